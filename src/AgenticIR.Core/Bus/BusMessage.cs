@@ -1,0 +1,16 @@
+namespace AgenticIR.Core.Bus;
+
+/// <summary>A persisted bus message. The id is deterministic (investigation, type, version) so a resumed stage republishes idempotently.</summary>
+public sealed record BusMessage
+{
+    /// <summary>Id.</summary>
+    public required string Id { get; init; }
+    /// <summary>Type.</summary>
+    public required MessageType Type { get; init; }
+    /// <summary>Investigation.</summary>
+    public required string InvestigationId { get; init; }
+    /// <summary>Short human summary (no payload content beyond ids and classifications).</summary>
+    public required string Summary { get; init; }
+    /// <summary>When.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+}

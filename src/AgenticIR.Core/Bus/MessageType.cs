@@ -1,0 +1,22 @@
+namespace AgenticIR.Core.Bus;
+
+/// <summary>Typed messages on the agent bus.</summary>
+public enum MessageType
+{
+    /// <summary>Triage finished.</summary>
+    TriageComplete,
+    /// <summary>Investigation finished.</summary>
+    InvestigationComplete,
+    /// <summary>Plan ready.</summary>
+    PlanReady,
+    /// <summary>An action needs a human.</summary>
+    ApprovalRequired,
+    /// <summary>An action ran.</summary>
+    ActionExecuted,
+    /// <summary>Report written.</summary>
+    DocumentationReady,
+    /// <summary>Learning produced an insight.</summary>
+    LearningInsight,
+    /// <summary>A breaker tripped.</summary>
+    CircuitBreaker,
+}

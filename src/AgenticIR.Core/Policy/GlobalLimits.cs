@@ -1,0 +1,4 @@
+namespace AgenticIR.Core.Policy;
+
+/// <summary>Global per-hour limits.</summary>
+public sealed record GlobalLimits(int MaxActionsPerHour, int MaxCriticalActionsPerHour, int MaxEndpointsIsolatedPerHour, int MaxUsersDisabledPerHour);

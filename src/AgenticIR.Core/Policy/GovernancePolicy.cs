@@ -1,0 +1,28 @@
+namespace AgenticIR.Core.Policy;
+
+/// <summary>The governance policy (config/governance.yaml), after validation.</summary>
+public sealed record GovernancePolicy
+{
+    /// <summary>Per-severity routing and autonomy limits.</summary>
+    public required EscalationPolicy Escalation { get; init; }
+    /// <summary>Approval gate per logical action.</summary>
+    public required ApprovalGates ApprovalGates { get; init; }
+    /// <summary>Approval timeouts.</summary>
+    public required ApprovalTimeouts ApprovalTimeouts { get; init; }
+    /// <summary>What happens on timeout, per severity (<c>escalate_to_next_tier</c>, <c>hold_and_notify</c>, <c>auto_approve_reversible</c>).</summary>
+    public required IReadOnlyDictionary<Alerts.Severity, string> TimeoutBehavior { get; init; }
+    /// <summary>Global and per-investigation limits.</summary>
+    public required CircuitBreakers CircuitBreakers { get; init; }
+    /// <summary>Kill switch.</summary>
+    public required KillSwitchPolicy KillSwitch { get; init; }
+    /// <summary>Audit trail settings.</summary>
+    public required AuditTrailPolicy AuditTrail { get; init; }
+    /// <summary>NIST 800-61 phase → agent, NIST 800-53 control → description.</summary>
+    public required ComplianceMappings Compliance { get; init; }
+    /// <summary>Triage weights and thresholds.</summary>
+    public required TriagePolicy Triage { get; init; }
+    /// <summary>Investigation settings.</summary>
+    public required InvestigationPolicy Investigation { get; init; }
+    /// <summary>SHA-256 of the policy file, for audit.</summary>
+    public string Hash { get; init; } = "";
+}

@@ -1,0 +1,59 @@
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.Learning;
+using AgenticIR.Core.State;
+
+namespace AgenticIR.Core.Ports;
+
+/// <summary>Persisted state shared by all agents and workers. SQLite and PostgreSQL implement it and pass one contract suite.</summary>
+public interface IStateStore
+{
+    /// <summary>Applies pending schema migrations.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>An investigation by id, or null.</summary>
+    Task<InvestigationRecord?> GetAsync(string investigationId, CancellationToken cancellationToken);
+
+    /// <summary>Inserts a new investigation (version 1) and, in the same transaction, the intake record of the input that opened it.</summary>
+    /// <exception cref="ConcurrencyConflictException">The id already exists.</exception>
+    Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken);
+
+    /// <summary>Saves a new state if the stored version still equals <c>record.Version</c>; returns it with the next version. The intake record, if any, is written in the same transaction.</summary>
+    /// <exception cref="ConcurrencyConflictException">Someone saved in between.</exception>
+    Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken);
+
+    /// <summary>The newest unfinished-or-recent investigation with this fingerprint created at or after <paramref name="since"/>.</summary>
+    Task<InvestigationRecord?> FindActiveByFingerprintAsync(string fingerprint, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Ids of investigations not yet documented, oldest first.</summary>
+    Task<IReadOnlyList<string>> ListUnfinishedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Recent investigations, newest first.</summary>
+    Task<IReadOnlyList<InvestigationRecord>> ListAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Stage transitions of one investigation in order.</summary>
+    Task<IReadOnlyList<StageEvent>> ListStageEventsAsync(string investigationId, CancellationToken cancellationToken);
+
+    /// <summary>The intake record for an input key, or null if never seen.</summary>
+    Task<IntakeRecord?> GetIntakeAsync(string inputKey, CancellationToken cancellationToken);
+
+    /// <summary>Records an intake outcome without an investigation change (dead letters); idempotent by key.</summary>
+    Task RecordIntakeAsync(IntakeRecord intake, CancellationToken cancellationToken);
+
+    /// <summary>Stores a dead letter; returns its id.</summary>
+    Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken);
+
+    /// <summary>Dead letters, newest first.</summary>
+    Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Persists a bus message; idempotent by message id.</summary>
+    Task AppendMessageAsync(BusMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Messages of one investigation in order.</summary>
+    Task<IReadOnlyList<BusMessage>> ListMessagesAsync(string investigationId, CancellationToken cancellationToken);
+
+    /// <summary>Queues a calibration proposal for human review.</summary>
+    Task AddProposalAsync(string investigationId, CalibrationProposal proposal, CancellationToken cancellationToken);
+
+    /// <summary>Pending proposals, oldest first.</summary>
+    Task<IReadOnlyList<ReviewItem>> ListProposalsAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,50 @@
+using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Response;
+
+namespace AgenticIR.Core.Reporting;
+
+/// <summary>The incident report, built incrementally from triage on.</summary>
+public sealed record IncidentReport
+{
+    /// <summary>The investigation id.</summary>
+    public required string IncidentId { get; init; }
+
+    /// <summary>Title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Stage the report reflects (it is rewritten at each stage).</summary>
+    public required string Stage { get; init; }
+
+    /// <summary>Plain-language summary for leadership.</summary>
+    public required string ExecutiveSummary { get; init; }
+
+    /// <summary>Timeline in order.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+
+    /// <summary>Technical analysis paragraph(s).</summary>
+    public string TechnicalAnalysis { get; init; } = "";
+
+    /// <summary>Indicators of compromise with verdicts.</summary>
+    public IReadOnlyList<string> Iocs { get; init; } = [];
+
+    /// <summary>Affected assets.</summary>
+    public IReadOnlyList<AffectedAsset> AffectedAssets { get; init; } = [];
+
+    /// <summary>Planned or executed actions.</summary>
+    public IReadOnlyList<ResponseAction> Actions { get; init; } = [];
+
+    /// <summary>ATT&amp;CK techniques.</summary>
+    public IReadOnlyList<MitreMapping> Mitre { get; init; } = [];
+
+    /// <summary>Forward-looking recommendations.</summary>
+    public IReadOnlyList<string> Recommendations { get; init; } = [];
+
+    /// <summary>NIST 800-61 phases.</summary>
+    public IReadOnlyList<NistPhase> NistPhases { get; init; } = [];
+
+    /// <summary>Evidence hashes.</summary>
+    public IReadOnlyList<EvidenceHash> EvidenceHashes { get; init; } = [];
+
+    /// <summary>When this version was generated.</summary>
+    public required DateTimeOffset GeneratedAt { get; init; }
+}

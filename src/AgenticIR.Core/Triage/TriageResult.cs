@@ -1,0 +1,37 @@
+using AgenticIR.Core.Alerts;
+
+namespace AgenticIR.Core.Triage;
+
+/// <summary>Triage's classification and routing of one alert.</summary>
+public sealed record TriageResult
+{
+    /// <summary>The alert triaged.</summary>
+    public required string AlertId { get; init; }
+
+    /// <summary>Contextual severity.</summary>
+    public required Severity Severity { get; init; }
+
+    /// <summary>Confidence in the classification, [0, 1].</summary>
+    public required double Confidence { get; init; }
+
+    /// <summary>Weighted score, [0, 1], from which the severity was derived.</summary>
+    public required double Score { get; init; }
+
+    /// <summary>Route chosen from the policy.</summary>
+    public required InvestigationPath Path { get; init; }
+
+    /// <summary>The five signals.</summary>
+    public required IReadOnlyList<TriageSignal> Signals { get; init; }
+
+    /// <summary>Human-readable justification.</summary>
+    public required string Reasoning { get; init; }
+
+    /// <summary>Suggested deeper enrichments for the investigation agent.</summary>
+    public IReadOnlyList<string> EnrichmentHints { get; init; } = [];
+
+    /// <summary>True when the alert joined an active investigation.</summary>
+    public bool Deduplicated { get; init; }
+
+    /// <summary>The investigation a duplicate joined.</summary>
+    public string? ParentInvestigationId { get; init; }
+}
