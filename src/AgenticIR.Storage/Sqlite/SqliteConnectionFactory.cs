@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace AgenticIR.Storage.Sqlite;
+
+/// <summary>The one place connections are opened. Pooling keeps physical connections open, so per-connection pragmas
+/// (synchronous, foreign keys, busy timeout) are set once per physical handle rather than on every open.</summary>
+internal sealed class SqliteConnectionFactory
+{
+    private readonly ConditionalWeakTable<sqlite3, object> _prepared = [];
+    private readonly string _connectionPragmas;
+
+    public SqliteConnectionFactory(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
+        FilePath = System.IO.Path.GetFullPath(options.Path);
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        }.ToString();
+        // NORMAL is durable across application crashes in WAL mode; only a power loss can drop the last commits.
+        _connectionPragmas = string.Create(CultureInfo.InvariantCulture,
+            $"PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};");
+    }
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string FilePath { get; }
+
+    public string ConnectionString { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            var handle = connection.Handle!;
+            if (!_prepared.TryGetValue(handle, out _))
+            {
+                using (var command = connection.CreateCommand())
+                {
+                    command.CommandText = _connectionPragmas;
+                    command.ExecuteNonQuery();
+                }
+                _prepared.AddOrUpdate(handle, handle);
+            }
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

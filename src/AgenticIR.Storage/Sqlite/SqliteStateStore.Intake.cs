@@ -1,0 +1,94 @@
+using AgenticIR.Core.State;
+using AgenticIR.Storage.Shared;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace AgenticIR.Storage.Sqlite;
+
+public sealed partial class SqliteStateStore
+{
+    private const string IntakeColumns = "input_key, status, investigation_id, alert_id, format, reason, recorded_at";
+
+    /// <inheritdoc />
+    public Task<IntakeRecord?> GetIntakeAsync(string inputKey, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(inputKey);
+        return ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<IntakeRow>(new CommandDefinition(
+                """
+                SELECT input_key AS InputKey, status AS Status, investigation_id AS InvestigationId, alert_id AS AlertId,
+                       format AS Format, reason AS Reason, recorded_at AS RecordedAt
+                FROM intake WHERE input_key = @inputKey;
+                """, new { inputKey }, cancellationToken: cancellationToken));
+            return row?.ToIntakeRecord();
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task RecordIntakeAsync(IntakeRecord intake, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        // First outcome wins: a redelivered input must not rewrite what the ledger says happened to it.
+        return WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT OR IGNORE INTO intake ({IntakeColumns})
+            VALUES (@InputKey, @Status, @InvestigationId, @AlertId, @Format, @Reason, @RecordedAt);
+            """, IntakeArgs(intake), transaction, cancellationToken: cancellationToken)), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        var args = new
+        {
+            deadLetter.Source,
+            deadLetter.Reason,
+            Payload = DeadLetterPayload.Bound(deadLetter.Payload),
+            PayloadSha256 = DeadLetterPayload.HashOf(deadLetter.Payload, deadLetter.PayloadSha256),
+            CreatedAt = StoreText.Timestamp(deadLetter.CreatedAt),
+        };
+        return WriteAsync((connection, transaction) => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO dead_letters (source, reason, payload, payload_sha256, created_at)
+            VALUES (@Source, @Reason, @Payload, @PayloadSha256, @CreatedAt)
+            RETURNING id;
+            """, args, transaction, cancellationToken: cancellationToken)), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return ReadAsync<IReadOnlyList<DeadLetter>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<DeadLetterRow>(new CommandDefinition(
+                """
+                SELECT id AS Id, source AS Source, reason AS Reason, payload AS Payload, payload_sha256 AS PayloadSha256,
+                       created_at AS CreatedAt
+                FROM dead_letters ORDER BY created_at DESC, id DESC LIMIT @limit;
+                """, new { limit }, cancellationToken: cancellationToken));
+            return rows.Select(r => r.ToDeadLetter()).ToList();
+        }, cancellationToken);
+    }
+
+    /// <summary>Plain INSERT: an input key already in the ledger fails the whole transaction (see <see cref="SaveAsync"/>).</summary>
+    private static Task<int> InsertIntakeAsync(SqliteConnection connection, SqliteTransaction transaction, IntakeRecord intake, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT INTO intake ({IntakeColumns})
+            VALUES (@InputKey, @Status, @InvestigationId, @AlertId, @Format, @Reason, @RecordedAt);
+            """, IntakeArgs(intake), transaction, cancellationToken: cancellationToken));
+
+    private static object IntakeArgs(IntakeRecord intake) => new
+    {
+        intake.InputKey,
+        Status = StoreText.Name(intake.Status),
+        intake.InvestigationId,
+        intake.AlertId,
+        intake.Format,
+        intake.Reason,
+        RecordedAt = StoreText.Timestamp(intake.RecordedAt),
+    };
+}

@@ -1,0 +1,21 @@
+using AgenticIR.Core.Ports;
+using AgenticIR.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AgenticIR.Storage;
+
+/// <summary>Registers the state store.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="SqliteStateStore"/> as the singleton <see cref="IStateStore"/> (a second call changes nothing).
+    /// The host must still call <see cref="IStateStore.InitializeAsync"/> once before use.</summary>
+    public static IServiceCollection AddSqliteStateStore(this IServiceCollection services, SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(options, sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}

@@ -1,0 +1,90 @@
+using AgenticIR.Core.Ports;
+using AgenticIR.Storage.Sqlite;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgenticIR.Storage.Tests.Sqlite;
+
+/// <summary>SQLite-only behaviour: the migration ledger, journal mode, start-up races and registration.</summary>
+public sealed class SqliteSchemaTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"));
+
+    private string DatabasePath => Path.Combine(_directory, "nested", "state.db");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task InitializeAsync_FreshFileInMissingFolder_CreatesFolderWalFileAndRecordsEachMigrationOnce()
+    {
+        var store = new SqliteStateStore(new SqliteStoreOptions { Path = DatabasePath }, TimeProvider.System);
+
+        await store.InitializeAsync(Ct);
+        await store.InitializeAsync(Ct);
+
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        var migrations = (await connection.QueryAsync<string>("SELECT name FROM schema_migrations ORDER BY version;")).ToList();
+        Assert.Equal(["0001_initial"], migrations);
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_SeveralStoresAtOnce_AllSucceedAndApplyOnce()
+    {
+        // Separate pools per connection string stand in for separate processes racing at start-up.
+        var stores = Enumerable.Range(0, 4)
+            .Select(i => new SqliteStateStore(new SqliteStoreOptions { Path = DatabasePath, BusyTimeout = TimeSpan.FromSeconds(10 + i) }, TimeProvider.System))
+            .ToList();
+
+        await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync(Ct), Ct)));
+
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations;"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_FreshAndPooledConnections_RunWithNormalSyncForeignKeysAndBusyTimeout()
+    {
+        var factory = new SqliteConnectionFactory(new SqliteStoreOptions { Path = DatabasePath, BusyTimeout = TimeSpan.FromSeconds(7) });
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+
+        for (var open = 0; open < 3; open++)
+        {
+            await using var connection = await factory.OpenAsync(Ct);
+            Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous;"));
+            Assert.Equal(1, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys;"));
+            Assert.Equal(7000, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout;"));
+        }
+    }
+
+    [Fact]
+    public void Constructor_RelativePath_ResolvesAgainstWorkingDirectory()
+    {
+        var store = new SqliteStateStore(new SqliteStoreOptions(), TimeProvider.System);
+
+        Assert.Equal(Path.GetFullPath("agentic-ir-data/agentic-ir.db"), store.FilePath);
+    }
+
+    [Fact]
+    public void AddSqliteStateStore_CalledTwice_RegistersOneSingletonStore()
+    {
+        var services = new ServiceCollection();
+        var options = new SqliteStoreOptions { Path = DatabasePath };
+
+        services.AddSqliteStateStore(options);
+        services.AddSqliteStateStore(new SqliteStoreOptions { Path = "elsewhere.db" });
+
+        var descriptor = Assert.Single(services, d => d.ServiceType == typeof(IStateStore));
+        Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime);
+        Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+    }
+}
