@@ -1,1 +1,3 @@
-return 0;
+using AgenticIR.Worker.Commands;
+
+return await AgenticIrCommandLine.Build().Parse(args).InvokeAsync();

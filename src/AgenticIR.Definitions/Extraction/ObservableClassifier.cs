@@ -52,6 +52,9 @@ internal static class ObservableClassifier
             case ObservableType.Url:
                 return Uri.TryCreate(v, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && uri.Scheme is "http" or "https" or "ftp" or "hxxp" or "hxxps"
                     ? (type, Refanger.Refang(v)) : null;
+            case ObservableType.Phone:
+                var digits = v.Count(char.IsAsciiDigit);
+                return digits is >= 7 and <= 15 ? (type, ObservableExtractor.CanonicalPhone(v.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) ? v[4..] : v)) : null;
             default:
                 return v.Length > 0 ? (type, v) : null;
         }

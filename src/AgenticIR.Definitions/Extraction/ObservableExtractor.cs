@@ -124,17 +124,31 @@ public static class ObservableExtractor
         var candidate = new string(text, index, length).Trim();
         var digits = candidate.Count(char.IsDigit);
         if (digits is < 10 or > 15) return null;
-        if (index > 0 && (char.IsLetterOrDigit(text[index - 1]) || text[index - 1] is '.' or '/' or '-' or '=' or ':')) return null;
+        var telLink = index >= 4 && text[index - 1] == ':' && new string(text, index - 4, 3).Equals("tel", StringComparison.OrdinalIgnoreCase);
+        if (!telLink && index > 0 && (char.IsLetterOrDigit(text[index - 1]) || text[index - 1] is '.' or '/' or '-' or '=' or ':')) return null;
         var end = index + length;
         if (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '/' or ':' || (text[end] == '.' && end + 1 < text.Length && char.IsDigit(text[end + 1])))) return null;
         var groups = candidate.Split([' ', '-', '.', '(', ')', '+'], StringSplitOptions.RemoveEmptyEntries);
-        if (groups.Length < 3 || groups[^1].Length < 3) return null;
+        if (!telLink && (groups.Length < 3 || groups[^1].Length < 3)) return null;
         var separators = candidate.Where(c => c is ' ' or '-' or '.').Distinct().Count();
-        if (separators > 1 && !candidate.Contains('(', StringComparison.Ordinal)) return null;
+        if (separators > 1 && !candidate.Contains('(', StringComparison.Ordinal) && !candidate.StartsWith('+')) return null;
         var start = Math.Max(0, index - 48);
         var before = new string(text, start, index - start);
-        var phoneLike = candidate.StartsWith('+') || candidate.Contains('(', StringComparison.Ordinal)
+        var phoneLike = telLink || candidate.StartsWith('+') || candidate.Contains('(', StringComparison.Ordinal)
             || ExtractionPatterns.PhoneContext().IsMatch(before);
-        return phoneLike ? candidate : null;
+        return phoneLike ? CanonicalPhone(candidate) : null;
+    }
+
+    /// <summary>E.164-style form (<c>+18885550147</c>) so the same number spelt differently de-duplicates; 10-digit numbers are NANP.</summary>
+    internal static string CanonicalPhone(string value)
+    {
+        var digits = new string(value.Where(char.IsAsciiDigit).ToArray());
+        if (value.TrimStart().StartsWith('+')) return "+" + digits;
+        return digits.Length switch
+        {
+            10 => "+1" + digits,
+            11 when digits[0] == '1' => "+" + digits,
+            _ => digits,
+        };
     }
 }

@@ -22,7 +22,7 @@ internal static class AlertBuilder
 
         foreach (var spec in mapping.Observables)
         {
-            foreach (var value in JsonValues.Strings(spec.Path.Select(root))) collector.AddValue(spec.Type, value, spec.Role, spec.Path.Text);
+            foreach (var value in JsonValues.Strings(spec.Path.Select(root))) collector.AddValue(spec.Type, value, spec.Role, spec.Path.Text, spec.HostFallback);
         }
         foreach (var spec in mapping.FreeText)
         {

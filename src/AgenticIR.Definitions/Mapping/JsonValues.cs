@@ -13,12 +13,26 @@ internal static class JsonValues
         if (node is not JsonValue value) return null;
         return value.GetValueKind() switch
         {
-            JsonValueKind.String => value.GetValue<string>(),
+            JsonValueKind.String => ReadString(value),
             JsonValueKind.Number => value.ToJsonString(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
             _ => null,
         };
+    }
+
+    private static string ReadString(JsonValue value)
+    {
+        try
+        {
+            return value.GetValue<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape (\ud800) cannot become a .NET string; keep its escaped JSON text instead.
+            var raw = value.TryGetValue<JsonElement>(out var element) ? element.GetRawText() : "\"\"";
+            return raw.Length >= 2 ? raw[1..^1] : raw;
+        }
     }
 
     /// <summary>The number in a JSON number or numeric string.</summary>

@@ -181,7 +181,8 @@ internal static partial class MappingLoader
             var ok = false;
             var type = typeNode is null ? null : ParseType(yaml, typeNode, field + ".type", out ok);
             var role = YamlNodeReader.Child(map, "role") is { } r ? yaml.Scalar(r, field + ".role") : null;
-            if (path is not null && ok) result.Add(new ObservableSpec(path, type, role));
+            var hostFallback = typeNode is YamlScalarNode { Value: "host_or_ip" };
+            if (path is not null && ok) result.Add(new ObservableSpec(path, type, role, hostFallback));
         }
         return result;
     }

@@ -119,9 +119,9 @@ internal static partial class MappingLoader
         ok = false;
         var text = yaml.Scalar(node, field);
         if (text is null) return null;
-        if (text == "auto") { ok = true; return null; }
+        if (text is "auto" or "host_or_ip") { ok = true; return null; }
         if (ObservableTypeNames.TryParse(text, out var type)) { ok = true; return type; }
-        yaml.Error(node, field, $"unknown observable type '{text}'; expected auto or one of: {string.Join(", ", ObservableTypeNames.All)}");
+        yaml.Error(node, field, $"unknown observable type '{text}'; expected auto, host_or_ip or one of: {string.Join(", ", ObservableTypeNames.All)}");
         return null;
     }
 }

@@ -56,6 +56,20 @@ public sealed class MappingNormalizer : IAlertNormalizer
     public NormalizationResult Normalize(RawAlert raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
+#pragma warning disable CA1031 // Boundary: the port promises a result for any payload, so an unforeseen payload-triggered fault becomes a rejection.
+        try
+        {
+            return NormalizeCore(raw);
+        }
+        catch (Exception ex)
+        {
+            return NormalizationResult.Fail($"payload could not be normalized: {ex.GetType().Name}: {ex.Message}", raw.FormatHint);
+        }
+#pragma warning restore CA1031
+    }
+
+    private NormalizationResult NormalizeCore(RawAlert raw)
+    {
         MappingDefinition? forced = null;
         if (!string.IsNullOrWhiteSpace(raw.FormatHint))
         {

@@ -16,11 +16,12 @@ internal sealed class ObservableCollector
     public List<string> Truncated { get; } = [];
 
     /// <summary>Adds a mapped value: typed values are validated, <c>auto</c> values classified or, failing that, scanned as text.</summary>
-    public void AddValue(ObservableType? type, string value, string? role, string source)
+    public void AddValue(ObservableType? type, string value, string? role, string source, bool hostFallback = false)
     {
         if (type is null)
         {
             if (ObservableClassifier.Classify(value) is { } classified) AddValidated(classified, value, role);
+            else if (hostFallback && IsHostName(value)) AddValidated(ObservableType.Host, value, role);
             else AddText(value, role, source);
             return;
         }
@@ -46,6 +47,12 @@ internal sealed class ObservableCollector
     {
         if (text.Length > ObservableExtractor.DefaultMaxChars && !Truncated.Contains(source)) Truncated.Add(source);
         foreach (var observable in ObservableExtractor.Extract(text, role)) Add(observable);
+    }
+
+    private static bool IsHostName(string value)
+    {
+        var v = value.Trim();
+        return v.Length is > 0 and <= 253 && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_') && v.Any(char.IsAsciiLetter);
     }
 
     private void AddValidated(ObservableType type, string value, string? role)

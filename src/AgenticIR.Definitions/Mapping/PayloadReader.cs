@@ -20,12 +20,15 @@ internal static class PayloadReader
             return null;
         }
         var first = content[start];
-        if (first is '{' or '[' or '"') return ReadJson(content, first, out error);
+        if (first is '{' or '[' or '"' or '-' or (>= '0' and <= '9') || IsJsonLiteral(content.AsSpan(start).Trim()))
+            return ReadJson(content, first, out error);
         if (EmlParser.LooksLikeEmail(content)) return new PayloadDocument(EmlParser.Parse(content), MappingInput.Eml);
         var preview = content.AsSpan(start, Math.Min(40, content.Length - start)).ToString().ReplaceLineEndings(" ");
         error = $"payload is neither JSON nor an RFC 822 e-mail (it starts with '{preview}')";
         return null;
     }
+
+    private static bool IsJsonLiteral(ReadOnlySpan<char> text) => text is "true" or "false" or "null";
 
     private static PayloadDocument? ReadJson(string content, char first, out string error)
     {

@@ -1,0 +1,33 @@
+using AgenticIR.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// bench triage            -> BenchmarkDotNet run of the triage hot path
+// bench triage-latency    -> per-call p50/p99 of triage over many calls, in process
+// bench replay [N] [lanes] -> end-to-end replay of N generated alerts on SQLite
+var home = Environment.GetEnvironmentVariable("AGENTICIR_HOME") ?? FindHome();
+return args.FirstOrDefault() switch
+{
+    "replay" => await ReplayBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount),
+    "triage-latency" => await TriageLatency.RunAsync(home),
+    "triage" => Run(() => BenchmarkRunner.Run<TriageBenchmarks>(args: args[1..])),
+    _ => Usage(),
+};
+
+static int Run(Action action)
+{
+    action();
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: bench (triage | triage-latency | replay [count] [lanes])");
+    return 2;
+}
+
+static string FindHome()
+{
+    for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "AgenticIR.sln"))) return dir.FullName;
+    throw new InvalidOperationException("Run from inside the repository or set AGENTICIR_HOME.");
+}

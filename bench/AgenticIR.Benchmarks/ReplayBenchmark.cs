@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using AgenticIR.Agents.Orchestration;
+using AgenticIR.Worker.Hosting;
+using AgenticIR.Worker.Replay;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AgenticIR.Benchmarks;
+
+/// <summary>End-to-end replay of generated alerts on the embedded SQLite store: throughput, per-stage latency
+/// percentiles and memory sampled through the run (to show it stays flat).</summary>
+internal static class ReplayBenchmark
+{
+    public static async Task<int> RunAsync(string home, int count, int lanes)
+    {
+        var work = Directory.CreateTempSubdirectory("agentic-ir-bench-");
+        var input = Path.Combine(work.FullName, "alerts.jsonl");
+        var templates = AlertGenerator.Generate(Path.Combine(home, "samples", "alerts"), Path.Combine(home, "samples", "data"), input, count);
+        Console.WriteLine($"generated {count} alerts from {templates} sample templates into {input}");
+
+        var stageSamples = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == InvestigationOrchestrator.MeterName) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Key == "stage") stageSamples.GetOrAdd((string)tag.Value!, _ => []).Add(value);
+        });
+        listener.Start();
+
+        var options = new WorkerOptions { Home = home, DatabasePath = Path.Combine(work.FullName, "bench.db"), ReportsPath = Path.Combine(work.FullName, "reports") };
+        await using var pipeline = await PipelineBuilder.BuildAsync(ResolvedPaths.From(options), NullLoggerFactory.Instance, null, CancellationToken.None);
+        var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, TimeProvider.System);
+        var memory = new MemorySampler();
+        var progress = new CountingObserver(memory);
+        using (memory.Start())
+        {
+            var result = await runner.RunAsync([input], null, "shadow", lanes, progress, CancellationToken.None);
+            Print(result, count, lanes, stageSamples, memory);
+        }
+        work.Delete(recursive: true);
+        return 0;
+    }
+
+    private static void Print(ReplayResult result, int count, int lanes, ConcurrentDictionary<string, ConcurrentBag<double>> stages, MemorySampler memory)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine($"alerts: {count}, lanes: {lanes}, elapsed: {result.Elapsed.TotalSeconds.ToString("0.00", inv)} s, throughput: {(count / result.Elapsed.TotalSeconds).ToString("0", inv)} alerts/s");
+        Console.WriteLine($"processed {result.Count("processed")}, merged {result.Count("merged")}, dead-lettered {result.Count("dead_lettered")}");
+        Console.WriteLine("stage                    n       p50 ms   p99 ms");
+        foreach (var (stage, bag) in stages.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            var sorted = bag.Order().ToArray();
+            Console.WriteLine($"{stage,-22} {sorted.Length,6} {Percentile(sorted, 0.50).ToString("0.000", inv),9} {Percentile(sorted, 0.99).ToString("0.000", inv),8}");
+        }
+        Console.WriteLine($"peak working set: {memory.PeakWorkingSetMb.ToString("0", inv)} MB");
+        Console.WriteLine("managed heap after GC by progress (MB): " + string.Join("  ", memory.HeapByDecile.Select(p => $"{p.Key * 10}%={p.Value.ToString("0.0", inv)}")));
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private sealed class CountingObserver(MemorySampler memory) : IReplayObserver
+    {
+        private int _total;
+        private int _done;
+
+        public void Started(int inputs) => _total = inputs;
+
+        public void Completed(ReplayLine line)
+        {
+            var done = Interlocked.Increment(ref _done);
+            if (_total > 0 && done % Math.Max(1, _total / 10) == 0) memory.RecordDecile(done * 10 / _total);
+        }
+    }
+
+    private sealed class MemorySampler
+    {
+        private long _peak;
+        public ConcurrentDictionary<int, double> HeapByDecile { get; } = new();
+        public double PeakWorkingSetMb => Interlocked.Read(ref _peak) / 1048576.0;
+
+        public void RecordDecile(int decile) =>
+            HeapByDecile.TryAdd(decile, GC.GetTotalMemory(forceFullCollection: false) / 1048576.0);
+
+        public IDisposable Start()
+        {
+            var timer = new Timer(_ =>
+            {
+                using var process = Process.GetCurrentProcess();
+                var ws = process.WorkingSet64;
+                long seen;
+                while (ws > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, ws, seen) != seen) { }
+            }, null, 0, 100);
+            return timer;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using AgenticIR.Agents.Reasoning;
+using AgenticIR.Agents.Tools;
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Policy;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.State;
+
+namespace AgenticIR.Agents.Investigation;
+
+/// <summary>
+/// The investigation loop: every known observable × every tool that accepts it is a candidate, scored by
+/// <see cref="PivotRules"/> from what has been found so far; the reasoner picks one; its findings add observables
+/// and change the scores, so each step's result chooses the next. Stops on the policy's confidence threshold or
+/// budgets (steps, minutes, API calls), or when nothing is worth running.
+/// </summary>
+public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, IPolicyProvider policy, TimeProvider time)
+{
+    /// <summary>
+    /// Runs (or resumes) the loop. <paramref name="checkpoint"/> is awaited after every step with the report so far
+    /// (its <see cref="InvestigationReport.StopReason"/> is provisional); pass that report back as
+    /// <paramref name="resumeFrom"/> to continue after a crash without repeating its steps.
+    /// </summary>
+    public async Task<InvestigationReport> InvestigateAsync(
+        InvestigationRecord investigation, InvestigationReport? resumeFrom,
+        Func<InvestigationReport, CancellationToken, Task> checkpoint, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(investigation);
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        var current = policy.Current;
+        var budget = current.CircuitBreakers.PerInvestigation;
+        var threshold = current.Investigation.ConfidenceThreshold;
+        var state = LoopState.Start(investigation, resumeFrom);
+        var family = AlertFamily.Of(investigation.PrimaryAlert);
+        var hints = investigation.Triage?.EnrichmentHints ?? [];
+        var started = time.GetTimestamp();
+        var maxDuration = TimeSpan.FromMinutes(budget.MaxDurationMinutes);
+
+        StopReason stop;
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (state.Confidence >= threshold) { stop = StopReason.ConfidenceReached; break; }
+            if (state.Steps.Count >= budget.MaxSteps) { stop = StopReason.StepBudget; break; }
+            if (state.PriorDuration + time.GetElapsedTime(started) >= maxDuration) { stop = StopReason.TimeBudget; break; }
+
+            var all = PivotRules.Candidates(state.Own, state.Known, state.Findings, state.Done, tools, family, hints);
+            var affordable = all.Where(c => state.ApiCalls + tools.Find(c.Tool)!.Cost <= budget.MaxApiCalls).ToList();
+            if (affordable.Count == 0)
+            {
+                stop = all.Any(c => c.Priority >= PivotRules.Floor) ? StopReason.ApiBudget : StopReason.NothingToPivot;
+                break;
+            }
+            var context = state.Context(investigation);
+            var proposed = await reasoner.ChooseNextStepAsync(context, affordable, ct);
+            if (proposed is null) { stop = StopReason.NothingToPivot; break; }
+
+            await RunStepAsync(state, Validate(proposed, affordable), context, ct);
+            await checkpoint(Report(investigation, state, StopReason.NothingToPivot), ct);
+        }
+        return Report(investigation, state, stop);
+    }
+
+    // A reasoner (possibly an LLM) may only pick among the candidates: tools from the registry, subjects this investigation knows.
+    private static StepChoice Validate(StepChoice proposed, List<StepChoice> candidates)
+    {
+        var key = PivotRules.QueryKey(proposed.Tool, proposed.Subject);
+        var match = candidates.FirstOrDefault(c => PivotRules.QueryKey(c.Tool, c.Subject) == key);
+        return match is null ? candidates[0] : match with { Reason = proposed.Reason };
+    }
+
+    private async Task RunStepAsync(LoopState state, StepChoice choice, InvestigationContext context, CancellationToken ct)
+    {
+        var tool = tools.Find(choice.Tool)!;
+        var began = time.GetTimestamp();
+        ToolResult result;
+#pragma warning disable CA1031 // A failing tool is one failed step, not a failed investigation: record it and pivot elsewhere.
+        try
+        {
+            result = await tool.RunAsync(choice.Subject, context, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            result = new ToolResult($"{tool.Name} failed: {ex.GetType().Name}", []);
+        }
+#pragma warning restore CA1031
+        var duration = time.GetElapsedTime(began);
+        var ids = state.Add(result.Findings, tool.Name);
+        state.Done.Add(PivotRules.QueryKey(tool.Name, choice.Subject));
+        state.ApiCalls += tool.Cost;
+        state.Steps.Add(new InvestigationStep
+        {
+            Number = state.Steps.Count + 1,
+            Tool = tool.Name,
+            Query = $"{ObservableTypeNames.ToWire(choice.Subject.Type)}:{choice.Subject.Value}",
+            Reason = choice.Reason,
+            Result = result.Summary,
+            DurationMs = Math.Round(duration.TotalMilliseconds, 3),
+            Confidence = state.Confidence,
+            ApiCalls = tool.Cost,
+            FindingIds = ids,
+        });
+    }
+
+    private InvestigationReport Report(InvestigationRecord investigation, LoopState state, StopReason stop)
+    {
+        var findings = state.Findings.ToList();
+        var radius = BlastRadiusBuilder.Build(investigation, findings, tools.Context);
+        return new InvestigationReport
+        {
+            Steps = state.Steps.ToList(),
+            Findings = findings,
+            Confidence = state.Confidence,
+            StopReason = stop,
+            BlastRadius = radius,
+            Timeline = TimelineBuilder.Build(investigation, findings),
+            Recommendations = RecommendationBuilder.Build(findings, radius, stop),
+            EvidenceChain = state.Steps.Select(s => $"{s.Tool}({s.Query})").ToList(),
+        };
+    }
+}

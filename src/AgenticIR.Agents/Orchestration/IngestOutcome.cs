@@ -1,0 +1,8 @@
+using AgenticIR.Core.State;
+
+namespace AgenticIR.Agents.Orchestration;
+
+/// <summary>What intake did with one input, and whether this run did it or an earlier one.</summary>
+/// <param name="Intake">The ledger entry.</param>
+/// <param name="AlreadyRecorded">True when an earlier run had already taken this input.</param>
+public sealed record IngestOutcome(IntakeRecord Intake, bool AlreadyRecorded);

@@ -1,0 +1,237 @@
+using System.Diagnostics.Metrics;
+using System.Security.Cryptography;
+using System.Text;
+using AgenticIR.Agents.Triage;
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Policy;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.State;
+using Microsoft.Extensions.Logging;
+
+namespace AgenticIR.Agents.Orchestration;
+
+/// <summary>Drives each investigation through the state machine. Every stage is saved before the next starts, so a
+/// process killed at any point resumes each investigation from its last saved stage and repeats no finished stage.</summary>
+public sealed partial class InvestigationOrchestrator(
+    IStateStore store,
+    IMessageBus bus,
+    PipelineAgents agents,
+    IReportSink reports,
+    IPolicyProvider policy,
+    TimeProvider time,
+    ILogger<InvestigationOrchestrator> logger)
+{
+    private const int MaxConflictRetries = 5;
+
+    /// <summary>Meter name for stage timings (histogram <c>agentic_ir.stage.duration</c> in ms, tag <c>stage</c>).</summary>
+    public const string MeterName = "AgenticIR.Agents";
+
+    private static readonly Meter StageMeter = new(MeterName);
+    private static readonly Histogram<double> StageDuration = StageMeter.CreateHistogram<double>("agentic_ir.stage.duration", "ms", "Time to complete one investigation stage");
+
+    /// <summary>Takes one input exactly once: dead-letters it, merges it into the active investigation it duplicates,
+    /// or opens a new investigation and runs it to the end (or to a wait for approval).</summary>
+    public async Task<IngestOutcome> IngestAsync(string inputKey, RawAlert raw, NormalizationResult normalized, string mode, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(inputKey);
+        var previous = await store.GetIntakeAsync(inputKey, cancellationToken);
+        if (previous is not null)
+        {
+            // Taken by an earlier run; that run may have died mid-pipeline, so finish the investigation.
+            if (previous.InvestigationId is not null) await RunAsync(previous.InvestigationId, cancellationToken);
+            return new IngestOutcome(previous, AlreadyRecorded: true);
+        }
+
+        if (normalized.Alert is not { } alert)
+            return new IngestOutcome(await DeadLetterAsync(inputKey, raw.Content, normalized.Error ?? "normalization failed", normalized.Format, cancellationToken), false);
+
+        var fingerprint = AlertFingerprint.Compute(alert);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                // After a conflict another worker may have taken this very input: the ledger answers first.
+                if (attempt > 0 && await store.GetIntakeAsync(inputKey, cancellationToken) is { } taken)
+                    return new IngestOutcome(taken, AlreadyRecorded: true);
+                var active = await FindDuplicateTargetAsync(fingerprint, alert, cancellationToken);
+                if (active is not null)
+                    return new IngestOutcome(await MergeAsync(active, alert, inputKey, fingerprint, cancellationToken), false);
+
+                var intake = NewIntake(inputKey, IntakeStatus.Processed, InvestigationIdFor(inputKey), alert, null);
+                var created = await store.CreateAsync(NewInvestigation(intake.InvestigationId!, fingerprint, alert, mode), intake, cancellationToken);
+                await RunAsync(created.Id, cancellationToken);
+                return new IngestOutcome(intake, false);
+            }
+            catch (ConcurrencyConflictException ex) when (attempt < MaxConflictRetries)
+            {
+                OrchestrationLog.ConcurrencyRetry(logger, ex.InvestigationId);
+            }
+        }
+    }
+
+    /// <summary>Runs every unfinished investigation that is not waiting for a human.</summary>
+    public async Task<int> ResumeUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        var ids = await store.ListUnfinishedAsync(cancellationToken);
+        if (ids.Count > 0) OrchestrationLog.Resuming(logger, ids.Count);
+        var resumed = 0;
+        foreach (var id in ids)
+        {
+            if (await RunAsync(id, cancellationToken)) resumed++;
+        }
+        return resumed;
+    }
+
+    /// <summary>Advances one investigation until it is documented or waits for approval. Returns false when a stage failed
+    /// (the failure is logged and dead-lettered; the investigation stays at its stage for the next run).</summary>
+    public async Task<bool> RunAsync(string investigationId, CancellationToken cancellationToken)
+    {
+        var record = await store.GetAsync(investigationId, cancellationToken);
+        while (record is not null && !IsResting(record.Stage))
+        {
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["InvestigationId"] = record.Id, ["AlertId"] = record.PrimaryAlert.AlertId });
+#pragma warning disable CA1031 // stage boundary: a failing agent must not take the worker down; the failure is recorded and the stage retried on the next run
+            try
+            {
+                var started = time.GetTimestamp();
+                var next = await AdvanceAsync(record, cancellationToken);
+                StageDuration.Record(time.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", StageName(record.Stage)));
+                OrchestrationLog.StageCompleted(logger, next.Id, next.Stage);
+                record = next;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                OrchestrationLog.ConcurrencyRetry(logger, investigationId);
+                record = await store.GetAsync(investigationId, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                OrchestrationLog.StageFailed(logger, record.Id, record.Stage, ex);
+                await DeadLetterStageAsync(record, ex, cancellationToken);
+                return false;
+            }
+#pragma warning restore CA1031
+        }
+        return true;
+    }
+
+    private static string StageName(InvestigationStage leaving) => leaving switch
+    {
+        InvestigationStage.Received => "triage",
+        InvestigationStage.Investigating => "investigation",
+        InvestigationStage.Investigated => "plan",
+        InvestigationStage.Planned => "response",
+        InvestigationStage.Responded => "documentation_learning",
+        _ => "transition",
+    };
+
+    private static bool IsResting(InvestigationStage stage) =>
+        InvestigationStateMachine.IsFinished(stage) || stage == InvestigationStage.AwaitingApproval;
+
+    private async Task<InvestigationRecord?> FindDuplicateTargetAsync(string fingerprint, NormalizedAlert alert, CancellationToken cancellationToken)
+    {
+        var window = TimeSpan.FromMinutes(policy.Current.Triage.DedupWindowMinutes);
+        var active = await store.FindActiveByFingerprintAsync(fingerprint, time.GetUtcNow() - window, cancellationToken);
+        // Duplicates are the same incident reported again: their own activity times must be close too, so a replay of
+        // last month's alert does not join today's investigation just because both were ingested today.
+        return active is not null && (alert.Timestamp - active.PrimaryAlert.Timestamp).Duration() <= window ? active : null;
+    }
+
+    private async Task<IntakeRecord> MergeAsync(InvestigationRecord active, NormalizedAlert alert, string inputKey, string fingerprint, CancellationToken cancellationToken)
+    {
+        var reason = $"duplicate of alert {active.PrimaryAlert.AlertId} (fingerprint {fingerprint[..12]})";
+        var intake = NewIntake(inputKey, IntakeStatus.Merged, active.Id, alert, reason);
+        var alreadyHeld = active.Alerts.Any(a => a.AlertId == alert.AlertId && a.SourceFormat == alert.SourceFormat);
+        var merged = active with
+        {
+            Alerts = alreadyHeld ? active.Alerts : [.. active.Alerts, alert],
+            Timeline = [.. active.Timeline, Entry("triage", $"Duplicate alert {alert.AlertId} ({alert.SourceFormat}) merged: {reason}")],
+        };
+        if (merged.Incident is not null && InvestigationStateMachine.IsFinished(merged.Stage))
+            merged = await RenderAsync(merged, "merged", writeFiles: true, cancellationToken);
+        await store.SaveAsync(merged, intake, cancellationToken);
+        OrchestrationLog.AlertMerged(logger, alert.AlertId, active.Id, fingerprint[..12]);
+        return intake;
+    }
+
+    private async Task<IntakeRecord> DeadLetterAsync(string inputKey, string payload, string reason, string? format, CancellationToken cancellationToken)
+    {
+        await store.AddDeadLetterAsync(new DeadLetter
+        {
+            Source = inputKey,
+            Reason = reason,
+            Payload = payload,
+            PayloadSha256 = Sha256(payload),
+            CreatedAt = time.GetUtcNow(),
+        }, cancellationToken);
+        var intake = new IntakeRecord
+        {
+            InputKey = inputKey,
+            Status = IntakeStatus.DeadLettered,
+            Format = format,
+            Reason = reason,
+            RecordedAt = time.GetUtcNow(),
+        };
+        await store.RecordIntakeAsync(intake, cancellationToken);
+        OrchestrationLog.DeadLettered(logger, inputKey, reason);
+        return intake;
+    }
+
+    private async Task DeadLetterStageAsync(InvestigationRecord record, Exception ex, CancellationToken cancellationToken)
+    {
+        var payload = $"investigation {record.Id} at stage {record.Stage} (version {record.Version})";
+        await store.AddDeadLetterAsync(new DeadLetter
+        {
+            Source = $"stage:{record.Stage}",
+            Reason = $"{ex.GetType().Name}: {ex.Message}",
+            Payload = payload,
+            PayloadSha256 = Sha256(payload),
+            CreatedAt = time.GetUtcNow(),
+        }, cancellationToken);
+    }
+
+    private IntakeRecord NewIntake(string inputKey, IntakeStatus status, string? investigationId, NormalizedAlert alert, string? reason) => new()
+    {
+        InputKey = inputKey,
+        Status = status,
+        InvestigationId = investigationId,
+        AlertId = alert.AlertId,
+        Format = alert.SourceFormat,
+        Reason = reason,
+        RecordedAt = time.GetUtcNow(),
+    };
+
+    private InvestigationRecord NewInvestigation(string id, string fingerprint, NormalizedAlert alert, string mode)
+    {
+        var now = time.GetUtcNow();
+        return new InvestigationRecord
+        {
+            Id = id,
+            Fingerprint = fingerprint,
+            Stage = InvestigationStage.Received,
+            Alerts = [alert],
+            Mode = mode,
+            Timeline = [new TimelineEntry(alert.Timestamp, "alert", $"Alert raised: {alert.Title}"), new TimelineEntry(now, "intake", $"Received from {alert.SourceFormat}")],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    // The id derives from the input key, so a rerun after a crash between "create" and "run" finds the same investigation.
+    private static string InvestigationIdFor(string inputKey) => "inv-" + Sha256(inputKey)[..16];
+
+    private TimelineEntry Entry(string stage, string description) => new(time.GetUtcNow(), stage, description);
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private BusMessage Message(InvestigationRecord record, MessageType type, string summary, string? suffix = null) => new()
+    {
+        Id = $"{record.Id}:{type}:{record.Version}{suffix}",
+        Type = type,
+        InvestigationId = record.Id,
+        Summary = summary,
+        CreatedAt = time.GetUtcNow(),
+    };
+}

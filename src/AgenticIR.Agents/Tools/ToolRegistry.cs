@@ -1,0 +1,56 @@
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Context;
+using AgenticIR.Core.Ports;
+
+namespace AgenticIR.Agents.Tools;
+
+/// <summary>The investigation tools by name; the loop only ever runs tools found here.</summary>
+public sealed class ToolRegistry
+{
+    private readonly Dictionary<string, IInvestigationTool> _tools;
+
+    /// <param name="tools">Tools; names must be unique.</param>
+    /// <param name="context">Context used to describe the blast radius (asset criticality, services); optional.</param>
+    public ToolRegistry(IEnumerable<IInvestigationTool> tools, IContextStore? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        _tools = new Dictionary<string, IInvestigationTool>(StringComparer.OrdinalIgnoreCase);
+        foreach (var tool in tools)
+        {
+            if (!_tools.TryAdd(tool.Name, tool)) throw new ArgumentException($"Duplicate tool name '{tool.Name}'.", nameof(tools));
+        }
+        Context = context;
+    }
+
+    /// <summary>The built-in local-context tools over one store.</summary>
+    public static ToolRegistry CreateDefault(IContextStore context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new ToolRegistry(
+        [
+            new ThreatIntelLookupTool(context),
+            new AssetLookupTool(context),
+            new IdentityLookupTool(context),
+            new AlertHistoryTool(context),
+            new MailboxSearchTool(context),
+            new SignInHistoryTool(context),
+            new IpSignInActivityTool(context),
+            new HostProcessActivityTool(context),
+            new HashPrevalenceTool(context),
+            new IpConnectionsTool(context),
+            new CloudActivityTool(context),
+        ], context);
+    }
+
+    /// <summary>Context for blast-radius descriptions, when the registry was built over one.</summary>
+    public IContextStore? Context { get; }
+
+    /// <summary>All tools in registration order.</summary>
+    public IReadOnlyCollection<IInvestigationTool> All => _tools.Values;
+
+    /// <summary>A tool by name, or null.</summary>
+    public IInvestigationTool? Find(string name) => _tools.GetValueOrDefault(name);
+
+    /// <summary>Tools that accept an observable type.</summary>
+    public IReadOnlyList<IInvestigationTool> For(ObservableType type) => _tools.Values.Where(t => t.Accepts.Contains(type)).ToList();
+}

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using AgenticIR.Agents.Context;
+using AgenticIR.Agents.Reasoning;
+using AgenticIR.Core.Alerts;
+
+namespace AgenticIR.Agents.Triage;
+
+/// <summary>
+/// The duplicate key of an alert: the same incident reported several times, by different tools and formats, gets
+/// the same fingerprint; a different host or user gets a different one.
+/// </summary>
+/// <remarks>
+/// The key is <c>family | host | user | primary IOC</c>, hashed:
+/// <list type="bullet">
+/// <item><b>family</b> — the alert family (phishing, identity, malware, cloud, network) from the category or the rule/title
+/// words, not the exact rule name, because two products name the same detection differently.</item>
+/// <item><b>host</b> — the host's short name (FQDN first label), so <c>FIN-WS-014</c> and <c>fin-ws-014.corp.local</c> meet.</item>
+/// <item><b>user</b> — the account without domain prefix or mail domain (<c>CORP\kpatel</c>, <c>kpatel@corp.com</c> → kpatel);
+/// when no user observable exists, a non-sender e-mail address (the phishing recipient) stands in.</item>
+/// <item><b>primary IOC</b> — the strongest external indicator: file hash, else the host of a URL or a domain
+/// (so two URLs on one lure domain match), else a public IP, sender, phone, cloud resource.</item>
+/// </list>
+/// Alert ids, timestamps, titles and severities are left out on purpose: they differ between reports of one incident.
+/// When several values of one kind exist the smallest (ordinal) is used, so observable order does not matter.
+/// </remarks>
+public static class AlertFingerprint
+{
+    /// <summary>Computes the fingerprint, e.g. <c>fp-3a9c…</c> (24 hex digits).</summary>
+    public static string Compute(NormalizedAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var key = string.Join('|', "v1", AlertFamily.Of(alert), Host(alert), User(alert), PrimaryIoc(alert));
+        return "fp-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];
+    }
+
+    /// <summary>The readable key before hashing, for logs and tests.</summary>
+    public static string Describe(NormalizedAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return $"family={AlertFamily.Of(alert)} host={Host(alert)} user={User(alert)} ioc={PrimaryIoc(alert)}";
+    }
+
+    private static string Host(NormalizedAlert alert) => Smallest(alert.Of(ObservableType.Host).Select(o => ContextKeys.Host(o.Value)));
+
+    private static string User(NormalizedAlert alert)
+    {
+        var users = alert.Of(ObservableType.User).Select(o => ContextKeys.User(o.Value)).ToList();
+        if (users.Count == 0) users = alert.Of(ObservableType.Email).Where(o => !IsSender(o)).Select(o => ContextKeys.User(o.Value)).ToList();
+        return Smallest(users);
+    }
+
+    private static string PrimaryIoc(NormalizedAlert alert)
+    {
+        IEnumerable<string>[] ranked =
+        [
+            alert.Of(ObservableType.Sha256).Select(o => "sha256:" + o.Value.ToLowerInvariant()),
+            alert.Of(ObservableType.Url).Concat(alert.Of(ObservableType.QrPayload)).Select(o => ContextKeys.UrlHost(o.Value)).OfType<string>()
+                .Concat(alert.Of(ObservableType.Domain).Select(o => o.Value.Trim().TrimEnd('.').ToLowerInvariant())).Select(d => "domain:" + d),
+            alert.Observables.Where(o => o.IsPublicAddress).Select(o => "ip:" + o.Value.ToLowerInvariant()),
+            alert.Of(ObservableType.Email).Where(IsSender).Select(o => "sender:" + o.Value.ToLowerInvariant()),
+            alert.Of(ObservableType.Phone).Select(o => "phone:" + new string(o.Value.Where(char.IsDigit).ToArray())),
+            alert.Of(ObservableType.Md5).Concat(alert.Of(ObservableType.Sha1)).Select(o => "hash:" + o.Value.ToLowerInvariant()),
+            alert.Of(ObservableType.CloudResource).Select(o => "cloud:" + ContextKeys.ResourceName(o.Value)),
+        ];
+        foreach (var candidates in ranked)
+        {
+            var value = Smallest(candidates);
+            if (value.Length > 0) return value;
+        }
+        return "";
+    }
+
+    internal static bool IsSender(Observable o) =>
+        o.Role is not null && (o.Role.Contains("sender", StringComparison.OrdinalIgnoreCase) || o.Role.Contains("from", StringComparison.OrdinalIgnoreCase)
+            || o.Role.Contains("reply", StringComparison.OrdinalIgnoreCase));
+
+    private static string Smallest(IEnumerable<string> values) => values.Where(v => v.Length > 0).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace AgenticIR.Worker.Commands;
+
+/// <summary>The <c>agentic-ir</c> command line: one executable for the worker and its operator commands.</summary>
+public static class AgenticIrCommandLine
+{
+    /// <summary>Options every command shares.</summary>
+    internal static readonly Option<string?> HomeOption = new("--home") { Description = "Folder with config/, mappings/, connectors/ and samples/data (default: nearest above the working directory)" };
+    internal static readonly Option<string?> DatabaseOption = new("--db") { Description = "SQLite database file (default: agentic-ir-data/agentic-ir.db)" };
+    internal static readonly Option<string?> PolicyOption = new("--policy") { Description = "Governance policy file (default: {home}/config/governance.yaml)" };
+    internal static readonly Option<string?> ContextOption = new("--context") { Description = "Local context folder (default: {home}/samples/data)" };
+
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("AgenticIR: agentic incident response beside your SOAR playbooks");
+        foreach (var option in new Option[] { HomeOption, DatabaseOption, PolicyOption, ContextOption })
+        {
+            option.Recursive = true;
+            root.Add(option);
+        }
+        root.Add(ReplayCommand.Create());
+        root.Add(ValidateCommand.Create());
+        root.Add(ShowCommand.Create());
+        root.Add(RunCommand.Create());
+        return root;
+    }
+}

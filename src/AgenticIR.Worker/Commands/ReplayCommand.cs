@@ -1,0 +1,74 @@
+using System.CommandLine;
+using AgenticIR.Worker.Hosting;
+using AgenticIR.Worker.Inputs;
+using AgenticIR.Worker.Replay;
+using Spectre.Console;
+
+namespace AgenticIR.Worker.Commands;
+
+/// <summary><c>agentic-ir replay &lt;files|folders&gt;</c>: the main job on the embedded default.</summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = ".json, .jsonl or .eml files, or folders of them", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string?>("--format") { Description = "Force a source format instead of detecting it (e.g. splunk_notable, eml, generic)" };
+        var summary = new Option<string?>("--summary-json") { Description = "Write one JSON line per input to this file" };
+        var output = new Option<string?>("--out") { Description = "Folder for incident reports (default: agentic-ir-out/reports)" };
+        var lanes = new Option<int?>("--lanes") { Description = "Parallel investigation lanes (default: processor count)" };
+        var quiet = new Option<bool>("--quiet") { Description = "Only the summary table" };
+        var command = new Command("replay", "Replay alert files through the whole pipeline in shadow mode: triage, investigation, plan, report") { paths, format, summary, output, lanes, quiet };
+        command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(paths), parse.GetValue(format), parse.GetValue(summary), parse.GetValue(output), parse.GetValue(lanes), parse.GetValue(quiet), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, string[] inputs, string? format, string? summaryPath, string? output, int? lanes, bool quiet, CancellationToken cancellationToken)
+    {
+        var options = WorkerOptionsBinder.Bind(parse);
+        if (output is not null) options.ReportsPath = output;
+        var resolved = ResolvedPaths.From(options);
+        var console = AnsiConsole.Console;
+        IReadOnlyList<string> files;
+        try
+        {
+            files = InputReader.ListFiles(inputs);
+        }
+        catch (FileNotFoundException ex)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(ex.Message)}[/]");
+            return 2;
+        }
+
+        using var loggerFactory = LoggingSetup.Create(resolved, console: false);
+        var pipeline = await CommandPipeline.TryBuildAsync(resolved, loggerFactory, console, cancellationToken);
+        if (pipeline is null) return 1;
+        await using (pipeline)
+        {
+            if (format is not null && !pipeline.Normalizer.Formats.Contains(format, StringComparer.OrdinalIgnoreCase))
+            {
+                console.MarkupLine($"[red]Unknown format '{Markup.Escape(format)}'.[/] Known: {Markup.Escape(string.Join(", ", pipeline.Normalizer.Formats))}");
+                return 2;
+            }
+            var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, pipeline.Time);
+            using var summary = summaryPath is null ? null : new SummaryJsonWriter(summaryPath);
+            var printer = new ReplayConsole(console, quiet);
+            var observer = new CompositeObserver(printer, summary);
+            var laneCount = lanes ?? options.Lanes;
+            ReplayResult result;
+            if (printer.Interactive)
+            {
+                result = await console.Progress().AutoClear(true).StartAsync(async ctx =>
+                {
+                    printer.Attach(ctx.AddTask("Investigating"));
+                    return await runner.RunAsync(files, format, options.Mode, laneCount, observer, cancellationToken);
+                });
+            }
+            else
+            {
+                result = await runner.RunAsync(files, format, options.Mode, laneCount, observer, cancellationToken);
+            }
+            ReplaySummaryTable.Write(console, result, resolved.Reports);
+            return 0;
+        }
+    }
+}

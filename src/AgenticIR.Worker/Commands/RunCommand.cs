@@ -1,0 +1,44 @@
+using System.CommandLine;
+using AgenticIR.Worker.Hosting;
+using AgenticIR.Worker.Sources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace AgenticIR.Worker.Commands;
+
+/// <summary><c>agentic-ir run</c>: the long-running worker. Resumes unfinished investigations, then watches an inbox folder.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var inbox = new Option<string>("--inbox") { Description = "Folder to watch for alert files", DefaultValueFactory = _ => Path.Combine("agentic-ir-data", "inbox") };
+        var interval = new Option<int>("--poll-seconds") { Description = "Seconds between inbox scans", DefaultValueFactory = _ => 2 };
+        var command = new Command("run", "Run the worker: resume unfinished investigations, then take alerts from the inbox folder until stopped") { inbox, interval };
+        command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(inbox), parse.GetValue(interval), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, string inbox, int pollSeconds, CancellationToken cancellationToken)
+    {
+        var options = WorkerOptionsBinder.Bind(parse);
+        var paths = ResolvedPaths.From(options);
+        using var loggerFactory = LoggingSetup.Create(paths, console: true);
+        var pipeline = await CommandPipeline.TryBuildAsync(paths, loggerFactory, AnsiConsole.Console, cancellationToken);
+        if (pipeline is null) return 1;
+        await using (pipeline)
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton(loggerFactory);
+            builder.Services.AddHostedService(_ => new FolderWatchWorker(
+                Path.GetFullPath(inbox), TimeSpan.FromSeconds(Math.Max(1, pollSeconds)), options.Mode,
+                pipeline.Normalizer, pipeline.Orchestrator, pipeline.Time, loggerFactory.CreateLogger<FolderWatchWorker>()));
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+            using var host = builder.Build();
+            await host.RunAsync(cancellationToken);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using AgenticIR.Agents;
+using AgenticIR.Agents.Context;
+using AgenticIR.Definitions;
+using AgenticIR.Definitions.Mapping;
+using AgenticIR.Storage;
+using AgenticIR.Storage.Sqlite;
+using AgenticIR.Core.Ports;
+using AgenticIR.Worker.Reports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AgenticIR.Worker.Hosting;
+
+/// <summary>The one composition root: loads and validates every definition, opens the store, wires the agents.</summary>
+public static class PipelineBuilder
+{
+    /// <summary>Builds the pipeline; throws <see cref="DefinitionValidationException"/> listing every definition error.</summary>
+    public static async Task<Pipeline> BuildAsync(ResolvedPaths paths, ILoggerFactory loggerFactory, TimeProvider? time, CancellationToken cancellationToken)
+    {
+        var (definitions, errors) = DefinitionSetLoader.TryLoad(paths.Policy, paths.Connectors);
+        MappingNormalizer.TryLoad(paths.Mappings, out var normalizer, out var mappingErrors, null);
+        var all = errors.Concat(mappingErrors).ToList();
+        if (definitions is null || normalizer is null || all.Count > 0) throw new DefinitionValidationException(all);
+
+        var services = new ServiceCollection();
+        services.AddSingleton(loggerFactory);
+        services.AddLogging();
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton<IAlertNormalizer>(normalizer);
+        services.AddSingleton<IReportSink>(new FolderReportSink(paths.Reports));
+        services.AddSqliteStateStore(new SqliteStoreOptions { Path = paths.Database });
+        services.AddAgents(definitions.Policy, definitions.Catalog, LocalContextStore.Load(paths.Context));
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<IStateStore>().InitializeAsync(cancellationToken);
+        return new Pipeline(provider, paths);
+    }
+}

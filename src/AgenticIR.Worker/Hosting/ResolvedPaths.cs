@@ -1,0 +1,31 @@
+namespace AgenticIR.Worker.Hosting;
+
+/// <summary>The absolute paths the worker uses, resolved once from <see cref="WorkerOptions"/>.</summary>
+public sealed record ResolvedPaths(string Home, string Policy, string Mappings, string Connectors, string Context, string Database, string Reports)
+{
+    /// <summary>Resolves defaults: home is the nearest folder above the working directory with a policy, else the install folder.</summary>
+    public static ResolvedPaths From(WorkerOptions options)
+    {
+        var home = Path.GetFullPath(options.Home ?? FindHome());
+        return new ResolvedPaths(
+            home,
+            Full(options.PolicyPath, home, "config", "governance.yaml"),
+            Full(options.MappingsPath, home, "mappings"),
+            Full(options.ConnectorsPath, home, "connectors"),
+            Full(options.ContextPath, home, "samples", "data"),
+            Path.GetFullPath(options.DatabasePath),
+            Path.GetFullPath(options.ReportsPath));
+    }
+
+    private static string Full(string? given, string home, params string[] parts) =>
+        Path.GetFullPath(given ?? Path.Combine([home, .. parts]));
+
+    private static string FindHome()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "config", "governance.yaml"))) return dir.FullName;
+        }
+        return AppContext.BaseDirectory;
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AgenticIR.Worker.Hosting;
+
+/// <summary>Where the worker finds its definitions and keeps its state. Every path may be relative to the working directory.</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "AgenticIR";
+
+    /// <summary>Folder holding <c>config/</c>, <c>mappings/</c>, <c>connectors/</c> and <c>samples/data</c>.</summary>
+    /// <value>The default is the nearest folder above the working directory that has <c>config/governance.yaml</c>, else the install folder.</value>
+    public string? Home { get; set; }
+
+    /// <summary>Governance policy file.</summary>
+    /// <value>The default is <c>{Home}/config/governance.yaml</c>.</value>
+    public string? PolicyPath { get; set; }
+
+    /// <summary>Mappings folder.</summary>
+    /// <value>The default is <c>{Home}/mappings</c>.</value>
+    public string? MappingsPath { get; set; }
+
+    /// <summary>Connectors folder.</summary>
+    /// <value>The default is <c>{Home}/connectors</c>.</value>
+    public string? ConnectorsPath { get; set; }
+
+    /// <summary>Local context folder (assets, identities, threat intel, telemetry CSV files).</summary>
+    /// <value>The default is <c>{Home}/samples/data</c>.</value>
+    public string? ContextPath { get; set; }
+
+    /// <summary>The embedded SQLite database file.</summary>
+    /// <value>The default is <c>agentic-ir-data/agentic-ir.db</c> under the working directory.</value>
+    [Required]
+    public string DatabasePath { get; set; } = Path.Combine("agentic-ir-data", "agentic-ir.db");
+
+    /// <summary>Where incident reports are written.</summary>
+    /// <value>The default is <c>agentic-ir-out/reports</c> under the working directory.</value>
+    [Required]
+    public string ReportsPath { get; set; } = Path.Combine("agentic-ir-out", "reports");
+
+    /// <summary>Playbook mode for alerts the worker takes in: <c>shadow</c> records decisions and dispatches nothing.</summary>
+    /// <value>The default is <c>shadow</c>.</value>
+    public string Mode { get; set; } = "shadow";
+
+    /// <summary>Parallel investigation lanes; alerts with the same fingerprint always share a lane.</summary>
+    /// <value>The default is the processor count.</value>
+    [Range(1, 64)]
+    public int Lanes { get; set; } = Environment.ProcessorCount;
+}

@@ -1,0 +1,10 @@
+using AgenticIR.Core.Alerts;
+
+namespace AgenticIR.Worker.Inputs;
+
+/// <summary>One input to take exactly once: its ledger key, the display name, and the payload (or why it has none).</summary>
+/// <param name="Key">Ledger key: full path, line or element, and a content hash, so an edited file is a new input.</param>
+/// <param name="Display">Short name for the console.</param>
+/// <param name="Raw">The payload.</param>
+/// <param name="ReadError">Set when the bytes could not even be read as text (e.g. invalid UTF-8).</param>
+public sealed record InputItem(string Key, string Display, RawAlert Raw, string? ReadError = null);

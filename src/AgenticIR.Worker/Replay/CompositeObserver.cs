@@ -1,0 +1,17 @@
+namespace AgenticIR.Worker.Replay;
+
+/// <summary>Fans progress out to several observers (null ones are skipped).</summary>
+internal sealed class CompositeObserver(params IReplayObserver?[] observers) : IReplayObserver
+{
+    private readonly IReplayObserver[] _observers = [.. observers.OfType<IReplayObserver>()];
+
+    public void Started(int inputs)
+    {
+        foreach (var observer in _observers) observer.Started(inputs);
+    }
+
+    public void Completed(ReplayLine line)
+    {
+        foreach (var observer in _observers) observer.Completed(line);
+    }
+}

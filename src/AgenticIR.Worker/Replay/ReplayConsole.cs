@@ -1,0 +1,50 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace AgenticIR.Worker.Replay;
+
+/// <summary>Prints one line per input as it completes, with a progress bar on a terminal and plain lines when redirected.</summary>
+internal sealed class ReplayConsole(IAnsiConsole console, bool quiet) : IReplayObserver
+{
+    private readonly Lock _gate = new();
+    private ProgressTask? _task;
+
+    public bool Interactive => console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+
+    public void Attach(ProgressTask task) => _task = task;
+
+    public void Started(int inputs)
+    {
+        if (_task is not null) _task.MaxValue = Math.Max(1, inputs);
+    }
+
+    public void Completed(ReplayLine line)
+    {
+        lock (_gate)
+        {
+            _task?.Increment(1);
+            if (!quiet) console.MarkupLine(Format(line));
+        }
+    }
+
+    private static string Format(ReplayLine line)
+    {
+        var input = Markup.Escape(line.Input);
+        return line.Status switch
+        {
+            "dead_lettered" => $"[red]✗ dead-letter[/] {input}: {Markup.Escape(line.Reason ?? "")}",
+            "merged" => $"[blue]⇢ merged[/]      {input} → {line.InvestigationId} ({Markup.Escape(line.Reason ?? "")})",
+            _ => $"{SeverityMarkup(line.Severity)} {input} · {line.Path ?? "-"} · {line.Confidence?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"} · {Markup.Escape(line.TopFinding ?? "no finding")}",
+        };
+    }
+
+    private static string SeverityMarkup(string? severity) => severity switch
+    {
+        "critical" => "[white on red] CRITICAL [/]",
+        "high" => "[red]  HIGH    [/]",
+        "medium" => "[yellow]  MEDIUM  [/]",
+        "low" => "[green]  LOW     [/]",
+        "informational" => "[grey]  INFO    [/]",
+        _ => "[grey]  ?       [/]",
+    };
+}

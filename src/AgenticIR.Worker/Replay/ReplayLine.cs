@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+
+namespace AgenticIR.Worker.Replay;
+
+/// <summary>One line of <c>--summary-json</c>: what became of one input.</summary>
+public sealed record ReplayLine
+{
+    /// <summary>The input (file, file:line or file[index]).</summary>
+    public required string Input { get; init; }
+    /// <summary>processed | merged | dead_lettered.</summary>
+    public required string Status { get; init; }
+    /// <summary>Why it was dead-lettered or merged.</summary>
+    public string? Reason { get; init; }
+    /// <summary>Investigation it landed in.</summary>
+    public string? InvestigationId { get; init; }
+    /// <summary>Alert id.</summary>
+    public string? AlertId { get; init; }
+    /// <summary>Detected or forced format.</summary>
+    public string? Format { get; init; }
+    /// <summary>Triage severity of the investigation.</summary>
+    public string? Severity { get; init; }
+    /// <summary>Triage confidence.</summary>
+    public double? Confidence { get; init; }
+    /// <summary>Investigation path.</summary>
+    public string? Path { get; init; }
+    /// <summary>Stage the investigation reached.</summary>
+    public string? Stage { get; init; }
+    /// <summary>The strongest finding.</summary>
+    public string? TopFinding { get; init; }
+    /// <summary>Observables of this input's alert.</summary>
+    public IReadOnlyList<ObservableLine> Observables { get; init; } = [];
+    /// <summary>ATT&amp;CK techniques of the incident report.</summary>
+    public IReadOnlyList<string> MitreTechniques { get; init; } = [];
+    /// <summary>Planned actions.</summary>
+    public IReadOnlyList<ActionLine> Actions { get; init; } = [];
+    /// <summary>True when an earlier run had already taken this input.</summary>
+    [JsonPropertyName("previously_recorded")]
+    public bool PreviouslyRecorded { get; init; }
+}
+
+/// <summary>An observable in a summary line.</summary>
+public sealed record ObservableLine(string Type, string Value);
+
+/// <summary>A planned action in a summary line.</summary>
+public sealed record ActionLine(string LogicalAction, string Target, string Risk, string ApprovalStatus);

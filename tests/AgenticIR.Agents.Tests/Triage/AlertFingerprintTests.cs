@@ -1,0 +1,54 @@
+using AgenticIR.Agents.Tests.Support;
+using AgenticIR.Agents.Triage;
+using AgenticIR.Core.Alerts;
+
+namespace AgenticIR.Agents.Tests.Triage;
+
+public sealed class AlertFingerprintTests
+{
+    private static NormalizedAlert FromSplunk(string host = "FIN-WS-014.corp.local", string user = @"CORP\kpatel") => new AlertBuilder()
+        .Id("notable-1").Format("splunk_notable").Title("Phishing link clicked").Rule("Email - Phishing URL Clicked - Rule").Category("phishing")
+        .Severity(Severity.High).At("2026-11-19T15:14:00Z")
+        .With(ObservableType.Host, host).With(ObservableType.User, user)
+        .With(ObservableType.Url, "https://login.evil-login.example/owa/auth?u=kpatel").Build();
+
+    private static NormalizedAlert FromDefender() => new AlertBuilder()
+        .Id("da-99").Format("defender").Title("A user clicked a malicious email URL").Category("Phishing")
+        .Severity(Severity.Medium).At("2026-11-19T15:20:00Z")
+        .With(ObservableType.Domain, "LOGIN.evil-login.example").With(ObservableType.User, "kpatel@corp.example")
+        .With(ObservableType.Host, "fin-ws-014").Build();
+
+    [Fact]
+    public void Compute_SameIncidentFromTwoProducts_Equal()
+    {
+        Assert.Equal(AlertFingerprint.Compute(FromSplunk()), AlertFingerprint.Compute(FromDefender()));
+    }
+
+    [Fact]
+    public void Compute_DifferentHost_Differs()
+    {
+        Assert.NotEqual(AlertFingerprint.Compute(FromSplunk()), AlertFingerprint.Compute(FromSplunk(host: "FIN-WS-015")));
+    }
+
+    [Fact]
+    public void Compute_DifferentUser_Differs()
+    {
+        Assert.NotEqual(AlertFingerprint.Compute(FromSplunk()), AlertFingerprint.Compute(FromSplunk(user: "jhall")));
+    }
+
+    [Fact]
+    public void Compute_DifferentFamily_Differs()
+    {
+        var identity = new AlertBuilder().Title("Impossible travel").Category("identity")
+            .With(ObservableType.Host, "FIN-WS-014").With(ObservableType.User, "kpatel")
+            .With(ObservableType.Url, "https://login.evil-login.example/").Build();
+
+        Assert.NotEqual(AlertFingerprint.Compute(FromSplunk()), AlertFingerprint.Compute(identity));
+    }
+
+    [Fact]
+    public void Describe_ShowsTheNormalizedKey()
+    {
+        Assert.Equal("family=phishing host=fin-ws-014 user=kpatel ioc=domain:login.evil-login.example", AlertFingerprint.Describe(FromSplunk()));
+    }
+}

@@ -1,0 +1,60 @@
+using AgenticIR.Definitions.Mapping;
+using AgenticIR.Testing;
+
+namespace AgenticIR.Definitions.Tests.Mapping;
+
+public sealed class MappingLoaderTests
+{
+    public static TheoryData<string> ShippedFiles() =>
+        [.. Directory.EnumerateFiles(RepoPaths.Mappings, "*.yaml").Select(Path.GetFileName).OfType<string>()];
+
+    [Theory]
+    [MemberData(nameof(ShippedFiles))]
+    public void LoadFile_ShippedMapping_HasNoErrors(string file)
+    {
+        var errors = new List<DefinitionError>();
+        var path = Path.Combine(RepoPaths.Mappings, file);
+
+        var mapping = MappingLoader.LoadFile(path, File.ReadAllText(path), errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(Path.GetFileNameWithoutExtension(file), mapping!.Name);
+    }
+
+    [Fact]
+    public void TryLoad_InvalidMapping_ReportsEveryErrorWithPosition()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestData", "mappings", "invalid");
+
+        var ok = MappingNormalizer.TryLoad(folder, out var normalizer, out var errors);
+
+        Assert.False(ok);
+        Assert.Null(normalizer);
+        var file = Path.Combine(folder, "broken_source.yaml");
+        Assert.Contains(errors, e => e.File == file && e.Line == 1 && e.Field == "name" && e.Message.Contains("must match the file name", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 4 && e.Field == "detect.any[0].path" && e.Message.Contains("invalid path", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 5 && e.Field == "detect.any[1].matches" && e.Message.Contains("invalid regular expression", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 7 && e.Field == "fields.titel" && e.Message.Contains("unknown key 'titel'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 11 && e.Field == "fields.severity.map.urgent" && e.Message.Contains("unknown severity", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 13 && e.Field == "observables[0].type" && e.Message.Contains("unknown observable type 'ip'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TryLoad_MissingFolder_FailsWithError()
+    {
+        var ok = MappingNormalizer.TryLoad(Path.Combine(AppContext.BaseDirectory, "no-such-folder"), out _, out var errors);
+
+        Assert.False(ok);
+        Assert.Contains("does not exist", Assert.Single(errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ShippedMappings_ListsEveryFormat()
+    {
+        var normalizer = MappingNormalizer.Load(RepoPaths.Mappings);
+
+        Assert.Contains("generic", normalizer.Formats);
+        Assert.Contains("eml", normalizer.Formats);
+        Assert.Equal(Directory.EnumerateFiles(RepoPaths.Mappings, "*.yaml").Count(), normalizer.Formats.Count);
+    }
+}

@@ -1,0 +1,68 @@
+using AgenticIR.Core.State;
+using AgenticIR.Testing;
+using AgenticIR.Worker.Hosting;
+using AgenticIR.Worker.Inputs;
+using AgenticIR.Worker.Replay;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AgenticIR.Worker.Tests.Support;
+
+/// <summary>Runs a replay in process against a throw-away database and reports folder.</summary>
+internal sealed class ReplayHarness : IAsyncDisposable
+{
+    private ReplayHarness(Pipeline pipeline, DirectoryInfo work)
+    {
+        Pipeline = pipeline;
+        Work = work;
+    }
+
+    public Pipeline Pipeline { get; }
+    public DirectoryInfo Work { get; }
+    public string ReportsFolder => Pipeline.Paths.Reports;
+
+    public static async Task<ReplayHarness> CreateAsync(string? policyPath = null, CancellationToken cancellationToken = default)
+    {
+        var work = Directory.CreateTempSubdirectory("agentic-ir-test-");
+        var options = new WorkerOptions
+        {
+            Home = RepoPaths.Root,
+            PolicyPath = policyPath,
+            DatabasePath = Path.Combine(work.FullName, "state.db"),
+            ReportsPath = Path.Combine(work.FullName, "reports"),
+        };
+        var pipeline = await PipelineBuilder.BuildAsync(ResolvedPaths.From(options), NullLoggerFactory.Instance, null, cancellationToken);
+        return new ReplayHarness(pipeline, work);
+    }
+
+    public Task<ReplayResult> ReplayAsync(IEnumerable<string> paths, CancellationToken cancellationToken, string? format = null) =>
+        new ReplayRunner(Pipeline.Normalizer, Pipeline.Orchestrator, Pipeline.Store, Pipeline.Time)
+            .RunAsync(InputReader.ListFiles(paths), format, "shadow", 2, new NullObserver(), cancellationToken);
+
+    public async Task<InvestigationRecord> InvestigationAsync(string id, CancellationToken cancellationToken) =>
+        await Pipeline.Store.GetAsync(id, cancellationToken) ?? throw new InvalidOperationException($"no investigation {id}");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Pipeline.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Work.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; failing the test for it would not be.
+        }
+    }
+
+    private sealed class NullObserver : IReplayObserver
+    {
+        public void Started(int inputs)
+        {
+        }
+
+        public void Completed(ReplayLine line)
+        {
+        }
+    }
+}
