@@ -87,7 +87,7 @@ internal static class ReplayBenchmark
         public void RecordDecile(int decile) =>
             HeapByDecile.TryAdd(decile, GC.GetTotalMemory(forceFullCollection: false) / 1048576.0);
 
-        public IDisposable Start()
+        public Timer Start()
         {
             var timer = new Timer(_ =>
             {

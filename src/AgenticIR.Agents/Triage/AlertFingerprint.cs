@@ -30,24 +30,56 @@ public static class AlertFingerprint
     public static string Compute(NormalizedAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var key = string.Join('|', "v1", AlertFamily.Of(alert), Host(alert), User(alert), PrimaryIoc(alert));
-        return "fp-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24];
+        return "fp-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key(alert))))[..24];
     }
 
     /// <summary>The readable key before hashing, for logs and tests.</summary>
     public static string Describe(NormalizedAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return $"family={AlertFamily.Of(alert)} host={Host(alert)} user={User(alert)} ioc={PrimaryIoc(alert)}";
+        return Key(alert);
     }
 
-    private static string Host(NormalizedAlert alert) => Smallest(alert.Of(ObservableType.Host).Select(o => ContextKeys.Host(o.Value)));
+    // Tools name the same incident differently: a gateway, Defender and the user's report of one message see different
+    // URLs (a QR code is invisible to one of them), and an EDR, a firewall and an IdP label hosts and categories their
+    // own way. So the key holds only what every report of the incident shares: for a message, who sent it to whom;
+    // otherwise the acting account (or host, when there is none) and the strongest indicator.
+    private static string Key(NormalizedAlert alert)
+    {
+        if (AlertFamily.Of(alert) == "phishing" && Sender(alert) is { Length: > 0 } sender)
+            return string.Join('|', "v2", "message", sender, User(alert));
+        var actor = User(alert);
+        return string.Join('|', "v2", "activity", actor.Length > 0 ? "user:" + actor : "host:" + Host(alert), PrimaryIoc(alert));
+    }
 
+    private static string Sender(NormalizedAlert alert) => Smallest(alert.Of(ObservableType.Email).Where(IsSender).Select(o => o.Value.ToLowerInvariant()));
+
+    private static string Host(NormalizedAlert alert) => Smallest(PreferSource(alert.Of(ObservableType.Host)).Select(o => ContextKeys.Host(o.Value)));
+
+    // The acting side (source user, source host) identifies an activity better than whatever else a product lists.
+    private static List<Observable> PreferSource(IEnumerable<Observable> observables)
+    {
+        var all = observables.ToList();
+        var source = all.Where(o => o.Role?.Contains("source", StringComparison.OrdinalIgnoreCase) == true || o.Role?.Contains("actor", StringComparison.OrdinalIgnoreCase) == true).ToList();
+        return source.Count > 0 ? source : all;
+    }
+
+    // Every account the alert names, actor and subject alike (including IAM users named only by ARN): products
+    // disagree on which one is "the" user, but they list the same set.
     private static string User(NormalizedAlert alert)
     {
-        var users = alert.Of(ObservableType.User).Select(o => ContextKeys.User(o.Value)).ToList();
+        var users = alert.Of(ObservableType.User).Select(o => ContextKeys.User(o.Value))
+            .Concat(alert.Of(ObservableType.CloudResource).Select(o => IamUserName(o.Value)).OfType<string>())
+            .ToList();
         if (users.Count == 0) users = alert.Of(ObservableType.Email).Where(o => !IsSender(o)).Select(o => ContextKeys.User(o.Value)).ToList();
-        return Smallest(users);
+        return string.Join(',', users.Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+    }
+
+    private static string? IamUserName(string arn)
+    {
+        const string marker = ":user/";
+        var at = arn.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
+        return arn.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) && at > 0 ? arn[(at + marker.Length)..].ToLowerInvariant() : null;
     }
 
     private static string PrimaryIoc(NormalizedAlert alert)
@@ -55,9 +87,9 @@ public static class AlertFingerprint
         IEnumerable<string>[] ranked =
         [
             alert.Of(ObservableType.Sha256).Select(o => "sha256:" + o.Value.ToLowerInvariant()),
+            alert.Observables.Where(o => o.IsPublicAddress).Select(o => "ip:" + o.Value.ToLowerInvariant()),
             alert.Of(ObservableType.Url).Concat(alert.Of(ObservableType.QrPayload)).Select(o => ContextKeys.UrlHost(o.Value)).OfType<string>()
                 .Concat(alert.Of(ObservableType.Domain).Select(o => o.Value.Trim().TrimEnd('.').ToLowerInvariant())).Select(d => "domain:" + d),
-            alert.Observables.Where(o => o.IsPublicAddress).Select(o => "ip:" + o.Value.ToLowerInvariant()),
             alert.Of(ObservableType.Email).Where(IsSender).Select(o => "sender:" + o.Value.ToLowerInvariant()),
             alert.Of(ObservableType.Phone).Select(o => "phone:" + new string(o.Value.Where(char.IsDigit).ToArray())),
             alert.Of(ObservableType.Md5).Concat(alert.Of(ObservableType.Sha1)).Select(o => "hash:" + o.Value.ToLowerInvariant()),

@@ -28,7 +28,10 @@ internal static class YamlDocumentReader
             return null;
         }
 
-        var root = Parse(Encoding.UTF8.GetString(bytes), reader);
+        // Editors on Windows save a byte-order mark; it is not part of the YAML.
+        var text = Encoding.UTF8.GetString(bytes);
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        var root = Parse(text, reader);
         return root is null ? null : new YamlFile(root, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 

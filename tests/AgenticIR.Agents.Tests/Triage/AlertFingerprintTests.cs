@@ -25,9 +25,11 @@ public sealed class AlertFingerprintTests
     }
 
     [Fact]
-    public void Compute_DifferentHost_Differs()
+    public void Compute_HostOnlyAlertOnDifferentHost_Differs()
     {
-        Assert.NotEqual(AlertFingerprint.Compute(FromSplunk()), AlertFingerprint.Compute(FromSplunk(host: "FIN-WS-015")));
+        static NormalizedAlert OnHost(string host) => new AlertBuilder().Title("Beacon").Category("network")
+            .With(ObservableType.Host, host).With(ObservableType.Ipv4, "91.240.118.50").Build();
+        Assert.NotEqual(AlertFingerprint.Compute(OnHost("FIN-WS-014")), AlertFingerprint.Compute(OnHost("FIN-WS-015")));
     }
 
     [Fact]
@@ -37,11 +39,11 @@ public sealed class AlertFingerprintTests
     }
 
     [Fact]
-    public void Compute_DifferentFamily_Differs()
+    public void Compute_SameActorDifferentIndicator_Differs()
     {
         var identity = new AlertBuilder().Title("Impossible travel").Category("identity")
             .With(ObservableType.Host, "FIN-WS-014").With(ObservableType.User, "kpatel")
-            .With(ObservableType.Url, "https://login.evil-login.example/").Build();
+            .With(ObservableType.Ipv4, "91.240.118.172").Build();
 
         Assert.NotEqual(AlertFingerprint.Compute(FromSplunk()), AlertFingerprint.Compute(identity));
     }
@@ -49,6 +51,6 @@ public sealed class AlertFingerprintTests
     [Fact]
     public void Describe_ShowsTheNormalizedKey()
     {
-        Assert.Equal("family=phishing host=fin-ws-014 user=kpatel ioc=domain:login.evil-login.example", AlertFingerprint.Describe(FromSplunk()));
+        Assert.Equal("v2|activity|user:kpatel|domain:login.evil-login.example", AlertFingerprint.Describe(FromSplunk()));
     }
 }

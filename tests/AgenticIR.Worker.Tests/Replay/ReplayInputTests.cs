@@ -7,6 +7,9 @@ namespace AgenticIR.Worker.Tests.Replay;
 
 public sealed class ReplayInputTests
 {
+    private static readonly string[] Outcomes = ["processed", "merged", "dead_lettered"];
+    private static readonly string[] MustDeadLetter = ["truncated.json", "empty.json", "number.json", "latin1.json", "lines.jsonl:2"];
+
     [Fact]
     public async Task Replay_MalformedInputs_AreDeadLetteredWithReasonAndNothingIsDropped()
     {
@@ -25,9 +28,9 @@ public sealed class ReplayInputTests
         var result = await harness.ReplayAsync([folder.FullName], ct);
 
         Assert.Equal(8, result.Lines.Count);
-        Assert.All(result.Lines, l => Assert.Contains(l.Status, new[] { "processed", "merged", "dead_lettered" }));
+        Assert.All(result.Lines, l => Assert.Contains(l.Status, Outcomes));
         Assert.All(result.Lines.Where(l => l.Status == "dead_lettered"), l => Assert.False(string.IsNullOrWhiteSpace(l.Reason)));
-        foreach (var input in new[] { "truncated.json", "empty.json", "number.json", "latin1.json", "lines.jsonl:2" })
+        foreach (var input in MustDeadLetter)
             Assert.Equal("dead_lettered", result.Lines.Single(l => l.Input == input).Status);
         Assert.Contains("UTF-8", result.Lines.Single(l => l.Input == "latin1.json").Reason, StringComparison.Ordinal);
         Assert.Equal("processed", result.Lines.Single(l => l.Input == "lines.jsonl:1").Status);

@@ -16,6 +16,7 @@ public sealed record ScenarioExpectation
     [JsonPropertyName("expect_containment")] public bool ExpectContainment { get; init; }
     [JsonPropertyName("forbid_containment")] public bool ForbidContainment { get; init; }
     [JsonPropertyName("duplicate_group")] public string? DuplicateGroup { get; init; }
+    [JsonPropertyName("campaign")] public string? Campaign { get; init; }
     [JsonPropertyName("expected_techniques")] public IReadOnlyList<string> ExpectedTechniques { get; init; } = [];
 
     public static IReadOnlyList<ScenarioExpectation> All { get; } =
