@@ -11,9 +11,9 @@ public static class RepoPaths
     public static string Connectors => Path.Combine(Root, "connectors");
     public static string Config => Path.Combine(Root, "config");
 
-    /// <summary>The shared development corpus, when present beside the repository.</summary>
+    /// <summary>The development corpus of real public alert payloads, kept in the repository so CI has it.</summary>
     public static string Corpus => Environment.GetEnvironmentVariable("AGENTICIR_CORPUS")
-        ?? Path.Combine(Root, "..", "shared", "corpus", "dev-alerts.jsonl");
+        ?? Path.Combine(Root, "tests", "TestData", "corpus", "dev-alerts.jsonl");
 
     private static string FindRoot()
     {
