@@ -8,10 +8,14 @@ namespace AgenticIR.Benchmarks;
 /// fingerprints differ (some combinations repeat, which exercises de-duplication too).</summary>
 internal static partial class AlertGenerator
 {
-    public static int Generate(string samplesFolder, string contextFolder, string outputFile, int count)
+    public static int Generate(string samplesFolder, string contextFolder, string mappingsFolder, string outputFile, int count)
     {
         var templates = Directory.GetFiles(Path.Combine(samplesFolder), "*.json").Order(StringComparer.Ordinal)
             .Select(f => Compact(File.ReadAllText(f))).ToList();
+        // Each copy gets its own alert id, so a copy that lands on an existing investigation is a new alert to merge
+        // (and re-document), not a re-delivery of one it already holds.
+        var normalizer = AgenticIR.Definitions.Mapping.MappingNormalizer.Load(mappingsFolder);
+        var ids = templates.Select(t => normalizer.Normalize(new AgenticIR.Core.Alerts.RawAlert("template", t)).Alert?.AlertId).ToList();
         var hosts = Column(Path.Combine(contextFolder, "assets.csv"), 0).Where(h => !h.StartsWith("arn", StringComparison.Ordinal)).ToList();
         var users = Column(Path.Combine(contextFolder, "identities.csv"), 0);
         using var writer = new StreamWriter(outputFile, append: false, new UTF8Encoding(false));
@@ -19,7 +23,7 @@ internal static partial class AlertGenerator
         {
             var template = templates[i % templates.Count];
             var round = i / templates.Count;
-            var text = template;
+            var text = ids[i % templates.Count] is { Length: > 3 } id ? template.Replace(id, $"{id}-g{i}", StringComparison.Ordinal) : template;
             // Rotate every known host and user name that appears in the template to another one of the same kind.
             foreach (var (list, offset) in new[] { (hosts, round), (users, round * 7) })
             {

@@ -4,11 +4,13 @@ using BenchmarkDotNet.Running;
 // bench triage            -> BenchmarkDotNet run of the triage hot path
 // bench triage-latency    -> per-call p50/p99 of triage over many calls, in process
 // bench replay [N] [lanes] -> end-to-end replay of N generated alerts on SQLite
+// bench components       -> median cost of each pipeline component on the samples
 var home = Environment.GetEnvironmentVariable("AGENTICIR_HOME") ?? FindHome();
 return args.FirstOrDefault() switch
 {
     "replay" => await ReplayBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount),
     "triage-latency" => await TriageLatency.RunAsync(home),
+    "components" => await ComponentTimings.RunAsync(home),
     "triage" => Run(() => BenchmarkRunner.Run<TriageBenchmarks>(args: args[1..])),
     _ => Usage(),
 };

@@ -17,7 +17,7 @@ internal static class ReplayBenchmark
     {
         var work = Directory.CreateTempSubdirectory("agentic-ir-bench-");
         var input = Path.Combine(work.FullName, "alerts.jsonl");
-        var templates = AlertGenerator.Generate(Path.Combine(home, "samples", "alerts"), Path.Combine(home, "samples", "data"), input, count);
+        var templates = AlertGenerator.Generate(Path.Combine(home, "samples", "alerts"), Path.Combine(home, "samples", "data"), Path.Combine(home, "mappings"), input, count);
         Console.WriteLine($"generated {count} alerts from {templates} sample templates into {input}");
 
         var stageSamples = new ConcurrentDictionary<string, ConcurrentBag<double>>();
@@ -37,7 +37,7 @@ internal static class ReplayBenchmark
         await using var pipeline = await PipelineBuilder.BuildAsync(ResolvedPaths.From(options), NullLoggerFactory.Instance, null, CancellationToken.None);
         var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, TimeProvider.System);
         var memory = new MemorySampler();
-        var progress = new CountingObserver(memory);
+        var progress = new CountingObserver(memory, count);
         using (memory.Start())
         {
             var result = await runner.RunAsync([input], null, "shadow", lanes, progress, CancellationToken.None);
@@ -64,14 +64,16 @@ internal static class ReplayBenchmark
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private sealed class CountingObserver(MemorySampler memory) : IReplayObserver
+    private sealed class CountingObserver(MemorySampler memory, int total) : IReplayObserver
     {
-        private int _total;
+        private readonly int _total = total;
         private int _done;
 
-        public void Started(int inputs) => _total = inputs;
+        public void Started(long totalBytes)
+        {
+        }
 
-        public void Completed(ReplayLine line)
+        public void Completed(ReplayLine line, long inputBytes)
         {
             var done = Interlocked.Increment(ref _done);
             if (_total > 0 && done % Math.Max(1, _total / 10) == 0) memory.RecordDecile(done * 10 / _total);

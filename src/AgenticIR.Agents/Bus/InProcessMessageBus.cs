@@ -23,6 +23,13 @@ public sealed class InProcessMessageBus(IStateStore store, TimeProvider time, IL
     public async Task PublishAsync(BusMessage message, CancellationToken cancellationToken)
     {
         await store.AppendMessageAsync(message, cancellationToken);
+        await DeliverAsync(message, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task DeliverAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         if (!_handlers.TryGetValue(message.Type, out var handlers)) return;
         foreach (var handler in handlers.Items)
         {

@@ -41,8 +41,10 @@ public sealed class DocumentationAgent(IReasoner reasoner, TimeProvider time, IP
             GeneratedAt = time.GetUtcNow(),
         };
 
-        var safe = new MarkdownText(IocList.Defangable(iocs));
-        var markdown = new MarkdownRenderer(safe, iocs, investigation.Report?.Findings ?? [], mitre).Render(report);
-        return new RenderedReport(report, markdown, JsonSerializer.Serialize(report, CoreJson.Indented));
+        var findings = investigation.Report?.Findings ?? [];
+        return new RenderedReport(
+            report,
+            () => new MarkdownRenderer(new MarkdownText(IocList.Defangable(iocs)), iocs, findings, mitre).Render(report),
+            () => JsonSerializer.Serialize(report, CoreJson.Indented));
     }
 }

@@ -12,6 +12,9 @@ public sealed partial class InvestigationOrchestrator
     /// <summary>Mode in which nothing is dispatched and the plan is only recorded for comparison.</summary>
     public const string ShadowMode = "shadow";
 
+    /// <summary>Minimum loop time between two investigation checkpoints.</summary>
+    public static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(200);
+
     private Task<InvestigationRecord> AdvanceAsync(InvestigationRecord record, CancellationToken cancellationToken) => record.Stage switch
     {
         InvestigationStage.Received => TriageAsync(record, cancellationToken),
@@ -30,25 +33,27 @@ public sealed partial class InvestigationOrchestrator
         var next = Move(record, InvestigationStage.Triaged, "triage",
             $"Triaged {triage.Severity.ToString().ToLowerInvariant()} (confidence {triage.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}), path {triage.Path.ToString().ToLowerInvariant()}") with { Triage = triage };
         next = await RenderAsync(next, "triaged", writeFiles: false, cancellationToken);
-        var saved = await store.SaveAsync(next, null, cancellationToken);
-        await bus.PublishAsync(Message(saved, MessageType.TriageComplete, $"{triage.Severity} / {triage.Path} / {triage.Confidence:0.00}"), cancellationToken);
-        return saved;
+        return await SaveAndAnnounceAsync(next, [Message(next, MessageType.TriageComplete, $"{triage.Severity} / {triage.Path} / {triage.Confidence:0.00}")], cancellationToken);
     }
 
     private async Task<InvestigationRecord> InvestigateAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
         var current = record;
-        // Each finished step is saved, so a crash mid-loop resumes after the last saved step instead of starting over.
-        async Task Checkpoint(InvestigationReport partial, CancellationToken ct) =>
+        var lastSave = time.GetTimestamp();
+        // Finished steps are saved so a crash mid-loop resumes after them instead of starting over. Steps on local context
+        // take microseconds and are cheaper to repeat than to save, so a checkpoint is written only once the loop has run
+        // for CheckpointInterval since the last one; slow (remote) steps are therefore saved as they finish.
+        async Task Checkpoint(InvestigationReport partial, CancellationToken ct)
+        {
+            if (time.GetElapsedTime(lastSave) < CheckpointInterval) return;
             current = await store.SaveAsync(current with { Report = partial, UpdatedAt = time.GetUtcNow() }, null, ct);
+            lastSave = time.GetTimestamp();
+        }
 
         var report = await agents.Investigation.InvestigateAsync(current, current.Report, Checkpoint, cancellationToken);
         var next = Move(current, InvestigationStage.Investigated, "investigation",
             $"Investigation concluded after {report.Steps.Count} steps ({report.StopReason}); confidence {report.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}") with { Report = report };
-        next = await RenderAsync(next, "investigated", writeFiles: false, cancellationToken);
-        var saved = await store.SaveAsync(next, null, cancellationToken);
-        await bus.PublishAsync(Message(saved, MessageType.InvestigationComplete, $"{report.Findings.Count} findings, {report.StopReason}"), cancellationToken);
-        return saved;
+        return await SaveAndAnnounceAsync(next, [Message(next, MessageType.InvestigationComplete, $"{report.Findings.Count} findings, {report.StopReason}")], cancellationToken);
     }
 
     private async Task<InvestigationRecord> PlanAsync(InvestigationRecord record, CancellationToken cancellationToken)
@@ -56,9 +61,7 @@ public sealed partial class InvestigationOrchestrator
         var plan = await agents.Gate.ApplyAsync(record, agents.Planner.Plan(record), cancellationToken);
         var next = Move(record, InvestigationStage.Planned, "response",
             $"Plan: {plan.Actions.Count} actions, {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} need approval") with { Plan = plan };
-        var saved = await store.SaveAsync(next, null, cancellationToken);
-        await bus.PublishAsync(Message(saved, MessageType.PlanReady, $"{plan.Actions.Count} actions"), cancellationToken);
-        return saved;
+        return await SaveAndAnnounceAsync(next, [Message(next, MessageType.PlanReady, $"{plan.Actions.Count} actions")], cancellationToken);
     }
 
     private async Task<InvestigationRecord> RespondAsync(InvestigationRecord record, CancellationToken cancellationToken)
@@ -70,12 +73,12 @@ public sealed partial class InvestigationOrchestrator
 
         // Outside shadow mode approved actions go to a dispatcher (the SOAR bridge); until one has taken them, the
         // investigation rests here and the pending ones are announced to approvers.
-        var saved = await MoveAsync(record, InvestigationStage.AwaitingApproval, "response",
-            $"Waiting: {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} actions need approval, {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.AutoApproved)} approved for dispatch", cancellationToken);
-        foreach (var action in plan.Actions.Where(a => a.ApprovalStatus == ApprovalStatus.Pending))
-            await bus.PublishAsync(Message(saved, MessageType.ApprovalRequired, $"{action.ActionId} {action.LogicalAction} ({action.Risk})", ":" + action.ActionId), cancellationToken);
-        var rendered = await RenderAsync(saved, "awaiting_approval", writeFiles: true, cancellationToken);
-        return await store.SaveAsync(rendered, null, cancellationToken);
+        var waiting = Move(record, InvestigationStage.AwaitingApproval, "response",
+            $"Waiting: {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} actions need approval, {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.AutoApproved)} approved for dispatch");
+        var rendered = await RenderAsync(waiting, "awaiting_approval", writeFiles: true, cancellationToken);
+        var approvals = plan.Actions.Where(a => a.ApprovalStatus == ApprovalStatus.Pending)
+            .Select(a => Message(waiting, MessageType.ApprovalRequired, $"{a.ActionId} {a.LogicalAction} ({a.Risk})", ":" + a.ActionId)).ToList();
+        return await SaveAndAnnounceAsync(rendered, approvals, cancellationToken);
     }
 
     private async Task<InvestigationRecord> DocumentAsync(InvestigationRecord record, CancellationToken cancellationToken)
@@ -84,12 +87,20 @@ public sealed partial class InvestigationOrchestrator
         var learning = Task.Run(() => agents.Learning.Analyze(record), cancellationToken);
         var documented = await RenderAsync(Move(record, InvestigationStage.Documented, "documentation", "Incident report written"), "documented", writeFiles: true, cancellationToken);
         var feedback = await learning;
-        var saved = await store.SaveAsync(documented with { Feedback = feedback }, null, cancellationToken);
+        var next = documented with { Feedback = feedback };
+        List<BusMessage> messages = [Message(next, MessageType.DocumentationReady, next.Incident?.Title ?? next.Id)];
+        if (feedback.Insights.Count > 0 || feedback.Proposals.Count > 0)
+            messages.Add(Message(next, MessageType.LearningInsight, $"{feedback.Insights.Count} insights, {feedback.Proposals.Count} proposals for review"));
+        var saved = await SaveAndAnnounceAsync(next, messages, cancellationToken);
         foreach (var proposal in feedback.Proposals)
             await store.AddProposalAsync(saved.Id, proposal, cancellationToken);
-        await bus.PublishAsync(Message(saved, MessageType.DocumentationReady, saved.Incident?.Title ?? saved.Id), cancellationToken);
-        if (feedback.Insights.Count > 0 || feedback.Proposals.Count > 0)
-            await bus.PublishAsync(Message(saved, MessageType.LearningInsight, $"{feedback.Insights.Count} insights, {feedback.Proposals.Count} proposals for review"), cancellationToken);
+        return saved;
+    }
+
+    private async Task<InvestigationRecord> SaveAndAnnounceAsync(InvestigationRecord next, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
+    {
+        var saved = await store.SaveAsync(next, null, messages, cancellationToken);
+        foreach (var message in messages) await bus.DeliverAsync(message, cancellationToken);
         return saved;
     }
 

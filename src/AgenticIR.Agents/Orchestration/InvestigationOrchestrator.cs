@@ -25,6 +25,9 @@ public sealed partial class InvestigationOrchestrator(
 {
     private const int MaxConflictRetries = 5;
 
+    /// <summary>Alerts an investigation keeps whole; later duplicates are counted in <see cref="InvestigationRecord.SuppressedDuplicates"/>.</summary>
+    public const int MaxAlertsHeld = 25;
+
     /// <summary>Meter name for stage timings (histogram <c>agentic_ir.stage.duration</c> in ms, tag <c>stage</c>).</summary>
     public const string MeterName = "AgenticIR.Agents";
 
@@ -40,12 +43,12 @@ public sealed partial class InvestigationOrchestrator(
         if (previous is not null)
         {
             // Taken by an earlier run; that run may have died mid-pipeline, so finish the investigation.
-            if (previous.InvestigationId is not null) await RunAsync(previous.InvestigationId, cancellationToken);
-            return new IngestOutcome(previous, AlreadyRecorded: true);
+            var finished = previous.InvestigationId is null ? null : await RunToRestAsync(previous.InvestigationId, cancellationToken);
+            return new IngestOutcome(previous, AlreadyRecorded: true, finished);
         }
 
         if (normalized.Alert is not { } alert)
-            return new IngestOutcome(await DeadLetterAsync(inputKey, raw.Content, normalized.Error ?? "normalization failed", normalized.Format, cancellationToken), false);
+            return new IngestOutcome(await DeadLetterAsync(inputKey, raw.Content, normalized.Error ?? "normalization failed", normalized.Format, cancellationToken), false, null);
 
         var fingerprint = AlertFingerprint.Compute(alert);
         for (var attempt = 0; ; attempt++)
@@ -54,15 +57,19 @@ public sealed partial class InvestigationOrchestrator(
             {
                 // After a conflict another worker may have taken this very input: the ledger answers first.
                 if (attempt > 0 && await store.GetIntakeAsync(inputKey, cancellationToken) is { } taken)
-                    return new IngestOutcome(taken, AlreadyRecorded: true);
+                    return new IngestOutcome(taken, AlreadyRecorded: true, null);
                 var active = await FindDuplicateTargetAsync(fingerprint, alert, cancellationToken);
                 if (active is not null)
-                    return new IngestOutcome(await MergeAsync(active, alert, inputKey, fingerprint, cancellationToken), false);
+                {
+                    var started = time.GetTimestamp();
+                    var (mergeIntake, merged) = await MergeAsync(active, alert, inputKey, fingerprint, cancellationToken);
+                    StageDuration.Record(time.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", "merge"));
+                    return new IngestOutcome(mergeIntake, false, merged);
+                }
 
                 var intake = NewIntake(inputKey, IntakeStatus.Processed, InvestigationIdFor(inputKey), alert, null);
                 var created = await store.CreateAsync(NewInvestigation(intake.InvestigationId!, fingerprint, alert, mode), intake, cancellationToken);
-                await RunAsync(created.Id, cancellationToken);
-                return new IngestOutcome(intake, false);
+                return new IngestOutcome(intake, false, await AdvanceToRestAsync(created, cancellationToken));
             }
             catch (ConcurrencyConflictException ex) when (attempt < MaxConflictRetries)
             {
@@ -88,7 +95,17 @@ public sealed partial class InvestigationOrchestrator(
     /// (the failure is logged and dead-lettered; the investigation stays at its stage for the next run).</summary>
     public async Task<bool> RunAsync(string investigationId, CancellationToken cancellationToken)
     {
-        var record = await store.GetAsync(investigationId, cancellationToken);
+        var record = await RunToRestAsync(investigationId, cancellationToken);
+        return record is not null && IsResting(record.Stage);
+    }
+
+    private async Task<InvestigationRecord?> RunToRestAsync(string investigationId, CancellationToken cancellationToken) =>
+        await store.GetAsync(investigationId, cancellationToken) is { } record ? await AdvanceToRestAsync(record, cancellationToken) : null;
+
+    // Returns the record as last saved: at rest (documented or awaiting approval), or at the stage that failed.
+    private async Task<InvestigationRecord?> AdvanceToRestAsync(InvestigationRecord? record, CancellationToken cancellationToken)
+    {
+        var investigationId = record?.Id ?? "";
         while (record is not null && !IsResting(record.Stage))
         {
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["InvestigationId"] = record.Id, ["AlertId"] = record.PrimaryAlert.AlertId });
@@ -110,11 +127,11 @@ public sealed partial class InvestigationOrchestrator(
             {
                 OrchestrationLog.StageFailed(logger, record.Id, record.Stage, ex);
                 await DeadLetterStageAsync(record, ex, cancellationToken);
-                return false;
+                return record;
             }
 #pragma warning restore CA1031
         }
-        return true;
+        return record;
     }
 
     private static string StageName(InvestigationStage leaving) => leaving switch
@@ -139,21 +156,38 @@ public sealed partial class InvestigationOrchestrator(
         return active is not null && (alert.Timestamp - active.PrimaryAlert.Timestamp).Duration() <= window ? active : null;
     }
 
-    private async Task<IntakeRecord> MergeAsync(InvestigationRecord active, NormalizedAlert alert, string inputKey, string fingerprint, CancellationToken cancellationToken)
+    private async Task<(IntakeRecord Intake, InvestigationRecord Investigation)> MergeAsync(InvestigationRecord active, NormalizedAlert alert, string inputKey, string fingerprint, CancellationToken cancellationToken)
     {
         var reason = $"duplicate of alert {active.PrimaryAlert.AlertId} (fingerprint {fingerprint[..12]})";
         var intake = NewIntake(inputKey, IntakeStatus.Merged, active.Id, alert, reason);
         var alreadyHeld = active.Alerts.Any(a => a.AlertId == alert.AlertId && a.SourceFormat == alert.SourceFormat);
+        if (!alreadyHeld && active.Alerts.Count >= MaxAlertsHeld)
+        {
+            // An alert storm: the investigation keeps its first alerts whole and counts the rest, so one noisy rule
+            // cannot make every later merge slower and the record unboundedly large.
+            var counted = active with
+            {
+                SuppressedDuplicates = active.SuppressedDuplicates + 1,
+                Timeline = active.SuppressedDuplicates == 0
+                    ? [.. active.Timeline, Entry("triage", $"Alert storm: holding {MaxAlertsHeld} alerts; further duplicates are counted, not stored")]
+                    : active.Timeline,
+            };
+            return (intake, await store.SaveAsync(counted, intake, cancellationToken));
+        }
         var merged = active with
         {
             Alerts = alreadyHeld ? active.Alerts : [.. active.Alerts, alert],
             Timeline = [.. active.Timeline, Entry("triage", $"Duplicate alert {alert.AlertId} ({alert.SourceFormat}) merged: {reason}")],
         };
-        if (merged.Incident is not null && InvestigationStateMachine.IsFinished(merged.Stage))
+        // The report is rewritten when the duplicate brings something new to it (an observable not yet in the
+        // investigation); one that repeats known indicators only adds a timeline line, picked up by the next rewrite.
+        var known = active.AllObservables.ToHashSet();
+        var addsEvidence = !alreadyHeld && alert.Observables.Any(o => !known.Contains(o));
+        if (addsEvidence && merged.Incident is not null && InvestigationStateMachine.IsFinished(merged.Stage))
             merged = await RenderAsync(merged, "merged", writeFiles: true, cancellationToken);
-        await store.SaveAsync(merged, intake, cancellationToken);
+        var saved = await store.SaveAsync(merged, intake, cancellationToken);
         OrchestrationLog.AlertMerged(logger, alert.AlertId, active.Id, fingerprint[..12]);
-        return intake;
+        return (intake, saved);
     }
 
     private async Task<IntakeRecord> DeadLetterAsync(string inputKey, string payload, string reason, string? format, CancellationToken cancellationToken)

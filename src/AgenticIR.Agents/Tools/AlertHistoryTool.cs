@@ -30,6 +30,17 @@ internal sealed class AlertHistoryTool(IContextStore store) : IInvestigationTool
         var recent = past.Where(h => h.Disposition is "true_positive" or "open" && (now - h.Timestamp).Duration() <= TimeSpan.FromDays(7)).ToList();
         var findings = new List<Finding>();
 
+        // Only the same detection closing as false positive says this alert is one: a recipient whose failed logins were
+        // benign last month says nothing about the lure in front of them now.
+        var sameRuleFp = fp.Where(h => context.Investigation.Alerts.Any(a => RuleNames.Same(h.RuleName, a))).ToList();
+        if (sameRuleFp.Count < fp.Count && fp.Count >= 2)
+        {
+            findings.Add(ToolFinding.Create(Name, subject,
+                $"{subject.Value} was closed as false positive/benign {fp.Count - sameRuleFp.Count} times under other rules",
+                Verdict.Informational, 0.5,
+                $"alert_history.csv: {string.Join("; ", fp.Except(sameRuleFp).Take(3).Select(Describe))}", observedAt: fp[^1].Timestamp));
+        }
+        fp = sameRuleFp;
         if (fp.Count >= 2 && tp.Count == 0)
         {
             findings.Add(ToolFinding.Create(Name, subject,
@@ -51,7 +62,7 @@ internal sealed class AlertHistoryTool(IContextStore store) : IInvestigationTool
                 Verdict.Suspicious, 0.6, $"alert_history.csv: {string.Join("; ", recent.Take(3).Select(Describe))}",
                 discovered: CoObservables(recent, subject), observedAt: recent[^1].Timestamp));
         }
-        var summary = $"{subject.Value}: {past.Count} past alert(s), {tp.Count} true positive, {fp.Count} false positive/benign, {recent.Count} open or confirmed in 7 days";
+        var summary = $"{subject.Value}: {past.Count} past alert(s), {tp.Count} true positive, {fp.Count} false positive/benign of this rule, {recent.Count} open or confirmed in 7 days";
         return Task.FromResult(new ToolResult(summary, findings));
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AgenticIR.Agents.Context;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Context;
@@ -7,7 +8,7 @@ using AgenticIR.Core.Ports;
 namespace AgenticIR.Agents.Tools;
 
 /// <summary>Cloud audit trail of a principal or resource: key creation, admin policy attachment, public buckets.</summary>
-internal sealed class CloudActivityTool(IContextStore store) : IInvestigationTool
+internal sealed partial class CloudActivityTool(IContextStore store) : IInvestigationTool
 {
     public string Name => ToolNames.CloudActivity;
     public string Description => "Cloud audit events by a principal or on a resource: CreateAccessKey, AdministratorAccess grants, public bucket ACLs/policies.";
@@ -30,19 +31,27 @@ internal sealed class CloudActivityTool(IContextStore store) : IInvestigationToo
             var fromBadIp = ti?.Verdict is "malicious" or "suspicious";
             var intended = kind == FindingKinds.PublicBucket && store.FindAsset(ContextKeys.ResourceName(e.Resource)) is { } asset
                 && (asset.BusinessService?.Contains("intentionally public", StringComparison.OrdinalIgnoreCase) ?? false);
+            // A change recorded against a ticket (rotation CHG-…) from an address intel does not flag is planned work:
+            // evidence of benignness, and no reason to pivot into the entities it touched.
+            var ticket = fromBadIp ? null : ChangeTicket().Match(e.Resource) is { Success: true } m ? m.Value : null;
+            intended |= ticket is not null;
             var discovered = new List<Observable> { new(ObservableType.User, e.Principal, "principal") };
             if (e.SourceIp is not null && IpClassifier.IsPublic(e.SourceIp)) discovered.Add(ToolFinding.Ip(e.SourceIp, "cloud_source"));
             if (e.Resource != "*") discovered.Add(new Observable(ObservableType.CloudResource, ContextKeys.ResourceName(e.Resource), "target"));
             var evidence = $"cloud_audit.csv: {ToolFinding.T(e.Timestamp)} {e.Principal} {e.Action} {e.Resource} from {e.SourceIp} {e.Result}"
                 + (ti is null ? "" : $"; threat_intel.csv: {e.SourceIp} {ti.Verdict} {ToolFinding.F(ti.Confidence)} {ti.Campaign}")
-                + (intended ? "; assets.csv: bucket is intentionally public" : "");
-            findings.Add(ToolFinding.Create(Name, subject, $"{e.Principal}: {label}" + (fromBadIp ? $" from {ti!.Verdict} address {e.SourceIp}" : ""),
+                + (ticket is not null ? $"; change ticket {ticket}" : intended ? "; assets.csv: bucket is intentionally public" : "");
+            findings.Add(ToolFinding.Create(Name, subject, $"{e.Principal}: {label}" + (fromBadIp ? $" from {ti!.Verdict} address {e.SourceIp}" : ticket is not null ? $" under change {ticket}" : ""),
                 intended ? Verdict.Benign : fromBadIp ? Verdict.Malicious : Verdict.Suspicious,
-                intended ? 0.7 : fromBadIp ? 0.9 : 0.6, evidence, intended ? FindingKinds.BenignIndicator : kind, discovered, [technique], e.Timestamp));
+                intended ? 0.7 : fromBadIp ? 0.9 : 0.6, evidence, intended ? FindingKinds.BenignIndicator : kind,
+                ticket is null ? discovered : [], [technique], e.Timestamp));
         }
         var summary = $"{subject.Value}: {events.Count} cloud event(s), {findings.Count} risky";
         return Task.FromResult(new ToolResult(summary, findings));
     }
+
+    [GeneratedRegex(@"\bCHG-?\d+\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    private static partial Regex ChangeTicket();
 
     private static (string Kind, string Technique, string Label)? Classify(CloudAuditEvent e)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Context;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
@@ -33,6 +34,8 @@ public sealed class TriageAgent(IContextStore context, IPolicyProvider policy, I
         var totalWeight = signals.Sum(s => s.Weight);
         var score = totalWeight > 0 ? Math.Round(signals.Sum(s => s.Contribution) / totalWeight, 3) : 0;
         var severity = TriageRouting.SeverityOf(score, triagePolicy);
+        var benign = BenignContext.Evidence(raw.ToDictionary(r => r.Name, r => r.Score));
+        if (benign is not null && severity > Severity.Low) severity = Severity.Low;
         var confidence = TriageRouting.Confidence(raw.Select(r => r.Score).ToList());
         var (path, route) = TriageRouting.Path(severity, confidence, policy.Current);
         var elapsed = time.GetElapsedTime(started);
@@ -45,7 +48,7 @@ public sealed class TriageAgent(IContextStore context, IPolicyProvider policy, I
             Score = score,
             Path = path,
             Signals = signals,
-            Reasoning = route + string.Create(CultureInfo.InvariantCulture, $" (scored in {elapsed.TotalMilliseconds:0.###} ms)."),
+            Reasoning = route + (benign is null ? "" : $" Capped at low: {benign}.") + string.Create(CultureInfo.InvariantCulture, $" (scored in {elapsed.TotalMilliseconds:0.###} ms)."),
             EnrichmentHints = EnrichmentHints.For(alert, context),
         };
         var reasoning = await reasoner.ExplainTriageAsync(investigation, draft, ct);

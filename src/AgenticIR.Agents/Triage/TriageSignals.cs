@@ -9,6 +9,14 @@ namespace AgenticIR.Agents.Triage;
 internal static partial class TriageSignals
 {
     private static readonly string[] CountryKeys = ["country", "src_country", "source_country", "location_country", "geo_country"];
+    // Vendors write either ISO codes or English names; identities keep ISO codes.
+    private static readonly Dictionary<string, string> CountryNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["UNITED STATES"] = "US", ["UNITED STATES OF AMERICA"] = "US", ["USA"] = "US", ["ITALY"] = "IT", ["GERMANY"] = "DE",
+        ["UNITED KINGDOM"] = "GB", ["NETHERLANDS"] = "NL", ["FRANCE"] = "FR", ["CANADA"] = "CA", ["RUSSIA"] = "RU",
+        ["CHINA"] = "CN", ["INDIA"] = "IN", ["SPAIN"] = "ES", ["IRELAND"] = "IE", ["BRAZIL"] = "BR", ["NIGERIA"] = "NG",
+    };
+    private const double NoisyRulePrecision = 0.25;
     private static readonly string[] ConfidenceKeys = ["confidence", "vendor_confidence", "risk_score"];
 
     internal static double CriticalityScore(string criticality) => criticality switch
@@ -49,7 +57,10 @@ internal static partial class TriageSignals
             .Select(h => (h.Observable, h.Hit, Score: h.Hit.Confidence * (h.Hit.Verdict == "malicious" ? 1.0 : 0.6)))
             .OrderByDescending(h => h.Score).ToList();
         if (bad.Count == 0)
-            return new SignalScore(0, "known benign: " + string.Join("; ", hits.Select(h => $"{h.Hit.Value} ({h.Hit.Source})").Distinct().Take(3)), true);
+        {
+            var benign = "known benign: " + string.Join("; ", hits.Select(h => $"{h.Hit.Value} ({h.Hit.Source})").Distinct().Take(3));
+            return new SignalScore(0, benign, true, benign);
+        }
         var top = bad[0];
         var evidence = $"{ObservableTypeNames.ToWire(top.Hit.Type)} {top.Hit.Value} {top.Hit.Verdict} {ToolFinding.F(top.Hit.Confidence)}"
             + (top.Hit.Campaign is null ? "" : $" ({top.Hit.Campaign})") + (bad.Count > 1 ? $"; +{bad.Count - 1} more" : "");
@@ -76,7 +87,14 @@ internal static partial class TriageSignals
             parts.Add($"vendor confidence {ToolFinding.F(vendor)}");
         }
         var rule = alert.RuleName ?? alert.Title;
-        var past = context.HistoryOfRule(rule).GroupBy(h => h.AlertId).Select(g => g.First().Disposition).ToList();
+        var history = context.HistoryOfRule(rule);
+        if (history.Count < 3)
+        {
+            // SOAR/SIEM wrappers decorate the rule name (": HOST", "- Rule"); the same detection on the same entities
+            // is still the same rule for precision purposes.
+            history = alert.Observables.SelectMany(context.History).Where(h => RuleNames.Same(h.RuleName, alert)).ToList();
+        }
+        var past = history.GroupBy(h => h.AlertId).Select(g => g.First().Disposition).ToList();
         var tp = past.Count(d => d == "true_positive");
         var fp = past.Count(d => d is "false_positive" or "benign");
         if (tp + fp >= 3)
@@ -86,7 +104,11 @@ internal static partial class TriageSignals
             score = 0.4 * score + 0.6 * precision;
             parts.Add($"rule history {tp} true / {fp} false-positive or benign (precision {ToolFinding.F(precision)})");
         }
-        return new SignalScore(score, string.Join("; ", parts), alert.SourceSeverity is not null || tp + fp >= 3);
+        // A rule that has mostly been closed as false positive is evidence the detection, not the activity, is the problem.
+        var noisy = tp + fp >= 3 && (tp + 1.0) / (tp + fp + 2.0) < NoisyRulePrecision
+            ? $"rule closed as false positive/benign {fp} of {tp + fp} times"
+            : null;
+        return new SignalScore(score, string.Join("; ", parts), alert.SourceSeverity is not null || tp + fp >= 3, noisy);
     }
 
     private static double? VendorConfidence(NormalizedAlert alert)
@@ -106,7 +128,11 @@ internal static partial class TriageSignals
     {
         foreach (var key in CountryKeys)
         {
-            if (alert.Attributes.TryGetValue(key, out var c) && !string.IsNullOrWhiteSpace(c)) return c.Trim().ToUpperInvariant();
+            if (alert.Attributes.TryGetValue(key, out var c) && !string.IsNullOrWhiteSpace(c))
+            {
+                var name = c.Trim().ToUpperInvariant();
+                return CountryNames.GetValueOrDefault(name, name);
+            }
         }
         return null;
     }

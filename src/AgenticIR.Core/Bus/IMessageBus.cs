@@ -6,6 +6,9 @@ public interface IMessageBus
     /// <summary>Publishes a message.</summary>
     Task PublishAsync(BusMessage message, CancellationToken cancellationToken);
 
+    /// <summary>Delivers a message that was already persisted (saved with its stage) to subscribers.</summary>
+    Task DeliverAsync(BusMessage message, CancellationToken cancellationToken);
+
     /// <summary>Subscribes a handler to one message type.</summary>
     void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler);
 }

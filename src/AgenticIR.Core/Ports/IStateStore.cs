@@ -21,6 +21,12 @@ public interface IStateStore
     /// <exception cref="ConcurrencyConflictException">Someone saved in between.</exception>
     Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken);
 
+    /// <summary>Saves like <see cref="SaveAsync(InvestigationRecord, IntakeRecord?, CancellationToken)"/> and appends the
+    /// bus messages that announce the new state in the same transaction (an outbox): a stage is never saved without its
+    /// announcement, nor announced without being saved.</summary>
+    /// <exception cref="ConcurrencyConflictException">Someone saved in between.</exception>
+    Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken);
+
     /// <summary>The newest unfinished-or-recent investigation with this fingerprint created at or after <paramref name="since"/>.</summary>
     Task<InvestigationRecord?> FindActiveByFingerprintAsync(string fingerprint, DateTimeOffset since, CancellationToken cancellationToken);
 

@@ -26,6 +26,9 @@ public sealed record InvestigationRecord
     /// <summary>Alerts in this investigation (the first opened it; the rest merged in).</summary>
     public required IReadOnlyList<NormalizedAlert> Alerts { get; init; }
 
+    /// <summary>Duplicates counted but not stored once the investigation holds its maximum of alerts (an alert storm).</summary>
+    public int SuppressedDuplicates { get; init; }
+
     /// <summary>Triage of the opening alert.</summary>
     public TriageResult? Triage { get; init; }
 

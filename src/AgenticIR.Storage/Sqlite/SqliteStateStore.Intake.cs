@@ -73,7 +73,7 @@ public sealed partial class SqliteStateStore
         }, cancellationToken);
     }
 
-    /// <summary>Plain INSERT: an input key already in the ledger fails the whole transaction (see <see cref="SaveAsync"/>).</summary>
+    /// <summary>Plain INSERT: an input key already in the ledger fails the whole transaction (see <c>SaveAsync</c>).</summary>
     private static Task<int> InsertIntakeAsync(SqliteConnection connection, SqliteTransaction transaction, IntakeRecord intake, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             $"""

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgenticIR.Core;
+using AgenticIR.Core.Bus;
 using AgenticIR.Core.State;
 using AgenticIR.Storage.Shared;
 using Dapper;
@@ -60,8 +61,13 @@ public sealed partial class SqliteStateStore
     }
 
     /// <inheritdoc />
-    public Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken)
+    public Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) =>
+        SaveAsync(record, intake, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(record);
         var expected = record.Version;
         var next = record with { Version = expected + 1, UpdatedAt = _time.GetUtcNow() };
@@ -99,6 +105,7 @@ public sealed partial class SqliteStateStore
                     throw Conflict(next.Id, expected);
                 }
             }
+            foreach (var message in messages) await InsertMessageAsync(connection, transaction, message, cancellationToken);
             return next;
         }, cancellationToken);
     }

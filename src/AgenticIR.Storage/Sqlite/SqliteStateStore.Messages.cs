@@ -2,6 +2,7 @@ using AgenticIR.Core.Bus;
 using AgenticIR.Core.Learning;
 using AgenticIR.Storage.Shared;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace AgenticIR.Storage.Sqlite;
 
@@ -13,6 +14,11 @@ public sealed partial class SqliteStateStore
     public Task AppendMessageAsync(BusMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return WriteAsync((connection, transaction) => InsertMessageAsync(connection, transaction, message, cancellationToken), cancellationToken);
+    }
+
+    private static Task<int> InsertMessageAsync(SqliteConnection connection, SqliteTransaction transaction, BusMessage message, CancellationToken cancellationToken)
+    {
         var args = new
         {
             message.Id,
@@ -21,11 +27,11 @@ public sealed partial class SqliteStateStore
             message.Summary,
             CreatedAt = StoreText.Timestamp(message.CreatedAt),
         };
-        return WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+        return connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT OR IGNORE INTO bus_messages (id, type, investigation_id, summary, created_at)
             VALUES (@Id, @Type, @InvestigationId, @Summary, @CreatedAt);
-            """, args, transaction, cancellationToken: cancellationToken)), cancellationToken);
+            """, args, transaction, cancellationToken: cancellationToken));
     }
 
     /// <inheritdoc />

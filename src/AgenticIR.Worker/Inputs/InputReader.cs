@@ -29,9 +29,15 @@ public static class InputReader
         return files;
     }
 
-    /// <summary>The inputs of one file.</summary>
+    /// <summary>The inputs of one file. JSON-lines files are streamed line by line, so a large file is never held whole.</summary>
     public static IEnumerable<InputItem> Read(string file, string? formatHint)
     {
+        if (Path.GetExtension(file).Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var item in ReadLines(file, formatHint)) yield return item;
+            yield break;
+        }
+
         var bytes = File.ReadAllBytes(file);
         var name = Path.GetFileName(file);
         if (!TryDecode(bytes, out var text, out var decodeError))
@@ -42,19 +48,6 @@ public static class InputReader
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
 
         var extension = Path.GetExtension(file).ToLowerInvariant();
-        if (extension == ".jsonl")
-        {
-            var lines = text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var line = lines[i].TrimEnd('\r');
-                if (line.Trim().Length == 0) continue;
-                var display = $"{name}:{i + 1}";
-                yield return Unwrap(new InputItem(Key(file, $"line {i + 1}", Encoding.UTF8.GetBytes(line)), display, new($"{file}:{i + 1}", line, formatHint)));
-            }
-            yield break;
-        }
-
         var hint = formatHint ?? (extension == ".eml" ? "eml" : null);
         if (extension == ".json" && TryArray(text, out var elements))
         {
@@ -65,6 +58,35 @@ public static class InputReader
         yield return extension == ".json"
             ? Unwrap(new InputItem(Key(file, null, bytes), name, new(file, text, hint)))
             : new InputItem(Key(file, null, bytes), name, new(file, text, hint));
+    }
+
+    private static IEnumerable<InputItem> ReadLines(string file, string? formatHint)
+    {
+        var name = Path.GetFileName(file);
+        using var stream = new BufferedStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read), 1 << 16);
+        using var line = new MemoryStream();
+        var number = 0;
+        int next;
+        do
+        {
+            next = stream.ReadByte();
+            if (next != '\n' && next != -1)
+            {
+                line.WriteByte((byte)next);
+                continue;
+            }
+            number++;
+            var bytes = line.ToArray();
+            line.SetLength(0);
+            if (bytes.Length > 0 && bytes[^1] == '\r') bytes = bytes[..^1];
+            if (bytes.All(b => b is (byte)' ' or (byte)'\t')) continue;
+            var display = $"{name}:{number}";
+            var key = Key(file, $"line {number}", bytes);
+            yield return TryDecode(bytes, out var text, out var error)
+                ? Unwrap(new InputItem(key, display, new($"{file}:{number}", text.TrimStart('\uFEFF'), formatHint)))
+                : new InputItem(key, display, new($"{file}:{number}", Encoding.UTF8.GetString(bytes), formatHint), error);
+        }
+        while (next != -1);
     }
 
     private static bool TryDecode(byte[] bytes, out string text, out string? error)

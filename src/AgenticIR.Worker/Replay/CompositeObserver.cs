@@ -5,13 +5,13 @@ internal sealed class CompositeObserver(params IReplayObserver?[] observers) : I
 {
     private readonly IReplayObserver[] _observers = [.. observers.OfType<IReplayObserver>()];
 
-    public void Started(int inputs)
+    public void Started(long totalBytes)
     {
-        foreach (var observer in _observers) observer.Started(inputs);
+        foreach (var observer in _observers) observer.Started(totalBytes);
     }
 
-    public void Completed(ReplayLine line)
+    public void Completed(ReplayLine line, long inputBytes)
     {
-        foreach (var observer in _observers) observer.Completed(line);
+        foreach (var observer in _observers) observer.Completed(line, inputBytes);
     }
 }

@@ -1,11 +1,11 @@
 namespace AgenticIR.Worker.Replay;
 
-/// <summary>Receives replay progress (the console, the summary file, tests). Called from several lanes at once.</summary>
+/// <summary>Receives replay progress (the console, the summary file, the totals, tests). Called from several lanes at once.</summary>
 public interface IReplayObserver
 {
-    /// <summary>The number of inputs is known.</summary>
-    void Started(int inputs);
+    /// <summary>The replay starts over this many bytes of input files.</summary>
+    void Started(long totalBytes);
 
-    /// <summary>One input finished.</summary>
-    void Completed(ReplayLine line);
+    /// <summary>One input finished; <paramref name="inputBytes"/> is its size, for progress.</summary>
+    void Completed(ReplayLine line, long inputBytes);
 }

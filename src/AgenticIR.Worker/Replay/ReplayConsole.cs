@@ -13,16 +13,16 @@ internal sealed class ReplayConsole(IAnsiConsole console, bool quiet) : IReplayO
 
     public void Attach(ProgressTask task) => _task = task;
 
-    public void Started(int inputs)
+    public void Started(long totalBytes)
     {
-        if (_task is not null) _task.MaxValue = Math.Max(1, inputs);
+        if (_task is not null) _task.MaxValue = Math.Max(1, totalBytes);
     }
 
-    public void Completed(ReplayLine line)
+    public void Completed(ReplayLine line, long inputBytes)
     {
         lock (_gate)
         {
-            _task?.Increment(1);
+            _task?.Increment(inputBytes);
             if (!quiet) console.MarkupLine(Format(line));
         }
     }

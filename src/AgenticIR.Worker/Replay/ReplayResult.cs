@@ -1,8 +1,8 @@
 namespace AgenticIR.Worker.Replay;
 
 /// <summary>Totals of one replay run.</summary>
-public sealed record ReplayResult(IReadOnlyList<ReplayLine> Lines, TimeSpan Elapsed, int Resumed)
+public sealed record ReplayResult(ReplayTotals Totals, TimeSpan Elapsed, int Resumed)
 {
-    /// <summary>Inputs per status.</summary>
-    public int Count(string status) => Lines.Count(l => l.Status == status);
+    /// <summary>Inputs with the given status (processed, merged, dead_lettered).</summary>
+    public int Count(string status) => Totals.Get("status:" + status);
 }

@@ -8,43 +8,40 @@ using AgenticIR.Worker.Inputs;
 namespace AgenticIR.Worker.Replay;
 
 /// <summary>Feeds inputs through the pipeline on parallel lanes. Alerts with the same fingerprint share a lane, so
-/// duplicates are merged in arrival order exactly as one Kafka partition per fingerprint would deliver them.</summary>
+/// duplicates are merged in arrival order exactly as one Kafka partition per fingerprint would deliver them. Inputs are
+/// streamed and only totals are kept, so memory does not grow with the number of alerts.</summary>
 public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrchestrator orchestrator, IStateStore store, TimeProvider time)
 {
-    /// <summary>Replays every input of the files; returns one line per input.</summary>
+    private const int LaneCapacity = 64;
+
+    /// <summary>Replays every input of the files; each completed input goes to the observer.</summary>
     public async Task<ReplayResult> RunAsync(IReadOnlyList<string> files, string? formatHint, string mode, int lanes, IReplayObserver observer, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         // Investigations a killed run left behind are finished first, whatever source they came from.
         var resumed = await orchestrator.ResumeUnfinishedAsync(cancellationToken);
 
-        var inputs = files.SelectMany(f => InputReader.Read(f, formatHint)).ToList();
-        observer.Started(inputs.Count);
-        var lines = new ReplayLine[inputs.Count];
+        var totals = new ReplayTotals();
+        var sink = new CompositeObserver(totals, observer);
+        sink.Started(files.Sum(f => new FileInfo(f).Length));
         var channels = Enumerable.Range(0, Math.Max(1, lanes))
-            .Select(_ => Channel.CreateBounded<int>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true }))
+            .Select(_ => Channel.CreateBounded<ReplayWork>(new BoundedChannelOptions(LaneCapacity) { SingleReader = true, SingleWriter = true }))
             .ToArray();
-        var normalized = new NormalizationResult[inputs.Count];
 
         var workers = channels.Select(channel => Task.Run(async () =>
         {
-            await foreach (var index in channel.Reader.ReadAllAsync(cancellationToken))
-            {
-                var line = await ProcessAsync(inputs[index], normalized[index], mode, cancellationToken);
-                lines[index] = line;
-                observer.Completed(line);
-            }
+            await foreach (var work in channel.Reader.ReadAllAsync(cancellationToken))
+                sink.Completed(await ProcessAsync(work, mode, cancellationToken), work.Input.Raw.Content.Length);
         }, cancellationToken)).ToArray();
 
         try
         {
-            for (var i = 0; i < inputs.Count; i++)
+            foreach (var input in files.SelectMany(f => InputReader.Read(f, formatHint)))
             {
-                var input = inputs[i];
-                normalized[i] = input.ReadError is { } error ? NormalizationResult.Fail(error) : normalizer.Normalize(input.Raw);
-                var laneKey = normalized[i].Alert is { } alert ? AlertFingerprint.Compute(alert) : input.Key;
+                var normalized = input.ReadError is { } error ? NormalizationResult.Fail(error) : normalizer.Normalize(input.Raw);
+                var laneKey = normalized.Alert is { } alert ? AlertFingerprint.Compute(alert) : input.Key;
                 var lane = (int)((uint)StringComparer.Ordinal.GetHashCode(laneKey) % (uint)channels.Length);
-                await channels[lane].Writer.WriteAsync(i, cancellationToken);
+                await channels[lane].Writer.WriteAsync(new ReplayWork(input, normalized), cancellationToken);
             }
         }
         finally
@@ -52,13 +49,14 @@ public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrche
             foreach (var channel in channels) channel.Writer.TryComplete();
         }
         await Task.WhenAll(workers);
-        return new ReplayResult(lines, time.GetElapsedTime(started), resumed);
+        return new ReplayResult(totals, time.GetElapsedTime(started), resumed);
     }
 
-    private async Task<ReplayLine> ProcessAsync(InputItem input, NormalizationResult result, string mode, CancellationToken cancellationToken)
+    private async Task<ReplayLine> ProcessAsync(ReplayWork work, string mode, CancellationToken cancellationToken)
     {
-        var outcome = await orchestrator.IngestAsync(input.Key, input.Raw, result, mode, cancellationToken);
-        var investigation = outcome.Intake.InvestigationId is { } id ? await store.GetAsync(id, cancellationToken) : null;
-        return ReplayLineBuilder.Build(input, outcome.Intake, investigation, result.Alert, outcome.AlreadyRecorded);
+        var outcome = await orchestrator.IngestAsync(work.Input.Key, work.Input.Raw, work.Normalized, mode, cancellationToken);
+        var investigation = outcome.Investigation
+            ?? (outcome.Intake.InvestigationId is { } id ? await store.GetAsync(id, cancellationToken) : null);
+        return ReplayLineBuilder.Build(work.Input, outcome.Intake, investigation, work.Normalized.Alert, outcome.AlreadyRecorded);
     }
 }

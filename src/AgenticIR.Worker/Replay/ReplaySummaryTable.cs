@@ -8,30 +8,29 @@ internal static class ReplaySummaryTable
 {
     public static void Write(IAnsiConsole console, ReplayResult result, string reportsFolder)
     {
+        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var totals = result.Totals;
         var table = new Table().Border(TableBorder.Rounded).Title("Replay summary");
         table.AddColumn("What");
         table.AddColumn(new TableColumn("Count").RightAligned());
-        table.AddRow("inputs", result.Lines.Count.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("inputs", N(totals.Inputs));
         foreach (var status in new[] { "processed", "merged", "dead_lettered" })
-            table.AddRow(status, result.Count(status).ToString(CultureInfo.InvariantCulture));
-        table.AddRow("investigations", result.Lines.Where(l => l.InvestigationId is not null).Select(l => l.InvestigationId).Distinct().Count().ToString(CultureInfo.InvariantCulture));
-        foreach (var group in result.Lines.Where(l => l.Status == "processed").GroupBy(l => l.Severity ?? "?").OrderBy(g => g.Key, StringComparer.Ordinal))
-            table.AddRow($"severity {group.Key}", group.Count().ToString(CultureInfo.InvariantCulture));
-        foreach (var group in result.Lines.Where(l => l.Status == "processed").GroupBy(l => l.Path ?? "?").OrderBy(g => g.Key, StringComparer.Ordinal))
-            table.AddRow($"path {group.Key}", group.Count().ToString(CultureInfo.InvariantCulture));
-        if (result.Resumed > 0) table.AddRow("resumed from an earlier run", result.Resumed.ToString(CultureInfo.InvariantCulture));
-        var previously = result.Lines.Count(l => l.PreviouslyRecorded);
-        if (previously > 0) table.AddRow("already taken by an earlier run", previously.ToString(CultureInfo.InvariantCulture));
+            table.AddRow(status, N(result.Count(status)));
+        foreach (var (key, count) in totals.Counts.Where(c => c.Key.StartsWith("severity:", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal))
+            table.AddRow("severity " + key["severity:".Length..], N(count));
+        foreach (var (key, count) in totals.Counts.Where(c => c.Key.StartsWith("path:", StringComparison.Ordinal)).OrderBy(c => c.Key, StringComparer.Ordinal))
+            table.AddRow("path " + key["path:".Length..], N(count));
+        if (result.Resumed > 0) table.AddRow("resumed from an earlier run", N(result.Resumed));
+        if (totals.Get("previously") > 0) table.AddRow("already taken by an earlier run", N(totals.Get("previously")));
         var seconds = Math.Max(result.Elapsed.TotalSeconds, 0.001);
         table.AddRow("elapsed", result.Elapsed.TotalSeconds.ToString("0.00 s", CultureInfo.InvariantCulture));
-        table.AddRow("alerts/s", (result.Lines.Count / seconds).ToString("0", CultureInfo.InvariantCulture));
+        table.AddRow("alerts/s", (totals.Inputs / seconds).ToString("0", CultureInfo.InvariantCulture));
         console.Write(table);
 
-        var dead = result.Lines.Where(l => l.Status == "dead_lettered").ToList();
-        if (dead.Count > 0)
+        if (totals.DeadLetters.Count > 0)
         {
             console.MarkupLine("[red]Dead letters[/] (kept whole in the store with their reason):");
-            foreach (var line in dead) console.MarkupLine($"  {Markup.Escape(line.Input)}: {Markup.Escape(line.Reason ?? "")}");
+            foreach (var line in totals.DeadLetters) console.MarkupLine($"  {Markup.Escape(line.Input)}: {Markup.Escape(line.Reason ?? "")}");
         }
         console.MarkupLine($"Reports: [link]{Markup.Escape(reportsFolder)}[/]");
     }

@@ -13,11 +13,11 @@ internal sealed class SummaryJsonWriter : IReplayObserver, IDisposable
         _writer = new StreamWriter(path, append: false) { AutoFlush = true };
     }
 
-    public void Started(int inputs)
+    public void Started(long totalBytes)
     {
     }
 
-    public void Completed(ReplayLine line)
+    public void Completed(ReplayLine line, long inputBytes)
     {
         var json = ReplayLineBuilder.ToJson(line);
         lock (_gate) _writer.WriteLine(json);

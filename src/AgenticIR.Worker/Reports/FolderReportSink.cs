@@ -6,18 +6,22 @@ namespace AgenticIR.Worker.Reports;
 /// <summary>Writes each incident report as <c>{id}.md</c> and <c>{id}.json</c>; a newer version replaces the older atomically.</summary>
 public sealed class FolderReportSink(string folder) : IReportSink
 {
+    private readonly Lazy<string> _folder = new(() => Directory.CreateDirectory(folder).FullName);
+
     /// <inheritdoc />
-    public async Task WriteAsync(IncidentReport report, string markdown, string json, CancellationToken cancellationToken)
+    public Task WriteAsync(IncidentReport report, string markdown, string json, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
-        await WriteAtomicAsync(Path.Combine(folder, report.IncidentId + ".md"), markdown, cancellationToken);
-        await WriteAtomicAsync(Path.Combine(folder, report.IncidentId + ".json"), json, cancellationToken);
+        // Reports are a few kilobytes on local disk: a synchronous write is cheaper than a thread-pool round trip.
+        cancellationToken.ThrowIfCancellationRequested();
+        WriteAtomic(Path.Combine(_folder.Value, report.IncidentId + ".md"), markdown);
+        WriteAtomic(Path.Combine(_folder.Value, report.IncidentId + ".json"), json);
+        return Task.CompletedTask;
     }
 
-    private static async Task WriteAtomicAsync(string path, string content, CancellationToken cancellationToken)
+    private static void WriteAtomic(string path, string content)
     {
         var temp = path + ".tmp";
-        await File.WriteAllTextAsync(temp, content, cancellationToken);
+        File.WriteAllText(temp, content);
         File.Move(temp, path, overwrite: true);
     }
 }

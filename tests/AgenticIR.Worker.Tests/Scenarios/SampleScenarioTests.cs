@@ -8,22 +8,11 @@ namespace AgenticIR.Worker.Tests.Scenarios;
 /// <summary>Pins what a senior analyst expects of each sample scenario (samples/expectations.json).</summary>
 public sealed partial class SampleScenarioTests(SamplesReplayFixture fixture) : IClassFixture<SamplesReplayFixture>
 {
-    // Open calibration gaps (issue #2 note): benign/known-false-positive context is not yet weighed strongly enough,
-    // and a few true positives lack a containment rule. Each entry is asserted to still miss, so fixing one fails the
-    // test until it is removed from this list; nothing here is skipped.
-    private static readonly HashSet<string> KnownSeverityGaps =
-    [
-        "46-benign-docusign-user-report.json", "28-impossible-travel-nrossi-benign.json", "42-benign-admin-login-dc.json",
-        "15-privesc-domain-admins-bturner.json", "16-privesc-domain-admins-mdi.json", "43-benign-cloud-admin-console-login.json",
-        "05-phish-attachment-invoice-xlsm.json", "38-s3-public-website-benign.json", "40-fp-backup-vss-known-fp-rule.json",
-        "12-persistence-runkey-hr-ws-007.json", "39-fp-vuln-scanner-port-scan.json",
-    ];
+    // Open calibration gaps are listed here when a scenario is known to miss: each entry is asserted to still miss, so
+    // fixing one fails the test until it is removed; nothing is skipped. None are open.
+    private static readonly HashSet<string> KnownSeverityGaps = [];
 
-    private static readonly HashSet<string> KnownContainmentGaps =
-    [
-        "43-benign-cloud-admin-console-login.json", "46-benign-docusign-user-report.json", "12-persistence-runkey-hr-ws-007.json",
-        "23-callback-phish-geeksquad-proofpoint.json", "38-s3-public-website-benign.json", "42-benign-admin-login-dc.json",
-    ];
+    private static readonly HashSet<string> KnownContainmentGaps = [];
 
     public static TheoryData<string> Scenarios => new(ScenarioExpectation.All.Select(e => e.File));
 

@@ -34,9 +34,13 @@ internal sealed class ReplayHarness : IAsyncDisposable
         return new ReplayHarness(pipeline, work);
     }
 
-    public Task<ReplayResult> ReplayAsync(IEnumerable<string> paths, CancellationToken cancellationToken, string? format = null) =>
-        new ReplayRunner(Pipeline.Normalizer, Pipeline.Orchestrator, Pipeline.Store, Pipeline.Time)
-            .RunAsync(InputReader.ListFiles(paths), format, "shadow", 2, new NullObserver(), cancellationToken);
+    public async Task<ReplayRun> ReplayAsync(IEnumerable<string> paths, CancellationToken cancellationToken, string? format = null)
+    {
+        var collector = new LineCollector();
+        var result = await new ReplayRunner(Pipeline.Normalizer, Pipeline.Orchestrator, Pipeline.Store, Pipeline.Time)
+            .RunAsync(InputReader.ListFiles(paths), format, "shadow", 2, collector, cancellationToken);
+        return new ReplayRun([.. collector.Lines], result);
+    }
 
     public async Task<InvestigationRecord> InvestigationAsync(string id, CancellationToken cancellationToken) =>
         await Pipeline.Store.GetAsync(id, cancellationToken) ?? throw new InvalidOperationException($"no investigation {id}");
@@ -55,14 +59,14 @@ internal sealed class ReplayHarness : IAsyncDisposable
         }
     }
 
-    private sealed class NullObserver : IReplayObserver
+    private sealed class LineCollector : IReplayObserver
     {
-        public void Started(int inputs)
+        public System.Collections.Concurrent.ConcurrentQueue<ReplayLine> Lines { get; } = new();
+
+        public void Started(long totalBytes)
         {
         }
 
-        public void Completed(ReplayLine line)
-        {
-        }
+        public void Completed(ReplayLine line, long inputBytes) => Lines.Enqueue(line);
     }
 }

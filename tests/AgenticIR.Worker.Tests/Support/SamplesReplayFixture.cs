@@ -9,7 +9,7 @@ public sealed class SamplesReplayFixture : IAsyncLifetime
     private ReplayHarness? _harness;
 
     internal ReplayHarness Harness => _harness ?? throw new InvalidOperationException("not initialized");
-    public ReplayResult Result { get; private set; } = null!;
+    public ReplayRun Result { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
