@@ -33,7 +33,12 @@ internal static class ReplayBenchmark
         });
         listener.Start();
 
-        var options = new WorkerOptions { Home = home, DatabasePath = Path.Combine(work.FullName, "bench.db"), ReportsPath = Path.Combine(work.FullName, "reports") };
+        var options = new WorkerOptions
+        {
+            Home = home,
+            DatabasePath = Path.Combine(Environment.GetEnvironmentVariable("AGENTICIR_BENCH_DB_DIR") ?? work.FullName, $"bench-{Guid.NewGuid():N}.db"),
+            ReportsPath = Path.Combine(Environment.GetEnvironmentVariable("AGENTICIR_BENCH_REPORTS_DIR") ?? work.FullName, "reports-" + Guid.NewGuid().ToString("N")),
+        };
         await using var pipeline = await PipelineBuilder.BuildAsync(ResolvedPaths.From(options), NullLoggerFactory.Instance, null, CancellationToken.None);
         var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, TimeProvider.System);
         var memory = new MemorySampler();

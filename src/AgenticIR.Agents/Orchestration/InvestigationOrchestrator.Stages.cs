@@ -18,8 +18,7 @@ public sealed partial class InvestigationOrchestrator
     private Task<InvestigationRecord> AdvanceAsync(InvestigationRecord record, CancellationToken cancellationToken) => record.Stage switch
     {
         InvestigationStage.Received => TriageAsync(record, cancellationToken),
-        InvestigationStage.Triaged => MoveAsync(record, InvestigationStage.Investigating, "investigation", "Investigation started", cancellationToken),
-        InvestigationStage.Investigating => InvestigateAsync(record, cancellationToken),
+        InvestigationStage.Triaged or InvestigationStage.Investigating => InvestigateAsync(record, cancellationToken),
         InvestigationStage.Investigated => PlanAsync(record, cancellationToken),
         InvestigationStage.Planned => RespondAsync(record, cancellationToken),
         InvestigationStage.Responding => MoveAsync(record, InvestigationStage.Responded, "response", "Response finished", cancellationToken),
@@ -38,7 +37,10 @@ public sealed partial class InvestigationOrchestrator
 
     private async Task<InvestigationRecord> InvestigateAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
-        var current = record;
+        // "Investigating" is saved with the first checkpoint: until a step is worth saving there is nothing to resume.
+        var current = record.Stage == InvestigationStage.Triaged
+            ? Move(record, InvestigationStage.Investigating, "investigation", "Investigation started")
+            : record;
         var lastSave = time.GetTimestamp();
         // Finished steps are saved so a crash mid-loop resumes after them instead of starting over. Steps on local context
         // take microseconds and are cheaper to repeat than to save, so a checkpoint is written only once the loop has run
@@ -61,6 +63,9 @@ public sealed partial class InvestigationOrchestrator
         var plan = await agents.Gate.ApplyAsync(record, agents.Planner.Plan(record), cancellationToken);
         var next = Move(record, InvestigationStage.Planned, "response",
             $"Plan: {plan.Actions.Count} actions, {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} need approval") with { Plan = plan };
+        // In shadow mode the response stage only records that nothing is dispatched, so it is saved with the plan.
+        if (next.Mode == ShadowMode)
+            next = Move(next, InvestigationStage.Responded, "response", $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched");
         return await SaveAndAnnounceAsync(next, [Message(next, MessageType.PlanReady, $"{plan.Actions.Count} actions")], cancellationToken);
     }
 

@@ -137,8 +137,8 @@ public sealed partial class InvestigationOrchestrator(
     private static string StageName(InvestigationStage leaving) => leaving switch
     {
         InvestigationStage.Received => "triage",
-        InvestigationStage.Investigating => "investigation",
-        InvestigationStage.Investigated => "plan",
+        InvestigationStage.Triaged or InvestigationStage.Investigating => "investigation",
+        InvestigationStage.Investigated => "plan_and_shadow_response",
         InvestigationStage.Planned => "response",
         InvestigationStage.Responded => "documentation_learning",
         _ => "transition",

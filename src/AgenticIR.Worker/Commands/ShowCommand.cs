@@ -20,6 +20,8 @@ internal static class ShowCommand
     {
         var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
         var console = AnsiConsole.Console;
+        // Piped into a file or a ticket, the chain should not be wrapped at 80 columns.
+        if (Console.IsOutputRedirected) console.Profile.Width = 240;
         if (!File.Exists(paths.Database))
         {
             console.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (run replay first, or pass --db)");

@@ -12,7 +12,7 @@ namespace AgenticIR.Worker.Replay;
 /// streamed and only totals are kept, so memory does not grow with the number of alerts.</summary>
 public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrchestrator orchestrator, IStateStore store, TimeProvider time)
 {
-    private const int LaneCapacity = 64;
+    private const int LaneCapacity = 256;
 
     /// <summary>Replays every input of the files; each completed input goes to the observer.</summary>
     public async Task<ReplayResult> RunAsync(IReadOnlyList<string> files, string? formatHint, string mode, int lanes, IReplayObserver observer, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace AgenticIR.Worker.Tests.Replay;
 public sealed class ReplayCrashRecoveryTests
 {
     private static readonly InvestigationStage[] OnceOnlyStages =
-        [InvestigationStage.Triaged, InvestigationStage.Investigated, InvestigationStage.Planned, InvestigationStage.Responded, InvestigationStage.Documented];
+        [InvestigationStage.Triaged, InvestigationStage.Investigated, InvestigationStage.Responded, InvestigationStage.Documented];
 
     [Fact]
     public async Task Replay_KilledMidRunAndRestarted_FinishesEveryAlertExactlyOnce()
