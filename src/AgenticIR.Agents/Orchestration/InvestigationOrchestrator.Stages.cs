@@ -122,6 +122,8 @@ public sealed partial class InvestigationOrchestrator
     {
         var rendered = await agents.Documentation.DocumentAsync(record, stage, cancellationToken);
         if (writeFiles) await reports.WriteAsync(rendered.Report, rendered.Markdown, rendered.Json, cancellationToken);
-        return record with { Incident = rendered.Report };
+        // The state keeps the report's own content; its actions and timeline are the plan's and the investigation's,
+        // stored once there (the report files carry them in full).
+        return record with { Incident = rendered.Report with { Actions = [], Timeline = [] } };
     }
 }
