@@ -1,3 +1,4 @@
+using AgenticIR.Agents.Tools;
 using System.Globalization;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Catalog;

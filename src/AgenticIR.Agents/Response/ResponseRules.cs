@@ -1,5 +1,5 @@
 using AgenticIR.Core.Alerts;
-using static AgenticIR.Agents.Response.FindingKinds;
+using static AgenticIR.Agents.Tools.FindingKinds;
 
 namespace AgenticIR.Agents.Response;
 

@@ -1,3 +1,4 @@
+using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 

@@ -41,7 +41,8 @@ public sealed class LearningAgentTests
 
         Assert.Equal(0.5, feedback.TriageAccuracy);
         var proposal = Assert.Single(feedback.Proposals, p => p.Parameter == "triage.severity_scores.high");
-        Assert.Equal(("0.60", "0.65"), (proposal.Current, proposal.Proposed));
+        var current = TestPolicies.Article().Triage.SeverityScores[Severity.High];
+        Assert.Equal((Format(current), Format(current + 0.05)), (proposal.Current, proposal.Proposed));
     }
 
     [Fact]
@@ -100,4 +101,6 @@ public sealed class LearningAgentTests
         var proposal = Assert.Single(exhausted.Proposals, p => p.Parameter == "circuit_breakers.per_investigation.max_steps");
         Assert.Equal(("20", "25"), (proposal.Current, proposal.Proposed));
     }
+
+    private static string Format(double value) => value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

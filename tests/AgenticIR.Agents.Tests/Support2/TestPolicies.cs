@@ -5,55 +5,11 @@ using AgenticIR.Core.Triage;
 
 namespace AgenticIR.Agents.Tests.Support2;
 
-/// <summary>The article's example governance policy (seed article lines 430-543), built in code.</summary>
+/// <summary>Policy variations for the response, documentation and learning tests.</summary>
 internal static class TestPolicies
 {
-    public static GovernancePolicy Article() => new()
-    {
-        Escalation = new EscalationPolicy(new Dictionary<Severity, SeverityThreshold>
-        {
-            [Severity.Critical] = Threshold(InvestigationPath.Assisted, 0, 5, "ir_lead", "soc_manager", "ciso"),
-            [Severity.High] = Threshold(InvestigationPath.Assisted, 3, 15, "ir_lead", "soc_manager"),
-            [Severity.Medium] = Threshold(InvestigationPath.Autonomous, 10, 60, "soc_analyst"),
-            [Severity.Low] = Threshold(InvestigationPath.Autonomous, 20, 240, "soc_analyst"),
-            [Severity.Informational] = Threshold(InvestigationPath.Autonomous, 20, 240, "soc_analyst"),
-        }),
-        ApprovalGates = new ApprovalGates { Classes = ArticleGates() },
-        ApprovalTimeouts = new ApprovalTimeouts(300, 60, 600),
-        TimeoutBehavior = new Dictionary<Severity, string>
-        {
-            [Severity.Critical] = "escalate_to_next_tier",
-            [Severity.High] = "escalate_to_next_tier",
-            [Severity.Medium] = "hold_and_notify",
-            [Severity.Low] = "auto_approve_reversible",
-        },
-        CircuitBreakers = new CircuitBreakers(new GlobalLimits(100, 10, 5, 10), new InvestigationBudget(20, 60, 200, 15)),
-        KillSwitch = new KillSwitchPolicy(true,
-            [new("consecutive_failures", ">", 5), new("false_positive_rate", ">", 0.3), new("response_actions_per_minute", ">", 10)],
-            "pause_all_autonomous_actions", ["soc_manager", "ir_lead", "ciso"]),
-        AuditTrail = new AuditTrailPolicy(2555, ["timestamp", "agent_name", "action_type", "target", "justification", "approval_status",
-            "approver_identity", "outcome", "evidence_hash"], "sha256_chain", ["json", "csv", "syslog_cef"]),
-        Compliance = new ComplianceMappings(
-            new Dictionary<string, string>
-            {
-                ["detection"] = "triage_agent", ["analysis"] = "investigation_agent", ["containment"] = "response_orchestrator",
-                ["eradication"] = "response_orchestrator", ["recovery"] = "response_orchestrator", ["post_incident"] = "learning_agent",
-            },
-            new Dictionary<string, string> { ["IR-4"] = "Incident Handling - agentic pipeline", ["IR-6"] = "Incident Reporting - documentation agent" }),
-        Triage = new TriagePolicy
-        {
-            Weights = new Dictionary<string, double>
-            {
-                ["asset_criticality"] = 0.30, ["threat_intel_match"] = 0.25, ["behavioral_anomaly"] = 0.20,
-                ["alert_fidelity"] = 0.15, ["temporal_proximity"] = 0.10,
-            },
-            SeverityScores = new Dictionary<Severity, double>
-            {
-                [Severity.Low] = 0.2, [Severity.Medium] = 0.4, [Severity.High] = 0.6, [Severity.Critical] = 0.8,
-            },
-        },
-        Investigation = new InvestigationPolicy { ConfidenceThreshold = 0.85 },
-    };
+    /// <summary>The one in-code copy of the article's policy (Support.TestPolicies).</summary>
+    public static GovernancePolicy Article() => Support.TestPolicies.Default();
 
     public static Dictionary<string, ApprovalClass> ArticleGates()
     {
