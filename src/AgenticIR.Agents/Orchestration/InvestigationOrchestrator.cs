@@ -28,6 +28,10 @@ public sealed partial class InvestigationOrchestrator(
     /// <summary>Alerts an investigation keeps whole; later duplicates are counted in <see cref="InvestigationRecord.SuppressedDuplicates"/>.</summary>
     public const int MaxAlertsHeld = 25;
 
+    // Reports are written in the background; a crash can only lose those of the last moments, so a restart checks
+    // the most recent investigations rather than all of them.
+    private const int RecentReportsChecked = 500;
+
     /// <summary>Meter name for stage timings (histogram <c>agentic_ir.stage.duration</c> in ms, tag <c>stage</c>).</summary>
     public const string MeterName = "AgenticIR.Agents";
 
@@ -78,7 +82,8 @@ public sealed partial class InvestigationOrchestrator(
         }
     }
 
-    /// <summary>Runs every unfinished investigation that is not waiting for a human.</summary>
+    /// <summary>Runs every unfinished investigation that is not waiting for a human, and rewrites the report of any
+    /// recent finished investigation whose report a crash left unwritten.</summary>
     public async Task<int> ResumeUnfinishedAsync(CancellationToken cancellationToken)
     {
         var ids = await store.ListUnfinishedAsync(cancellationToken);
@@ -88,8 +93,17 @@ public sealed partial class InvestigationOrchestrator(
         {
             if (await RunAsync(id, cancellationToken)) resumed++;
         }
+        foreach (var recent in await store.ListAsync(RecentReportsChecked, cancellationToken))
+        {
+            if (recent.Incident is not null && IsResting(recent.Stage) && !reports.Has(recent.Id))
+                await RenderAsync(recent, recent.Incident.Stage, writeFiles: true, cancellationToken);
+        }
+        await reports.FlushAsync(cancellationToken);
         return resumed;
     }
+
+    /// <summary>Waits until every report accepted so far is written.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => reports.FlushAsync(cancellationToken);
 
     /// <summary>Advances one investigation until it is documented or waits for approval. Returns false when a stage failed
     /// (the failure is logged and dead-lettered; the investigation stays at its stage for the next run).</summary>

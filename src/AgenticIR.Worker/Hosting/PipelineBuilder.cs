@@ -27,7 +27,7 @@ public static class PipelineBuilder
         services.AddLogging();
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton<IAlertNormalizer>(normalizer);
-        services.AddSingleton<IReportSink>(new FolderReportSink(paths.Reports));
+        services.AddSingleton<IReportSink>(_ => new FolderReportSink(paths.Reports));
         services.AddSqliteStateStore(new SqliteStoreOptions { Path = paths.Database });
         services.AddAgents(definitions.Policy, definitions.Catalog, LocalContextStore.Load(paths.Context));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -49,6 +49,7 @@ public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrche
             foreach (var channel in channels) channel.Writer.TryComplete();
         }
         await Task.WhenAll(workers);
+        await orchestrator.FlushAsync(cancellationToken);
         return new ReplayResult(totals, time.GetElapsedTime(started), resumed);
     }
 

@@ -66,6 +66,9 @@ public sealed class ReplayCrashRecoveryTests
                 Assert.True(entered.Count(s => s == stage) == 1, $"{id}: stage {stage} entered {entered.Count(s => s == stage)} times");
             var record = await store.GetAsync(id, ct);
             Assert.Equal(InvestigationStage.Documented, record!.Stage);
+            // Reports queued but not yet written when the process died are rewritten by the next run.
+            Assert.True(File.Exists(Path.Combine(work.FullName, "reports", id + ".md")), $"{id}: no Markdown report");
+            Assert.True(File.Exists(Path.Combine(work.FullName, "reports", id + ".json")), $"{id}: no JSON report");
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         work.Delete(recursive: true);

@@ -84,4 +84,22 @@ public sealed class ReplayInputTests
         Assert.Contains(reports, r => r.StopReason == StopReason.StepBudget);
         File.Delete(path);
     }
+
+    [Fact]
+    public async Task Replay_ReportLostInACrash_IsRewrittenByTheNextRun()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await ReplayHarness.CreateAsync(cancellationToken: ct);
+        var sample = Path.Combine(RepoPaths.Samples, "alerts", "07-malware-loader-fin-ws-022.json");
+        var first = await harness.ReplayAsync([sample], ct);
+        var id = Assert.Single(first.Lines).InvestigationId!;
+        var markdown = Path.Combine(harness.ReportsFolder, id + ".md");
+        Assert.True(File.Exists(markdown));
+        File.Delete(markdown);
+
+        var second = await harness.ReplayAsync([sample], ct);
+
+        Assert.True(Assert.Single(second.Lines).PreviouslyRecorded);
+        Assert.True(File.Exists(markdown), "the missing report was not rewritten");
+    }
 }
