@@ -32,6 +32,10 @@ public sealed partial class InvestigationOrchestrator(
     // the most recent investigations rather than all of them.
     private const int RecentReportsChecked = 500;
 
+    private const int RecentCacheSize = 4096;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, InvestigationRecord> _recent = new(StringComparer.Ordinal);
+
     /// <summary>Meter name for stage timings (histogram <c>agentic_ir.stage.duration</c> in ms, tag <c>stage</c>).</summary>
     public const string MeterName = "AgenticIR.Agents";
 
@@ -77,6 +81,7 @@ public sealed partial class InvestigationOrchestrator(
             }
             catch (ConcurrencyConflictException ex) when (attempt < MaxConflictRetries)
             {
+                _recent.TryRemove(fingerprint, out _);
                 OrchestrationLog.ConcurrencyRetry(logger, ex.InvestigationId);
             }
         }
@@ -131,6 +136,7 @@ public sealed partial class InvestigationOrchestrator(
                 StageDuration.Record(time.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("stage", StageName(record.Stage)));
                 OrchestrationLog.StageCompleted(logger, next.Id, next.Stage);
                 record = next;
+                Remember(next);
             }
             catch (ConcurrencyConflictException)
             {
@@ -145,6 +151,14 @@ public sealed partial class InvestigationOrchestrator(
             }
 #pragma warning restore CA1031
         }
+        return record;
+    }
+
+    private InvestigationRecord Remember(InvestigationRecord record)
+    {
+        // Bounded: a full cache starts over, which costs one store read per fingerprint, never correctness.
+        if (_recent.Count >= RecentCacheSize) _recent.Clear();
+        _recent[record.Fingerprint] = record;
         return record;
     }
 
@@ -164,7 +178,12 @@ public sealed partial class InvestigationOrchestrator(
     private async Task<InvestigationRecord?> FindDuplicateTargetAsync(string fingerprint, NormalizedAlert alert, CancellationToken cancellationToken)
     {
         var window = TimeSpan.FromMinutes(policy.Current.Triage.DedupWindowMinutes);
-        var active = await store.FindActiveByFingerprintAsync(fingerprint, time.GetUtcNow() - window, cancellationToken);
+        var since = time.GetUtcNow() - window;
+        // The last saved state of a recently active investigation is kept in memory; if another worker saved since,
+        // the merge's save fails its version check, the entry is dropped and the store is asked again.
+        var active = _recent.TryGetValue(fingerprint, out var cached) && cached.CreatedAt >= since
+            ? cached
+            : await store.FindActiveByFingerprintAsync(fingerprint, since, cancellationToken);
         // Duplicates are the same incident reported again: their own activity times must be close too, so a replay of
         // last month's alert does not join today's investigation just because both were ingested today.
         return active is not null && (alert.Timestamp - active.PrimaryAlert.Timestamp).Duration() <= window ? active : null;
@@ -186,7 +205,7 @@ public sealed partial class InvestigationOrchestrator(
                     ? [.. active.Timeline, Entry("triage", $"Alert storm: holding {MaxAlertsHeld} alerts; further duplicates are counted, not stored")]
                     : active.Timeline,
             };
-            return (intake, await store.SaveAsync(counted, intake, cancellationToken));
+            return (intake, Remember(await store.SaveAsync(counted, intake, cancellationToken)));
         }
         var merged = active with
         {
@@ -199,7 +218,7 @@ public sealed partial class InvestigationOrchestrator(
         var addsEvidence = !alreadyHeld && alert.Observables.Any(o => !known.Contains(o));
         if (addsEvidence && merged.Incident is not null && InvestigationStateMachine.IsFinished(merged.Stage))
             merged = await RenderAsync(merged, "merged", writeFiles: true, cancellationToken);
-        var saved = await store.SaveAsync(merged, intake, cancellationToken);
+        var saved = Remember(await store.SaveAsync(merged, intake, cancellationToken));
         OrchestrationLog.AlertMerged(logger, alert.AlertId, active.Id, fingerprint[..12]);
         return (intake, saved);
     }
