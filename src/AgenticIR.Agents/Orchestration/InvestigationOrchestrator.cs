@@ -32,7 +32,7 @@ public sealed partial class InvestigationOrchestrator(
     // the most recent investigations rather than all of them.
     private const int RecentReportsChecked = 500;
 
-    private const int RecentCacheSize = 4096;
+    private const int RecentCacheSize = 1024;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, InvestigationRecord> _recent = new(StringComparer.Ordinal);
 
