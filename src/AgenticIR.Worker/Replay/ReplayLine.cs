@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace AgenticIR.Worker.Replay;
 
-/// <summary>One line of <c>--summary-json</c>: what became of one input.</summary>
+/// <summary>One line of <c>--summary-json</c>: what became of one input. The documented fields are always present
+/// (null when they do not apply, e.g. no severity for a dead letter) so consumers need no schema guessing.</summary>
 public sealed record ReplayLine
 {
     /// <summary>The input (file, file:line or file[index]).</summary>
@@ -10,18 +11,24 @@ public sealed record ReplayLine
     /// <summary>processed | merged | dead_lettered.</summary>
     public required string Status { get; init; }
     /// <summary>Why it was dead-lettered or merged.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Reason { get; init; }
     /// <summary>Investigation it landed in.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? InvestigationId { get; init; }
     /// <summary>Alert id.</summary>
     public string? AlertId { get; init; }
     /// <summary>Detected or forced format.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Format { get; init; }
     /// <summary>Triage severity of the investigation.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Severity { get; init; }
     /// <summary>Triage confidence.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public double? Confidence { get; init; }
     /// <summary>Investigation path.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Path { get; init; }
     /// <summary>Stage the investigation reached.</summary>
     public string? Stage { get; init; }
