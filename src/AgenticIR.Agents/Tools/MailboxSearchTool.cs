@@ -44,7 +44,10 @@ internal sealed class MailboxSearchTool(IContextStore store) : IInvestigationToo
         var findings = new List<Finding>();
         if (delivered.Count > 0)
         {
-            findings.Add(ToolFinding.Create(Name, subject, $"Lure delivered to {others.Count} other mailbox(es)",
+            var reach = others.Count == 0
+                ? $"Lure delivered to {delivered.Count} mailbox(es), none beyond those the alert names"
+                : $"Lure delivered to {others.Count} other mailbox(es)";
+            findings.Add(ToolFinding.Create(Name, subject, reach,
                 subjectBad ? Verdict.Malicious : Verdict.Suspicious, subjectBad ? 0.9 : 0.6, evidence,
                 FindingKinds.LureDelivered, discovered, ["T1566"], delivered[0].Timestamp));
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Context;
 using AgenticIR.Core.Policy;
@@ -12,13 +11,12 @@ namespace AgenticIR.Agents.Triage;
 /// The front door: scores the five weighted context signals of the opening alert (weights from the policy), maps the
 /// score to a severity, and routes by the policy's escalation table adjusted for confidence. Local lookups only.
 /// </summary>
-public sealed class TriageAgent(IContextStore context, IPolicyProvider policy, IReasoner reasoner, TimeProvider time)
+public sealed class TriageAgent(IContextStore context, IPolicyProvider policy, IReasoner reasoner)
 {
     /// <summary>Triages the investigation's opening alert. Duplicate merging is the orchestrator's (see <see cref="AlertFingerprint"/>).</summary>
     public async Task<TriageResult> TriageAsync(InvestigationRecord investigation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(investigation);
-        var started = time.GetTimestamp();
         var alert = investigation.PrimaryAlert;
         var triagePolicy = policy.Current.Triage;
 
@@ -38,7 +36,6 @@ public sealed class TriageAgent(IContextStore context, IPolicyProvider policy, I
         if (benign is not null && severity > Severity.Low) severity = Severity.Low;
         var confidence = TriageRouting.Confidence(raw.Select(r => r.Score).ToList());
         var (path, route) = TriageRouting.Path(severity, confidence, policy.Current);
-        var elapsed = time.GetElapsedTime(started);
 
         var draft = new TriageResult
         {
@@ -48,7 +45,8 @@ public sealed class TriageAgent(IContextStore context, IPolicyProvider policy, I
             Score = score,
             Path = path,
             Signals = signals,
-            Reasoning = route + (benign is null ? "" : $" Capped at low: {benign}.") + string.Create(CultureInfo.InvariantCulture, $" (scored in {elapsed.TotalMilliseconds:0.###} ms)."),
+            // The explanation is a record of why, read and compared later: it carries no timings.
+            Reasoning = route + (benign is null ? "" : $" Capped at low: {benign}."),
             EnrichmentHints = EnrichmentHints.For(alert, context),
         };
         var reasoning = await reasoner.ExplainTriageAsync(investigation, draft, ct);

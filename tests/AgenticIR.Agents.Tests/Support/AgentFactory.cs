@@ -13,7 +13,7 @@ namespace AgenticIR.Agents.Tests.Support;
 public static class AgentFactory
 {
     public static TriageAgent Triage(IContextStore context, GovernancePolicy? policy = null) =>
-        new(context, new StaticPolicyProvider(policy ?? TestPolicies.Default()), new DeterministicReasoner(), new ManualTimeProvider());
+        new(context, new StaticPolicyProvider(policy ?? TestPolicies.Default()), new DeterministicReasoner());
 
     public static InvestigationAgent Investigation(ToolRegistry tools, GovernancePolicy? policy = null, TimeProvider? time = null) =>
         new(tools, new DeterministicReasoner(), new StaticPolicyProvider(policy ?? TestPolicies.Default()), time ?? new ManualTimeProvider());
