@@ -18,7 +18,13 @@ internal static class ConfidenceModel
         var bad = NoisyOr(findings.Where(f => f.Verdict == Verdict.Malicious).Select(f => f.Confidence)
             .Concat(findings.Where(f => f.Verdict == Verdict.Suspicious).Select(f => f.Confidence * 0.5)));
         var good = NoisyOr(findings.Where(f => f.Verdict == Verdict.Benign).Select(f => f.Confidence));
-        var leaning = Math.Max(bad, good) * (1 - 0.5 * Math.Min(bad, good));
+        // Benign evidence only contradicts a bad verdict about the same thing: a user's usual sign-in countries say
+        // nothing about whether the domain in their inbox is malicious.
+        var badSubjects = findings.Where(f => f.Verdict is Verdict.Malicious or Verdict.Suspicious && f.Subject is not null)
+            .Select(f => f.Subject!.Key).ToHashSet(StringComparer.Ordinal);
+        var contradicting = NoisyOr(findings.Where(f => f.Verdict == Verdict.Benign && f.Subject is { } s && badSubjects.Contains(s.Key))
+            .Select(f => f.Confidence));
+        var leaning = bad >= good ? bad * (1 - 0.5 * contradicting) : good * (1 - 0.5 * bad);
         var direction = bad >= good ? new[] { Verdict.Malicious, Verdict.Suspicious } : [Verdict.Benign];
         var tools = findings.Where(f => direction.Contains(f.Verdict)).Select(f => f.Tool).Distinct().Count();
         var cap = tools == 0 ? 0 : Math.Min(1, SingleSourceCap + PerExtraTool * (tools - 1));

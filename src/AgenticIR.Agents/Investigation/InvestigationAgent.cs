@@ -40,12 +40,18 @@ public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, I
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            if (state.Confidence >= threshold) { stop = StopReason.ConfidenceReached; break; }
+            var pending = UncheckedIndicators(state);
+            if (state.Confidence >= threshold && pending.Count == 0) { stop = StopReason.ConfidenceReached; break; }
             if (state.Steps.Count >= budget.MaxSteps) { stop = StopReason.StepBudget; break; }
             if (state.PriorDuration + time.GetElapsedTime(started) >= maxDuration) { stop = StopReason.TimeBudget; break; }
 
             var all = PivotRules.Candidates(state.Own, state.Known, state.Findings, state.Done, tools, family, hints);
             var affordable = all.Where(c => state.ApiCalls + tools.Find(c.Tool)!.Cost <= budget.MaxApiCalls).ToList();
+            // Confident already: finish the baseline (every indicator the alert itself carries checked in threat intel)
+            // and stop, rather than pulling new threads.
+            if (state.Confidence >= threshold)
+                affordable = affordable.Where(c => c.Tool == ToolNames.ThreatIntel && pending.Contains(PivotRules.QueryKey(c.Tool, c.Subject))).ToList();
+            if (affordable.Count == 0 && state.Confidence >= threshold) { stop = StopReason.ConfidenceReached; break; }
             if (affordable.Count == 0)
             {
                 stop = all.Any(c => c.Priority >= PivotRules.Floor) ? StopReason.ApiBudget : StopReason.NothingToPivot;
@@ -60,6 +66,25 @@ public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, I
         }
         return Report(investigation, state, stop);
     }
+
+    // The alert's own indicators an analyst always looks up before concluding, whatever else was found first.
+    private HashSet<string> UncheckedIndicators(LoopState state)
+    {
+        if (tools.Find(ToolNames.ThreatIntel) is not { } intel) return [];
+        return state.Own
+            .Where(o => intel.Accepts.Contains(o.Type) && IsIndicator(o))
+            .Select(o => PivotRules.QueryKey(ToolNames.ThreatIntel, o))
+            .Where(key => !state.Done.Contains(key))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static bool IsIndicator(Observable o) => o.Type switch
+    {
+        ObservableType.Ipv4 or ObservableType.Ipv6 => o.IsPublicAddress,
+        ObservableType.Domain or ObservableType.Url or ObservableType.QrPayload or ObservableType.Md5 or ObservableType.Sha1
+            or ObservableType.Sha256 or ObservableType.Phone => true,
+        _ => false,
+    };
 
     // A reasoner (possibly an LLM) may only pick among the candidates: tools from the registry, subjects this investigation knows.
     private static StepChoice Validate(StepChoice proposed, List<StepChoice> candidates)
