@@ -1,4 +1,5 @@
 using AgenticIR.Core.Alerts;
+using AgenticIR.Definitions.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace AgenticIR.Definitions.Mapping;
@@ -7,12 +8,12 @@ internal static partial class MappingLoader
 {
     private static readonly string[] TimestampFormats = ["auto", "iso8601", "epoch_seconds", "epoch_millis", "rfc2822"];
 
-    private static MappingDefinition ParseFields(YamlNodeReader yaml, YamlNode node, MappingDefinition definition)
+    private static MappingDefinition ParseFields(NodeReader r, YamlNode node, MappingDefinition definition)
     {
-        var map = yaml.Mapping(node, "fields", "title", "rule_name", "description", "severity", "category", "timestamp", "product", "alert_id");
+        var map = r.AsMapAllowing(node, "fields", "title", "rule_name", "description", "severity", "category", "timestamp", "product", "alert_id");
         if (map is null) return definition;
         IReadOnlyList<FieldSource> Sources(string key) =>
-            YamlNodeReader.Child(map, key) is { } n ? ParseSources(yaml, n, YamlNodeReader.Join("fields", key)) : [];
+            NodeReader.Optional(map, key) is { } n ? ParseSources(r, n, map.FieldOf(key)) : [];
         return definition with
         {
             Title = Sources("title"),
@@ -21,224 +22,177 @@ internal static partial class MappingLoader
             Category = Sources("category"),
             Product = Sources("product"),
             AlertId = Sources("alert_id"),
-            Severity = YamlNodeReader.Child(map, "severity") is { } s ? ParseSeverity(yaml, s) : null,
-            Timestamp = YamlNodeReader.Child(map, "timestamp") is { } t ? ParseTimestamp(yaml, t) : null,
+            Severity = NodeReader.Optional(map, "severity") is { } s ? ParseSeverity(r, s, map.FieldOf("severity")) : null,
+            Timestamp = NodeReader.Optional(map, "timestamp") is { } t ? ParseTimestamp(r, t, map.FieldOf("timestamp")) : null,
         };
     }
 
     /// <summary>A path, <c>{ path: … }</c>, <c>{ value: literal }</c>, or a list of those tried in order.</summary>
-    private static List<FieldSource> ParseSources(YamlNodeReader yaml, YamlNode node, string field)
+    private static List<FieldSource> ParseSources(NodeReader r, YamlNode node, string field)
     {
         var result = new List<FieldSource>();
-        var items = YamlNodeReader.List(node);
-        for (var i = 0; i < items.Count; i++)
+        foreach (var (item, itemField) in r.AsOneOrMany(node, field) ?? [])
         {
-            var itemField = node is YamlSequenceNode ? YamlNodeReader.Index(field, i) : field;
-            var item = items[i];
             if (item is YamlScalarNode)
             {
-                if (ParsePath(yaml, item, itemField) is { } path) result.Add(new FieldSource(path, null));
+                if (ParsePath(r, item, itemField) is { } path) result.Add(new FieldSource(path, null));
                 continue;
             }
-            var map = yaml.Mapping(item, itemField, "path", "value");
+            var map = r.AsMapAllowing(item, itemField, "path", "value");
             if (map is null) continue;
-            if (YamlNodeReader.Child(map, "path") is { } p && YamlNodeReader.Child(map, "value") is null)
+            if (map.Get("path") is { } p && !map.Has("value"))
             {
-                if (ParsePath(yaml, p, YamlNodeReader.Join(itemField, "path")) is { } path) result.Add(new FieldSource(path, null));
+                if (ParsePath(r, p, map.FieldOf("path")) is { } path) result.Add(new FieldSource(path, null));
             }
-            else if (YamlNodeReader.Child(map, "value") is { } v && YamlNodeReader.Child(map, "path") is null)
+            else if (map.Get("value") is { } v && !map.Has("path"))
             {
-                if (yaml.Scalar(v, YamlNodeReader.Join(itemField, "value")) is { } literal) result.Add(new FieldSource(null, literal));
+                if (r.AsString(v, map.FieldOf("value")) is { } literal) result.Add(new FieldSource(null, literal));
             }
             else
             {
-                yaml.Error(item, itemField, "expected exactly one of 'path' or 'value'");
+                r.Error(item, itemField, "expected exactly one of 'path' or 'value'");
             }
         }
         return result;
     }
 
-    private static SeveritySpec? ParseSeverity(YamlNodeReader yaml, YamlNode node)
+    private static SeveritySpec? ParseSeverity(NodeReader r, YamlNode node, string field)
     {
-        const string field = "fields.severity";
-        if (node is not YamlMappingNode) return new SeveritySpec { From = ParseSources(yaml, node, field) };
-        var map = yaml.Mapping(node, field, "from", "map", "ranges");
+        if (node is not YamlMappingNode) return new SeveritySpec { From = ParseSources(r, node, field) };
+        var map = r.AsMapAllowing(node, field, "from", "map", "ranges");
         if (map is null) return null;
-        var from = YamlNodeReader.Child(map, "from") is { } f ? ParseSources(yaml, f, field + ".from") : [];
-        if (from.Count == 0) yaml.Error(node, field + ".from", "'from' is required: where the severity is read");
+        var from = r.Require(map, "from") is { } f ? ParseSources(r, f, map.FieldOf("from")) : [];
         var values = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
-        if (YamlNodeReader.Child(map, "map") is { } m)
+        if (r.OptionalMap(map, "map") is { } pairs)
         {
-            if (m is not YamlMappingNode pairs) yaml.Error(m, field + ".map", "expected source value: severity pairs");
-            else
+            foreach (var (sourceValue, _, value) in pairs.Entries)
             {
-                foreach (var (key, value) in pairs.Children)
-                {
-                    var sourceValue = (key as YamlScalarNode)?.Value ?? "";
-                    var target = ParseSeverityName(yaml, value, $"{field}.map.{sourceValue}");
-                    if (target is { } t) values[sourceValue.Trim()] = t;
-                }
+                if (ParseSeverityName(r, value, pairs.FieldOf(sourceValue)) is { } target) values[sourceValue.Trim()] = target;
             }
         }
         var ranges = new List<SeverityRange>();
-        if (YamlNodeReader.Child(map, "ranges") is { } r)
+        if (NodeReader.Optional(map, "ranges") is { } rangesNode && r.AsList(rangesNode, map.FieldOf("ranges")) is { } items)
         {
-            if (r is not YamlSequenceNode list) yaml.Error(r, field + ".ranges", "expected a list of { min, max, severity }");
-            else
+            foreach (var (item, rangeField) in items)
             {
-                for (var i = 0; i < list.Children.Count; i++)
-                {
-                    var rangeField = YamlNodeReader.Index(field + ".ranges", i);
-                    var range = yaml.Mapping(list.Children[i], rangeField, "min", "max", "severity");
-                    if (range is null) continue;
-                    double? Bound(string key) => YamlNodeReader.Child(range, key) is { } b ? yaml.Number(b, $"{rangeField}.{key}") : null;
-                    var min = Bound("min");
-                    var max = Bound("max");
-                    var severity = YamlNodeReader.Child(range, "severity") is { } s ? ParseSeverityName(yaml, s, rangeField + ".severity") : null;
-                    if (min is null || max is null || severity is null)
-                        yaml.Error(range, rangeField, "a range needs numeric 'min', 'max' and a 'severity'");
-                    else if (min > max)
-                        yaml.Error(range, rangeField, $"min {min} is greater than max {max}");
-                    else
-                        ranges.Add(new SeverityRange(min.Value, max.Value, severity.Value));
-                }
+                var range = r.AsMapAllowing(item, rangeField, "min", "max", "severity");
+                if (range is null) continue;
+                var min = r.RequireNumber(range, "min", NumberRange.Any);
+                var max = r.RequireNumber(range, "max", NumberRange.Any);
+                var severity = r.Require(range, "severity") is { } s ? ParseSeverityName(r, s, range.FieldOf("severity")) : null;
+                if (min is null || max is null || severity is null) continue;
+                if (min > max) r.Error(item, rangeField, $"min {min} is greater than max {max}");
+                else ranges.Add(new SeverityRange(min.Value, max.Value, severity.Value));
             }
         }
         return new SeveritySpec { From = from, Map = values, Ranges = ranges };
     }
 
-    private static Severity? ParseSeverityName(YamlNodeReader yaml, YamlNode node, string field)
+    private static Severity? ParseSeverityName(NodeReader r, YamlNode node, string field)
     {
-        var text = yaml.Scalar(node, field);
+        var text = r.AsString(node, field);
         if (text is null) return null;
         if (Enum.TryParse<Severity>(text, ignoreCase: true, out var severity) && !int.TryParse(text, out _)) return severity;
-        yaml.Error(node, field, $"unknown severity '{text}'; expected informational, low, medium, high or critical");
+        r.Error(node, field, $"unknown severity '{text}'; expected informational, low, medium, high or critical");
         return null;
     }
 
-    private static TimestampSpec? ParseTimestamp(YamlNodeReader yaml, YamlNode node)
+    private static TimestampSpec? ParseTimestamp(NodeReader r, YamlNode node, string field)
     {
-        const string field = "fields.timestamp";
-        if (node is not YamlMappingNode) return new TimestampSpec { From = ParseSources(yaml, node, field) };
-        var map = yaml.Mapping(node, field, "from", "formats");
+        if (node is not YamlMappingNode) return new TimestampSpec { From = ParseSources(r, node, field) };
+        var map = r.AsMapAllowing(node, field, "from", "formats");
         if (map is null) return null;
-        var from = YamlNodeReader.Child(map, "from") is { } f ? ParseSources(yaml, f, field + ".from") : [];
-        if (from.Count == 0) yaml.Error(node, field + ".from", "'from' is required: candidate timestamp paths");
+        var from = r.Require(map, "from") is { } f ? ParseSources(r, f, map.FieldOf("from")) : [];
         var formats = new List<string>();
-        if (YamlNodeReader.Child(map, "formats") is { } fmts)
+        if (NodeReader.Optional(map, "formats") is { } fmts)
         {
-            var items = YamlNodeReader.List(fmts);
-            for (var i = 0; i < items.Count; i++)
+            foreach (var (item, formatField) in r.AsOneOrMany(fmts, map.FieldOf("formats")) ?? [])
             {
-                var formatField = YamlNodeReader.Index(field + ".formats", i);
-                var format = yaml.Scalar(items[i], formatField);
+                var format = r.AsString(item, formatField);
                 if (format is null) continue;
                 if (TimestampFormats.Contains(format) || (format.Contains("yy", StringComparison.Ordinal) && format.Contains("dd", StringComparison.Ordinal)))
                     formats.Add(format);
                 else
-                    yaml.Error(items[i], formatField, $"unknown timestamp format '{format}'; expected {string.Join(", ", TimestampFormats)} or a .NET pattern such as 'yyyy-MM-dd HH:mm:ss'");
+                    r.Error(item, formatField, $"unknown timestamp format '{format}'; expected {string.Join(", ", TimestampFormats)} or a .NET pattern such as 'yyyy-MM-dd HH:mm:ss'");
             }
         }
         return new TimestampSpec { From = from, Formats = formats.Count == 0 ? ["auto"] : formats };
     }
 
-    private static List<TechniqueSpec> ParseTechniques(YamlNodeReader yaml, YamlNode node)
+    private static List<TechniqueSpec> ParseTechniques(NodeReader r, YamlNode node)
     {
         var result = new List<TechniqueSpec>();
-        var items = YamlNodeReader.List(node);
-        for (var i = 0; i < items.Count; i++)
+        foreach (var (item, field) in r.AsOneOrMany(node, "techniques") ?? [])
         {
-            var field = YamlNodeReader.Index("techniques", i);
-            if (items[i] is YamlScalarNode)
+            if (item is YamlScalarNode)
             {
-                if (ParsePath(yaml, items[i], field) is { } bare) result.Add(new TechniqueSpec(bare, TechniqueIds.DefaultPattern));
+                if (ParsePath(r, item, field) is { } bare) result.Add(new TechniqueSpec(bare, TechniqueIds.DefaultPattern));
                 continue;
             }
-            var map = yaml.Mapping(items[i], field, "path", "pattern");
+            var map = r.AsMapAllowing(item, field, "path", "pattern");
             if (map is null) continue;
-            var path = YamlNodeReader.Child(map, "path") is { } p ? ParsePath(yaml, p, field + ".path") : null;
-            if (YamlNodeReader.Child(map, "path") is null) yaml.Error(items[i], field + ".path", "'path' is required");
-            var pattern = YamlNodeReader.Child(map, "pattern") is { } r ? ParseRegex(yaml, r, field + ".pattern") : TechniqueIds.DefaultPattern;
+            var path = r.Require(map, "path") is { } p ? ParsePath(r, p, map.FieldOf("path")) : null;
+            var pattern = NodeReader.Optional(map, "pattern") is { } rx ? ParseRegex(r, rx, map.FieldOf("pattern")) : TechniqueIds.DefaultPattern;
             if (path is not null && pattern is not null) result.Add(new TechniqueSpec(path, pattern));
         }
         return result;
     }
 
-    private static List<ObservableSpec> ParseObservables(YamlNodeReader yaml, YamlNode node)
+    private static List<ObservableSpec> ParseObservables(NodeReader r, YamlNode node)
     {
         var result = new List<ObservableSpec>();
-        if (node is not YamlSequenceNode list) { yaml.Error(node, "observables", "expected a list of { path, type, role }"); return result; }
-        for (var i = 0; i < list.Children.Count; i++)
+        foreach (var (item, field) in r.AsList(node, "observables") ?? [])
         {
-            var field = YamlNodeReader.Index("observables", i);
-            var map = yaml.Mapping(list.Children[i], field, "path", "type", "role");
+            var map = r.AsMapAllowing(item, field, "path", "type", "role");
             if (map is null) continue;
-            var pathNode = YamlNodeReader.Child(map, "path");
-            var typeNode = YamlNodeReader.Child(map, "type");
-            if (pathNode is null) yaml.Error(map, field + ".path", "'path' is required");
-            if (typeNode is null) yaml.Error(map, field + ".type", "'type' is required (an observable type or auto)");
-            var path = pathNode is null ? null : ParsePath(yaml, pathNode, field + ".path");
+            var path = r.Require(map, "path") is { } p ? ParsePath(r, p, map.FieldOf("path")) : null;
+            var typeNode = r.Require(map, "type");
             var ok = false;
-            var type = typeNode is null ? null : ParseType(yaml, typeNode, field + ".type", out ok);
-            var role = YamlNodeReader.Child(map, "role") is { } r ? yaml.Scalar(r, field + ".role") : null;
+            var type = typeNode is null ? null : ParseType(r, typeNode, map.FieldOf("type"), out ok);
+            var role = r.OptionalString(map, "role");
             var hostFallback = typeNode is YamlScalarNode { Value: "host_or_ip" };
             if (path is not null && ok) result.Add(new ObservableSpec(path, type, role, hostFallback));
         }
         return result;
     }
 
-    private static List<FreeTextSpec> ParseFreeText(YamlNodeReader yaml, YamlNode node)
+    private static List<FreeTextSpec> ParseFreeText(NodeReader r, YamlNode node)
     {
         var result = new List<FreeTextSpec>();
-        var items = YamlNodeReader.List(node);
-        for (var i = 0; i < items.Count; i++)
+        foreach (var (item, field) in r.AsOneOrMany(node, "free_text") ?? [])
         {
-            var field = YamlNodeReader.Index("free_text", i);
-            if (items[i] is YamlScalarNode)
+            if (item is YamlScalarNode)
             {
-                if (ParsePath(yaml, items[i], field) is { } bare) result.Add(new FreeTextSpec(bare, null));
+                if (ParsePath(r, item, field) is { } bare) result.Add(new FreeTextSpec(bare, null));
                 continue;
             }
-            var map = yaml.Mapping(items[i], field, "path", "role");
+            var map = r.AsMapAllowing(item, field, "path", "role");
             if (map is null) continue;
-            if (YamlNodeReader.Child(map, "path") is not { } p) { yaml.Error(map, field + ".path", "'path' is required"); continue; }
-            var role = YamlNodeReader.Child(map, "role") is { } r ? yaml.Scalar(r, field + ".role") : null;
-            if (ParsePath(yaml, p, field + ".path") is { } path) result.Add(new FreeTextSpec(path, role));
+            var role = r.OptionalString(map, "role");
+            if (r.Require(map, "path") is { } p && ParsePath(r, p, map.FieldOf("path")) is { } path) result.Add(new FreeTextSpec(path, role));
         }
         return result;
     }
 
-    private static List<KeyValuePair<string, IReadOnlyList<FieldSource>>> ParseAttributes(YamlNodeReader yaml, YamlNode node)
-    {
-        var result = new List<KeyValuePair<string, IReadOnlyList<FieldSource>>>();
-        if (node is not YamlMappingNode map) { yaml.Error(node, "attributes", "expected name: path pairs"); return result; }
-        foreach (var (key, value) in map.Children)
-        {
-            var name = (key as YamlScalarNode)?.Value ?? "";
-            result.Add(new(name, ParseSources(yaml, value, YamlNodeReader.Join("attributes", name))));
-        }
-        return result;
-    }
+    private static List<KeyValuePair<string, IReadOnlyList<FieldSource>>> ParseAttributes(NodeReader r, YamlMap map) =>
+        [.. map.Entries.Select(e => new KeyValuePair<string, IReadOnlyList<FieldSource>>(e.Key, ParseSources(r, e.Value, map.FieldOf(e.Key))))];
 
-    private static WalkSpec? ParseWalk(YamlNodeReader yaml, YamlNode node)
+    private static WalkSpec? ParseWalk(NodeReader r, YamlNode node)
     {
-        var map = yaml.Mapping(node, "walk", "key_hints");
+        var map = r.AsMapAllowing(node, "walk", "key_hints");
         if (map is null) return null;
         var hints = new List<KeyHint>();
-        if (YamlNodeReader.Child(map, "key_hints") is not YamlSequenceNode list) return new WalkSpec(hints);
-        for (var i = 0; i < list.Children.Count; i++)
+        if (NodeReader.Optional(map, "key_hints") is not { } list) return new WalkSpec(hints);
+        foreach (var (item, field) in r.AsList(list, map.FieldOf("key_hints")) ?? [])
         {
-            var field = YamlNodeReader.Index("walk.key_hints", i);
-            var hint = yaml.Mapping(list.Children[i], field, "keys", "type", "role");
+            var hint = r.AsMapAllowing(item, field, "keys", "type", "role");
             if (hint is null) continue;
-            var keys = YamlNodeReader.Child(hint, "keys") is { } k
-                ? YamlNodeReader.List(k).Select((n, j) => yaml.Scalar(n, YamlNodeReader.Index(field + ".keys", j))).OfType<string>().Select(s => s.StartsWith('*') ? "*" + KeyHint.Normalize(s[1..]) : KeyHint.Normalize(s)).ToList()
+            var keys = r.Require(hint, "keys") is { } k && r.AsOneOrMany(k, hint.FieldOf("keys")) is { } keyItems
+                ? keyItems.Select(n => r.AsString(n.Node, n.Field)).OfType<string>().Select(s => s.StartsWith('*') ? "*" + KeyHint.Normalize(s[1..]) : KeyHint.Normalize(s)).ToList()
                 : [];
-            if (keys.Count == 0) yaml.Error(hint, field + ".keys", "'keys' needs at least one key name");
             var ok = false;
-            var type = YamlNodeReader.Child(hint, "type") is { } t ? ParseType(yaml, t, field + ".type", out ok) : null;
-            if (YamlNodeReader.Child(hint, "type") is null) yaml.Error(hint, field + ".type", "'type' is required");
-            var role = YamlNodeReader.Child(hint, "role") is { } r ? yaml.Scalar(r, field + ".role") : null;
+            var type = r.Require(hint, "type") is { } t ? ParseType(r, t, hint.FieldOf("type"), out ok) : null;
+            var role = r.OptionalString(hint, "role");
             if (ok && keys.Count > 0) hints.Add(new KeyHint(keys, type, role));
         }
         return new WalkSpec(hints);

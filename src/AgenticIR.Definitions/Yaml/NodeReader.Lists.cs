@@ -23,6 +23,13 @@ internal sealed partial class NodeReader
         return sequence.Children.Select((item, i) => (item, $"{field}[{i}]")).ToList();
     }
 
+    /// <summary>
+    /// A list, or a single value standing for a one-item list, so <c>key: a</c> and <c>key: [a, b]</c> both read;
+    /// a single value keeps the field path without an index.
+    /// </summary>
+    public IReadOnlyList<(YamlNode Node, string Field)>? AsOneOrMany(YamlNode node, string field, bool allowEmpty = false) =>
+        node is YamlSequenceNode ? AsList(node, field, allowEmpty) : [(node, field)];
+
     /// <summary>A required list of non-empty strings without duplicates.</summary>
     public IReadOnlyList<string>? RequireStringList(YamlMap map, string key, bool allowEmpty = false) =>
         RequireList(map, key, allowEmpty) is { } items ? StringsOf(items, null) : null;

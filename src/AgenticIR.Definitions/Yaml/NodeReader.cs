@@ -58,6 +58,14 @@ internal sealed partial class NodeReader(string file)
         return null;
     }
 
+    /// <summary>The node as a map whose keys must all be in <paramref name="allowed"/>; see <see cref="AllowOnly"/>.</summary>
+    public YamlMap? AsMapAllowing(YamlNode node, string field, params string[] allowed)
+    {
+        if (AsMap(node, field) is not { } map) return null;
+        AllowOnly(map, allowed);
+        return map;
+    }
+
     /// <summary>The value under a required key; records "missing" and returns null when absent or empty.</summary>
     public YamlNode? Require(YamlMap map, string key)
     {

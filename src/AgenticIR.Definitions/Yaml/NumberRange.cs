@@ -5,6 +5,9 @@ namespace AgenticIR.Definitions.Yaml;
 /// <summary>Allowed interval for a number; each end open or closed.</summary>
 internal sealed record NumberRange(double Min, double Max, bool MinExclusive = false, bool MaxExclusive = false)
 {
+    /// <summary>Any finite number.</summary>
+    public static NumberRange Any { get; } = new(double.NegativeInfinity, double.PositiveInfinity);
+
     /// <summary>[0, 1].</summary>
     public static NumberRange UnitInterval { get; } = new(0, 1);
 

@@ -40,6 +40,33 @@ public sealed class MappingLoaderTests
     }
 
     [Fact]
+    public void LoadFile_SyntaxError_ReportsPositionLikeEveryOtherDefinitionFile()
+    {
+        var errors = new List<DefinitionError>();
+
+        var mapping = MappingLoader.LoadFile("bad.yaml", "name: bad\ndetect: { always: true\n", errors);
+
+        Assert.Null(mapping);
+        var error = Assert.Single(errors);
+        Assert.Equal(("bad.yaml", "(syntax)"), (error.File, error.Field));
+        Assert.True(error.Line > 0);
+        Assert.StartsWith("YAML syntax error:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadFile_MissingDetectAndQuotedPriority_ReportsSharedReaderErrors()
+    {
+        var errors = new List<DefinitionError>();
+
+        var mapping = MappingLoader.LoadFile("m.yaml", "name: m\npriority: \"5\"\n", errors);
+
+        Assert.Null(mapping);
+        Assert.Equal(
+            [(1, "detect", "missing required key 'detect' (use '{ always: true }' for a catch-all mapping)"), (2, "priority", "expected an integer, got '5'")],
+            errors.Select(e => (e.Line, e.Field, e.Message)));
+    }
+
+    [Fact]
     public void TryLoad_MissingFolder_FailsWithError()
     {
         var ok = MappingNormalizer.TryLoad(Path.Combine(AppContext.BaseDirectory, "no-such-folder"), out _, out var errors);

@@ -131,4 +131,32 @@ public sealed class NodeReaderTests
 
         Assert.Equal(["a", "b", "c", "extra"], r.Errors.Select(e => e.Field));
     }
+
+    [Fact]
+    public void AsOneOrMany_SingleValueOrList_ReadsBothWithFieldPaths()
+    {
+        var (r, map) = Parse("one: a\nmany: [b, c]\nnone: []\n");
+
+        var one = r.AsOneOrMany(map.Get("one")!, "one");
+        var many = r.AsOneOrMany(map.Get("many")!, "many");
+        var none = r.AsOneOrMany(map.Get("none")!, "none");
+
+        Assert.Equal(["one"], one!.Select(i => i.Field));
+        Assert.Equal(["many[0]", "many[1]"], many!.Select(i => i.Field));
+        Assert.Null(none);
+        Assert.Equal(("none", "the list must not be empty"), (Assert.Single(r.Errors).Field, r.Errors[0].Message));
+    }
+
+    [Fact]
+    public void AsMapAllowing_UnknownKeyOrNotAMap_ReportsEach()
+    {
+        var (r, map) = Parse("m:\n  a: 1\n  bb: 2\nl: [1]\n");
+
+        Assert.NotNull(r.AsMapAllowing(map.Get("m")!, "m", "a", "b"));
+        Assert.Null(r.AsMapAllowing(map.Get("l")!, "l", "a"));
+
+        Assert.Equal(
+            [("m.bb", 3, "unknown key 'bb'; did you mean 'b'? (allowed: a, b)"), ("l", 4, "expected a map, got a list")],
+            r.Errors.Select(e => (e.Field, e.Line, e.Message)));
+    }
 }
