@@ -130,6 +130,24 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task SaveAsync_WithMessages_PersistsThemWithTheStageAndNotOnConflict()
+    {
+        var store = await CreateStoreAsync();
+        var v1 = await store.CreateAsync(SampleRecords.Minimal("inv-1", "fp", Start), null, Ct);
+        BusMessage Announce(string id) => new()
+        {
+            Id = id, Type = MessageType.TriageComplete, InvestigationId = "inv-1", Summary = "high", CreatedAt = Start,
+        };
+
+        await store.SaveAsync(v1 with { Stage = InvestigationStage.Triaged }, null, [Announce("inv-1:TriageComplete:1")], Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            store.SaveAsync(v1 with { Stage = InvestigationStage.Triaged }, null, [Announce("inv-1:TriageComplete:stale")], Ct));
+
+        var message = Assert.Single(await store.ListMessagesAsync("inv-1", Ct));
+        Assert.Equal("inv-1:TriageComplete:1", message.Id);
+    }
+
+    [Fact]
     public async Task SaveAsync_UnknownId_ThrowsConflict()
     {
         var store = await CreateStoreAsync();
