@@ -74,7 +74,7 @@ public sealed class ReplayInputTests
         Assert.Contains("max_steps: 20", policy, StringComparison.Ordinal);
         var path = Path.Combine(Path.GetTempPath(), $"governance-{Guid.NewGuid():N}.yaml");
         await File.WriteAllTextAsync(path, policy.Replace("max_steps: 20", "max_steps: 3", StringComparison.Ordinal), Encoding.UTF8, ct);
-        await using var harness = await ReplayHarness.CreateAsync(path, ct);
+        await using var harness = await ReplayHarness.CreateAsync(path, cancellationToken: ct);
         var result = await harness.ReplayAsync([Path.Combine(RepoPaths.Samples, "alerts")], ct);
         var reports = new List<InvestigationReport>();
         foreach (var id in result.Lines.Select(l => l.InvestigationId).Distinct())

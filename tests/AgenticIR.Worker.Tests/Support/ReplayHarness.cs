@@ -10,19 +10,24 @@ namespace AgenticIR.Worker.Tests.Support;
 /// <summary>Runs a replay in process against a throw-away database and reports folder.</summary>
 internal sealed class ReplayHarness : IAsyncDisposable
 {
-    private ReplayHarness(Pipeline pipeline, DirectoryInfo work)
+    private readonly bool _ownsWork;
+
+    private ReplayHarness(Pipeline pipeline, DirectoryInfo work, bool ownsWork)
     {
         Pipeline = pipeline;
         Work = work;
+        _ownsWork = ownsWork;
     }
 
     public Pipeline Pipeline { get; }
     public DirectoryInfo Work { get; }
     public string ReportsFolder => Pipeline.Paths.Reports;
 
-    public static async Task<ReplayHarness> CreateAsync(string? policyPath = null, CancellationToken cancellationToken = default)
+    public static async Task<ReplayHarness> CreateAsync(string? policyPath = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? overrides = null, DirectoryInfo? work = null, CancellationToken cancellationToken = default)
     {
-        var work = Directory.CreateTempSubdirectory("agentic-ir-test-");
+        var ownsWork = work is null;
+        work ??= Directory.CreateTempSubdirectory("agentic-ir-test-");
         var options = new WorkerOptions
         {
             Home = RepoPaths.Root,
@@ -30,8 +35,8 @@ internal sealed class ReplayHarness : IAsyncDisposable
             DatabasePath = Path.Combine(work.FullName, "state.db"),
             ReportsPath = Path.Combine(work.FullName, "reports"),
         };
-        var pipeline = await PipelineBuilder.BuildAsync(ResolvedPaths.From(options), NullLoggerFactory.Instance, null, cancellationToken);
-        return new ReplayHarness(pipeline, work);
+        var pipeline = await PipelineBuilder.BuildAsync(ResolvedPaths.From(options), NullLoggerFactory.Instance, overrides, cancellationToken);
+        return new ReplayHarness(pipeline, work, ownsWork);
     }
 
     public async Task<ReplayRun> ReplayAsync(IEnumerable<string> paths, CancellationToken cancellationToken, string? format = null)
@@ -49,6 +54,7 @@ internal sealed class ReplayHarness : IAsyncDisposable
     {
         await Pipeline.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsWork) return;
         try
         {
             Work.Delete(recursive: true);
