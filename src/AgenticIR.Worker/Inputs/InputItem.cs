@@ -7,4 +7,9 @@ namespace AgenticIR.Worker.Inputs;
 /// <param name="Display">Short name for the console.</param>
 /// <param name="Raw">The payload.</param>
 /// <param name="ReadError">Set when the bytes could not even be read as text (e.g. invalid UTF-8).</param>
-public sealed record InputItem(string Key, string Display, RawAlert Raw, string? ReadError = null);
+public sealed record InputItem(string Key, string Display, RawAlert Raw, string? ReadError = null)
+{
+    /// <summary>Normalizes the payload, or fails with the read error when there is no text to normalize.</summary>
+    public NormalizationResult NormalizeWith(Core.Ports.IAlertNormalizer normalizer) =>
+        ReadError is { } error ? NormalizationResult.Fail(error) : normalizer.Normalize(Raw);
+}

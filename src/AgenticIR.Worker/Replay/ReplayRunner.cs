@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using AgenticIR.Agents.Orchestration;
 using AgenticIR.Agents.Triage;
-using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Ports;
 using AgenticIR.Worker.Inputs;
 
@@ -38,7 +37,7 @@ public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrche
         {
             foreach (var input in files.SelectMany(f => InputReader.Read(f, formatHint)))
             {
-                var normalized = input.ReadError is { } error ? NormalizationResult.Fail(error) : normalizer.Normalize(input.Raw);
+                var normalized = input.NormalizeWith(normalizer);
                 var laneKey = normalized.Alert is { } alert ? AlertFingerprint.Compute(alert) : input.Key;
                 var lane = (int)((uint)StringComparer.Ordinal.GetHashCode(laneKey) % (uint)channels.Length);
                 await channels[lane].Writer.WriteAsync(new ReplayWork(input, normalized), cancellationToken);

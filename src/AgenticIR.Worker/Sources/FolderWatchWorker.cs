@@ -1,5 +1,4 @@
 using AgenticIR.Agents.Orchestration;
-using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Ports;
 using AgenticIR.Worker.Inputs;
 using Microsoft.Extensions.Hosting;
@@ -32,7 +31,7 @@ internal sealed partial class FolderWatchWorker(
                 var count = 0;
                 foreach (var input in InputReader.Read(file, null))
                 {
-                    var result = input.ReadError is { } error ? NormalizationResult.Fail(error) : normalizer.Normalize(input.Raw);
+                    var result = input.NormalizeWith(normalizer);
                     await orchestrator.IngestAsync(input.Key, input.Raw, result, mode, stoppingToken);
                     count++;
                 }
