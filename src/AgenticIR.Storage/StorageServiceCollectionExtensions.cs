@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace AgenticIR.Storage;
 
 /// <summary>Registers the state store.</summary>
-public static class StorageServiceCollectionExtensions
+public static partial class StorageServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="SqliteStateStore"/> as the singleton <see cref="IStateStore"/> (a second call changes nothing).
     /// The host must still call <see cref="IStateStore.InitializeAsync"/> once before use.</summary>

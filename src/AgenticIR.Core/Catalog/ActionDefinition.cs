@@ -20,6 +20,8 @@ public sealed record ActionDefinition
     public required IReadOnlyList<ObservableType> TargetTypes { get; init; }
     /// <summary>Expected duration.</summary>
     public required TimeSpan ExpectedDuration { get; init; }
+    /// <summary>Splunk SOAR binding, when the action can run there.</summary>
+    public SplunkSoarBinding? SplunkSoar { get; init; }
     /// <summary>File it was loaded from.</summary>
     public string? SourceFile { get; init; }
 }

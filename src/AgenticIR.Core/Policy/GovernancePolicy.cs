@@ -23,6 +23,14 @@ public sealed record GovernancePolicy
     public required TriagePolicy Triage { get; init; }
     /// <summary>Investigation settings.</summary>
     public required InvestigationPolicy Investigation { get; init; }
+    /// <summary>Targets no autonomous action may touch.</summary>
+    public ProtectedTargets ProtectedTargets { get; init; } = ProtectedTargets.None;
+    /// <summary>Approver tiers, lowest first; empty means any SOAR user may approve standard actions and nobody senior ones.</summary>
+    public IReadOnlyList<ApproverTier> Approvers { get; init; } = [];
+    /// <summary>Business hours for the after-hours timeout; null means always business hours.</summary>
+    public BusinessHours? BusinessHours { get; init; }
+    /// <summary>Graduation and demotion criteria.</summary>
+    public GraduationCriteria Graduation { get; init; } = GraduationCriteria.Default;
     /// <summary>SHA-256 of the policy file, for audit.</summary>
     public string Hash { get; init; } = "";
 }

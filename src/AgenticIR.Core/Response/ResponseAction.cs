@@ -43,4 +43,17 @@ public sealed record ResponseAction
 
     /// <summary>Finding ids the action rests on.</summary>
     public IReadOnlyList<string> FindingIds { get; init; } = [];
+
+    /// <summary>The answer that settled a pending approval, if any.</summary>
+    public ApprovalAnswer? Answer { get; init; }
+
+    /// <summary>When the approval request expires (set when the action is pending).</summary>
+    public DateTimeOffset? ApprovalDeadline { get; init; }
+
+    /// <summary>Dispatch outcome once the action was sent (or held).</summary>
+    public ActionExecution? Execution { get; init; }
+
+    /// <summary>True when the action may be dispatched: approved by policy or by a human, and not yet sent.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsReadyToDispatch => ApprovalStatus is (ApprovalStatus.AutoApproved or ApprovalStatus.Approved) && Execution is null;
 }

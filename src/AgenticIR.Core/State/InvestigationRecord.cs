@@ -51,6 +51,12 @@ public sealed record InvestigationRecord
     /// <summary>Playbook mode the investigation runs under (off/shadow/assisted/autonomous).</summary>
     public string Mode { get; init; } = "shadow";
 
+    /// <summary>Playbook entry and its modes, when the investigation runs beside a playbook; the mode is chosen from it after triage.</summary>
+    public Playbooks.ModeAssignment? Playbook { get; init; }
+
+    /// <summary>The container or record the alert came from, when it came from a platform the worker writes back to.</summary>
+    public SourceReference? Source { get; init; }
+
     /// <summary>Timeline built up stage by stage.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 

@@ -1,0 +1,17 @@
+using AgenticIR.Core.Alerts;
+
+namespace AgenticIR.Core.Playbooks;
+
+/// <summary>The mode a playbook entry gives an investigation; the severity is known only after triage, so the final
+/// mode is chosen then.</summary>
+/// <param name="Playbook">Entry name from config/playbooks.yaml.</param>
+/// <param name="Default">Mode when no severity-specific one applies.</param>
+/// <param name="BySeverity">Overrides per triaged severity.</param>
+public sealed record ModeAssignment(string Playbook, PlaybookMode Default, IReadOnlyDictionary<Severity, PlaybookMode> BySeverity)
+{
+    /// <summary>The mode for a triaged severity.</summary>
+    public PlaybookMode For(Severity severity) => BySeverity.TryGetValue(severity, out var mode) ? mode : Default;
+
+    /// <summary>Wire name of a mode (<c>off</c>, <c>shadow</c>, <c>assisted</c>, <c>autonomous</c>).</summary>
+    public static string Name(PlaybookMode mode) => mode.ToString().ToLowerInvariant();
+}

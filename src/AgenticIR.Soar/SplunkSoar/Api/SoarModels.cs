@@ -1,0 +1,74 @@
+using System.Text.Json;
+
+namespace AgenticIR.Soar.SplunkSoar.Api;
+
+/// <summary>One page of a list answer: <c>{"count", "num_pages", "data"}</c>.</summary>
+internal sealed record SoarPage<T>(int Count, int NumPages, IReadOnlyList<T> Data);
+
+/// <summary>Container list filter. Labels are OR-ed; ids strictly greater than <see cref="IdGreaterThan"/>.</summary>
+internal sealed record ContainerQuery(IReadOnlyList<string> Labels, long? IdGreaterThan = null, DateTimeOffset? UpdatedAfter = null, int Page = 0, int PageSize = 100);
+
+/// <summary>A container as read.</summary>
+internal sealed record SoarContainer(
+    long Id, string Name, string Label, string? Severity, string? Status, string? SourceDataIdentifier,
+    DateTimeOffset? CreateTime, DateTimeOffset? UpdateTime, DateTimeOffset? CloseTime,
+    IReadOnlyDictionary<string, string?> CustomFields, JsonElement Raw);
+
+/// <summary>An artifact as read; <see cref="Raw"/> is the whole JSON object.</summary>
+internal sealed record SoarArtifact(
+    long Id, long ContainerId, string? Name, string? Label, string? Severity, string? SourceDataIdentifier,
+    DateTimeOffset? CreateTime, JsonElement Raw);
+
+/// <summary>An artifact to write.</summary>
+internal sealed record NewArtifact(
+    long ContainerId, string Name, string Label, string Severity, string SourceDataIdentifier,
+    IReadOnlyDictionary<string, string> Cef, IReadOnlyDictionary<string, IReadOnlyList<string>> CefTypes,
+    string? Description = null, bool RunAutomation = false);
+
+/// <summary>Result of an artifact POST.</summary>
+internal sealed record ArtifactWrite(long Id, bool AlreadyExisted);
+
+/// <summary>A container note to write (<c>note_type: general</c>).</summary>
+internal sealed record NewNote(long ContainerId, string Title, string Content, string NoteFormat = "markdown");
+
+/// <summary>A note as read.</summary>
+internal sealed record SoarNote(long Id, long ContainerId, string Title, string Content);
+
+/// <summary>A container comment as read.</summary>
+internal sealed record SoarComment(long Id, long ContainerId, string Comment, long? UserId, DateTimeOffset? Time);
+
+/// <summary>A SOAR user with its roles.</summary>
+internal sealed record SoarUser(long Id, string Username, IReadOnlyList<string> Roles, bool Enabled);
+
+/// <summary>An installed app.</summary>
+internal sealed record SoarApp(long Id, string Name, string? ProductVendor, string? ProductName, string? Version);
+
+/// <summary>One action of an installed app, with its parameter definitions.</summary>
+internal sealed record SoarAppAction(long Id, long AppId, string Action, string? Type, IReadOnlyList<SoarActionParameter> Parameters);
+
+/// <summary>A parameter of an app action.</summary>
+internal sealed record SoarActionParameter(string Name, string? DataType, bool Required, IReadOnlyList<string> Contains);
+
+/// <summary>A configured asset.</summary>
+internal sealed record SoarAsset(long Id, string Name, string? ProductVendor, string? ProductName);
+
+/// <summary>Body of <c>POST /rest/action_run</c>.</summary>
+internal sealed record ActionRunRequest(long ContainerId, string Action, string Name, IReadOnlyList<ActionRunTarget> Targets, string? Type = null);
+
+/// <summary>One target of an action run: assets, parameter sets and the app.</summary>
+internal sealed record ActionRunTarget(IReadOnlyList<string> Assets, IReadOnlyList<IReadOnlyDictionary<string, string>> Parameters, long? AppId);
+
+/// <summary>An action run as read. <see cref="Status"/> is <c>pending</c>, <c>running</c>, <c>success</c> or <c>failed</c>.</summary>
+internal sealed record SoarActionRun(
+    long Id, long ContainerId, string Action, string Name, string Status, string? Message, long? PlaybookRunId,
+    DateTimeOffset? StartTime, DateTimeOffset? UpdateTime, IReadOnlyList<ActionRunTarget> Targets)
+{
+    /// <summary>True for <c>success</c> and <c>failed</c>.</summary>
+    public bool IsTerminal => Status is "success" or "failed";
+}
+
+/// <summary>One app run (one asset) of an action run, with <c>result_data</c>.</summary>
+internal sealed record SoarAppRun(long Id, long ActionRunId, string Status, string Action, string? Asset, string? Message, JsonElement ResultData);
+
+/// <summary>A playbook run on a container.</summary>
+internal sealed record SoarPlaybookRun(long Id, long ContainerId, string Playbook, string Status, string? Message, DateTimeOffset? StartTime, DateTimeOffset? UpdateTime);
