@@ -39,7 +39,9 @@ public static class AgentsServiceCollectionExtensions
         services.TryAddSingleton<LearningAgent>();
         services.TryAddSingleton<PipelineAgents>();
         services.TryAddSingleton<IMessageBus, InProcessMessageBus>();
+        services.TryAddSingleton<ResponseExecutor>();
         services.TryAddSingleton<InvestigationOrchestrator>();
+        services.TryAddSingleton<IInvestigationContinuation>(sp => sp.GetRequiredService<InvestigationOrchestrator>());
         return services;
     }
 }

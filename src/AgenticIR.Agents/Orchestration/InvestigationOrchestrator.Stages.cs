@@ -1,6 +1,7 @@
 using System.Globalization;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 
@@ -21,7 +22,7 @@ public sealed partial class InvestigationOrchestrator
         InvestigationStage.Triaged or InvestigationStage.Investigating => InvestigateAsync(record, cancellationToken),
         InvestigationStage.Investigated => PlanAsync(record, cancellationToken),
         InvestigationStage.Planned => RespondAsync(record, cancellationToken),
-        InvestigationStage.Responding => MoveAsync(record, InvestigationStage.Responded, "response", "Response finished", cancellationToken),
+        InvestigationStage.Responding => DispatchAsync(record, cancellationToken),
         InvestigationStage.Responded => DocumentAsync(record, cancellationToken),
         _ => throw new InvalidOperationException($"Stage {record.Stage} has no automatic next step."),
     };
@@ -29,6 +30,8 @@ public sealed partial class InvestigationOrchestrator
     private async Task<InvestigationRecord> TriageAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
         var triage = await agents.Triage.TriageAsync(record, cancellationToken);
+        // The playbook entry may give each severity its own mode; the severity is known from here on.
+        if (record.Playbook is { } playbook) record = record with { Mode = ModeAssignment.Name(playbook.For(triage.Severity)) };
         var next = Move(record, InvestigationStage.Triaged, "triage",
             $"Triaged {triage.Severity.ToString().ToLowerInvariant()} (confidence {triage.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}), path {triage.Path.ToString().ToLowerInvariant()}") with { Triage = triage };
         next = await RenderAsync(next, "triaged", writeFiles: false, cancellationToken);
@@ -64,7 +67,7 @@ public sealed partial class InvestigationOrchestrator
         var next = Move(record, InvestigationStage.Planned, "response",
             $"Plan: {plan.Actions.Count} actions, {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} need approval") with { Plan = plan };
         // In shadow mode the response stage only records that nothing is dispatched, so it is saved with the plan.
-        if (next.Mode == ShadowMode)
+        if (IsObserveOnly(next.Mode))
             next = Move(next, InvestigationStage.Responded, "response", $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched");
         return await SaveAndAnnounceAsync(next, [Message(next, MessageType.PlanReady, $"{plan.Actions.Count} actions")], cancellationToken);
     }
@@ -72,11 +75,17 @@ public sealed partial class InvestigationOrchestrator
     private async Task<InvestigationRecord> RespondAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
         var plan = record.Plan ?? throw new InvalidOperationException("Planned investigation has no plan.");
-        if (record.Mode == ShadowMode)
+        if (IsObserveOnly(record.Mode))
             return await MoveAsync(record, InvestigationStage.Responded, "response",
                 $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched", cancellationToken);
+        if (executor.DispatcherFor(record) is not null)
+        {
+            var approved = plan.Actions.Count(a => a.IsReadyToDispatch);
+            var responding = await MoveAsync(record, InvestigationStage.Responding, "response", $"Dispatching {approved} approved actions", cancellationToken);
+            return await DispatchAsync(responding, cancellationToken);
+        }
 
-        // Outside shadow mode approved actions go to a dispatcher (the SOAR bridge); until one has taken them, the
+        // Without a dispatcher for this source (a replayed file) approved actions are recorded, not run; the
         // investigation rests here and the pending ones are announced to approvers.
         var waiting = Move(record, InvestigationStage.AwaitingApproval, "response",
             $"Waiting: {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} actions need approval, {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.AutoApproved)} approved for dispatch");
@@ -85,6 +94,46 @@ public sealed partial class InvestigationOrchestrator
             .Select(a => Message(waiting, MessageType.ApprovalRequired, $"{a.ActionId} {a.LogicalAction} ({a.Risk})", ":" + a.ActionId)).ToList();
         return await SaveAndAnnounceAsync(rendered, approvals, cancellationToken);
     }
+
+    // Dispatches the ready actions, saving after each one, then rests for approval or finishes the response.
+    private async Task<InvestigationRecord> DispatchAsync(InvestigationRecord record, CancellationToken cancellationToken)
+    {
+        var dispatcher = executor.DispatcherFor(record);
+        var current = record;
+        if (dispatcher is not null)
+        {
+            current = await executor.RunAsync(record, dispatcher, async (next, execution, ct) =>
+                await SaveAndAnnounceAsync(next, [Message(next, MessageType.ActionExecuted,
+                    $"{execution.Status.ToString().ToLowerInvariant()} {execution.ExternalId}".Trim(), ":" + next.Version.ToString(CultureInfo.InvariantCulture))], ct),
+                cancellationToken);
+        }
+        var plan = current.Plan!;
+        if (ResponseExecutor.IsWaiting(plan))
+        {
+            var waiting = Move(current, InvestigationStage.AwaitingApproval, "response",
+                $"Waiting: {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} actions need approval, {plan.Actions.Count(a => a.Execution?.Status == DispatchStatus.Held)} held");
+            var rendered = await RenderAsync(waiting, "awaiting_approval", writeFiles: true, cancellationToken);
+            var approvals = plan.Actions.Where(a => a.ApprovalStatus == ApprovalStatus.Pending)
+                .Select(a => Message(waiting, MessageType.ApprovalRequired, $"{a.ActionId} {a.LogicalAction} ({a.Risk})", ":" + a.ActionId)).ToList();
+            return await SaveAndAnnounceAsync(rendered, approvals, cancellationToken);
+        }
+        var executed = plan.Actions.Count(a => a.Execution is not null);
+        return await MoveAsync(current, InvestigationStage.Responded, "response", $"Response finished: {executed} actions executed", cancellationToken);
+    }
+
+    // From awaiting approval: back to dispatching when there is a dispatcher, or finished when nothing waits any more.
+    private async Task<InvestigationRecord> ResumeResponseAsync(InvestigationRecord record, CancellationToken cancellationToken)
+    {
+        var plan = record.Plan!;
+        if (executor.DispatcherFor(record) is not null && plan.Actions.Any(a => a.IsReadyToDispatch))
+            return await DispatchAsync(await MoveAsync(record, InvestigationStage.Responding, "response", "Dispatching newly approved actions", cancellationToken), cancellationToken);
+        if (plan.Actions.Any(a => a.ApprovalStatus == ApprovalStatus.Pending)) return record;
+        return await MoveAsync(record, InvestigationStage.Responded, "response",
+            executor.DispatcherFor(record) is null ? "Every action answered; no dispatcher serves this source, so approved actions are recorded only" : "Every action answered", cancellationToken);
+    }
+
+    /// <summary>Modes in which nothing is dispatched.</summary>
+    private static bool IsObserveOnly(string mode) => mode is ShadowMode or "off";
 
     private async Task<InvestigationRecord> DocumentAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using AgenticIR.Agents.Triage;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
@@ -20,8 +21,9 @@ public sealed partial class InvestigationOrchestrator(
     PipelineAgents agents,
     IReportSink reports,
     IPolicyProvider policy,
+    ResponseExecutor executor,
     TimeProvider time,
-    ILogger<InvestigationOrchestrator> logger)
+    ILogger<InvestigationOrchestrator> logger) : IInvestigationContinuation
 {
     private const int MaxConflictRetries = 5;
 
@@ -44,8 +46,13 @@ public sealed partial class InvestigationOrchestrator(
 
     /// <summary>Takes one input exactly once: dead-letters it, merges it into the active investigation it duplicates,
     /// or opens a new investigation and runs it to the end (or to a wait for approval).</summary>
-    public async Task<IngestOutcome> IngestAsync(string inputKey, RawAlert raw, NormalizationResult normalized, string mode, CancellationToken cancellationToken)
+    public Task<IngestOutcome> IngestAsync(string inputKey, RawAlert raw, NormalizationResult normalized, string mode, CancellationToken cancellationToken) =>
+        IngestAsync(inputKey, raw, normalized, new IngestContext(null, null, mode), cancellationToken);
+
+    /// <summary>Takes one input exactly once, beside a playbook entry and with the platform record it came from.</summary>
+    public async Task<IngestOutcome> IngestAsync(string inputKey, RawAlert raw, NormalizationResult normalized, IngestContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(inputKey);
         var previous = await store.GetIntakeAsync(inputKey, cancellationToken);
         if (previous is not null)
@@ -76,12 +83,58 @@ public sealed partial class InvestigationOrchestrator(
                 }
 
                 var intake = NewIntake(inputKey, IntakeStatus.Processed, InvestigationIdFor(inputKey), alert, null);
-                var created = await store.CreateAsync(NewInvestigation(intake.InvestigationId!, fingerprint, alert, mode), intake, cancellationToken);
+                var created = await store.CreateAsync(NewInvestigation(intake.InvestigationId!, fingerprint, alert, context), intake, cancellationToken);
                 return new IngestOutcome(intake, false, await AdvanceToRestAsync(created, cancellationToken));
             }
             catch (ConcurrencyConflictException ex) when (attempt < MaxConflictRetries)
             {
                 _recent.TryRemove(fingerprint, out _);
+                OrchestrationLog.ConcurrencyRetry(logger, ex.InvestigationId);
+            }
+        }
+    }
+
+    /// <summary>Adds an input to a given investigation (e.g. new artifacts on a SOAR container already under
+    /// investigation), exactly once per input key, whatever its fingerprint.</summary>
+    public async Task<IngestOutcome> IngestIntoAsync(string investigationId, string inputKey, RawAlert raw, NormalizationResult normalized, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(inputKey);
+        if (await store.GetIntakeAsync(inputKey, cancellationToken) is { } previous)
+            return new IngestOutcome(previous, AlreadyRecorded: true, await store.GetAsync(investigationId, cancellationToken));
+        if (normalized.Alert is not { } alert)
+            return new IngestOutcome(await DeadLetterAsync(inputKey, raw.Content, normalized.Error ?? "normalization failed", normalized.Format, cancellationToken), false, null);
+        for (var attempt = 0; ; attempt++)
+        {
+            var target = await store.GetAsync(investigationId, cancellationToken)
+                ?? throw new InvalidOperationException($"Investigation {investigationId} does not exist.");
+            try
+            {
+                var (intake, merged) = await MergeAsync(target, alert, inputKey, target.Fingerprint, cancellationToken);
+                return new IngestOutcome(intake, false, merged);
+            }
+            catch (ConcurrencyConflictException ex) when (attempt < MaxConflictRetries)
+            {
+                OrchestrationLog.ConcurrencyRetry(logger, ex.InvestigationId);
+            }
+        }
+    }
+
+    /// <summary>Continues an investigation waiting for approval: dispatches what is approved and, when nothing is
+    /// pending any more, finishes it. Does nothing for an investigation in any other stage.</summary>
+    public async Task ContinueAsync(string investigationId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var record = await store.GetAsync(investigationId, cancellationToken);
+            if (record?.Stage != InvestigationStage.AwaitingApproval || record.Plan is null) return;
+            try
+            {
+                var next = await ResumeResponseAsync(record, cancellationToken);
+                if (next.Stage != InvestigationStage.AwaitingApproval) await AdvanceToRestAsync(next, cancellationToken);
+                return;
+            }
+            catch (ConcurrencyConflictException ex) when (attempt < MaxConflictRetries)
+            {
                 OrchestrationLog.ConcurrencyRetry(logger, ex.InvestigationId);
             }
         }
@@ -270,8 +323,10 @@ public sealed partial class InvestigationOrchestrator(
         RecordedAt = time.GetUtcNow(),
     };
 
-    private InvestigationRecord NewInvestigation(string id, string fingerprint, NormalizedAlert alert, string mode)
+    private InvestigationRecord NewInvestigation(string id, string fingerprint, NormalizedAlert alert, IngestContext context)
     {
+        // The final mode is chosen after triage (it may depend on severity); until then the entry's default applies.
+        var mode = context.Playbook is { } playbook ? ModeAssignment.Name(playbook.Default) : context.DefaultMode;
         var now = time.GetUtcNow();
         return new InvestigationRecord
         {
@@ -280,6 +335,8 @@ public sealed partial class InvestigationOrchestrator(
             Stage = InvestigationStage.Received,
             Alerts = [alert],
             Mode = mode,
+            Playbook = context.Playbook,
+            Source = context.Source,
             Timeline = [new TimelineEntry(alert.Timestamp, "alert", $"Alert raised: {alert.Title}"), new TimelineEntry(now, "intake", $"Received from {alert.SourceFormat}")],
             CreatedAt = now,
             UpdatedAt = now,

@@ -53,7 +53,9 @@ public sealed record ResponseAction
     /// <summary>Dispatch outcome once the action was sent (or held).</summary>
     public ActionExecution? Execution { get; init; }
 
-    /// <summary>True when the action may be dispatched: approved by policy or by a human, and not yet sent.</summary>
+    /// <summary>True when the action may be dispatched: approved by policy or by a human, and not yet sent (or held by a
+    /// kill switch, which is retried once released).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool IsReadyToDispatch => ApprovalStatus is (ApprovalStatus.AutoApproved or ApprovalStatus.Approved) && Execution is null;
+    public bool IsReadyToDispatch => ApprovalStatus is (ApprovalStatus.AutoApproved or ApprovalStatus.Approved)
+        && (Execution is null || Execution.Status == DispatchStatus.Held);
 }

@@ -11,7 +11,7 @@ public static class InvestigationStateMachine
         [InvestigationStage.Investigated] = [InvestigationStage.Planned],
         [InvestigationStage.Planned] = [InvestigationStage.AwaitingApproval, InvestigationStage.Responding, InvestigationStage.Responded],
         [InvestigationStage.AwaitingApproval] = [InvestigationStage.Responding, InvestigationStage.Responded],
-        [InvestigationStage.Responding] = [InvestigationStage.Responded],
+        [InvestigationStage.Responding] = [InvestigationStage.Responded, InvestigationStage.AwaitingApproval],
         [InvestigationStage.Responded] = [InvestigationStage.Documented],
         [InvestigationStage.Documented] = [InvestigationStage.Closed],
         [InvestigationStage.Closed] = [],
