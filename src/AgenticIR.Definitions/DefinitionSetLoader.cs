@@ -18,7 +18,7 @@ public static class DefinitionSetLoader
     public static (DefinitionSet? Set, IReadOnlyList<DefinitionError> Errors) TryLoad(string policyPath, string connectorsFolder)
     {
         var policy = GovernancePolicyLoader.Read(policyPath);
-        var (catalog, catalogErrors) = ActionCatalog.TryLoad(connectorsFolder);
+        var (catalog, catalogErrors) = ActionCatalog.TryLoad(connectorsFolder, policy.Policy?.ApprovalGates.Classes.Keys);
         var errors = new List<DefinitionError>(policy.Errors);
         errors.AddRange(catalogErrors);
         if (policy.Policy is null || catalog is null) return (null, errors);

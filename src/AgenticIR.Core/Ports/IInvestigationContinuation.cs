@@ -1,9 +1,9 @@
 namespace AgenticIR.Core.Ports;
 
-/// <summary>Lets an investigation resting at <c>awaiting_approval</c> go on once something changed (an answer, a released
-/// kill switch): approved actions are dispatched and, when nothing is pending any more, the investigation is documented.</summary>
+/// <summary>Lets an investigation that waits for approval move on once an answer (or a timeout rule) settled an action:
+/// dispatches what is approved and finishes the investigation when nothing is pending any more.</summary>
 public interface IInvestigationContinuation
 {
-    /// <summary>Continues one investigation; does nothing when it is not waiting.</summary>
+    /// <summary>Continues the investigation; does nothing when it is not waiting for approval.</summary>
     Task ContinueAsync(string investigationId, CancellationToken cancellationToken);
 }
