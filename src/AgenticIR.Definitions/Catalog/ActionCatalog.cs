@@ -36,16 +36,30 @@ public sealed class ActionCatalog : IActionCatalog
         return new ActionCatalog(list, new Dictionary<string, YamlLocation>());
     }
 
+    /// <summary>Prefix of the error for an action the policy gates that has no Splunk SOAR binding.</summary>
+    public const string MissingBindingPrefix = "missing binding:";
+
     /// <summary>Loads every <c>*.yaml</c> file in <paramref name="folder"/>.</summary>
     /// <exception cref="DefinitionValidationException">Any file is invalid; lists every error in every file.</exception>
-    public static ActionCatalog Load(string folder)
+    public static ActionCatalog Load(string folder) => Load(folder, null);
+
+    /// <summary>Loads every <c>*.yaml</c> file in <paramref name="folder"/>; every action in <paramref name="gatedActions"/> must have a Splunk SOAR binding.</summary>
+    /// <exception cref="DefinitionValidationException">Any file is invalid; lists every error in every file.</exception>
+    public static ActionCatalog Load(string folder, IEnumerable<string>? gatedActions)
     {
-        var (catalog, errors) = TryLoad(folder);
+        var (catalog, errors) = TryLoad(folder, gatedActions);
         return catalog ?? throw new DefinitionValidationException(errors);
     }
 
     /// <summary>Loads every <c>*.yaml</c> file in <paramref name="folder"/>; on failure the catalog is null and <c>Errors</c> lists every problem.</summary>
-    public static (ActionCatalog? Catalog, IReadOnlyList<DefinitionError> Errors) TryLoad(string folder)
+    public static (ActionCatalog? Catalog, IReadOnlyList<DefinitionError> Errors) TryLoad(string folder) => TryLoad(folder, null);
+
+    /// <summary>
+    /// Loads every <c>*.yaml</c> file in <paramref name="folder"/>. Every action named in <paramref name="gatedActions"/>
+    /// (the actions the policy's approval gates list) must have a Splunk SOAR binding: an approved action that cannot be
+    /// dispatched would leave the analyst's approval without effect. On failure the catalog is null and <c>Errors</c> lists every problem.
+    /// </summary>
+    public static (ActionCatalog? Catalog, IReadOnlyList<DefinitionError> Errors) TryLoad(string folder, IEnumerable<string>? gatedActions)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         var errors = new List<DefinitionError>();
@@ -81,6 +95,14 @@ public sealed class ActionCatalog : IActionCatalog
             {
                 errors.Add(at.Error($"rollback action '{rollback}' is not defined in the catalog (expected {rollback}.yaml beside this file)"));
             }
+        }
+
+        var gated = gatedActions?.ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var entry in entries.Where(e => e.Action.SplunkSoar is null && gated.Contains(e.Action.Name)))
+        {
+            var at = entry.Platforms;
+            errors.Add(new DefinitionError(at.File, at.Line, at.Column, "platforms.splunk_soar",
+                $"{MissingBindingPrefix} '{entry.Action.Name}' is listed in an approval gate of the policy, so it needs a Splunk SOAR binding"));
         }
 
         return errors.Count > 0

@@ -4,4 +4,8 @@ using AgenticIR.Definitions.Yaml;
 namespace AgenticIR.Definitions.Catalog;
 
 /// <summary>A connector file after pass 2, with the locations cross-file checks report against.</summary>
-internal sealed record ConnectorEntry(ActionDefinition Action, YamlLocation Kind, YamlLocation? Rollback);
+/// <param name="Action">The loaded action.</param>
+/// <param name="Kind">Where <c>kind</c> is written.</param>
+/// <param name="Rollback">Where <c>rollback_action</c> is written, when it is.</param>
+/// <param name="Platforms">Where a missing or incomplete binding is reported: the <c>platforms</c> map, or the document root without one.</param>
+internal sealed record ConnectorEntry(ActionDefinition Action, YamlLocation Kind, YamlLocation? Rollback, YamlLocation Platforms);

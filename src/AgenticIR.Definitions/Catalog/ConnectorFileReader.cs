@@ -33,8 +33,7 @@ internal static class ConnectorFileReader
         var rollback = r.OptionalString(root, "rollback_action");
         var duration = r.RequireInt(root, "expected_duration_seconds", 1, 86_400);
         var targets = ReadTargets(r, root, kind);
-        // Bindings arrive with the SOAR bridge; until then only the shape is checked.
-        _ = r.OptionalMap(root, "platforms");
+        var splunkSoar = PlatformsReader.Read(r, root, kind);
 
         CheckRollback(r, root, name, kind, reversible, rollback);
 
@@ -52,11 +51,13 @@ internal static class ConnectorFileReader
             RollbackAction = rollback,
             TargetTypes = targets,
             ExpectedDuration = TimeSpan.FromSeconds(duration.Value),
+            SplunkSoar = splunkSoar,
             SourceFile = path,
         };
         var rollbackNode = root.Get("rollback_action");
         return new ConnectorEntry(action, r.LocationOf(root.Get("kind")!, "kind"),
-            rollback is null || rollbackNode is null ? null : r.LocationOf(rollbackNode, "rollback_action"));
+            rollback is null || rollbackNode is null ? null : r.LocationOf(rollbackNode, "rollback_action"),
+            r.LocationOf(NodeReader.Optional(root, PlatformsReader.Key) ?? root.Node, PlatformsReader.Key));
     }
 
     private static List<ObservableType>? ReadTargets(NodeReader r, YamlMap root, ActionKind? kind)

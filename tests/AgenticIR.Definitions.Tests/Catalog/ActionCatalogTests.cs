@@ -91,7 +91,7 @@ public sealed class ActionCatalogTests
     }
 
     [Fact]
-    public void TryLoad_PlatformsMap_IsAcceptedWithoutValidation()
+    public void TryLoad_SplunkSoarBinding_MapsEveryKeyAndKeepsXsoarOpaque()
     {
         using var scratch = new ScratchFolder();
         scratch.Write("c/ip_reputation.yaml", """
@@ -102,13 +102,82 @@ public sealed class ActionCatalogTests
             target_types: [ipv4]
             expected_duration_seconds: 10
             platforms:
-              splunk_soar: { app: VirusTotal v3, action: ip reputation, parameters: { ip: "${inputs.ip}" } }
-              xsoar: { command: ip }
+              splunk_soar:
+                app: VirusTotal v3
+                action: ip reputation
+                assets: [vt-primary]
+                parameters: { ip: "${target}", verbose: true, limit: 5 }
+                source: splunk-soar-connectors/virustotalv3:README.md@abc (action "ip reputation")
+                results:
+                  verdict: data.0.attributes.last_analysis_stats.malicious
+                  malicious_at_or_above: 3
+                  suspicious_at_or_above: 1
+                  facts: { country: data.0.attributes.country }
+              xsoar: { command: ip, arguments: { ip: anything } }
             """);
 
         var (catalog, errors) = ActionCatalog.TryLoad(Path.Combine(scratch.Path, "c"));
 
-        Assert.Empty(errors);
-        Assert.NotNull(catalog!.Find("ip_reputation"));
+        Assert.Empty(ErrorLines.Of(errors));
+        var binding = catalog!.Find("ip_reputation")!.SplunkSoar!;
+        Assert.Equal(("VirusTotal v3", "ip reputation"), (binding.App, binding.Action));
+        Assert.Equal(["vt-primary"], binding.Assets);
+        Assert.Equal(new Dictionary<string, string> { ["ip"] = "${target}", ["verbose"] = "true", ["limit"] = "5" }, binding.Parameters);
+        Assert.Equal("splunk-soar-connectors/virustotalv3:README.md@abc (action \"ip reputation\")", binding.Provenance);
+        var results = binding.Results!;
+        Assert.Equal(("data.0.attributes.last_analysis_stats.malicious", 3.0, 1.0), (results.VerdictPath, results.MaliciousAtOrAbove, results.SuspiciousAtOrAbove));
+        Assert.Equal("data.0.attributes.country", results.Facts["country"]);
+    }
+
+    [Fact]
+    public void Load_ShippedFolder_EveryActionHasATargetedBindingWithProvenance()
+    {
+        var catalog = ActionCatalog.Load(RepoPaths.Connectors);
+
+        Assert.All(catalog.All, a =>
+        {
+            var binding = a.SplunkSoar;
+            Assert.True(binding is not null, $"{a.Name} has no Splunk SOAR binding");
+            Assert.StartsWith("splunk-soar-connectors/", binding.Provenance, StringComparison.Ordinal);
+            Assert.Contains($"(action \"{binding.Action}\")", binding.Provenance, StringComparison.Ordinal);
+            Assert.Equal(a.Kind != ActionKind.Notification, binding.Parameters.Values.Contains(TargetTemplate.Target));
+            Assert.Equal(a.Kind == ActionKind.Enrichment, binding.Results is not null);
+        });
+    }
+
+    [Fact]
+    public void TryLoad_ShippedFolderWithThePolicysGates_HasNoErrors()
+    {
+        var gated = DefinitionSetLoader.Load(Path.Combine(RepoPaths.Config, "governance.yaml"), RepoPaths.Connectors)
+            .Policy.ApprovalGates.Classes.Keys;
+
+        var (catalog, errors) = ActionCatalog.TryLoad(RepoPaths.Connectors, gated);
+
+        Assert.Empty(ErrorLines.Of(errors));
+        Assert.All(gated, name => Assert.NotNull(catalog!.Find(name)!.SplunkSoar));
+    }
+
+    [Fact]
+    public void TryLoad_GatedActionWithoutBinding_ErrorNamesTheFile()
+    {
+        using var scratch = new ScratchFolder();
+        var path = scratch.Write("c/create_ticket.yaml", """
+            name: create_ticket
+            description: Open a ticket.
+            kind: notification
+            reversible: false
+            target_types: []
+            expected_duration_seconds: 5
+            """);
+
+        var (ungated, none) = ActionCatalog.TryLoad(Path.Combine(scratch.Path, "c"));
+        var (catalog, errors) = ActionCatalog.TryLoad(Path.Combine(scratch.Path, "c"), ["create_ticket"]);
+
+        Assert.Empty(none);
+        Assert.Null(ungated!.Find("create_ticket")!.SplunkSoar);
+        Assert.Null(catalog);
+        var error = Assert.Single(errors);
+        Assert.Equal((path, 1, 1, "platforms.splunk_soar"), (error.File, error.Line, error.Column, error.Field));
+        Assert.StartsWith(ActionCatalog.MissingBindingPrefix, error.Message, StringComparison.Ordinal);
     }
 }
