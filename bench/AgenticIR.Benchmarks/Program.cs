@@ -11,6 +11,8 @@ return args.FirstOrDefault() switch
     "replay" => await ReplayBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount),
     "triage-latency" => await TriageLatency.RunAsync(home),
     "components" => await ComponentTimings.RunAsync(home),
+    "hec" => await HecBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
+    "audit" => await AuditBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     "triage" => Run(() => BenchmarkRunner.Run<TriageBenchmarks>(args: args[1..])),
     _ => Usage(),
 };

@@ -31,7 +31,7 @@ public static class AgentsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => ToolRegistry.CreateDefault(sp.GetRequiredService<IContextStore>()));
         services.TryAddSingleton<IReasoner, DeterministicReasoner>();
-        services.TryAddSingleton<IActionGate, PolicyActionGate>();
+        services.TryAddSingleton<IActionGate, Governance.GovernanceActionGate>();
         services.TryAddSingleton<TriageAgent>();
         services.TryAddSingleton<InvestigationAgent>();
         services.TryAddSingleton<ResponsePlanner>();

@@ -115,7 +115,10 @@ public sealed partial class InvestigationOrchestrator
             var rendered = await RenderAsync(waiting, "awaiting_approval", writeFiles: true, cancellationToken);
             var approvals = plan.Actions.Where(a => a.ApprovalStatus == ApprovalStatus.Pending)
                 .Select(a => Message(waiting, MessageType.ApprovalRequired, $"{a.ActionId} {a.LogicalAction} ({a.Risk})", ":" + a.ActionId)).ToList();
-            return await SaveAndAnnounceAsync(rendered, approvals, cancellationToken);
+            var saved = await SaveAndAnnounceAsync(rendered, approvals, cancellationToken);
+            // Actions handed back to people during dispatch (a breaker, a failed step) get their own approval requests and deadlines.
+            if (approvalRequests is not null) await approvalRequests.RecordAsync(saved, cancellationToken);
+            return saved;
         }
         var executed = plan.Actions.Count(a => a.Execution is not null);
         return await MoveAsync(current, InvestigationStage.Responded, "response", $"Response finished: {executed} actions executed", cancellationToken);

@@ -23,7 +23,8 @@ public sealed partial class InvestigationOrchestrator(
     IPolicyProvider policy,
     ResponseExecutor executor,
     TimeProvider time,
-    ILogger<InvestigationOrchestrator> logger) : IInvestigationContinuation
+    ILogger<InvestigationOrchestrator> logger,
+    Governance.ApprovalRequestAuditor? approvalRequests = null) : IInvestigationContinuation
 {
     private const int MaxConflictRetries = 5;
 

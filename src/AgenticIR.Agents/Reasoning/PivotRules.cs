@@ -53,6 +53,13 @@ internal static class PivotRules
         new("*", T.Asset, PivotTarget.Discovered, 0.50, "{0} was newly found: look it up in the inventory"),
     ];
 
+    private const string SoarIpReputation = "ip_reputation";
+    private const string SoarDomainReputation = "domain_reputation";
+    private const string SoarUrlReputation = "url_reputation";
+    private const string SoarFileReputation = "file_reputation";
+    private const string SoarUserLookup = "user_lookup";
+    private const string SoarHuntHash = "hunt_hash";
+
     /// <summary>Opening priority of a tool on an observable the alert carries, given the alert's family.</summary>
     public static (double Priority, string Because) Opening(string tool, Observable o, string family)
     {
@@ -82,6 +89,14 @@ internal static class PivotRules
             T.MailboxSearch when o.Type is ObservableType.Sha256 => (0.45, "who else received the attachment"),
             T.CloudActivity when o.Type is ObservableType.CloudResource => (0.70, "the cloud resource: who changed it"),
             T.CloudActivity when o.Type is ObservableType.User => family == AlertFamily.Cloud ? (0.75, "a cloud alert: what did the principal do") : (0.30, "any cloud changes by the user"),
+            // SOAR enrichment actions (registered when a SOAR is configured): the SOAR's own reputation and directory apps,
+            // just below the local equivalents so a cached local answer is asked first and the SOAR confirms it.
+            SoarIpReputation when publicIp => (0.78, "an external address: what does the SOAR's reputation app say"),
+            SoarDomainReputation when o.Type is ObservableType.Domain => (0.83, "a domain in the alert: what does the SOAR's reputation app say"),
+            SoarUrlReputation when o.Type is ObservableType.Url => (0.88, "a link in the alert: what does the SOAR's reputation app say"),
+            SoarFileReputation when hash => (0.83, "a file in the alert: what does the SOAR's reputation app say"),
+            SoarUserLookup when o.Type is ObservableType.User => (0.55, "the user: what does the directory say"),
+            SoarHuntHash when hash => (0.58, "which endpoints have the file, per the EDR"),
             T.AlertHistory when o.Type is not (ObservableType.CommandLine or ObservableType.Process or ObservableType.FileName) => (0.35, "has it been seen in past alerts"),
             _ => (0.0, "not useful"),
         };

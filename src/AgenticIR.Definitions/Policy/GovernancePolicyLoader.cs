@@ -10,6 +10,7 @@ public static class GovernancePolicyLoader
     [
         "escalation_policy", "approval_gates", "approval_timeouts", "timeout_behavior", "circuit_breakers",
         "kill_switch", "audit_trail", "compliance_mappings", "triage", "investigation",
+        "protected_targets", "approvers", "business_hours", "graduation",
     ];
 
     /// <summary>Loads the policy.</summary>
@@ -48,9 +49,14 @@ public static class GovernancePolicyLoader
         var compliance = ComplianceSectionReader.Read(r, root);
         var triage = TriageSectionReader.ReadTriage(r, root);
         var investigation = TriageSectionReader.ReadInvestigation(r, root);
+        var protectedTargets = ProtectedTargetsSectionReader.Read(r, root);
+        var approvers = ApproversSectionReader.Read(r, root);
+        var businessHours = BusinessHoursSectionReader.Read(r, root);
+        var graduation = GraduationSectionReader.Read(r, root);
+        if (approvers is not null && gates is not null) ApproversSectionReader.CheckReferences(r, root, approvers, gates);
 
         if (r.HasErrors || escalation is null || gates is null || timeouts is null || behavior is null || breakers is null
-            || killSwitch is null || audit is null || compliance is null || triage is null)
+            || killSwitch is null || audit is null || compliance is null || triage is null || approvers is null)
         {
             return new PolicyReadResult(null, r.Errors, references);
         }
@@ -67,6 +73,10 @@ public static class GovernancePolicyLoader
             Compliance = compliance,
             Triage = triage,
             Investigation = investigation,
+            ProtectedTargets = protectedTargets,
+            Approvers = approvers,
+            BusinessHours = businessHours,
+            Graduation = graduation,
             Hash = file.Sha256,
         };
         return new PolicyReadResult(policy, r.Errors, references);

@@ -24,6 +24,16 @@ public static class AgenticIrCommandLine
         root.Add(ValidateCommand.Create());
         root.Add(ShowCommand.Create());
         root.Add(RunCommand.Create());
+        root.Add(Simulator.SimulatorCommand.Create());
+        root.Add(Soar.ShadowReportCommand.Create());
+        root.Add(Governance.ApprovalsCommand.Create());
+        root.Add(Governance.KillSwitchCommand.Create());
+        root.Add(Governance.GovernanceReportCommand.Create());
+        root.Add(Governance.ProposalsCommand.Create());
+        root.Add(Audit.AuditCommand.Create());
+        root.Add(Splunk.SplunkAppCommand.Create());
+        root.Add(Splunk.GraduationCommand.Create());
+        root.Add(Splunk.MetricsCommand.Create());
         return root;
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using AgenticIR.Agents.PolicyLifecycle;
+using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Sources;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +10,9 @@ using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands;
 
-/// <summary><c>agentic-ir run</c>: the long-running worker. Resumes unfinished investigations, then watches an inbox folder.</summary>
+/// <summary><c>agentic-ir run</c>: the long-running worker. Resumes unfinished investigations, then watches an inbox
+/// folder, bridges every configured Splunk SOAR instance, and runs the governance clockwork (timeouts, released holds,
+/// shadow comparisons, policy reload).</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -35,6 +39,10 @@ internal static class RunCommand
             builder.Services.AddHostedService(_ => new FolderWatchWorker(
                 Path.GetFullPath(inbox), TimeSpan.FromSeconds(Math.Max(1, pollSeconds)), options.Mode,
                 pipeline.Normalizer, pipeline.Orchestrator, pipeline.Time, loggerFactory.CreateLogger<FolderWatchWorker>()));
+            if (pipeline.Get<SplunkSoarBridges>().All.Count > 0)
+                builder.Services.AddHostedService(_ => new SplunkSoarBridgeWorker(pipeline.Get<SplunkSoarBridges>()));
+            builder.Services.AddHostedService(_ => pipeline.Create<GovernanceLoopWorker>());
+            pipeline.Get<ReloadingPolicyProvider>().StartWatching(TimeSpan.FromSeconds(5));
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);

@@ -37,6 +37,9 @@ public sealed class Pipeline(ServiceProvider services, ResolvedPaths paths) : IA
     /// <summary>Any registered service.</summary>
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
+    /// <summary>Creates a type from the pipeline's services (for hosted workers that live outside it).</summary>
+    public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(services);
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => services.DisposeAsync();
 }

@@ -3,6 +3,12 @@ namespace AgenticIR.Worker.Hosting;
 /// <summary>The absolute paths the worker uses, resolved once from <see cref="WorkerOptions"/>.</summary>
 public sealed record ResolvedPaths(string Home, string Policy, string Mappings, string Connectors, string Context, string Database, string Reports)
 {
+    /// <summary>SOAR instances (config/soar.yaml beside the policy); a missing file means no SOAR.</summary>
+    public string Soar { get; init; } = Path.Combine(Path.GetDirectoryName(Policy) ?? Home, "soar.yaml");
+
+    /// <summary>Per-playbook modes (config/playbooks.yaml beside the policy).</summary>
+    public string Playbooks { get; init; } = Path.Combine(Path.GetDirectoryName(Policy) ?? Home, "playbooks.yaml");
+
     /// <summary>Resolves defaults: home is the nearest folder above the working directory with a policy, else the install folder.</summary>
     public static ResolvedPaths From(WorkerOptions options)
     {

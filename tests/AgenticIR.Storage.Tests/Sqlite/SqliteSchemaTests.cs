@@ -26,7 +26,10 @@ public sealed class SqliteSchemaTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         await connection.OpenAsync(Ct);
         var migrations = (await connection.QueryAsync<string>("SELECT name FROM schema_migrations ORDER BY version;")).ToList();
-        Assert.Equal(["0001_initial"], migrations);
+        var shipped = Directory.GetFiles(Path.Combine(AgenticIR.Testing.RepoPaths.Root, "src", "AgenticIR.Storage", "Sqlite", "Migrations"), "*.sql")
+            .Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(shipped, migrations);
+        Assert.Equal("0001_initial", migrations[0]);
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
     }
 
@@ -42,7 +45,9 @@ public sealed class SqliteSchemaTests : IDisposable
 
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         await connection.OpenAsync(Ct);
-        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations;"));
+        var versions = (await connection.QueryAsync<long>("SELECT version FROM schema_migrations ORDER BY version;")).ToList();
+        Assert.Equal(versions.Distinct().Count(), versions.Count);
+        Assert.Equal(Enumerable.Range(1, versions.Count).Select(v => (long)v), versions);
     }
 
     [Fact]

@@ -1,0 +1,8 @@
+namespace AgenticIR.Core.Audit;
+
+/// <summary>Action types the audit trail itself writes or treats specially.</summary>
+public static class AuditActionTypes
+{
+    /// <summary>A retention pruning; its details carry the anchor (see <see cref="AuditAnchor"/>).</summary>
+    public const string AuditPruned = "audit_pruned";
+}

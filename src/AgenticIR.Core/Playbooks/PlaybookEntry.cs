@@ -1,0 +1,17 @@
+using AgenticIR.Core.Alerts;
+
+namespace AgenticIR.Core.Playbooks;
+
+/// <summary>One entry of config/playbooks.yaml: which containers it covers and in which mode the agents run beside them.</summary>
+/// <param name="Name">Entry name, e.g. <c>phishing_triage</c>.</param>
+/// <param name="Match">What it applies to.</param>
+/// <param name="Mode">Mode when no severity-specific one applies.</param>
+/// <param name="BySeverity">Overrides per triaged severity.</param>
+public sealed record PlaybookEntry(string Name, PlaybookMatch Match, PlaybookMode Mode, IReadOnlyDictionary<Severity, PlaybookMode> BySeverity)
+{
+    /// <summary>True when no severity gets a mode other than off: such containers are never touched.</summary>
+    public bool IsOffForEverySeverity => Mode == PlaybookMode.Off && BySeverity.Values.All(m => m == PlaybookMode.Off);
+
+    /// <summary>The modes handed to the orchestrator, which picks one once triage knows the severity.</summary>
+    public ModeAssignment ToAssignment() => new(Name, Mode, BySeverity);
+}

@@ -1,0 +1,48 @@
+using AgenticIR.Core.Soar;
+using AgenticIR.Definitions.Yaml;
+
+namespace AgenticIR.Definitions.Soar;
+
+/// <summary>Loads and validates the SOAR instances (<c>config/soar.yaml</c>). A missing file means no instances:
+/// the embedded default runs without a SOAR.</summary>
+public static class SoarConfigLoader
+{
+    /// <summary>Loads the instances.</summary>
+    /// <exception cref="DefinitionValidationException">The file is not YAML or breaks a rule; lists every error.</exception>
+    public static IReadOnlyList<SoarInstanceDefinition> Load(string path)
+    {
+        var (instances, errors) = Read(path);
+        return errors.Count == 0 ? instances : throw new DefinitionValidationException(errors);
+    }
+
+    /// <summary>Loads the instances; false when the file has errors, each as <c>file:line:column: field: message</c>.
+    /// On failure <paramref name="instances"/> is empty.</summary>
+    public static bool TryLoad(string path, out IReadOnlyList<SoarInstanceDefinition> instances, out IReadOnlyList<string> errors)
+    {
+        var (read, found) = Read(path);
+        instances = read;
+        errors = [.. found.Select(e => e.ToString())];
+        return found.Count == 0;
+    }
+
+    /// <summary>Loads the instances with every error found; the list is empty whenever there are errors.</summary>
+    public static (IReadOnlyList<SoarInstanceDefinition> Instances, IReadOnlyList<DefinitionError> Errors) Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path)) return ([], []);
+
+        var r = new NodeReader(path);
+        if (YamlDocumentReader.Read(path, r) is not { } file || r.Root(file.Root) is not { } root) return ([], r.Errors);
+
+        r.AllowOnly(root, "splunk_soar");
+        var instances = new List<SoarInstanceDefinition>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (node, field) in r.RequireList(root, "splunk_soar", allowEmpty: true) ?? [])
+        {
+            if (SoarInstanceReader.Read(r, node, field) is not { } instance) continue;
+            if (seen.Add(instance.Name)) instances.Add(instance);
+            else r.Error(node, field + ".name", $"instance name '{instance.Name}' is used twice");
+        }
+        return r.HasErrors ? ([], r.Errors) : (instances, []);
+    }
+}

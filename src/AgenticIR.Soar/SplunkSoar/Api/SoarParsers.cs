@@ -1,0 +1,107 @@
+using System.Text.Json;
+using static AgenticIR.Soar.SplunkSoar.Api.SoarJson;
+
+namespace AgenticIR.Soar.SplunkSoar.Api;
+
+/// <summary>Turns SOAR records into the contract's models. Field names follow the REST docs and public connector code;
+/// the ones marked UNVERIFIED were inferred and must be confirmed against a live instance.</summary>
+internal static class SoarParsers
+{
+    /// <summary>Container. UNVERIFIED: the update timestamp's name (<c>update_time</c> as filtered on by third parties;
+    /// <c>container_update_time</c> is read as a fallback).</summary>
+    public static SoarContainer Container(JsonElement c) => new(
+        RequiredLong(c, "id"), String(c, "name") ?? "", String(c, "label") ?? "", String(c, "severity"), String(c, "status"),
+        String(c, "source_data_identifier"), Date(c, "create_time"), Date(c, "update_time") ?? Date(c, "container_update_time"),
+        Date(c, "close_time"), CustomFields(c), c.Clone());
+
+    /// <summary>Artifact. The container id is <c>container</c> on reads (<c>container_id</c> accepted too).</summary>
+    public static SoarArtifact Artifact(JsonElement a) => new(
+        RequiredLong(a, "id"), Long(a, "container") ?? Long(a, "container_id") ?? 0, String(a, "name"), String(a, "label"),
+        String(a, "severity"), String(a, "source_data_identifier"), Date(a, "create_time"), a.Clone());
+
+    public static SoarNote Note(JsonElement n) => new(
+        RequiredLong(n, "id"), Long(n, "container") ?? Long(n, "container_id") ?? 0, String(n, "title") ?? "", String(n, "content") ?? "");
+
+    /// <summary>Container comment. UNVERIFIED: no documented schema; <c>comment</c>, <c>container</c>, <c>user</c> and
+    /// <c>time</c> follow SOAR's naming for other records.</summary>
+    public static SoarComment Comment(JsonElement c) => new(
+        RequiredLong(c, "id"), Long(c, "container") ?? Long(c, "container_id") ?? 0, String(c, "comment") ?? "", Long(c, "user"),
+        Date(c, "time") ?? Date(c, "create_time"));
+
+    /// <summary>User: <c>roles</c> is a list of role names and <c>is_active</c> the enabled flag (seen in a live
+    /// <c>GET /rest/ph_user</c> answer published by a third party; not in Splunk's docs).</summary>
+    public static SoarUser User(JsonElement u) => new(
+        RequiredLong(u, "id"), String(u, "username") ?? "", Strings(u, "roles"), Bool(u, "is_active") ?? true);
+
+    public static SoarApp App(JsonElement a) => new(
+        RequiredLong(a, "id"), String(a, "name") ?? "", String(a, "product_vendor"), String(a, "product_name"),
+        String(a, "app_version") ?? String(a, "version"));
+
+    /// <summary>App action. <c>parameters</c> is the app JSON's object keyed by parameter name
+    /// (<c>{"ip": {"data_type", "required", "contains"}}</c>); a list of <c>{name, …}</c> is accepted too
+    /// (both forms appear in third-party clients; UNVERIFIED which one each SOAR version returns).</summary>
+    public static SoarAppAction AppAction(JsonElement a) => new(
+        RequiredLong(a, "id"), Long(a, "app") ?? 0, String(a, "action") ?? "", String(a, "type"), Parameters(a));
+
+    public static SoarAsset Asset(JsonElement a) => new(
+        RequiredLong(a, "id"), String(a, "name") ?? "", String(a, "product_vendor"), String(a, "product_name"));
+
+    /// <summary>Action run. UNVERIFIED: <c>playbook_run</c> (the launching run's id) and <c>update_time</c>.</summary>
+    public static SoarActionRun ActionRun(JsonElement r) => new(
+        RequiredLong(r, "id"), Long(r, "container") ?? Long(r, "container_id") ?? 0, String(r, "action") ?? "", String(r, "name") ?? "",
+        String(r, "status") ?? "", String(r, "message"), Long(r, "playbook_run"), Date(r, "start_time"), Date(r, "update_time"),
+        Targets(r));
+
+    /// <summary>App run; <c>asset</c> may be an id or a name and is kept as text.</summary>
+    public static SoarAppRun AppRun(JsonElement r) => new(
+        RequiredLong(r, "id"), Long(r, "action_run") ?? 0, String(r, "status") ?? "", String(r, "action") ?? "", String(r, "asset"),
+        String(r, "message"), Property(r, "result_data")?.Clone() ?? EmptyArray);
+
+    /// <summary>Playbook run; <c>playbook</c> is usually the numeric id (kept as text), a <c>repo/name</c> where given.</summary>
+    public static SoarPlaybookRun PlaybookRun(JsonElement r) => new(
+        RequiredLong(r, "id"), Long(r, "container") ?? 0, String(r, "playbook") ?? "", String(r, "status") ?? "", String(r, "message"),
+        Date(r, "start_time"), Date(r, "update_time"));
+
+    public static SoarPage<T> Page<T>(JsonElement envelope, Func<JsonElement, T> item) =>
+        new((int)(Long(envelope, "count") ?? 0), (int)(Long(envelope, "num_pages") ?? 0), [.. Data(envelope).Select(item)]);
+
+    private static readonly JsonElement EmptyArray = JsonSerializer.Deserialize<JsonElement>("[]");
+
+    private static Dictionary<string, string?> CustomFields(JsonElement c) =>
+        Property(c, "custom_fields") is { ValueKind: JsonValueKind.Object } fields
+            ? fields.EnumerateObject().ToDictionary(p => p.Name, p => TextOf(p.Value), StringComparer.Ordinal)
+            : [];
+
+    private static List<SoarActionParameter> Parameters(JsonElement action)
+    {
+        switch (Property(action, "parameters"))
+        {
+            case { ValueKind: JsonValueKind.Object } byName:
+                return [.. byName.EnumerateObject().Select(p => Parameter(p.Name, p.Value))];
+            case { ValueKind: JsonValueKind.Array } list:
+                return [.. list.EnumerateArray().Where(p => p.ValueKind == JsonValueKind.Object)
+                    .Select(p => Parameter(String(p, "name") ?? String(p, "data_item_name") ?? "", p))];
+            default:
+                return [];
+        }
+    }
+
+    private static SoarActionParameter Parameter(string name, JsonElement p) => new(
+        name, String(p, "data_type"), Bool(p, "required") ?? false,
+        Property(p, "contains") is { ValueKind: JsonValueKind.String } one ? [one.GetString()!] : Strings(p, "contains"));
+
+    private static List<ActionRunTarget> Targets(JsonElement run) =>
+        Property(run, "targets") is { ValueKind: JsonValueKind.Array } targets
+            ? [.. targets.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.Object).Select(Target)]
+            : [];
+
+    private static ActionRunTarget Target(JsonElement t) => new(
+        Strings(t, "assets"),
+        Property(t, "parameters") is { ValueKind: JsonValueKind.Array } sets
+            ? [.. sets.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object).Select(ParameterSet)]
+            : [],
+        Long(t, "app_id") ?? Long(t, "app"));
+
+    private static IReadOnlyDictionary<string, string> ParameterSet(JsonElement set) =>
+        set.EnumerateObject().ToDictionary(p => p.Name, p => TextOf(p.Value) ?? "", StringComparer.Ordinal);
+}

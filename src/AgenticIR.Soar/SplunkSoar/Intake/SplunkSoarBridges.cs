@@ -1,0 +1,32 @@
+using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.Soar;
+using AgenticIR.Soar.SplunkSoar.Approvals;
+using AgenticIR.Soar.SplunkSoar.WriteBack;
+using Microsoft.Extensions.Logging;
+
+namespace AgenticIR.Soar.SplunkSoar.Intake;
+
+/// <summary>One <see cref="SplunkSoarBridge"/> per configured instance, for the host to run.</summary>
+internal sealed class SplunkSoarBridges : IDisposable
+{
+    public SplunkSoarBridges(IReadOnlyList<SoarInstanceDefinition> instances, ContainerPoller intake, WriteBackService writeBack,
+        ApprovalCommentPoller approvals, ISoarBridgeStore store, IStateStore state, TimeProvider time, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        ArgumentNullException.ThrowIfNull(loggers);
+        All = [.. instances.Select(i => new SplunkSoarBridge(i.Name, i.PollInterval, intake, writeBack, approvals, store, state, time,
+            loggers.CreateLogger<SplunkSoarBridge>()))];
+    }
+
+    /// <summary>Bridges in configuration order.</summary>
+    public IReadOnlyList<SplunkSoarBridge> All { get; }
+
+    /// <summary>Runs every bridge until cancelled (each stops on its own when its credentials are refused).</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(All.Select(b => b.RunAsync(cancellationToken)));
+
+    public void Dispose()
+    {
+        foreach (var bridge in All) bridge.Dispose();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.State;
+using AgenticIR.Soar.SplunkSoar.Api;
+using AgenticIR.Soar.SplunkSoar.Dispatch;
+using Microsoft.Extensions.Logging;
+
+namespace AgenticIR.Soar.SplunkSoar.Shadow;
+
+/// <summary>Records, for every shadow-mode investigation of a Splunk SOAR container whose plan is saved, what the
+/// playbook and the analyst did beside what the agents decided. Each poll revisits open comparisons and the most recent
+/// investigations; a comparison is updated until its container closes, then frozen. Reads only: shadow mode dispatches
+/// nothing.</summary>
+internal sealed class ShadowObserver(
+    IStateStore state, IShadowComparisonStore comparisons, SoarClientDirectory clients, SoarAppDirectory apps,
+    ShadowComparer comparer, ShadowOptions options, TimeProvider time, ILogger<ShadowObserver> logger)
+{
+    /// <summary>One pass; returns how many comparisons were written.</summary>
+    public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var candidates = new Dictionary<string, InvestigationRecord>(StringComparer.Ordinal);
+        foreach (var record in await state.ListAsync(options.ScanLimit, cancellationToken)) candidates.TryAdd(record.Id, record);
+        foreach (var open in await comparisons.ListOpenAsync(cancellationToken))
+        {
+            if (!candidates.ContainsKey(open.InvestigationId) && await state.GetAsync(open.InvestigationId, cancellationToken) is { } record)
+                candidates[record.Id] = record;
+        }
+
+        var written = 0;
+        foreach (var record in candidates.Values.Where(IsComparable).OrderBy(r => r.CreatedAt))
+        {
+            var source = record.Source!;
+            if (clients.Find(source.Instance) is not { } client) continue;
+            if (!long.TryParse(source.ExternalId, NumberStyles.None, CultureInfo.InvariantCulture, out var containerId)) continue;
+            if (await comparisons.GetAsync(source.Instance, source.ExternalId, cancellationToken) is { Final: true }) continue;
+            try
+            {
+                var inputs = await ReadAsync(client, record, containerId, cancellationToken);
+                if (inputs is null) continue;
+                if (await comparisons.UpsertAsync(comparer.Compare(inputs), cancellationToken)) written++;
+            }
+            catch (Exception ex) when (ex is SoarUnavailableException or SoarRequestException or SoarUnauthorizedException)
+            {
+                // One unreachable container must not stop the others; it is retried on the next poll.
+                DispatchLog.ShadowSkipped(logger, record.Id, source.ExternalId, source.Instance, ex.Message);
+            }
+        }
+        return written;
+    }
+
+    /// <summary>SOAR-sourced, in shadow mode, and the agents have decided (triage and plan saved).</summary>
+    private static bool IsComparable(InvestigationRecord record) =>
+        record.Source is { Platform: SoarDispatchNames.Platform }
+        && string.Equals(record.Mode, "shadow", StringComparison.OrdinalIgnoreCase)
+        && record.Triage is not null && record.Plan is not null;
+
+    private async Task<ShadowInputs?> ReadAsync(ISplunkSoarClient client, InvestigationRecord record, long containerId, CancellationToken cancellationToken)
+    {
+        var container = await client.GetContainerAsync(containerId, cancellationToken);
+        if (container is null) return null;
+        var field = options.DispositionFieldFor(client.InstanceName);
+        SoarArtifact? verdict = null;
+        if (string.IsNullOrWhiteSpace(container.CustomFields.GetValueOrDefault(field)))
+        {
+            // Only needed when the analyst has not set the field; the newest verdict artifact wins.
+            var label = options.VerdictArtifactLabelFor(client.InstanceName);
+            verdict = (await client.ListArtifactsAsync(containerId, cancellationToken))
+                .Where(a => string.Equals(a.Label, label, StringComparison.OrdinalIgnoreCase)).MaxBy(a => a.Id);
+        }
+        return new ShadowInputs
+        {
+            Investigation = record,
+            StageEvents = await state.ListStageEventsAsync(record.Id, cancellationToken),
+            Container = container,
+            VerdictArtifact = verdict,
+            PlaybookRuns = await client.ListPlaybookRunsAsync(containerId, cancellationToken),
+            ActionRuns = await client.ListActionRunsAsync(containerId, cancellationToken),
+            Apps = await apps.AppsAsync(client, cancellationToken),
+            DispositionField = field,
+            ObservedAt = time.GetUtcNow(),
+        };
+    }
+}

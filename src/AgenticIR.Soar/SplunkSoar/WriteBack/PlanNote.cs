@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Response;
+using AgenticIR.Core.State;
+
+namespace AgenticIR.Soar.SplunkSoar.WriteBack;
+
+/// <summary>The plan note: each action with target, risk, approval status, justification, rollback, blast radius,
+/// deadline and how to answer it from the container.</summary>
+internal static class PlanNote
+{
+    public static string? Render(InvestigationRecord record)
+    {
+        if (record.Plan is not { } plan) return null;
+        var md = new StringBuilder();
+        md.AppendLine(NoteMarker.Line(record.Id, NoteKind.Plan));
+        var pending = plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending);
+        md.Append(CultureInfo.InvariantCulture, $"## Response plan: {plan.Actions.Count} actions, {pending} awaiting approval · mode ")
+            .AppendLine(SafeMarkdown.Inline(record.Mode)).AppendLine();
+        var shadow = string.Equals(record.Mode, "shadow", StringComparison.OrdinalIgnoreCase);
+        if (shadow)
+            md.AppendLine("Shadow mode: nothing is dispatched; the plan is recorded for comparison with the playbook. No answer is needed.").AppendLine();
+        else if (pending > 0)
+            md.AppendLine("Answer each pending action with a container comment whose first line is `/approve <id>` or `/deny <id> <reason>`.").AppendLine();
+        md.Append("Estimated containment time: ").AppendLine(Duration(plan.EstimatedContainmentTime)).AppendLine();
+
+        var blast = record.Report?.BlastRadius;
+        foreach (var a in plan.Actions)
+        {
+            md.Append("### ").Append(SafeMarkdown.Inline(a.ActionId)).Append(" · ").Append(SafeMarkdown.Inline(a.LogicalAction))
+                .Append(" → ").Append(ObservableTypeNames.ToWire(a.Target.Type)).Append(' ').AppendLine(SafeMarkdown.Inline(a.Target.Value)).AppendLine();
+            md.Append("- **Approval:** ").Append(SafeMarkdown.Wire(a.ApprovalStatus)).Append(" (gate ").Append(SafeMarkdown.Wire(a.ApprovalClass)).AppendLine(")");
+            if (a.ApprovalDeadline is { } deadline && a.ApprovalStatus == ApprovalStatus.Pending)
+                md.Append("- **Deadline:** ").AppendLine(SafeMarkdown.Time(deadline));
+            if (a.Answer is { } answer)
+            {
+                md.Append("- **Answered:** ").Append(SafeMarkdown.Wire(answer.Decision)).Append(" by ").Append(SafeMarkdown.Inline(answer.Approver))
+                    .Append(" (").Append(SafeMarkdown.Inline(answer.Tier)).Append(", ").Append(SafeMarkdown.Inline(answer.Channel)).Append(") at ")
+                    .Append(SafeMarkdown.Time(answer.At)).AppendLine(answer.Reason is null ? "" : ": " + SafeMarkdown.Inline(answer.Reason));
+            }
+            if (a.Execution is { } run)
+                md.Append("- **Execution:** ").Append(SafeMarkdown.Wire(run.Status)).AppendLine(run.Message.Length == 0 ? "" : ": " + SafeMarkdown.Inline(run.Message));
+            md.Append("- **Risk:** ").Append(SafeMarkdown.Wire(a.Risk)).Append(" · phase ").Append(SafeMarkdown.Wire(a.Kind))
+                .Append(" · priority ").AppendLine(a.Priority.ToString(CultureInfo.InvariantCulture));
+            md.Append("- **Rollback:** ").AppendLine(Rollback(a));
+            md.Append("- **Blast radius:** ").AppendLine(blast is null ? "not assessed yet"
+                : string.Create(CultureInfo.InvariantCulture, $"{SafeMarkdown.Inline(blast.Scope)} ({blast.Assets.Count} hosts, {blast.Users.Count} users, {blast.BusinessServices.Count} services)"));
+            md.Append("- **Justification:** ").AppendLine(SafeMarkdown.Inline(a.Justification));
+            if (a.FindingIds.Count > 0) md.Append("- **Findings:** ").AppendLine(SafeMarkdown.Inline(string.Join(", ", a.FindingIds)));
+            if (!shadow && a.ApprovalStatus == ApprovalStatus.Pending)
+                md.Append("- **Answer:** `/approve ").Append(a.ActionId).Append("` or `/deny ").Append(a.ActionId).AppendLine(" <reason>`");
+            md.AppendLine();
+        }
+        if (plan.Notes.Count > 0)
+        {
+            md.AppendLine("### Not planned").AppendLine();
+            foreach (var note in plan.Notes) md.Append("- ").AppendLine(SafeMarkdown.Inline(note));
+        }
+        return md.ToString();
+    }
+
+    private static string Rollback(ResponseAction a) =>
+        a.RollbackAction is { } rollback ? SafeMarkdown.Inline(rollback)
+        : a.Kind == ActionKind.Notification ? "not needed"
+        : a.Reversible ? "manual" : "irreversible";
+
+    private static string Duration(TimeSpan span) =>
+        span.TotalMinutes >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0} min") : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0} s");
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace AgenticIR.Splunk.Heartbeat;
+
+[OptionsValidator]
+internal sealed partial class HeartbeatOptionsValidator : IValidateOptions<HeartbeatOptions>;

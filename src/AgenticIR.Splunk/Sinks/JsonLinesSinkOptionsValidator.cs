@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace AgenticIR.Splunk.Sinks;
+
+[OptionsValidator]
+internal sealed partial class JsonLinesSinkOptionsValidator : IValidateOptions<JsonLinesSinkOptions>;

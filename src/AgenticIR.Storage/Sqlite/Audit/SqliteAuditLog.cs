@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using AgenticIR.Core.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace AgenticIR.Storage.Sqlite.Audit;
+
+/// <summary>The hash-chained audit trail in the embedded SQLite file (table <c>audit_records</c>, migration 0002). The store
+/// computes every hash itself from the fields it writes, so verification never trusts a caller. Appends are serialized:
+/// in this process callers queue and whoever holds the write gate commits everything queued in one BEGIN IMMEDIATE
+/// transaction (group commit), so the callers behind it mostly find their entry already written; across processes
+/// BEGIN IMMEDIATE orders writers and the chain tail is read inside it. The state store must have been initialized on the same file first (it applies the migrations).</summary>
+public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
+{
+    // Large enough that concurrent appenders share commits, small enough that one transaction stays short.
+    private const int MaxBatch = 512;
+
+    private readonly SqliteConnectionFactory _connections;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentQueue<PendingAppend> _queue = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
+    // Held under the write gate only: one open connection with its statements prepared once, not per batch.
+    private SqliteConnection? _writer;
+    private SqliteCommand? _insert;
+    private SqliteCommand? _tail;
+    private int _disposed;
+
+    /// <summary>Creates the log over <see cref="SqliteStoreOptions.Path"/>.</summary>
+    public SqliteAuditLog(SqliteStoreOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        _connections = new SqliteConnectionFactory(options);
+        _time = time;
+    }
+
+    /// <summary>Absolute path of the database file.</summary>
+    public string FilePath => _connections.FilePath;
+
+    /// <inheritdoc />
+    public async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        Validate(entry);
+        // A snapshot, so a caller that reuses its dictionary cannot change what is hashed while the entry waits.
+        if (entry.Details.Count > 0) entry = entry with { Details = new Dictionary<string, string>(entry.Details, StringComparer.Ordinal) };
+        var pending = new PendingAppend(entry);
+        _queue.Enqueue(pending);
+        try
+        {
+            await _writeGate.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A writer may already have claimed it: then it will be committed, and the caller must hear about it.
+            if (pending.TryCancel()) throw;
+            return await pending.Task;
+        }
+        try
+        {
+            // Whoever held the gate before may have committed this entry with its own batch.
+            while (!pending.Task.IsCompleted) await WriteBatchAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+        return await pending.Task;
+    }
+
+    /// <summary>Closes the writer connection; appends still queued fail.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _writeGate.Wait();
+        CloseWriter();
+        while (_queue.TryDequeue(out var pending))
+        {
+            if (pending.TryClaim()) pending.Fail(new ObjectDisposedException(nameof(SqliteAuditLog)));
+        }
+        _writeGate.Release();
+    }
+
+    private async Task WriteBatchAsync()
+    {
+        var batch = new List<PendingAppend>(Math.Min(MaxBatch, Math.Max(1, _queue.Count)));
+        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+        {
+            if (next.TryClaim()) batch.Add(next);
+        }
+        if (batch.Count == 0) return;
+
+        var written = new AuditRecord[batch.Count];
+        try
+        {
+            // Claimed entries belong to other callers too, so the write ignores any one caller's cancellation.
+            _writer ??= await _connections.OpenAsync(CancellationToken.None);
+            using var transaction = _writer.BeginTransaction(deferred: false);
+            _tail ??= TailCommand(_writer);
+            _tail.Transaction = transaction;
+            var (sequence, previousHash) = ReadTail(_tail);
+            _insert ??= InsertCommand(_writer, transaction);
+            _insert.Transaction = transaction;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                written[i] = Insert(_insert, ++sequence, _time.GetUtcNow(), batch[i].Entry, previousHash);
+                previousHash = written[i].Hash;
+            }
+            transaction.Commit();
+        }
+#pragma warning disable CA1031 // Batch boundary: the failure belongs to every caller in the batch and reaches each through its task.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // Start the next batch on a fresh connection rather than one left in an unknown state.
+            CloseWriter();
+            foreach (var pending in batch) pending.Fail(ex);
+            return;
+        }
+        for (var i = 0; i < batch.Count; i++) batch[i].Complete(written[i]);
+    }
+
+    private void CloseWriter()
+    {
+        _insert?.Dispose();
+        _insert = null;
+        _tail?.Dispose();
+        _tail = null;
+        _writer?.Dispose();
+        _writer = null;
+    }
+
+    private static void Validate(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        string?[] fields = [entry.AgentName, entry.ActionType, entry.Target, entry.Justification, entry.ApprovalStatus,
+            entry.ApproverIdentity, entry.Outcome, entry.EvidenceHash];
+        if (fields.Any(f => f is null)) throw new ArgumentException("Audit entry fields must not be null (use empty strings).", nameof(entry));
+        if (entry.Details is null || entry.Details.Any(p => p.Key is null || p.Value is null))
+            throw new ArgumentException("Audit entry details must not be null and must not hold null values.", nameof(entry));
+        if (entry.ActionType == AuditActionTypes.AuditPruned)
+            throw new ArgumentException($"'{AuditActionTypes.AuditPruned}' records are written only by pruning, with their anchor.", nameof(entry));
+    }
+
+    private static SqliteCommand TailCommand(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT sequence, hash FROM audit_records ORDER BY sequence DESC LIMIT 1;";
+        return command;
+    }
+
+    /// <summary>The last record's sequence and hash; after a pruning that left no record, the latest anchor's.</summary>
+    private static (long Sequence, string Hash) ReadTail(SqliteCommand tail)
+    {
+        using (var reader = tail.ExecuteReader())
+        {
+            if (reader.Read()) return (reader.GetInt64(0), reader.GetString(1));
+        }
+        using var anchor = tail.Connection!.CreateCommand();
+        anchor.Transaction = tail.Transaction;
+        anchor.CommandText = "SELECT pruned_through_sequence, last_pruned_hash FROM audit_anchors ORDER BY anchor_id DESC LIMIT 1;";
+        using (var reader = anchor.ExecuteReader())
+        {
+            if (reader.Read()) return (reader.GetInt64(0), reader.GetString(1));
+        }
+        return (0, AuditCanonicalEncoding.GenesisHash);
+    }
+
+    private static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            $"""
+            INSERT INTO audit_records ({AuditRow.Columns})
+            VALUES ($sequence, $timestamp, $agent, $action, $target, $justification, $approval, $approver, $outcome, $evidence, $investigation, $details, $previous, $hash);
+            """;
+        foreach (var name in new[] { "$sequence", "$timestamp", "$agent", "$action", "$target", "$justification", "$approval", "$approver", "$outcome", "$evidence", "$investigation", "$details", "$previous", "$hash" })
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Prepare();
+        return command;
+    }
+
+    private static AuditRecord Insert(SqliteCommand insert, long sequence, DateTimeOffset now, AuditEntry entry, string previousHash)
+    {
+        // Stored at the canonical precision so the record handed back equals the one verify will read.
+        var timestamp = AuditCanonicalEncoding.ToCanonical(now);
+        var timestampText = AuditCanonicalEncoding.FormatTimestamp(timestamp);
+        var hash = AuditCanonicalEncoding.ComputeHash(sequence, timestamp, entry, previousHash);
+        var p = insert.Parameters;
+        p[0].Value = sequence;
+        p[1].Value = timestampText;
+        p[2].Value = entry.AgentName;
+        p[3].Value = entry.ActionType;
+        p[4].Value = entry.Target;
+        p[5].Value = entry.Justification;
+        p[6].Value = entry.ApprovalStatus;
+        p[7].Value = entry.ApproverIdentity;
+        p[8].Value = entry.Outcome;
+        p[9].Value = entry.EvidenceHash;
+        p[10].Value = (object?)entry.InvestigationId ?? DBNull.Value;
+        p[11].Value = AuditDetailsJson.Write(entry.Details);
+        p[12].Value = previousHash;
+        p[13].Value = hash;
+        insert.ExecuteNonQuery();
+        return new AuditRecord(sequence, timestamp, entry, previousHash, hash);
+    }
+}

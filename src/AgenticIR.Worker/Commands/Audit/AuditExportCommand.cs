@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Text;
+using AgenticIR.Agents.Audit;
+using AgenticIR.Core.Audit;
+using AgenticIR.Worker.Hosting;
+using Spectre.Console;
+
+namespace AgenticIR.Worker.Commands.Audit;
+
+/// <summary><c>agentic-ir audit export --format json|csv|cef [--syslog] [--output file] [--since 24h]</c>.</summary>
+internal static class AuditExportCommand
+{
+    public static Command Create()
+    {
+        var format = new Option<string>("--format") { Description = "json (JSON lines), csv (RFC 4180) or cef (ArcSight CEF)", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "csv", "cef");
+        var syslog = new Option<bool>("--syslog") { Description = "Wrap each CEF event in an RFC 5424 syslog header (cef only)" };
+        var output = new Option<string?>("--output") { Description = "File to write (default: standard output)" };
+        var since = new Option<string?>("--since") { Description = "Only records from this long ago (30m, 24h, 7d) or since an ISO 8601 time" };
+        var investigation = new Option<string?>("--investigation") { Description = "Only records of this investigation id" };
+        var actionType = new Option<string?>("--action-type") { Description = "Only records of this action type, e.g. approval_answer" };
+        var command = new Command("export", "Export the audit trail as JSON lines, CSV or CEF") { format, syslog, output, since, investigation, actionType };
+        command.SetAction((parse, ct) => RunAsync(parse, new Request(parse.GetRequiredValue(format), parse.GetValue(syslog), parse.GetValue(output),
+            parse.GetValue(since), parse.GetValue(investigation), parse.GetValue(actionType)), ct));
+        return command;
+    }
+
+    private sealed record Request(string Format, bool Syslog, string? Output, string? Since, string? InvestigationId, string? ActionType);
+
+    private static async Task<int> RunAsync(ParseResult parse, Request request, CancellationToken cancellationToken)
+    {
+        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        // Records go to standard output, so messages go to standard error.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (request.Syslog && request.Format != "cef")
+        {
+            console.MarkupLine("[red]--syslog applies to --format cef only[/]");
+            return 2;
+        }
+        DateTimeOffset? since = null;
+        if (request.Since is not null)
+        {
+            if (!SinceParser.TryParse(request.Since, TimeProvider.System.GetUtcNow(), out var parsed))
+            {
+                console.MarkupLine($"[red]--since '{Markup.Escape(request.Since)}' is neither a duration (30m, 24h, 7d) nor an ISO 8601 time[/]");
+                return 2;
+            }
+            since = parsed;
+        }
+
+        using var log = await AuditCommand.OpenAsync(paths, console, cancellationToken);
+        if (log is null) return 2;
+        var query = new AuditQuery { Since = since, InvestigationId = request.InvestigationId, ActionType = request.ActionType };
+        var options = new AuditExportOptions { Syslog = request.Syslog, HostName = Environment.MachineName, ProcessId = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var format = request.Format switch
+        {
+            "csv" => AuditExportFormat.Csv,
+            "cef" => AuditExportFormat.Cef,
+            _ => AuditExportFormat.JsonLines,
+        };
+
+        long count;
+        if (request.Output is null)
+        {
+            await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
+            count = await AuditExporter.WriteAsync(log.StreamAsync(query, cancellationToken), stdout, format, options, cancellationToken);
+        }
+        else
+        {
+            await using var file = new StreamWriter(request.Output, append: false, new UTF8Encoding(false));
+            count = await AuditExporter.WriteAsync(log.StreamAsync(query, cancellationToken), file, format, options, cancellationToken);
+        }
+        console.MarkupLine($"Exported {count} audit records{(request.Output is null ? "" : " to " + Markup.Escape(request.Output))}");
+        return 0;
+    }
+}

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using AgenticIR.Agents.Review;
+using AgenticIR.Core;
+using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Sqlite.Audit;
+using AgenticIR.Storage.Sqlite.Controls;
+using AgenticIR.Storage.Sqlite.PolicyVersions;
+using AgenticIR.Worker.Hosting;
+using Spectre.Console;
+
+namespace AgenticIR.Worker.Commands.Governance;
+
+/// <summary><c>agentic-ir governance report --since 24h [--format text|json]</c>: the morning review of every dispatched
+/// action with its reasoning chain, the approvals and their latency, refused answers, breaker and kill-switch events.</summary>
+internal static class GovernanceReportCommand
+{
+    public static Command Create() => Create(null);
+
+    /// <summary>The command writing to <paramref name="console"/> (tests), or to the terminal when null.</summary>
+    internal static Command Create(IAnsiConsole? console)
+    {
+        var since = new Option<string>("--since") { Description = "Window: a duration such as 24h, 90m, 7d, or an ISO-8601 time", DefaultValueFactory = _ => "24h" };
+        var format = new Option<string>("--format") { Description = "text (tables) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var report = new Command("report", "Every dispatched action since a time with its full reasoning chain, approvals and latency, refused answers, breaker and kill-switch events") { since, format };
+        report.SetAction((parse, ct) => RunAsync(parse, console, parse.GetRequiredValue(since), parse.GetRequiredValue(format), ct));
+        return new Command("governance", "Governance reviews") { report };
+    }
+
+    /// <summary>Parses <c>24h</c>, <c>90m</c>, <c>7d</c>, <c>45s</c> (back from <paramref name="now"/>) or an ISO-8601 time.</summary>
+    internal static DateTimeOffset? ParseSince(string text, DateTimeOffset now)
+    {
+        text = text.Trim();
+        if (text.Length >= 2 && double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount >= 0)
+        {
+            TimeSpan? span = char.ToLowerInvariant(text[^1]) switch
+            {
+                's' => TimeSpan.FromSeconds(amount),
+                'm' => TimeSpan.FromMinutes(amount),
+                'h' => TimeSpan.FromHours(amount),
+                'd' => TimeSpan.FromDays(amount),
+                _ => null,
+            };
+            if (span is { } s) return now - s;
+        }
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, IAnsiConsole? console, string sinceText, string format, CancellationToken cancellationToken)
+    {
+        var output = console ?? AnsiConsole.Console;
+        if (console is null && Console.IsOutputRedirected) output.Profile.Width = 240;
+        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var time = TimeProvider.System;
+        if (ParseSince(sinceText, time.GetUtcNow()) is not { } since)
+        {
+            output.MarkupLine($"[red]--since '{Markup.Escape(sinceText)}' is neither a duration (24h, 90m, 7d) nor a time.[/]");
+            return 2;
+        }
+        if (!File.Exists(paths.Database))
+        {
+            output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass the worker's database with --db)");
+            return 2;
+        }
+        var options = new SqliteStoreOptions { Path = paths.Database };
+        var store = new SqliteStateStore(options, time);
+        await store.InitializeAsync(cancellationToken);
+        using var audit = new SqliteAuditLog(options, time);
+        var review = await new GovernanceReport(store, audit, new SqliteGovernanceControlStore(options), time, new SqlitePolicyVersionStore(options))
+            .BuildAsync(since, cancellationToken);
+        if (format == "json")
+        {
+            // Written raw: markup parsing would eat JSON's square brackets.
+            output.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(review, CoreJson.Indented));
+            return 0;
+        }
+        WriteText(output, review);
+        return 0;
+    }
+
+    private static void WriteText(IAnsiConsole output, GovernanceReview review)
+    {
+        output.Write(new Rule($"Governance review {Stamp(review.Since)} → {Stamp(review.Until)}").LeftJustified());
+        if (review.Truncated) output.MarkupLine($"[yellow]Only the {GovernanceReport.MaxInvestigations} most recent investigations were read; narrow --since.[/]");
+
+        if (review.Actions.Count == 0)
+        {
+            output.MarkupLine("No action was dispatched in this window.");
+        }
+        else
+        {
+            var table = new Table().Title($"{review.Actions.Count} dispatched action(s)")
+                .AddColumns("Investigation", "Playbook / mode", "Action", "Target", "Risk", "Approval", "Outcome");
+            foreach (var a in review.Actions)
+            {
+                table.AddRow(E(a.InvestigationId), E($"{(a.Playbook.Length == 0 ? "-" : a.Playbook)} / {a.Mode}"), E($"{a.ActionId} {a.Action}"), E(a.Target), E(a.Risk),
+                    E(ApprovalText(a.Approval)), Outcome(a.Outcome));
+            }
+            output.Write(table);
+            foreach (var a in review.Actions) WriteChain(output, a);
+        }
+
+        var l = review.Approvals;
+        output.MarkupLine($"[bold]Approvals[/]: {l.Answered} answered by people ({l.Approved} approved, {l.Denied} denied), {l.TimedOut} settled by a timeout rule; "
+            + $"latency plan→answer median {Seconds(l.MedianSeconds)}, p90 {Seconds(l.P90Seconds)}, max {Seconds(l.MaxSeconds)}");
+        WriteEvents(output, "Refused answers", review.RefusedAnswers);
+        WriteEvents(output, "Circuit breakers and holds", review.BreakerEvents);
+
+        if (review.KillSwitches.Count == 0)
+        {
+            output.MarkupLine("[bold]Kill switches[/]: none engaged or released in this window.");
+        }
+        else
+        {
+            var table = new Table().Title("Kill switches").AddColumns("Scope", "Engaged by", "At", "Reason", "Released by", "At");
+            foreach (var k in review.KillSwitches)
+                table.AddRow(E(k.Scope), E(k.EngagedBy), Stamp(k.EngagedAt), E(k.Reason), k.ReleasedBy is null ? "[red]still engaged[/]" : E(k.ReleasedBy), k.ReleasedAt is { } r ? Stamp(r) : "");
+            output.Write(table);
+        }
+        WriteEvents(output, "Policy changes", review.PolicyEvents);
+    }
+
+    private static void WriteChain(IAnsiConsole output, ReviewedAction a)
+    {
+        var tree = new Tree($"[bold]{E(a.InvestigationId)} {E(a.ActionId)} {E(a.Action)}[/] on {E(a.Target)}");
+        if (a.Triage is { } t)
+        {
+            var triage = tree.AddNode(E(string.Create(CultureInfo.InvariantCulture,
+                $"Triage: {t.Severity}, confidence {t.Confidence:0.00}, score {t.Score:0.00}, path {t.Path} — {t.Reasoning}")));
+            foreach (var signal in t.Signals) triage.AddNode(E(signal));
+        }
+        var findings = tree.AddNode(a.Findings.Count == 0 ? "Findings: none cited" : "Findings it rests on");
+        foreach (var f in a.Findings)
+        {
+            var node = findings.AddNode(E(string.Create(CultureInfo.InvariantCulture, $"{f.Id} {f.Title} ({f.Verdict}, {f.Confidence:0.00}) — {f.Evidence}")));
+            if (f.Step.Length > 0) node.AddNode(E("step " + f.Step));
+        }
+        tree.AddNode(E("Justification: " + a.Justification));
+        tree.AddNode(E($"Approval: {ApprovalText(a.Approval)}"));
+        tree.AddNode(E($"Outcome: {a.Outcome}{(a.OutcomeMessage.Length == 0 ? "" : " — " + a.OutcomeMessage)}"));
+        output.Write(tree);
+    }
+
+    private static void WriteEvents(IAnsiConsole output, string title, IReadOnlyList<ReviewEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            output.MarkupLine($"[bold]{title}[/]: none.");
+            return;
+        }
+        var table = new Table().Title(title).AddColumns("At", "Type", "Investigation", "Target", "Who", "Outcome", "Reason");
+        foreach (var e in events) table.AddRow(Stamp(e.At), E(e.Type), E(e.InvestigationId ?? ""), E(e.Target), E(e.Who), E(e.Outcome), E(e.Reason));
+        output.Write(table);
+    }
+
+    private static string ApprovalText(ReviewApproval a) => a.Mode switch
+    {
+        "auto" => "auto (policy gate)",
+        _ => $"{a.Mode}: {a.Approver}{(a.Tier.Length == 0 ? "" : " as " + a.Tier)} via {a.Channel}, after {Seconds(a.LatencySeconds)}",
+    };
+
+    private static string Outcome(string outcome) => outcome switch
+    {
+        "succeeded" => "[green]succeeded[/]",
+        "failed" => "[red]failed[/]",
+        "held" => "[yellow]held[/]",
+        _ => E(outcome),
+    };
+
+    private static string Seconds(double? seconds) => seconds is not { } s ? "n/a"
+        : s < 120 ? string.Create(CultureInfo.InvariantCulture, $"{s:0}s")
+        : s < 7200 ? string.Create(CultureInfo.InvariantCulture, $"{s / 60:0.#}m")
+        : string.Create(CultureInfo.InvariantCulture, $"{s / 3600:0.#}h");
+
+    private static string Stamp(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static string E(string text) => Markup.Escape(text);
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using AgenticIR.SoarSimulator;
+using AgenticIR.Worker.Hosting;
+using Spectre.Console;
+
+namespace AgenticIR.Worker.Commands.Simulator;
+
+/// <summary><c>agentic-ir simulator splunk-soar</c>: runs the stateful Splunk SOAR simulator, seeded with the demo
+/// containers, so the worker (or curl) can be pointed at it without a SOAR licence.</summary>
+internal static class SimulatorCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Port to listen on (127.0.0.1)", DefaultValueFactory = _ => 8089 };
+        var token = new Option<string>("--token") { Description = "The ph-auth-token the simulator accepts", DefaultValueFactory = _ => "simulator-token" };
+        var seed = new Option<string?>("--seed") { Description = "Folder of container JSON files to load (default: {home}/samples/soar/containers)" };
+        var splunk = new Command("splunk-soar", "Run a Splunk SOAR simulator on 127.0.0.1 until stopped") { port, token, seed };
+        splunk.SetAction(async (parse, ct) =>
+        {
+            var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+            var folder = parse.GetValue(seed) ?? Path.Combine(paths.Home, "samples", "soar", "containers");
+            await using var simulator = await SplunkSoarSimulator.StartAsync(
+                new SimulatorOptions { Port = parse.GetValue(port), Token = parse.GetRequiredValue(token), IncludeDefaultCatalog = true }, ct);
+            var seeded = Directory.Exists(folder) ? simulator.SeedFromFolder(folder).Count : 0;
+            AnsiConsole.MarkupLineInterpolated($"Splunk SOAR simulator on [bold]{simulator.BaseUrl}[/] with {seeded} containers. Press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop serving.
+            }
+            return 0;
+        });
+        return new Command("simulator", "Run a SOAR simulator for demos and trials") { splunk };
+    }
+}

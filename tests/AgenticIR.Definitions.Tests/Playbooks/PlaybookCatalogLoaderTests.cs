@@ -1,0 +1,66 @@
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Playbooks;
+using AgenticIR.Definitions.Playbooks;
+using AgenticIR.Testing;
+
+namespace AgenticIR.Definitions.Tests.Playbooks;
+
+public sealed class PlaybookCatalogLoaderTests
+{
+    [Fact]
+    public void Load_ShippedFile_IsValidAndRunsTheDemoLabelsInShadow()
+    {
+        var catalog = PlaybookCatalogLoader.Load(Path.Combine(RepoPaths.Config, "playbooks.yaml"));
+
+        var events = catalog.Match("any", "events", []);
+        Assert.NotNull(events);
+        Assert.Equal(PlaybookMode.Shadow, events.Mode);
+        Assert.Contains("events", catalog.EnabledLabels("any"));
+        Assert.Equal(64, catalog.Hash.Length);
+    }
+
+    [Fact]
+    public void TryLoad_FullEntry_ReadsEveryField()
+    {
+        using var folder = new ScratchFolder();
+        var path = folder.Write("playbooks.yaml", """
+            playbooks:
+              - name: phishing_triage
+                match: { soar_instance: prod, labels: [phishing], playbook: local/phishing_investigate }
+                mode: shadow
+                by_severity: { critical: assisted, low: off }
+              - name: endpoint
+                match: { labels: endpoint }
+                mode: autonomous
+            """);
+
+        var (catalog, errors) = PlaybookCatalogLoader.TryLoad(path);
+
+        Assert.Empty(errors);
+        var entry = Assert.IsType<PlaybookCatalog>(catalog).Entries[0];
+        Assert.Equal("phishing_triage", entry.Name);
+        Assert.Equal(new PlaybookMatch("prod", ["phishing"], ["local/phishing_investigate"]), entry.Match with { Labels = [.. entry.Match.Labels], Playbooks = [.. entry.Match.Playbooks] }, new MatchComparer());
+        Assert.Equal(PlaybookMode.Assisted, entry.ToAssignment().For(Severity.Critical));
+        Assert.Equal(PlaybookMode.Off, entry.ToAssignment().For(Severity.Low));
+        Assert.Equal(PlaybookMode.Shadow, entry.ToAssignment().For(Severity.High));
+        Assert.Equal(["endpoint"], catalog.Entries[1].Match.Labels);
+    }
+
+    [Fact]
+    public void TryLoad_EmptyList_IsValidAndEnablesNothing()
+    {
+        using var folder = new ScratchFolder();
+        var (catalog, errors) = PlaybookCatalogLoader.TryLoad(folder.Write("playbooks.yaml", "playbooks: []\n"));
+
+        Assert.Empty(errors);
+        Assert.Empty(catalog!.EnabledLabels("prod"));
+    }
+
+    private sealed class MatchComparer : IEqualityComparer<PlaybookMatch>
+    {
+        public bool Equals(PlaybookMatch? x, PlaybookMatch? y) => x is not null && y is not null && x.SoarInstance == y.SoarInstance
+            && x.Labels.SequenceEqual(y.Labels) && x.Playbooks.SequenceEqual(y.Playbooks);
+
+        public int GetHashCode(PlaybookMatch obj) => obj.SoarInstance?.GetHashCode(StringComparison.Ordinal) ?? 0;
+    }
+}

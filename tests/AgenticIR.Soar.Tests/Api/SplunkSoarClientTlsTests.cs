@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using AgenticIR.Soar.SplunkSoar.Api;
+using AgenticIR.Soar.SplunkSoar.Instances;
+using AgenticIR.Soar.SplunkSoar.Resilience;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace AgenticIR.Soar.Tests.Api;
+
+/// <summary>TLS verification is on unless the instance says <c>verify_tls: false</c>. WireMock's HTTPS uses a
+/// self-signed certificate, which a verifying client must refuse.</summary>
+public sealed class SplunkSoarClientTlsTests : IDisposable
+{
+    private readonly X509Certificate2 _certificate = SelfSigned();
+    private readonly WireMockServer _server;
+    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
+
+    public SplunkSoarClientTlsTests()
+    {
+        _server = WireMockServer.Start(new WireMockServerSettings
+        {
+            UseSSL = true,
+            CertificateSettings = new WireMockCertificateSettings { X509Certificate = _certificate },
+        });
+        _server.Stub("GET", "/rest/version", 200, """{"version": "7.0.0"}""");
+    }
+
+    public void Dispose()
+    {
+        _server.Dispose();
+        _certificate.Dispose();
+    }
+
+    [Fact]
+    public async Task GetVersion_SelfSignedCertificateWithVerification_RefusedBeforeAnyRequest()
+    {
+        var time = new DrivenTimeProvider();
+        using var client = Create(verifyTls: true, time);
+
+        var ex = await Assert.ThrowsAsync<SoarUnavailableException>(() => time.DriveAsync(client.GetVersionAsync(_ct), TimeSpan.FromSeconds(10)));
+
+        Assert.Contains("connection failed", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.LogEntries);
+    }
+
+    [Fact]
+    public async Task GetVersion_VerificationOff_Accepted()
+    {
+        using var client = Create(verifyTls: false, new DrivenTimeProvider());
+
+        Assert.Equal("7.0.0", await client.GetVersionAsync(_ct));
+    }
+
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddDnsName("localhost");
+        request.CertificateExtensions.Add(san.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+
+    private SplunkSoarClient Create(bool verifyTls, TimeProvider time) =>
+        new SoarClientFactory(null, time, new SoarResilienceSettings { MaxRetries = 1, MaxDelay = TimeSpan.FromSeconds(2) })
+            .Create(SoarTestClients.Instance(_server.Url!) with { VerifyTls = verifyTls, AllowHttp = false }, new SoarSecret(SoarTestClients.Token));
+}

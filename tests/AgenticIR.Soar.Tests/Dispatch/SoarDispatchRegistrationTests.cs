@@ -1,0 +1,48 @@
+using AgenticIR.Agents.Tools;
+using AgenticIR.Core.Catalog;
+using AgenticIR.Core.Context;
+using AgenticIR.Core.Ports;
+using AgenticIR.Soar.SplunkSoar.Api;
+using AgenticIR.Soar.SplunkSoar.Shadow;
+using AgenticIR.Storage;
+using AgenticIR.Storage.Sqlite;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AgenticIR.Soar.Tests.Dispatch;
+
+public sealed class SoarDispatchRegistrationTests
+{
+    [Fact]
+    public void AddSplunkSoarDispatch_ResolvesDispatcherObserverAndEnrichmentTools()
+    {
+        var services = new ServiceCollection();
+        var db = new SqliteStoreOptions { Path = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"), "state.db") };
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton<ISplunkSoarClient>(SoarTestData.Instance());
+        services.AddSingleton<IActionCatalog>(SoarTestData.Catalog());
+        services.AddSingleton(EmptyContext.Create());
+        services.AddSqliteStateStore(db).AddSqliteSoarDispatchStores(db);
+        services.AddSplunkSoarDispatch().AddSplunkSoarDispatch().AddSplunkSoarEnrichmentTools();
+
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var dispatcher = Assert.Single(provider.GetServices<IActionDispatcher>());
+        Assert.True(dispatcher.CanDispatch(SoarTestData.Record()));
+        Assert.NotNull(provider.GetRequiredService<ShadowObserver>());
+        Assert.Equal("disposition", provider.GetRequiredService<ShadowOptions>().DispositionFieldFor("prod"));
+        var registry = provider.GetRequiredService<ToolRegistry>();
+        Assert.NotNull(registry.Find("ip_reputation"));
+        Assert.NotNull(registry.Find(ToolNames.ThreatIntel));
+    }
+
+    /// <summary>A context store that knows nothing (the registry only constructs tools over it).</summary>
+    public class EmptyContext : DispatchProxy
+    {
+        public static IContextStore Create() => DispatchProxy.Create<IContextStore, EmptyContext>();
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => null;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AgenticIR.Core.Metrics;
+using AgenticIR.Splunk.App;
+using AgenticIR.Splunk.Sinks;
+using AgenticIR.Splunk.Tests.Support;
+
+namespace AgenticIR.Splunk.Tests.Sinks;
+
+public sealed class JsonLinesMetricsSinkTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"));
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string FilePath => Path.Combine(_directory, "metrics", "agentic_ir_metrics.jsonl");
+
+    [Fact]
+    public async Task EmitAsync_Events_OneEnvelopePerLine()
+    {
+        await using (var sink = Sink(maxBytes: 0))
+        {
+            await sink.EmitAsync(Event(1), Ct);
+            await sink.EmitAsync(Event(2), Ct);
+        }
+
+        var lines = await File.ReadAllLinesAsync(FilePath, Ct);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(
+            """{"time":1764000001.000,"host":"worker-1","source":"agentic_ir","sourcetype":"agent_heartbeat","index":"agentic_ir","event":{"event_id":"e1","status":"healthy"}}""",
+            lines[0]);
+    }
+
+    [Fact]
+    public async Task EmitAsync_PastMaxSize_RotatesKeepingEveryLine()
+    {
+        await using (var sink = Sink(maxBytes: 400))
+        {
+            for (var i = 0; i < 10; i++) await sink.EmitAsync(Event(i), Ct);
+        }
+
+        var files = Directory.GetFiles(Path.GetDirectoryName(FilePath)!);
+        Assert.True(files.Length > 1);
+        Assert.All(files, f => Assert.True(new FileInfo(f).Length <= 400));
+        var ids = files.SelectMany(File.ReadAllLines).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("event").GetProperty("event_id").GetString()).Order();
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"e{i}").Order(), ids);
+    }
+
+    [Fact]
+    public async Task EmitAsync_Line_AppTransformsRecoverSourcetypeAndEvent()
+    {
+        await using (var sink = Sink(maxBytes: 0))
+            await sink.EmitAsync(MetricsEventFactoryEvent(), Ct);
+        var line = (await File.ReadAllLinesAsync(FilePath, Ct))[0];
+
+        // The forwarder path: the app's index-time transforms must turn the line into what HEC would have indexed.
+        Assert.Equal("shadow_comparison", Regex.Match(line, AppConfFiles.SourcetypeRegex).Groups[1].Value);
+        var raw = Regex.Match(line, AppConfFiles.UnwrapRegex).Groups[1].Value;
+        Assert.Equal(JsonDocument.Parse(line).RootElement.GetProperty("event").GetRawText(), raw);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+    }
+
+    private JsonLinesMetricsSink Sink(long maxBytes) =>
+        new(new JsonLinesSinkOptions { Path = FilePath, MaxFileBytes = maxBytes, Host = "worker-1" }, new ListLogger<JsonLinesMetricsSink>());
+
+    private static MetricsEvent Event(int n) => new($"e{n}", "agent_heartbeat", DateTimeOffset.FromUnixTimeSeconds(1_764_000_000 + n),
+        new Dictionary<string, object?> { ["status"] = "healthy" });
+
+    private static MetricsEvent MetricsEventFactoryEvent() => Splunk.Events.MetricsEventFactory.ForShadowComparison(TestRecords.Comparison());
+}
