@@ -25,6 +25,7 @@ public static class AgenticIrCommandLine
         root.Add(ShowCommand.Create());
         root.Add(RunCommand.Create());
         root.Add(Simulator.SimulatorCommand.Create());
+        root.Add(Demo.DemoCommand.Create());
         root.Add(Soar.ShadowReportCommand.Create());
         root.Add(Governance.ApprovalsCommand.Create());
         root.Add(Governance.KillSwitchCommand.Create());

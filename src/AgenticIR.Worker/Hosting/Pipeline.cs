@@ -37,6 +37,10 @@ public sealed class Pipeline(ServiceProvider services, ResolvedPaths paths) : IA
     /// <summary>Any registered service.</summary>
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
+    /// <summary>Checks every Splunk SOAR binding against each configured instance; one line per problem.</summary>
+    public Task<IReadOnlyList<string>> ValidateLiveAsync(CancellationToken cancellationToken) =>
+        Soar.SplunkSoar.LiveValidation.SplunkSoarLiveValidation.ValidateAsync(services, cancellationToken);
+
     /// <summary>Creates a type from the pipeline's services (for hosted workers that live outside it).</summary>
     public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(services);
 

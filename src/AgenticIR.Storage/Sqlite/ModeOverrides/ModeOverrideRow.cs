@@ -1,0 +1,26 @@
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Playbooks;
+using AgenticIR.Storage.Shared;
+
+namespace AgenticIR.Storage.Sqlite.ModeOverrides;
+
+/// <summary>One <c>playbook_mode_overrides</c> row as Dapper reads it.</summary>
+internal sealed class ModeOverrideRow
+{
+    public const string Columns = "playbook AS Playbook, severity AS Severity, mode AS Mode, reason AS Reason, created_at AS CreatedAt, created_by AS CreatedBy";
+
+    public string Playbook { get; init; } = "";
+    public string Severity { get; init; } = "";
+    public string Mode { get; init; } = "";
+    public string Reason { get; init; } = "";
+    public string CreatedAt { get; init; } = "";
+    public string CreatedBy { get; init; } = "";
+
+    public PlaybookModeOverride ToOverride() => new(
+        Playbook,
+        Enum.Parse<Severity>(Severity, ignoreCase: true),
+        Enum.Parse<PlaybookMode>(Mode, ignoreCase: true),
+        Reason,
+        StoreText.ParseTimestamp(CreatedAt),
+        CreatedBy);
+}
