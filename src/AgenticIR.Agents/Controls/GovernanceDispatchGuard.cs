@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgenticIR.Agents.Governance;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Governance;

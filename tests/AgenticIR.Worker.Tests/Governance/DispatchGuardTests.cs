@@ -54,7 +54,7 @@ public sealed class DispatchGuardTests
 
     [Theory]
     [InlineData(ObservableType.Host, "fin-db01.corp.example", "fin-db01")]
-    [InlineData(ObservableType.User, "CORP\\ceo", "ceo@corp.example")]
+    [InlineData(ObservableType.User, "CORP\\ceo", "ceo")]
     [InlineData(ObservableType.Ipv4, "10.20.0.5", "10.20.0.0/16")]
     [InlineData(ObservableType.Ipv4, "198.51.100.7", "198.51.100.7")]
     public async Task Acquire_ProtectedTarget_AutonomousHeldHumanApprovedAllowed(ObservableType type, string target, string entry)
