@@ -1,9 +1,11 @@
 using AgenticIR.Agents;
+using AgenticIR.Agents.Audit;
 using AgenticIR.Agents.Context;
 using AgenticIR.Agents.Controls;
 using AgenticIR.Agents.Governance;
 using AgenticIR.Agents.PolicyLifecycle;
 using AgenticIR.Agents.Review;
+using AgenticIR.Core.Bus;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Definitions;
@@ -67,6 +69,8 @@ public static class PipelineBuilder
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<IStateStore>().InitializeAsync(cancellationToken);
         await provider.GetRequiredService<ReloadingPolicyProvider>().InitializeAsync(cancellationToken);
+        // Every decision, enrichment query and action outcome the bus announces becomes an audit record.
+        ActivatorUtilities.CreateInstance<DecisionAuditor>(provider).Attach(provider.GetRequiredService<IMessageBus>());
         return new Pipeline(provider, paths);
     }
 

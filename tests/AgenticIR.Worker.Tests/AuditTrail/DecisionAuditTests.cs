@@ -1,0 +1,30 @@
+using AgenticIR.Core.Audit;
+using AgenticIR.Testing;
+using AgenticIR.Worker.Tests.Support;
+
+namespace AgenticIR.Worker.Tests.AuditTrail;
+
+public sealed class DecisionAuditTests
+{
+    [Fact]
+    public async Task Replay_OneAlert_EveryDecisionAndEnrichmentQueryAuditedInAnIntactChain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await ReplayHarness.CreateAsync(cancellationToken: ct);
+        var run = await harness.ReplayAsync([Path.Combine(RepoPaths.Samples, "alerts", "01-phish-url-credential-harvest.json")], ct);
+        var record = await harness.InvestigationAsync(Assert.Single(run.Lines).InvestigationId!, ct);
+        var trail = harness.Pipeline.Get<IAuditTrail>();
+
+        var records = new List<AuditRecord>();
+        await foreach (var r in trail.StreamAsync(new AuditQuery { InvestigationId = record.Id }, ct)) records.Add(r);
+
+        Assert.Single(records, r => r.Entry.AgentName == "triage_agent" && r.Entry.ActionType == "decision");
+        Assert.Equal(record.Report!.Steps.Count, records.Count(r => r.Entry.ActionType == "enrichment_query"));
+        Assert.Single(records, r => r.Entry.AgentName == "investigation_agent" && r.Entry.ActionType == "decision");
+        var planned = records.Where(r => r.Entry.AgentName == "response_orchestrator" && r.Entry.ActionType == "decision").ToList();
+        Assert.Equal(record.Plan!.Actions.Count, planned.Count);
+        Assert.All(planned, r => Assert.Matches("^[0-9a-f]{64}$", r.Entry.EvidenceHash));
+        Assert.All(planned, r => Assert.False(string.IsNullOrEmpty(r.Entry.Justification)));
+        Assert.True((await trail.VerifyAsync(null, ct)).IsIntact);
+    }
+}
