@@ -5,14 +5,18 @@ using BenchmarkDotNet.Running;
 // bench triage-latency    -> per-call p50/p99 of triage over many calls, in process
 // bench replay [N] [lanes] -> end-to-end replay of N generated alerts on SQLite
 // bench components       -> median cost of each pipeline component on the samples
+// bench metrics-overhead [N] [runs] -> replay of N alerts with metrics off and with the JSON-lines sink, median of runs each
+// bench bridge [containers] [runs] [latency-ms] -> containers bridged per second against the Splunk SOAR simulator
 var home = Environment.GetEnvironmentVariable("AGENTICIR_HOME") ?? FindHome();
 return args.FirstOrDefault() switch
 {
     "replay" => await ReplayBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount),
+    "metrics-overhead" => await MetricsOverheadBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, Environment.ProcessorCount),
     "triage-latency" => await TriageLatency.RunAsync(home),
     "components" => await ComponentTimings.RunAsync(home),
     "hec" => await HecBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),
     "audit" => await AuditBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
+    "bridge" => await BridgeBenchmark.RunAsync(home, args[1..]),
     "triage" => Run(() => BenchmarkRunner.Run<TriageBenchmarks>(args: args[1..])),
     _ => Usage(),
 };

@@ -22,9 +22,9 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public const string Instance = "sim";
 
     private readonly DirectoryInfo _work;
-    private readonly Action<IServiceCollection>? _overrides;
+    private readonly Action<IServiceCollection, BridgeHarness>? _overrides;
 
-    private BridgeHarness(SplunkSoarSimulator simulator, DirectoryInfo work, Action<IServiceCollection>? overrides)
+    private BridgeHarness(SplunkSoarSimulator simulator, DirectoryInfo work, Action<IServiceCollection, BridgeHarness>? overrides)
     {
         Simulator = simulator;
         _work = work;
@@ -45,10 +45,10 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public SplunkSoarBridge Bridge => Pipeline.Get<SplunkSoarBridges>().All.Single();
 
     /// <param name="playbooks">The <c>playbooks:</c> entries, as YAML lines.</param>
-    /// <param name="overrides">Extra registrations (a clock…), applied after the harness's own fast polling settings.</param>
+    /// <param name="overrides">Extra registrations (a clock, a decorated store…); the harness registers fast action-run polling and retries after them, so those two win.</param>
     /// <param name="simulatorTime">Clock of the simulator (its timestamps); the system clock when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<BridgeHarness> StartAsync(string playbooks, Action<IServiceCollection>? overrides = null,
+    public static async Task<BridgeHarness> StartAsync(string playbooks, Action<IServiceCollection, BridgeHarness>? overrides = null,
         TimeProvider? simulatorTime = null, CancellationToken cancellationToken = default)
     {
         var simulator = await SplunkSoarSimulator.StartAsync(new SimulatorOptions
@@ -167,7 +167,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
         var loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         Pipeline = await PipelineBuilder.BuildAsync(paths, loggers, services =>
         {
-            _overrides?.Invoke(services);
+            _overrides?.Invoke(services, this);
             // Fast action-run polling and retries: the simulator moves a run on per read, so waits only cost time.
             services.AddSingleton(new SplunkSoarDispatchOptions
             {

@@ -1,4 +1,7 @@
 using AgenticIR.Core.Playbooks;
+using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Sqlite.SoarBridge;
+using Microsoft.Extensions.DependencyInjection;
 using AgenticIR.Soar.SplunkSoar.Intake;
 
 namespace AgenticIR.Worker.Tests.SoarBridge;
@@ -54,10 +57,105 @@ public sealed class BridgeWriteBackTests
         Assert.Contains("ip", typed);
         Assert.Contains("domain", typed);
 
-        // Containers of an off entry and of an unlisted label: listed, never read or written.
+        // Containers of an off entry and of an unlisted label: listed, never read or written (the same filter does
+        // see every read and write of the taken container).
+        Assert.Contains(h.RequestsAbout(phishing), r => r.Method == "GET" && r.PathAndQuery.Contains("/artifacts", StringComparison.Ordinal));
+        Assert.Contains(h.RequestsAbout(phishing), r => r.Method == "POST" && r.PathAndQuery.StartsWith("/rest/note", StringComparison.Ordinal));
+        Assert.Contains(h.RequestsAbout(phishing), r => r.Method == "POST" && r.PathAndQuery.StartsWith("/rest/action_run", StringComparison.Ordinal));
         Assert.Empty(h.RequestsAbout(off));
         Assert.Empty(h.RequestsAbout(unlisted));
         Assert.Empty(h.NotesOf(off));
         Assert.Empty(h.NotesOf(unlisted));
     }
+
+    [Fact]
+    public async Task RunCycle_RerunAndRestart_WritesNothingTwice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var h = await BridgeHarness.StartAsync(Playbooks, cancellationToken: ct);
+        var phishing = h.SeedSample("01");
+        var second = h.SeedSample("06");
+        await h.CycleAsync(ct);
+        var notes = Snapshot(h.NotesOf(phishing).Concat(h.NotesOf(second)));
+        var artifacts = Snapshot(h.FindingArtifactsOf(phishing).Concat(h.FindingArtifactsOf(second)));
+        Assert.Equal(8, notes.Count);
+        Assert.NotEmpty(artifacts);
+
+        for (var i = 0; i < 3; i++) Assert.Equal(BridgeCycleStatus.Completed, (await h.CycleAsync(ct)).Status);
+        await h.RestartAsync(ct);
+        h.Simulator.ClearRequests();
+        var afterRestart = await h.CycleAsync(ct);
+        await h.CycleAsync(ct);
+
+        Assert.Equal(0, afterRestart.ContainersTaken);
+        Assert.Equal(0, afterRestart.Written.Created);
+        Assert.Equal(notes, Snapshot(h.NotesOf(phishing).Concat(h.NotesOf(second))));
+        Assert.Equal(artifacts, Snapshot(h.FindingArtifactsOf(phishing).Concat(h.FindingArtifactsOf(second))));
+        // The restarted worker checked its ledger, not the SOAR: no write of any kind went out.
+        Assert.DoesNotContain(h.Simulator.Requests, r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task RunCycle_KilledBetweenWriteAndLedger_RestartAdoptsInsteadOfDuplicating()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        CrashingBridgeStore? crashing = null;
+        var crashNext = true;
+        await using var h = await BridgeHarness.StartAsync(Playbooks, (services, harness) =>
+        {
+            // Only the first pipeline dies: the third item it writes reaches the SOAR but never its ledger.
+            if (!crashNext) return;
+            crashNext = false;
+            services.AddSingleton<ISoarBridgeStore>(sp =>
+                crashing = new CrashingBridgeStore(new SqliteSoarBridgeStore(new SqliteStoreOptions { Path = harness.DatabasePath }, sp.GetRequiredService<TimeProvider>()), 3));
+        }, cancellationToken: ct);
+        var phishing = h.SeedSample("01");
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => h.CycleAsync(ct));
+        var writtenBeforeCrash = h.NotesOf(phishing).Count + h.FindingArtifactsOf(phishing).Count;
+        Assert.Equal(3, writtenBeforeCrash);
+
+        await h.RestartAsync(ct);
+        var result = await h.CycleAsync(ct);
+
+        Assert.Equal(BridgeCycleStatus.Completed, result.Status);
+        Assert.True(result.Written.Adopted >= 1, $"the orphaned item was not adopted: {result.Written}");
+        AssertOneOfEach(h, phishing);
+        Assert.NotNull(crashing);
+    }
+
+    [Fact]
+    public async Task RunCycle_SoarFailsMidWriteBack_NextCycleFinishesWithoutDuplicates()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var h = await BridgeHarness.StartAsync(Playbooks, cancellationToken: ct);
+        var phishing = h.SeedSample("01");
+        // Every attempt on /rest/artifact fails (reads are retried 5 times), so write-back stops after the triage note.
+        h.Simulator.FailNext(6, 500, pathPrefix: "/rest/artifact");
+
+        var failed = await h.CycleAsync(ct);
+
+        Assert.Equal(BridgeCycleStatus.Unavailable, failed.Status);
+        Assert.Single(h.NotesOf(phishing));
+        Assert.Empty(h.FindingArtifactsOf(phishing));
+
+        var recovered = await h.CycleAsync(ct);
+        await h.CycleAsync(ct);
+
+        Assert.Equal(BridgeCycleStatus.Completed, recovered.Status);
+        AssertOneOfEach(h, phishing);
+    }
+
+    private static void AssertOneOfEach(BridgeHarness h, long containerId)
+    {
+        var titles = h.NotesOf(containerId).Select(n => (string)n["title"]!).ToList();
+        Assert.Equal(4, titles.Count);
+        Assert.Equal(titles.Count, titles.Distinct(StringComparer.Ordinal).Count());
+        var sdis = h.FindingArtifactsOf(containerId).Select(a => (string)a["source_data_identifier"]!).ToList();
+        Assert.NotEmpty(sdis);
+        Assert.Equal(sdis.Count, sdis.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    private static List<string> Snapshot(IEnumerable<System.Text.Json.Nodes.JsonObject> items) =>
+        [.. items.Select(i => $"{i["id"]}|{i["title"] ?? i["source_data_identifier"]}|{i["content"]?.ToJsonString() ?? i["cef"]?.ToJsonString()}").Order(StringComparer.Ordinal)];
 }

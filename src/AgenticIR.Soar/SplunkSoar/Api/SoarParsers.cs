@@ -58,8 +58,11 @@ internal static class SoarParsers
         String(r, "message"), Property(r, "result_data")?.Clone() ?? EmptyArray);
 
     /// <summary>Playbook run; <c>playbook</c> is usually the numeric id (kept as text), a <c>repo/name</c> where given.</summary>
+    // `playbook` is the playbook's numeric id; its "repo/name" (what config/playbooks.yaml matches) comes from the
+    // simulator's `playbook_name`, or the `_pretty_playbook` a `pretty` read adds (UNVERIFIED on a live instance).
     public static SoarPlaybookRun PlaybookRun(JsonElement r) => new(
-        RequiredLong(r, "id"), Long(r, "container") ?? 0, String(r, "playbook") ?? "", String(r, "status") ?? "", String(r, "message"),
+        RequiredLong(r, "id"), Long(r, "container") ?? 0,
+        String(r, "playbook_name") ?? String(r, "_pretty_playbook") ?? String(r, "playbook") ?? "", String(r, "status") ?? "", String(r, "message"),
         Date(r, "start_time"), Date(r, "update_time"));
 
     public static SoarPage<T> Page<T>(JsonElement envelope, Func<JsonElement, T> item) =>

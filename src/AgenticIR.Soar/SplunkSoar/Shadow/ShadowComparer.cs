@@ -94,10 +94,31 @@ internal sealed class ShadowComparer(IActionCatalog catalog)
                 unmapped.Add($"{(appNames.Count == 0 ? "unknown app" : string.Join("/", appNames))}: {run.Action}");
                 continue;
             }
-            foreach (var match in matches.Where(m => m.Kind != ActionKind.Enrichment)) mapped.Add(match.Name);
+            // Several logical actions may share one app action (block_ip and modify_firewall_rule are both Panorama
+            // "block ip"): the run is claimed by the one binding its parameters fit best, so it is not counted twice.
+            var match = BestFit(matches, run);
+            if (match.Kind != ActionKind.Enrichment) mapped.Add(match.Name);
         }
         return ([.. mapped], [.. unmapped]);
     }
+
+    private static ActionDefinition BestFit(List<ActionDefinition> matches, SoarActionRun run)
+    {
+        if (matches.Count == 1) return matches[0];
+        var given = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in run.Targets.SelectMany(t => t.Parameters).SelectMany(p => p)) given.TryAdd(name, value);
+        return matches
+            .OrderByDescending(d => Fit(d.SplunkSoar!, given))
+            .ThenBy(d => d.SplunkSoar!.Parameters.Count)
+            .ThenBy(d => d.Name, StringComparer.Ordinal)
+            .First();
+    }
+
+    // +1 per binding parameter the run set to the binding's value (any value for a ${...} template), -1 per one set otherwise.
+    private static int Fit(SplunkSoarBinding binding, Dictionary<string, string> given) => binding.Parameters.Sum(p =>
+        !given.TryGetValue(p.Key, out var value) ? 0
+        : p.Value.Contains("${", StringComparison.Ordinal) || string.Equals(value, p.Value, StringComparison.OrdinalIgnoreCase) ? 1
+        : -1);
 
     private static List<string> ExtraFindings(IReadOnlyList<Finding> findings, IReadOnlyList<SoarActionRun> theirRuns)
     {

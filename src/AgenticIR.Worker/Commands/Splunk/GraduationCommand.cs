@@ -1,32 +1,54 @@
 using System.CommandLine;
 using System.Globalization;
 using AgenticIR.Core.Shadow;
+using AgenticIR.Definitions;
+using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Splunk.Graduation;
+using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Sqlite.SoarDispatch;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands.Splunk;
 
 /// <summary><c>agentic-ir graduation report [--window 30d] [--comparisons file.jsonl]</c>: per playbook × severity, the
-/// shadow evidence with Wilson 95% bounds and a recommendation against the policy's graduation criteria.</summary>
+/// shadow evidence with Wilson 95% bounds and a recommendation against the policy's graduation criteria; plus
+/// <c>graduation caps</c> and <c>graduation reinstate</c> for automatic demotions.</summary>
 internal static class GraduationCommand
 {
-    /// <summary>Where comparisons come from when no file is given. The SOAR bridge's store replaces this at wiring time.</summary>
-    internal static Func<ResolvedPaths, IShadowComparisonSource> SourceFactory { get; set; } = _ => new InMemoryShadowComparisonSource([]);
+    /// <summary>Where comparisons come from when no file is given: the SOAR bridge's store in the --db database (already
+    /// migrated when this is called). Tests may replace it.</summary>
+    internal static Func<ResolvedPaths, IShadowComparisonSource> SourceFactory { get; set; } = StoreSource;
 
-    public static Command Create()
+    public static Command Create() => Create(null);
+
+    internal static Command Create(IAnsiConsole? console)
     {
         var window = new Option<string>("--window") { Description = "Evidence window in days or weeks, e.g. 30d, 4w (default: the policy's window_days)" };
         var file = new Option<string?>("--comparisons") { Description = "Read comparisons from a JSON-lines file instead of the state store" };
         var report = new Command("report", "Agreement with each playbook per severity, with Wilson 95% bounds and a recommendation") { window, file };
-        report.SetAction((parse, ct) => ReportAsync(parse, parse.GetValue(window), parse.GetValue(file), ct));
-        return new Command("graduation", "Graduate playbooks to autonomy by measured evidence") { report };
+        report.SetAction((parse, ct) => ReportAsync(parse, console ?? AnsiConsole.Console, parse.GetValue(window), parse.GetValue(file), ct));
+        return new Command("graduation", "Graduate playbooks to autonomy by measured evidence")
+        {
+            report,
+            GraduationCapsCommand.CreateList(console),
+            GraduationCapsCommand.CreateReinstate(console),
+        };
     }
 
-    private static async Task<int> ReportAsync(ParseResult parse, string? windowText, string? file, CancellationToken cancellationToken)
+    private static IShadowComparisonSource StoreSource(ResolvedPaths paths)
     {
-        var console = AnsiConsole.Console;
-        if (Console.IsOutputRedirected) console.Profile.Width = 200;
+        // Action phases decide which planned actions count as containment; without readable connectors every response
+        // action does, which can only make a recommendation stricter.
+        var (definitions, _) = Directory.Exists(paths.Connectors) && File.Exists(paths.Policy)
+            ? DefinitionSetLoader.TryLoad(paths.Policy, paths.Connectors)
+            : (null, []);
+        return new ShadowFactsSource(new SqliteShadowComparisonStore(new SqliteStoreOptions { Path = paths.Database }), definitions?.Catalog);
+    }
+
+    private static async Task<int> ReportAsync(ParseResult parse, IAnsiConsole console, string? windowText, string? file, CancellationToken cancellationToken)
+    {
+        if (Console.IsOutputRedirected && console == AnsiConsole.Console) console.Profile.Width = 200;
         var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
         var criteria = SplunkCommandPolicy.Criteria(paths, console);
         if (windowText is not null)
@@ -42,6 +64,15 @@ internal static class GraduationCommand
         {
             console.MarkupLine($"[red]No file {Markup.Escape(file)}[/]");
             return 2;
+        }
+        if (file is null)
+        {
+            if (!File.Exists(paths.Database))
+            {
+                console.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass --db, or --comparisons with a file)");
+                return 2;
+            }
+            await new SqliteStateStore(new SqliteStoreOptions { Path = paths.Database }, TimeProvider.System).InitializeAsync(cancellationToken);
         }
 
         var now = TimeProvider.System.GetUtcNow();

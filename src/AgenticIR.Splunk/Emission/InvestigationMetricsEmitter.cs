@@ -1,0 +1,84 @@
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.Metrics;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.State;
+using AgenticIR.Splunk.Events;
+using AgenticIR.Splunk.Heartbeat;
+
+namespace AgenticIR.Splunk.Emission;
+
+/// <summary>Emits an investigation's metrics when the bus announces a state worth reporting: documented (everything),
+/// waiting for approval, and each dispatched action. It reads the saved record, so what Splunk sees is what was saved;
+/// the factory's deterministic ids let a resumed stage announce again without a second copy in the sink. Also feeds
+/// the agents' health counters (heartbeats) from the saved stage times.</summary>
+public sealed class InvestigationMetricsEmitter(IStateStore store, IMetricsSink sink, RecentEventIds recent, AgentHealthTracker? health = null)
+{
+    /// <summary>The announcements that trigger emission.</summary>
+    public static IReadOnlyList<MessageType> Triggers { get; } = [MessageType.DocumentationReady, MessageType.ApprovalRequired, MessageType.ActionExecuted];
+
+    /// <summary>Subscribes to <see cref="Triggers"/> on the bus.</summary>
+    public void Attach(IMessageBus bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        foreach (var type in Triggers) bus.Subscribe(type, OnMessageAsync);
+    }
+
+    /// <summary>Loads the announced investigation and emits the events its saved state supports that were not emitted yet;
+    /// returns how many were handed to the sink. A failure reaches the bus, which dead-letters the message.</summary>
+    public async Task<int> OnMessageAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (await store.GetAsync(message.InvestigationId, cancellationToken) is not { } record) return 0;
+        var stages = await store.ListStageEventsAsync(record.Id, cancellationToken);
+        if (message.Type == MessageType.DocumentationReady) RecordHealth(record, stages);
+        return await EmitAsync(MetricsEventFactory.ForInvestigation(record, stages), cancellationToken);
+    }
+
+    /// <summary>Emits the events not emitted recently; an event the sink failed to take is forgotten so a retry sends it.</summary>
+    public async Task<int> EmitAsync(IReadOnlyList<MetricsEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var fresh = events.Where(e => recent.TryAdd(e.EventId)).ToList();
+        if (fresh.Count == 0) return 0;
+        try
+        {
+            await sink.EmitAsync(fresh, cancellationToken);
+        }
+        catch
+        {
+            foreach (var e in fresh) recent.Forget(e.EventId);
+            throw;
+        }
+        return fresh.Count;
+    }
+
+    // Stage times are saved by the orchestrator, so they measure each agent's work (including its save) without a timer
+    // on the hot path. Documentation and learning run in parallel and share the documentation stage.
+    private void RecordHealth(InvestigationRecord record, IReadOnlyList<StageEvent> stages)
+    {
+        if (health is null) return;
+        var received = At(stages, InvestigationStage.Received) ?? record.CreatedAt;
+        var triaged = At(stages, InvestigationStage.Triaged);
+        var investigated = At(stages, InvestigationStage.Investigated);
+        var planned = At(stages, InvestigationStage.Planned) ?? At(stages, InvestigationStage.Responded);
+        var responded = At(stages, InvestigationStage.Responded);
+        var documented = At(stages, InvestigationStage.Documented);
+        Record(AgentNames.Triage, received, triaged);
+        Record(AgentNames.Investigation, triaged, investigated);
+        Record(AgentNames.Response, investigated, planned);
+        Record(AgentNames.Documentation, responded, documented);
+        Record(AgentNames.Learning, responded, documented);
+
+        void Record(string agent, DateTimeOffset? from, DateTimeOffset? to)
+        {
+            if (from is { } f && to is { } t && t >= f) health.RecordSuccess(agent, t - f);
+        }
+    }
+
+    private static DateTimeOffset? At(IReadOnlyList<StageEvent> stages, InvestigationStage stage)
+    {
+        for (var i = 0; i < stages.Count; i++)
+            if (stages[i].Stage == stage) return stages[i].At;
+        return null;
+    }
+}

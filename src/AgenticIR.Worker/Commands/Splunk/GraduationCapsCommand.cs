@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Audit;
+using AgenticIR.Core.Playbooks;
+using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Sqlite.Audit;
+using AgenticIR.Storage.Sqlite.ModeOverrides;
+using AgenticIR.Worker.Hosting;
+using Spectre.Console;
+
+namespace AgenticIR.Worker.Commands.Splunk;
+
+/// <summary><c>agentic-ir graduation caps</c> lists the mode caps in force (automatic demotions);
+/// <c>agentic-ir graduation reinstate &lt;playbook&gt; &lt;severity&gt; --by &lt;name&gt;</c> lifts one, audited, so the
+/// playbook's configured mode applies again.</summary>
+internal static class GraduationCapsCommand
+{
+    /// <summary>Audit action type of a lifted cap.</summary>
+    public const string ReinstatedActionType = "playbook_reinstated";
+
+    public static Command CreateList(IAnsiConsole? console)
+    {
+        var command = new Command("caps", "Playbook × severity mode caps in force (automatic demotions), with their reasons");
+        command.SetAction((parse, ct) => ListAsync(parse, console ?? AnsiConsole.Console, ct));
+        return command;
+    }
+
+    public static Command CreateReinstate(IAnsiConsole? console)
+    {
+        var playbook = new Argument<string>("playbook") { Description = "Playbook entry name (config/playbooks.yaml)" };
+        var severity = new Argument<string>("severity") { Description = "Severity: informational, low, medium, high, critical" };
+        var by = new Option<string>("--by") { Description = "Your name: who lifts the cap", Required = true };
+        var reason = new Option<string?>("--reason") { Description = "Why the playbook may run at its configured mode again" };
+        var command = new Command("reinstate", "Lift a demotion cap so the playbook's configured mode applies again (audited)") { playbook, severity, by, reason };
+        command.SetAction((parse, ct) => ReinstateAsync(parse, console ?? AnsiConsole.Console, parse.GetRequiredValue(playbook),
+            parse.GetRequiredValue(severity), parse.GetRequiredValue(by), parse.GetValue(reason), ct));
+        return command;
+    }
+
+    private static async Task<int> ListAsync(ParseResult parse, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(parse, console, cancellationToken) is not { } options) return 2;
+        var caps = await new SqlitePlaybookModeOverrideStore(options).ListActiveAsync(cancellationToken);
+        if (caps.Count == 0)
+        {
+            console.MarkupLine("No caps in force: every playbook runs at its configured mode.");
+            return 0;
+        }
+        var table = new Table().AddColumns("Playbook", "Severity", "Capped at", "Since", "By", "Why");
+        foreach (var cap in caps)
+            table.AddRow(Markup.Escape(cap.Playbook), cap.Severity.ToWire(), ModeAssignment.Name(cap.Mode),
+                cap.At.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture), Markup.Escape(cap.By), Markup.Escape(cap.Reason));
+        console.Write(table);
+        return 0;
+    }
+
+    private static async Task<int> ReinstateAsync(ParseResult parse, IAnsiConsole console, string playbook, string severityText, string by,
+        string? reason, CancellationToken cancellationToken)
+    {
+        if (!SeverityNames.TryParse(severityText, out var severity))
+        {
+            console.MarkupLine($"[red]Unknown severity '{Markup.Escape(severityText)}'[/]: use informational, low, medium, high or critical");
+            return 2;
+        }
+        if (await OpenAsync(parse, console, cancellationToken) is not { } options) return 2;
+        var time = TimeProvider.System;
+        if (!await new SqlitePlaybookModeOverrideStore(options).LiftAsync(playbook, severity, by, time.GetUtcNow(), cancellationToken))
+        {
+            console.MarkupLine($"No cap in force for [bold]{Markup.Escape(playbook)}[/] at {severity.ToWire()}.");
+            return 1;
+        }
+        using var audit = new SqliteAuditLog(options, time);
+        await audit.AppendAsync(new AuditEntry
+        {
+            AgentName = "operator",
+            ActionType = ReinstatedActionType,
+            Target = $"{playbook}/{severity.ToWire()}",
+            Justification = reason ?? "",
+            ApprovalStatus = "approved",
+            ApproverIdentity = by,
+            Outcome = "lifted",
+            Details = new Dictionary<string, string> { ["playbook"] = playbook, ["severity"] = severity.ToWire() },
+        }, cancellationToken);
+        console.MarkupLine($"Lifted the cap on [bold]{Markup.Escape(playbook)}[/] at {severity.ToWire()}; running workers apply its configured mode within a minute.");
+        return 0;
+    }
+
+    private static async Task<SqliteStoreOptions?> OpenAsync(ParseResult parse, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        if (!File.Exists(paths.Database))
+        {
+            console.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass --db)");
+            return null;
+        }
+        var options = new SqliteStoreOptions { Path = paths.Database };
+        await new SqliteStateStore(options, TimeProvider.System).InitializeAsync(cancellationToken);
+        return options;
+    }
+}

@@ -1,0 +1,104 @@
+using AgenticIR.Agents.Bus;
+using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.Catalog;
+using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Policy;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.Shadow;
+using AgenticIR.Definitions.Playbooks;
+using AgenticIR.Soar.SplunkSoar.Shadow;
+using AgenticIR.Splunk;
+using AgenticIR.Splunk.Emission;
+using AgenticIR.Splunk.Graduation;
+using AgenticIR.Splunk.Heartbeat;
+using AgenticIR.Splunk.Sinks;
+using AgenticIR.Storage;
+using AgenticIR.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AgenticIR.Worker.Hosting;
+
+/// <summary>Metrics, graduation evidence and automatic demotion, wired into the pipeline. Order-independent: it
+/// decorates the message bus and the playbook catalog whether they are registered before or after it.</summary>
+internal static class MetricsWiring
+{
+    /// <summary>Always: the mode-cap store, the capped playbook catalog (a demoted playbook × severity runs assisted), the
+    /// shadow comparison source and the <see cref="DemotionWorker"/>. When <paramref name="settings"/> names a sink: the
+    /// sinks, the bus subscriber that emits each investigation's events, the shadow comparison emitter, and for
+    /// <c>run</c> the agent heartbeats.</summary>
+    public static IServiceCollection AddMetrics(this IServiceCollection services, ResolvedPaths paths, MetricsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (services.Any(d => d.ServiceType == typeof(MetricsWiringMarker))) return services;
+        services.AddSingleton(new MetricsWiringMarker(settings));
+        services.TryAddSingleton(TimeProvider.System);
+
+        var store = new SqliteStoreOptions { Path = paths.Database };
+        services.AddSqlitePlaybookModeOverrides(store);
+        services.TryAddSingleton<PlaybookModeCaps>();
+        Decorate<IPlaybookCatalog>(services,
+            (sp, inner) => new CappedPlaybookCatalog(inner, sp.GetRequiredService<PlaybookModeCaps>()),
+            sp => new PlaybookCatalogProvider(paths.Playbooks, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IShadowComparisonSource>(sp =>
+            new ShadowFactsSource(sp.GetRequiredService<IShadowComparisonStore>(), sp.GetService<IActionCatalog>()));
+        services.TryAddSingleton(sp => new DemotionWorker(
+            sp.GetRequiredService<IShadowComparisonSource>(), sp.GetRequiredService<IPlaybookCatalog>(), sp.GetRequiredService<IPolicyProvider>(),
+            sp.GetRequiredService<IPlaybookModeOverrides>(), sp.GetRequiredService<PlaybookModeCaps>(), sp.GetRequiredService<IAuditLog>(),
+            sp.GetRequiredService<IGovernanceNotifier>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DemotionWorker>>()));
+
+        if (!settings.Enabled) return services;
+        if (settings.JsonLinesPath is { } file) services.AddSplunkJsonLinesMetrics(new JsonLinesSinkOptions { Path = file });
+        if (settings.Hec is { } hec) services.AddSplunkHecMetrics(hec);
+        if (settings.LongRunning) services.AddAgentHeartbeats(new HeartbeatOptions());
+        services.TryAddSingleton<AgentHealthTracker>();
+        services.TryAddSingleton<RecentEventIds>(_ => new RecentEventIds());
+        services.TryAddSingleton(sp => new InvestigationMetricsEmitter(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<IMetricsSink>(),
+            sp.GetRequiredService<RecentEventIds>(), sp.GetRequiredService<AgentHealthTracker>()));
+        services.TryAddSingleton(sp => new ShadowMetricsEmitter(sp.GetRequiredService<IShadowComparisonSource>(),
+            sp.GetRequiredService<InvestigationMetricsEmitter>(), sp.GetRequiredService<TimeProvider>()));
+        // Subscribing when the bus is created means every bus the pipeline uses announces to the emitter, with no step
+        // after the container is built.
+        Decorate<IMessageBus>(services,
+            (sp, bus) =>
+            {
+                sp.GetRequiredService<InvestigationMetricsEmitter>().Attach(bus);
+                return bus;
+            },
+            sp => ActivatorUtilities.CreateInstance<InProcessMessageBus>(sp));
+        return services;
+    }
+
+    /// <summary>The settings <see cref="AddMetrics"/> was given, or null when it was not called.</summary>
+    public static MetricsSettings? SettingsOf(IServiceProvider services) => services.GetService<MetricsWiringMarker>()?.Settings;
+
+    /// <summary>For <c>run</c>: the pipeline's own background services (HEC delivery, heartbeats), to host beside the
+    /// command's workers.</summary>
+    public static IEnumerable<IHostedService> HostedServices(Pipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return pipeline.Get<IEnumerable<IHostedService>>();
+    }
+
+    // Replaces the registration of TService with one that wraps it, or, when none exists yet, registers the wrapped
+    // fallback (a later TryAdd of TService then changes nothing).
+    private static void Decorate<TService>(IServiceCollection services, Func<IServiceProvider, TService, TService> wrap,
+        Func<IServiceProvider, TService> fallback) where TService : class
+    {
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(TService) && !d.IsKeyedService);
+        if (existing is not null) services.Remove(existing);
+        services.AddSingleton(sp => wrap(sp, existing is null ? fallback(sp) : Create<TService>(sp, existing)));
+    }
+
+    private static TService Create<TService>(IServiceProvider sp, ServiceDescriptor descriptor) where TService : class =>
+        (TService)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(sp)
+            ?? ActivatorUtilities.CreateInstance(sp, descriptor.ImplementationType!));
+
+    private sealed record MetricsWiringMarker(MetricsSettings Settings);
+}

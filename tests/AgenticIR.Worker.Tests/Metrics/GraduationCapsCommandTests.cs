@@ -1,0 +1,58 @@
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Playbooks;
+using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Sqlite.Audit;
+using AgenticIR.Storage.Sqlite.ModeOverrides;
+using AgenticIR.Worker.Commands.Splunk;
+using AgenticIR.Worker.Tests.GovernanceCli;
+
+namespace AgenticIR.Worker.Tests.Metrics;
+
+/// <summary><c>graduation caps</c> shows automatic demotions; <c>graduation reinstate</c> lifts one, audited.</summary>
+public sealed class GraduationCapsCommandTests : IAsyncLifetime
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("agentic-ir-caps-cli-");
+    private string Db => Path.Combine(_work.FullName, "state.db");
+    private SqliteStoreOptions Options => new() { Path = Db };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await new SqliteStateStore(Options, TimeProvider.System).InitializeAsync(Ct);
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _work.Delete(recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Reinstate_CapInForce_LiftedAuditedAndGoneFromCaps()
+    {
+        var store = new SqlitePlaybookModeOverrideStore(Options);
+        var cap = new PlaybookModeOverride("endpoint_autonomy", Severity.High, PlaybookMode.Assisted, "live agreement 0.200 < floor 0.900 over 25 comparisons",
+            TimeProvider.System.GetUtcNow(), "graduation_monitor");
+        Assert.True(await store.AddAsync(cap, Ct));
+        Assert.False(await store.AddAsync(cap with { Reason = "again" }, Ct));
+
+        var (listCode, list) = await RunAsync("caps");
+        var (code, output) = await RunAsync("reinstate", "endpoint_autonomy", "high", "--by", "alice", "--reason", "rule fixed");
+        var (_, after) = await RunAsync("caps");
+        var (again, _) = await RunAsync("reinstate", "endpoint_autonomy", "high", "--by", "alice");
+
+        Assert.Equal(0, listCode);
+        foreach (var part in new[] { "endpoint_autonomy", "high", "assisted", "0.200 < floor" }) Assert.Contains(part, list, StringComparison.Ordinal);
+        Assert.True(code == 0, output);
+        Assert.Contains("No caps in force", after, StringComparison.Ordinal);
+        Assert.Equal(1, again);
+        Assert.Empty(await store.ListActiveAsync(Ct));
+        Assert.True(await store.AddAsync(cap, Ct));
+        using var audit = new SqliteAuditLog(Options, TimeProvider.System);
+        var record = Assert.Single(await audit.ReadAsync(1, 10, Ct));
+        Assert.Equal(("playbook_reinstated", "endpoint_autonomy/high", "alice", "rule fixed"),
+            (record.Entry.ActionType, record.Entry.Target, record.Entry.ApproverIdentity, record.Entry.Justification));
+    }
+
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
+        InProcessCli.RunAsync(GraduationCommand.Create, Ct, ["graduation", .. args, "--db", Db]);
+}
