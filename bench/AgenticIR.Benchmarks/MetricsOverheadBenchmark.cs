@@ -22,6 +22,7 @@ internal static class MetricsOverheadBenchmark
         var warmUp = Path.Combine(work.FullName, "warm-up.jsonl");
         AlertGenerator.Generate(Path.Combine(home, "samples", "alerts"), Path.Combine(home, "samples", "data"), Path.Combine(home, "mappings"), warmUp, 500);
         await ReplayAsync(home, work, warmUp, lanes, metrics: true);
+        await BreakdownAsync(home, work, warmUp, lanes);
         var off = new List<double>();
         var on = new List<double>();
         var cpuOff = new List<double>();
@@ -73,6 +74,50 @@ internal static class MetricsOverheadBenchmark
         var events = File.Exists(jsonl) ? File.ReadLines(jsonl).LongCount() : 0;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return (result.Elapsed.TotalSeconds, cpu.TotalSeconds, events);
+    }
+
+    // Where one investigation's emission goes: reading the saved record and its stage times, building the events, and
+    // writing them to the file; timed alone over every investigation of a replay, 20 rounds.
+    private static async Task BreakdownAsync(string home, DirectoryInfo work, string input, int lanes)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var paths = ResolvedPaths.From(new WorkerOptions
+        {
+            Home = home,
+            DatabasePath = Path.Combine(work.FullName, "breakdown.db"),
+            ReportsPath = Path.Combine(work.FullName, "reports-breakdown"),
+        });
+        await using var pipeline = await PipelineBuilder.BuildAsync(paths, NullLoggerFactory.Instance, s => s.AddMetrics(paths, MetricsSettings.Off), CancellationToken.None);
+        await new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, TimeProvider.System)
+            .RunAsync([input], null, "shadow", lanes, NullObserver.Instance, CancellationToken.None);
+        var ids = (await pipeline.Store.ListAsync(100_000, CancellationToken.None)).Select(r => r.Id).ToList();
+        var sinkOptions = new AgenticIR.Splunk.Sinks.JsonLinesSinkOptions { Path = Path.Combine(work.FullName, "breakdown.jsonl") };
+        await using var sink = new AgenticIR.Splunk.Sinks.JsonLinesMetricsSink(sinkOptions, NullLogger<AgenticIR.Splunk.Sinks.JsonLinesMetricsSink>.Instance);
+        double read = 0, build = 0, write = 0;
+        long events = 0;
+        const int Rounds = 20;
+        for (var round = 0; round < Rounds; round++)
+        {
+            foreach (var id in ids)
+            {
+                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                var record = (await pipeline.Store.GetAsync(id, CancellationToken.None))!;
+                var stages = await pipeline.Store.ListStageEventsAsync(id, CancellationToken.None);
+                var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+                var batch = AgenticIR.Splunk.Events.MetricsEventFactory.ForInvestigation(record, stages);
+                var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+                await sink.EmitAsync(batch, CancellationToken.None);
+                var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+                read += System.Diagnostics.Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
+                build += System.Diagnostics.Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
+                write += System.Diagnostics.Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds;
+                events += batch.Count;
+            }
+        }
+        var n = (double)ids.Count * Rounds;
+        Console.WriteLine($"emission per investigation ({ids.Count} investigations x {Rounds}, {(events / n).ToString("0.0", inv)} events each): " +
+            $"read record + stages {(read / n).ToString("0.000", inv)} ms, build events {(build / n).ToString("0.000", inv)} ms, " +
+            $"serialize + write + flush {(write / n).ToString("0.000", inv)} ms");
     }
 
     private static double Median(List<double> values)

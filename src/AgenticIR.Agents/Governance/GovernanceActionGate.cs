@@ -79,7 +79,8 @@ public sealed class GovernanceActionGate(IPolicyProvider policy, TimeProvider ti
         var autonomousPath = investigation.Triage?.Path == InvestigationPath.Autonomous;
         if (InvestigationFacts.Is(investigation, PlaybookMode.Autonomous) || InvestigationFacts.Is(investigation, PlaybookMode.Shadow))
             return autonomousPath ? Autonomy.Full : Autonomy.EnrichmentOnly;
-        return InvestigationFacts.Is(investigation, PlaybookMode.Assisted) ? Autonomy.EnrichmentOnly : Autonomy.None;
+        // Assisted means what config/playbooks.yaml promises the admin: every action waits for an analyst.
+        return Autonomy.None;
     }
 
     private enum Autonomy

@@ -27,6 +27,7 @@ public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, I
     {
         ArgumentNullException.ThrowIfNull(investigation);
         ArgumentNullException.ThrowIfNull(checkpoint);
+        var applicable = tools.ApplicableTo(investigation);
         var current = policy.Current;
         var budget = current.CircuitBreakers.PerInvestigation;
         var threshold = current.Investigation.ConfidenceThreshold;
@@ -45,7 +46,7 @@ public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, I
             if (state.Steps.Count >= budget.MaxSteps) { stop = StopReason.StepBudget; break; }
             if (state.PriorDuration + time.GetElapsedTime(started) >= maxDuration) { stop = StopReason.TimeBudget; break; }
 
-            var all = PivotRules.Candidates(state.Own, state.Known, state.Findings, state.Done, tools, family, hints);
+            var all = PivotRules.Candidates(state.Own, state.Known, state.Findings, state.Done, applicable, family, hints);
             var affordable = all.Where(c => state.ApiCalls + tools.Find(c.Tool)!.Cost <= budget.MaxApiCalls).ToList();
             // Confident already: finish the baseline (every indicator the alert itself carries checked in threat intel)
             // and stop, rather than pulling new threads.

@@ -45,6 +45,10 @@ public sealed class ToolRegistry
     /// <summary>Context for blast-radius descriptions, when the registry was built over one.</summary>
     public IContextStore? Context { get; }
 
+    /// <summary>The registry narrowed to the tools that apply to an investigation (itself when all do).</summary>
+    public ToolRegistry ApplicableTo(Core.State.InvestigationRecord investigation) =>
+        _tools.Values.All(t => t.AppliesTo(investigation)) ? this : new ToolRegistry(_tools.Values.Where(t => t.AppliesTo(investigation)), Context);
+
     /// <summary>All tools in registration order.</summary>
     public IReadOnlyCollection<IInvestigationTool> All => _tools.Values;
 

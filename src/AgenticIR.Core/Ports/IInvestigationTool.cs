@@ -18,6 +18,10 @@ public interface IInvestigationTool
     /// <summary>API calls one run costs against the budget.</summary>
     int Cost { get; }
 
+    /// <summary>Whether the tool may be offered for this investigation at all (e.g. SOAR enrichment only for SOAR
+    /// containers, and never in shadow mode, where the worker sends nothing to the SOAR's integrations).</summary>
+    bool AppliesTo(State.InvestigationRecord investigation) => true;
+
     /// <summary>Runs the tool on one observable.</summary>
     Task<ToolResult> RunAsync(Observable subject, InvestigationContext context, CancellationToken cancellationToken);
 }

@@ -11,7 +11,14 @@ namespace AgenticIR.Splunk.Emission;
 /// waiting for approval, and each dispatched action. It reads the saved record, so what Splunk sees is what was saved;
 /// the factory's deterministic ids let a resumed stage announce again without a second copy in the sink. Also feeds
 /// the agents' health counters (heartbeats) from the saved stage times.</summary>
-public sealed class InvestigationMetricsEmitter(IStateStore store, IMetricsSink sink, RecentEventIds recent, AgentHealthTracker? health = null)
+/// <param name="store">Where saved records are read when <paramref name="saved"/> does not hold them.</param>
+/// <param name="sink">Where events go.</param>
+/// <param name="recent">Ids emitted recently (not written twice).</param>
+/// <param name="health">Agent health counters to feed, if heartbeats are on.</param>
+/// <param name="saved">What this process just saved (see <see cref="CapturingStateStore"/>): reading it back from the
+/// store would cost more than everything else the emitter does.</param>
+public sealed class InvestigationMetricsEmitter(IStateStore store, IMetricsSink sink, RecentEventIds recent, AgentHealthTracker? health = null,
+    SavedStateCache? saved = null)
 {
     /// <summary>The announcements that trigger emission.</summary>
     public static IReadOnlyList<MessageType> Triggers { get; } = [MessageType.DocumentationReady, MessageType.ApprovalRequired, MessageType.ActionExecuted];
@@ -28,9 +35,27 @@ public sealed class InvestigationMetricsEmitter(IStateStore store, IMetricsSink 
     public async Task<int> OnMessageAsync(BusMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (await store.GetAsync(message.InvestigationId, cancellationToken) is not { } record) return 0;
-        var stages = await store.ListStageEventsAsync(record.Id, cancellationToken);
-        if (message.Type == MessageType.DocumentationReady) RecordHealth(record, stages);
+        InvestigationRecord record;
+        IReadOnlyList<StageEvent>? stages = null;
+        if (saved is not null && saved.TryGet(message.InvestigationId, out var cached, out var cachedStages))
+        {
+            record = cached;
+            stages = cachedStages;
+        }
+        else if (await store.GetAsync(message.InvestigationId, cancellationToken) is { } read)
+        {
+            record = read;
+        }
+        else
+        {
+            return 0;
+        }
+        stages ??= await store.ListStageEventsAsync(record.Id, cancellationToken);
+        if (message.Type == MessageType.DocumentationReady)
+        {
+            RecordHealth(record, stages);
+            saved?.Forget(record.Id);
+        }
         return await EmitAsync(MetricsEventFactory.ForInvestigation(record, stages), cancellationToken);
     }
 

@@ -31,20 +31,32 @@ public sealed class JsonLinesMetricsSink : IMetricsSink, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task EmitAsync(MetricsEvent metricsEvent, CancellationToken cancellationToken)
+    public Task EmitAsync(MetricsEvent metricsEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metricsEvent);
-        var line = new ArrayBufferWriter<byte>(512);
-        HecEnvelope.Write(line, _envelope, metricsEvent.Sourcetype, metricsEvent.Time, MetricsJson.SerializeBody(metricsEvent));
-        line.Write(NewLine);
+        return EmitAsync([metricsEvent], cancellationToken);
+    }
+
+    /// <summary>Writes all the events (e.g. one investigation's) with one write and one flush: whole lines only, so the
+    /// forwarder still never reads half an event, at a fraction of the system calls.</summary>
+    public async Task EmitAsync(IReadOnlyList<MetricsEvent> metricsEvents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metricsEvents);
+        if (metricsEvents.Count == 0) return;
+        var lines = new ArrayBufferWriter<byte>(512 * metricsEvents.Count);
+        foreach (var metricsEvent in metricsEvents)
+        {
+            HecEnvelope.Write(lines, _envelope, metricsEvent.Sourcetype, metricsEvent.Time, MetricsJson.SerializeBody(metricsEvent));
+            lines.Write(NewLine);
+        }
 
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var stream = Open();
-            if (_options.MaxFileBytes > 0 && stream.Length > 0 && stream.Length + line.WrittenCount > _options.MaxFileBytes)
+            if (_options.MaxFileBytes > 0 && stream.Length > 0 && stream.Length + lines.WrittenCount > _options.MaxFileBytes)
                 stream = await RotateAsync();
-            await stream.WriteAsync(line.WrittenMemory, cancellationToken);
+            await stream.WriteAsync(lines.WrittenMemory, cancellationToken);
             await stream.FlushAsync(cancellationToken);
         }
         finally

@@ -6,7 +6,7 @@ namespace AgenticIR.Worker.Hosting;
 
 /// <summary>Where metrics go, from the command line and the environment. With neither a JSON-lines file nor a HEC URL,
 /// metrics are off: no sink, no bus subscriber, no outbox writes, so the embedded default pays nothing.</summary>
-internal sealed record MetricsSettings
+public sealed record MetricsSettings
 {
     /// <summary>JSON-lines file for a Universal Forwarder (<c>--metrics-jsonl</c> wins over it).</summary>
     public const string JsonLinesVariable = "AGENTICIR_METRICS_JSONL";

@@ -12,9 +12,11 @@ using AgenticIR.Splunk;
 using AgenticIR.Splunk.Emission;
 using AgenticIR.Splunk.Graduation;
 using AgenticIR.Splunk.Heartbeat;
+using AgenticIR.Splunk.Hec;
 using AgenticIR.Splunk.Sinks;
 using AgenticIR.Storage;
 using AgenticIR.Storage.Sqlite;
+using AgenticIR.Worker.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -58,8 +60,12 @@ internal static class MetricsWiring
         if (settings.LongRunning) services.AddAgentHeartbeats(new HeartbeatOptions());
         services.TryAddSingleton<AgentHealthTracker>();
         services.TryAddSingleton<RecentEventIds>(_ => new RecentEventIds());
+        services.TryAddSingleton<SavedStateCache>(_ => new SavedStateCache());
+        Decorate<IStateStore>(services,
+            (sp, inner) => new CapturingStateStore(inner, sp.GetRequiredService<SavedStateCache>()),
+            sp => new SqliteStateStore(store, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new InvestigationMetricsEmitter(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<IMetricsSink>(),
-            sp.GetRequiredService<RecentEventIds>(), sp.GetRequiredService<AgentHealthTracker>()));
+            sp.GetRequiredService<RecentEventIds>(), sp.GetRequiredService<AgentHealthTracker>(), sp.GetRequiredService<SavedStateCache>()));
         services.TryAddSingleton(sp => new ShadowMetricsEmitter(sp.GetRequiredService<IShadowComparisonSource>(),
             sp.GetRequiredService<InvestigationMetricsEmitter>(), sp.GetRequiredService<TimeProvider>()));
         // Subscribing when the bus is created means every bus the pipeline uses announces to the emitter, with no step
@@ -77,12 +83,16 @@ internal static class MetricsWiring
     /// <summary>The settings <see cref="AddMetrics"/> was given, or null when it was not called.</summary>
     public static MetricsSettings? SettingsOf(IServiceProvider services) => services.GetService<MetricsWiringMarker>()?.Settings;
 
-    /// <summary>For <c>run</c>: the pipeline's own background services (HEC delivery, heartbeats), to host beside the
-    /// command's workers.</summary>
-    public static IEnumerable<IHostedService> HostedServices(Pipeline pipeline)
+    /// <summary>For <c>run</c>: the background services to host beside the command's workers: the graduation loop
+    /// (shadow comparison events and demotions; always), HEC delivery and heartbeats (when configured).</summary>
+    public static IReadOnlyList<IHostedService> HostedServices(Pipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        return pipeline.Get<IEnumerable<IHostedService>>();
+        var services = pipeline.Get<IServiceProvider>();
+        List<IHostedService> hosted = [pipeline.Create<MetricsLoopWorker>()];
+        if (services.GetService<HecDeliveryWorker>() is { } delivery) hosted.Add(delivery);
+        if (services.GetService<AgentHeartbeatEmitter>() is { } heartbeats) hosted.Add(heartbeats);
+        return hosted;
     }
 
     // Replaces the registration of TService with one that wraps it, or, when none exists yet, registers the wrapped

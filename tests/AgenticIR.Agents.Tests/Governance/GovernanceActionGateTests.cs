@@ -28,13 +28,13 @@ public sealed class GovernanceActionGateTests
         { Severity.Critical, "autonomous", [Wait, Wait, Wait, Wait] },
         { Severity.Critical, "assisted", [Wait, Wait, Wait, Wait] },
         { Severity.High, "autonomous", [Auto, Auto, Wait, Wait] },
-        { Severity.High, "assisted", [Wait, Auto, Wait, Wait] },
+        { Severity.High, "assisted", [Wait, Wait, Wait, Wait] },
         { Severity.Medium, "autonomous", [Auto, Auto, Wait, Wait] },
-        { Severity.Medium, "assisted", [Wait, Auto, Wait, Wait] },
+        { Severity.Medium, "assisted", [Wait, Wait, Wait, Wait] },
         { Severity.Low, "autonomous", [Auto, Auto, Wait, Wait] },
-        { Severity.Low, "assisted", [Wait, Auto, Wait, Wait] },
+        { Severity.Low, "assisted", [Wait, Wait, Wait, Wait] },
         { Severity.Informational, "autonomous", [Auto, Auto, Wait, Wait] },
-        { Severity.Informational, "assisted", [Wait, Auto, Wait, Wait] },
+        { Severity.Informational, "assisted", [Wait, Wait, Wait, Wait] },
     };
 
     [Theory]
@@ -186,17 +186,18 @@ public sealed class GovernanceActionGateTests
             Action("A1", "block_ip", ActionKind.Containment), Action("A2", "wipe_endpoint", ActionKind.Eradication, reversible: false),
             Action("A3", "tag_asset", ActionKind.Enrichment));
 
+        // Assisted: even the auto-approve enrichment waits for an analyst, so all three are requested.
         var requests = scenario.Audit.OfType(GovernanceAudit.ApprovalRequest);
-        Assert.Equal(["A1", "A2"], requests.Select(e => e.Details["action_id"]));
+        Assert.Equal(["A1", "A2", "A3"], requests.Select(e => e.Details["action_id"]));
         var wipe = requests[1];
         Assert.Equal(("ipv4:185.220.101.4", "pending", "requested"), (wipe.Target, wipe.ApprovalStatus, wipe.Outcome));
         Assert.Equal(("critical", "require_senior_approval", "ir_lead"), (wipe.Details["risk"], wipe.Details["gate"], wipe.Details["required_tier"]));
         Assert.Equal(MondayMorning.AddSeconds(300).ToString("O", System.Globalization.CultureInfo.InvariantCulture), wipe.Details["deadline"]);
         Assert.Equal(InvestigationId, wipe.InvestigationId);
         var rows = scenario.Requests.All.OrderBy(r => r.ActionId).ToList();
-        Assert.Equal(["A1", "A2"], rows.Select(r => r.ActionId));
+        Assert.Equal(["A1", "A2", "A3"], rows.Select(r => r.ActionId));
         Assert.All(rows, r => Assert.Equal(record.Plan!.Actions.Single(a => a.ActionId == r.ActionId).ApprovalDeadline, r.Deadline));
-        Assert.Equal(["soc_analyst", "ir_lead"], rows.Select(r => r.RequiredTier));
+        Assert.Equal(["soc_analyst", "ir_lead", "soc_analyst"], rows.Select(r => r.RequiredTier));
     }
 
     [Fact]

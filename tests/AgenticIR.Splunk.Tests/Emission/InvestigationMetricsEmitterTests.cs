@@ -4,6 +4,7 @@ using AgenticIR.Core.Metrics;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Splunk.Emission;
+using AgenticIR.Splunk.Events;
 using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -56,6 +57,40 @@ public sealed class InvestigationMetricsEmitterTests
     }
 
     [Fact]
+    public async Task OnMessage_StateSavedByThisProcess_NoStoreReadAndSameEventsAsARead()
+    {
+        var documented = TestRecords.Documented();
+        var stages = TestRecords.Stages();
+        var cache = new SavedStateCache();
+        cache.Created(documented with { Version = 1, Stage = InvestigationStage.Received });
+        foreach (var stage in stages.Skip(1)) cache.Saved(documented with { Version = stage.Version, Stage = stage.Stage, UpdatedAt = stage.At });
+        var fromCache = new ListSink();
+        var fromStore = new ListSink();
+
+        await new InvestigationMetricsEmitter(new OneRecordStore(documented, stages) { Unreadable = true }, fromCache, new RecentEventIds(), saved: cache)
+            .OnMessageAsync(Message(MessageType.DocumentationReady), Ct);
+        await new InvestigationMetricsEmitter(new OneRecordStore(documented, stages), fromStore, new RecentEventIds())
+            .OnMessageAsync(Message(MessageType.DocumentationReady), Ct);
+
+        Assert.Equal(fromStore.Events.Select(Json), fromCache.Events.Select(Json));
+        Assert.False(cache.TryGet(documented.Id, out _, out _));
+    }
+
+    [Fact]
+    public void SavedStateCache_HistoryNotSeenFromCreation_StagesLeftToTheStore()
+    {
+        var cache = new SavedStateCache();
+        var record = TestRecords.Documented();
+
+        cache.Saved(record with { Version = 7 });
+        cache.Saved(record with { Version = 8 });
+
+        Assert.True(cache.TryGet(record.Id, out var last, out var stages));
+        Assert.Equal(8, last.Version);
+        Assert.Null(stages);
+    }
+
+    [Fact]
     public void RecentEventIds_OverCapacity_ForgetsOldestFirst()
     {
         var recent = new RecentEventIds(capacity: 2);
@@ -97,12 +132,17 @@ public sealed class InvestigationMetricsEmitterTests
         }
     }
 
+    private static string Json(MetricsEvent e) => MetricsJson.SerializeBody(e) + e.Time.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
     private sealed class OneRecordStore(InvestigationRecord record, IReadOnlyList<StageEvent> stages) : IStateStore
     {
-        public Task<InvestigationRecord?> GetAsync(string investigationId, CancellationToken cancellationToken) =>
-            Task.FromResult<InvestigationRecord?>(investigationId == record.Id ? record : null);
+        public bool Unreadable { get; init; }
 
-        public Task<IReadOnlyList<StageEvent>> ListStageEventsAsync(string investigationId, CancellationToken cancellationToken) => Task.FromResult(stages);
+        public Task<InvestigationRecord?> GetAsync(string investigationId, CancellationToken cancellationToken) =>
+            Unreadable ? throw new InvalidOperationException("read") : Task.FromResult<InvestigationRecord?>(investigationId == record.Id ? record : null);
+
+        public Task<IReadOnlyList<StageEvent>> ListStageEventsAsync(string investigationId, CancellationToken cancellationToken) =>
+            Unreadable ? throw new InvalidOperationException("read") : Task.FromResult(stages);
 
         public Task InitializeAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -98,17 +98,17 @@ public sealed class BridgeFaultTests
         var during = new List<BridgeCycleResult>();
         while (clock.GetUtcNow() < outageEnds)
         {
-            during.Add(await WithClockAsync(clock, h.CycleAsync(ct)));
+            during.Add(await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct)));
             clock.Advance(h.Bridge.PollInterval);
         }
         h.Simulator.SetDown(false);
         var after = new List<BridgeCycleResult>();
         for (var i = 0; i < 6 && after.Sum(r => r.ContainersTaken) < containers.Length; i++)
         {
-            after.Add(await WithClockAsync(clock, h.CycleAsync(ct)));
+            after.Add(await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct)));
             clock.Advance(h.Bridge.PollInterval);
         }
-        after.Add(await WithClockAsync(clock, h.CycleAsync(ct)));
+        after.Add(await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct)));
 
         Assert.True(during.Count >= 20, $"{during.Count} cycles in 10 minutes");
         Assert.All(during, r => Assert.Equal(BridgeCycleStatus.Unavailable, r.Status));
@@ -134,7 +134,7 @@ public sealed class BridgeFaultTests
         // far faster, so each attempt times out and the retries give up.
         h.Simulator.Latency = TimeSpan.FromSeconds(2);
 
-        var slow = await WithClockAsync(clock, h.CycleAsync(ct));
+        var slow = await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct));
 
         Assert.Equal(BridgeCycleStatus.Unavailable, slow.Status);
         Assert.Contains(h.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("unavailable", StringComparison.Ordinal)
@@ -144,24 +144,12 @@ public sealed class BridgeFaultTests
         h.Simulator.Latency = TimeSpan.Zero;
         clock.Advance(TimeSpan.FromMinutes(1)); // past the circuit breaker's break
         var after = new List<BridgeCycleResult>();
-        for (var i = 0; i < 3; i++) after.Add(await WithClockAsync(clock, h.CycleAsync(ct)));
+        for (var i = 0; i < 3; i++) after.Add(await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct)));
 
         Assert.Equal(1, after.Sum(r => r.ContainersTaken));
         Assert.All(after, r => Assert.Equal(BridgeCycleStatus.Completed, r.Status));
         var titles = h.NotesOf(container).Select(n => (string)n["title"]!).ToList();
         Assert.Equal(4, titles.Count);
         Assert.Equal(4, titles.Distinct(StringComparer.Ordinal).Count());
-    }
-
-    /// <summary>Moves the fake clock while <paramref name="work"/> runs, so its backoff delays and circuit-breaker
-    /// timings elapse in fake time (the real waits are only yields to let the HTTP calls complete).</summary>
-    private static async Task<T> WithClockAsync<T>(FakeTimeProvider clock, Task<T> work)
-    {
-        while (!work.IsCompleted)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(20));
-            await Task.WhenAny(work, Task.Delay(1, TestContext.Current.CancellationToken));
-        }
-        return await work;
     }
 }

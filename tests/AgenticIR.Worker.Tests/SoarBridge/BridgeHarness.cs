@@ -186,6 +186,18 @@ internal sealed class BridgeHarness : IAsyncDisposable
         BreakDuration = TimeSpan.FromSeconds(30),
     };
 
+    /// <summary>Moves the fake clock while <paramref name="work"/> runs, so its backoff delays and circuit-breaker
+    /// timings elapse in fake time (the real waits are only yields to let the HTTP calls complete).</summary>
+    public static async Task<T> WithClockAsync<T>(Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, Task<T> work)
+    {
+        while (!work.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(20));
+            await Task.WhenAny(work, Task.Delay(1, TestContext.Current.CancellationToken));
+        }
+        return await work;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Pipeline.DisposeAsync();

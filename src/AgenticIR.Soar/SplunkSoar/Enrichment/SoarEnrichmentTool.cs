@@ -3,6 +3,7 @@ using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Ports;
+using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 
@@ -28,6 +29,11 @@ internal sealed class SoarEnrichmentTool(
     public IReadOnlySet<ObservableType> Accepts { get; } = definition.TargetTypes.ToHashSet();
 
     public int Cost => 1;
+
+    // Only containers of this SOAR, and never in shadow (or off) mode: there the worker sends nothing to the SOAR's
+    // integrations, not even look-ups, so the playbook's own run is the only one the SOAR sees.
+    public bool AppliesTo(InvestigationRecord investigation) =>
+        investigation.Source is { Platform: SoarDispatchNames.Platform } && investigation.Mode is not ("shadow" or "off");
 
     public async Task<ToolResult> RunAsync(Observable subject, InvestigationContext context, CancellationToken cancellationToken)
     {

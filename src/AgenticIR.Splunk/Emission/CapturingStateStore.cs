@@ -1,0 +1,81 @@
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.Learning;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.State;
+
+namespace AgenticIR.Splunk.Emission;
+
+/// <summary>The state store, telling <see cref="SavedStateCache"/> what each create and save stored. Registered only
+/// when metrics are on; every call goes to the inner store unchanged.</summary>
+public sealed class CapturingStateStore(IStateStore inner, SavedStateCache cache) : IStateStore
+{
+    /// <inheritdoc />
+    public async Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken)
+    {
+        var stored = await inner.CreateAsync(record, intake, cancellationToken);
+        cache.Created(stored);
+        return stored;
+    }
+
+    /// <inheritdoc />
+    public async Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken)
+    {
+        var saved = await inner.SaveAsync(record, intake, cancellationToken);
+        cache.Saved(saved);
+        return saved;
+    }
+
+    /// <inheritdoc />
+    public async Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
+    {
+        var saved = await inner.SaveAsync(record, intake, messages, cancellationToken);
+        cache.Saved(saved);
+        return saved;
+    }
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<InvestigationRecord?> GetAsync(string investigationId, CancellationToken cancellationToken) => inner.GetAsync(investigationId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<InvestigationRecord?> FindActiveByFingerprintAsync(string fingerprint, DateTimeOffset since, CancellationToken cancellationToken) =>
+        inner.FindActiveByFingerprintAsync(fingerprint, since, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListUnfinishedAsync(CancellationToken cancellationToken) => inner.ListUnfinishedAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<InvestigationRecord>> ListAsync(int limit, CancellationToken cancellationToken) => inner.ListAsync(limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StageEvent>> ListStageEventsAsync(string investigationId, CancellationToken cancellationToken) =>
+        inner.ListStageEventsAsync(investigationId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IntakeRecord?> GetIntakeAsync(string inputKey, CancellationToken cancellationToken) => inner.GetIntakeAsync(inputKey, cancellationToken);
+
+    /// <inheritdoc />
+    public Task RecordIntakeAsync(IntakeRecord intake, CancellationToken cancellationToken) => inner.RecordIntakeAsync(intake, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken) => inner.AddDeadLetterAsync(deadLetter, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int limit, CancellationToken cancellationToken) => inner.ListDeadLettersAsync(limit, cancellationToken);
+
+    /// <inheritdoc />
+    public Task AppendMessageAsync(BusMessage message, CancellationToken cancellationToken) => inner.AppendMessageAsync(message, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<BusMessage>> ListMessagesAsync(string investigationId, CancellationToken cancellationToken) =>
+        inner.ListMessagesAsync(investigationId, cancellationToken);
+
+    /// <inheritdoc />
+    public Task AddProposalAsync(string investigationId, CalibrationProposal proposal, CancellationToken cancellationToken) =>
+        inner.AddProposalAsync(investigationId, proposal, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReviewItem>> ListProposalsAsync(CancellationToken cancellationToken) => inner.ListProposalsAsync(cancellationToken);
+}
