@@ -21,7 +21,7 @@ public sealed class CapturingStateStore(IStateStore inner, SavedStateCache cache
     public async Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken)
     {
         var saved = await inner.SaveAsync(record, intake, cancellationToken);
-        cache.Saved(saved);
+        cache.Saved(saved, announced: false);
         return saved;
     }
 
@@ -29,7 +29,7 @@ public sealed class CapturingStateStore(IStateStore inner, SavedStateCache cache
     public async Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
     {
         var saved = await inner.SaveAsync(record, intake, messages, cancellationToken);
-        cache.Saved(saved);
+        cache.Saved(saved, announced: messages.Count > 0);
         return saved;
     }
 

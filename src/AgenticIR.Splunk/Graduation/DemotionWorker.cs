@@ -12,9 +12,9 @@ namespace AgenticIR.Splunk.Graduation;
 /// <summary>Applies <see cref="DemotionMonitor"/>'s verdicts: for each graduated (autonomous) playbook × severity whose
 /// live evidence fails the policy's floor, records a cap at assisted in the store (which every worker's catalog then
 /// applies), audits it as <c>playbook_demoted</c> and notifies the tier that may re-promote. Demotion needs no human;
-/// lifting the cap does.</summary>
+/// lifting the cap does. Without a playbook catalog (no config/playbooks.yaml) nothing is autonomous, so a pass does nothing.</summary>
 public sealed class DemotionWorker(
-    IShadowComparisonSource comparisons, IPlaybookCatalog catalog, IPolicyProvider policy, IPlaybookModeOverrides overrides,
+    IShadowComparisonSource comparisons, IPlaybookCatalog? catalog, IPolicyProvider policy, IPlaybookModeOverrides overrides,
     PlaybookModeCaps caps, IAuditLog audit, IGovernanceNotifier notifier, TimeProvider time, ILogger<DemotionWorker> logger,
     DemotionMonitor? monitor = null)
 {
@@ -31,6 +31,7 @@ public sealed class DemotionWorker(
     public async Task<IReadOnlyList<PlaybookModeOverride>> PassAsync(CancellationToken cancellationToken)
     {
         await caps.RefreshAsync(overrides, cancellationToken);
+        if (catalog is null) return [];
         var now = time.GetUtcNow();
         var current = policy.Current;
         // The catalog already applies the caps, so a demoted pair is no longer autonomous and is not judged again.

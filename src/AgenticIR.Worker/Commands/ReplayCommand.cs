@@ -17,12 +17,14 @@ internal static class ReplayCommand
         var output = new Option<string?>("--out") { Description = "Folder for incident reports (default: agentic-ir-out/reports)" };
         var lanes = new Option<int?>("--lanes") { Description = "Parallel investigation lanes (default: processor count)" };
         var quiet = new Option<bool>("--quiet") { Description = "Only the summary table" };
-        var command = new Command("replay", "Replay alert files through the whole pipeline in shadow mode: triage, investigation, plan, report") { paths, format, summary, output, lanes, quiet };
-        command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(paths), parse.GetValue(format), parse.GetValue(summary), parse.GetValue(output), parse.GetValue(lanes), parse.GetValue(quiet), ct));
+        var metrics = MetricsSettings.CreateJsonLinesOption();
+        var command = new Command("replay", "Replay alert files through the whole pipeline in shadow mode: triage, investigation, plan, report") { paths, format, summary, output, lanes, quiet, metrics };
+        command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(paths), parse.GetValue(format), parse.GetValue(summary), parse.GetValue(output), parse.GetValue(lanes), parse.GetValue(quiet),
+            MetricsSettings.From(parse.GetValue(metrics), longRunning: false), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, string[] inputs, string? format, string? summaryPath, string? output, int? lanes, bool quiet, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, string[] inputs, string? format, string? summaryPath, string? output, int? lanes, bool quiet, MetricsSettings metrics, CancellationToken cancellationToken)
     {
         var options = WorkerOptionsBinder.Bind(parse);
         if (output is not null) options.ReportsPath = output;
@@ -40,7 +42,7 @@ internal static class ReplayCommand
         }
 
         using var loggerFactory = LoggingSetup.Create(resolved, console: false);
-        var pipeline = await CommandPipeline.TryBuildAsync(resolved, loggerFactory, console, cancellationToken);
+        var pipeline = await CommandPipeline.TryBuildAsync(resolved, loggerFactory, console, metrics, cancellationToken);
         if (pipeline is null) return 1;
         await using (pipeline)
         {

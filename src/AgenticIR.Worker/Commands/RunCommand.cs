@@ -19,17 +19,18 @@ internal static class RunCommand
     {
         var inbox = new Option<string>("--inbox") { Description = "Folder to watch for alert files", DefaultValueFactory = _ => Path.Combine("agentic-ir-data", "inbox") };
         var interval = new Option<int>("--poll-seconds") { Description = "Seconds between inbox scans", DefaultValueFactory = _ => 2 };
-        var command = new Command("run", "Run the worker: resume unfinished investigations, then take alerts from the inbox folder until stopped") { inbox, interval };
-        command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(inbox), parse.GetValue(interval), ct));
+        var metrics = MetricsSettings.CreateJsonLinesOption();
+        var command = new Command("run", "Run the worker: resume unfinished investigations, then take alerts from the inbox folder and the configured SOARs until stopped") { inbox, interval, metrics };
+        command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(inbox), parse.GetValue(interval), MetricsSettings.From(parse.GetValue(metrics), longRunning: true), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, string inbox, int pollSeconds, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, string inbox, int pollSeconds, MetricsSettings metrics, CancellationToken cancellationToken)
     {
         var options = WorkerOptionsBinder.Bind(parse);
         var paths = ResolvedPaths.From(options);
         using var loggerFactory = LoggingSetup.Create(paths, console: true);
-        var pipeline = await CommandPipeline.TryBuildAsync(paths, loggerFactory, AnsiConsole.Console, cancellationToken);
+        var pipeline = await CommandPipeline.TryBuildAsync(paths, loggerFactory, AnsiConsole.Console, metrics, cancellationToken);
         if (pipeline is null) return 1;
         await using (pipeline)
         {
@@ -42,6 +43,9 @@ internal static class RunCommand
             if (pipeline.Get<SplunkSoarBridges>().All.Count > 0)
                 builder.Services.AddHostedService(_ => new SplunkSoarBridgeWorker(pipeline.Get<SplunkSoarBridges>()));
             builder.Services.AddHostedService(_ => pipeline.Create<GovernanceLoopWorker>());
+            builder.Services.AddHostedService(_ => pipeline.Create<MetricsLoopWorker>());
+            // Background services the pipeline registered (HEC delivery, heartbeats) run in this host.
+            foreach (var hosted in pipeline.Get<IEnumerable<IHostedService>>()) builder.Services.AddSingleton<IHostedService>(hosted);
             pipeline.Get<ReloadingPolicyProvider>().StartWatching(TimeSpan.FromSeconds(5));
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
             using var host = builder.Build();

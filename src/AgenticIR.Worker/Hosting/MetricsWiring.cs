@@ -50,7 +50,9 @@ internal static class MetricsWiring
         services.TryAddSingleton<IShadowComparisonSource>(sp =>
             new ShadowFactsSource(sp.GetRequiredService<IShadowComparisonStore>(), sp.GetService<IActionCatalog>()));
         services.TryAddSingleton(sp => new DemotionWorker(
-            sp.GetRequiredService<IShadowComparisonSource>(), sp.GetRequiredService<IPlaybookCatalog>(), sp.GetRequiredService<IPolicyProvider>(),
+            sp.GetRequiredService<IShadowComparisonSource>(),
+            File.Exists(paths.Playbooks) ? sp.GetRequiredService<IPlaybookCatalog>() : null,
+            sp.GetRequiredService<IPolicyProvider>(),
             sp.GetRequiredService<IPlaybookModeOverrides>(), sp.GetRequiredService<PlaybookModeCaps>(), sp.GetRequiredService<IAuditLog>(),
             sp.GetRequiredService<IGovernanceNotifier>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DemotionWorker>>()));
 

@@ -40,6 +40,9 @@ public static class PipelineBuilder
 
         var services = new ServiceCollection();
         overrides?.Invoke(services);
+        // A command's metrics choice arrives through the overrides; otherwise the environment decides (off by default).
+        var metrics = services.Select(d => d.ImplementationInstance).OfType<MetricsSettings>().FirstOrDefault() ?? MetricsSettings.From(null, longRunning: false);
+        services.AddMetrics(paths, metrics);
         services.TryAddSingleton(loggerFactory);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);

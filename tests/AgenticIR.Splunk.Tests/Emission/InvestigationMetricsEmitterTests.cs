@@ -63,7 +63,7 @@ public sealed class InvestigationMetricsEmitterTests
         var stages = TestRecords.Stages();
         var cache = new SavedStateCache();
         cache.Created(documented with { Version = 1, Stage = InvestigationStage.Received });
-        foreach (var stage in stages.Skip(1)) cache.Saved(documented with { Version = stage.Version, Stage = stage.Stage, UpdatedAt = stage.At });
+        foreach (var stage in stages.Skip(1)) cache.Saved(documented with { Version = stage.Version, Stage = stage.Stage, UpdatedAt = stage.At }, announced: true);
         var fromCache = new ListSink();
         var fromStore = new ListSink();
 
@@ -82,12 +82,24 @@ public sealed class InvestigationMetricsEmitterTests
         var cache = new SavedStateCache();
         var record = TestRecords.Documented();
 
-        cache.Saved(record with { Version = 7 });
-        cache.Saved(record with { Version = 8 });
+        cache.Saved(record with { Version = 7 }, announced: true);
+        cache.Saved(record with { Version = 8 }, announced: true);
 
         Assert.True(cache.TryGet(record.Id, out var last, out var stages));
         Assert.Equal(8, last.Version);
         Assert.Null(stages);
+    }
+
+    [Fact]
+    public void SavedStateCache_UnannouncedSaveAfterAnnouncement_RecordNotServed()
+    {
+        var cache = new SavedStateCache();
+        var record = TestRecords.Documented();
+
+        cache.Saved(record with { Version = 7 }, announced: true);
+        cache.Saved(record with { Version = 8 }, announced: false);
+
+        Assert.False(cache.TryGet(record.Id, out _, out _));
     }
 
     [Fact]

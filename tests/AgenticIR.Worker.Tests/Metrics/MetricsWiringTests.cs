@@ -14,7 +14,7 @@ public sealed class MetricsWiringTests : IDisposable
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("agentic-ir-metrics-wiring-");
 
     [Fact]
-    public void AddMetrics_AfterBusAndCatalog_DecoratesBoth()
+    public async Task AddMetrics_AfterBusAndCatalog_DecoratesBoth()
     {
         var bus = new RecordingBus();
         var services = new ServiceCollection().AddLogging();
@@ -23,12 +23,13 @@ public sealed class MetricsWiringTests : IDisposable
         services.AddSqliteStateStore(new SqliteStoreOptions { Path = Path.Combine(_work.FullName, "state.db") });
 
         services.AddMetrics(MetricsTestSupport.Paths(_work), MetricsSettings.From(Path.Combine(_work.FullName, "m.jsonl"), false, _ => null));
-        using var provider = services.BuildServiceProvider();
+        await using var provider = services.BuildServiceProvider();
 
         Assert.Same(bus, provider.GetRequiredService<IMessageBus>());
         Assert.Equal([MessageType.DocumentationReady, MessageType.ApprovalRequired, MessageType.ActionExecuted], bus.Subscribed);
         Assert.IsType<CappedPlaybookCatalog>(provider.GetRequiredService<IPlaybookCatalog>());
         Assert.NotNull(provider.GetService<IMetricsSink>());
+        Assert.IsType<AgenticIR.Splunk.Emission.CapturingStateStore>(provider.GetRequiredService<IStateStore>());
     }
 
     [Fact]
