@@ -43,9 +43,8 @@ internal static class RunCommand
             if (pipeline.Get<SplunkSoarBridges>().All.Count > 0)
                 builder.Services.AddHostedService(_ => new SplunkSoarBridgeWorker(pipeline.Get<SplunkSoarBridges>()));
             builder.Services.AddHostedService(_ => pipeline.Create<GovernanceLoopWorker>());
-            builder.Services.AddHostedService(_ => pipeline.Create<MetricsLoopWorker>());
-            // Background services the pipeline registered (HEC delivery, heartbeats) run in this host.
-            foreach (var hosted in pipeline.Get<IEnumerable<IHostedService>>()) builder.Services.AddSingleton<IHostedService>(hosted);
+            // Shadow-comparison events and demotion, HEC delivery and heartbeats run in this host.
+            foreach (var hosted in MetricsWiring.HostedServices(pipeline)) builder.Services.AddSingleton<IHostedService>(hosted);
             pipeline.Get<ReloadingPolicyProvider>().StartWatching(TimeSpan.FromSeconds(5));
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
             using var host = builder.Build();

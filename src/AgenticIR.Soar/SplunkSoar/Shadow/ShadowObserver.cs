@@ -51,7 +51,8 @@ internal sealed class ShadowObserver(
     /// <summary>SOAR-sourced, in shadow mode, and the agents have decided (triage and plan saved).</summary>
     private static bool IsComparable(InvestigationRecord record) =>
         record.Source is { Platform: SoarDispatchNames.Platform }
-        && string.Equals(record.Mode, "shadow", StringComparison.OrdinalIgnoreCase)
+        // Autonomous containers are compared too: their live agreement is what automatic demotion watches.
+        && (string.Equals(record.Mode, "shadow", StringComparison.OrdinalIgnoreCase) || string.Equals(record.Mode, "autonomous", StringComparison.OrdinalIgnoreCase))
         && record.Triage is not null && record.Plan is not null;
 
     private async Task<ShadowInputs?> ReadAsync(ISplunkSoarClient client, InvestigationRecord record, long containerId, CancellationToken cancellationToken)
