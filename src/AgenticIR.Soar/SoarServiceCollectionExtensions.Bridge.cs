@@ -1,6 +1,7 @@
 using AgenticIR.Agents.Orchestration;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Approvals;
+using AgenticIR.Soar.SplunkSoar.Approvals.Delegation;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Instances;
 using AgenticIR.Soar.SplunkSoar.Intake;
@@ -31,9 +32,12 @@ public static partial class SoarServiceCollectionExtensions
         services.TryAddSingleton<ContainerPoller>();
         services.TryAddSingleton<WriteBackService>();
         services.TryAddSingleton<ApprovalCommentPoller>();
+        services.TryAddSingleton<AssetApproverPass>();
         services.TryAddSingleton(sp => new SplunkSoarBridges(
             sp.GetRequiredService<SoarClientRegistry>().Instances,
             sp.GetRequiredService<ContainerPoller>(), sp.GetRequiredService<WriteBackService>(), sp.GetRequiredService<ApprovalCommentPoller>(),
+            sp.GetRequiredService<SoarClientRegistry>().Instances.Any(i => i.Approvals == Core.Soar.SoarApprovalChannel.AssetApprovers)
+                ? sp.GetRequiredService<AssetApproverPass>() : null,
             sp.GetRequiredService<Core.Playbooks.ISoarBridgeStore>(), sp.GetRequiredService<Core.Ports.IStateStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
         return services;

@@ -28,7 +28,8 @@ public static partial class SoarServiceCollectionExtensions
         else services.TryAddSingleton(sp => ShadowOptions.From(sp.GetService<SoarClientRegistry>()?.Instances ?? []));
         services.TryAddSingleton(sp => new SoarClientDirectory(sp.GetService<SoarClientRegistry>()?.All ?? sp.GetServices<ISplunkSoarClient>()));
         services.TryAddSingleton<SoarAppDirectory>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionDispatcher, SplunkSoarActionDispatcher>());
+        services.TryAddSingleton<SplunkSoarActionDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionDispatcher, SplunkSoarActionDispatcher>(sp => sp.GetRequiredService<SplunkSoarActionDispatcher>()));
         services.TryAddSingleton<ShadowComparer>();
         services.TryAddSingleton<ShadowObserver>();
         return services;

@@ -25,5 +25,8 @@ public sealed partial class SplunkSoarSimulator
     /// <summary>Action runs as the REST API shows them now (the <see cref="ActionRuns"/> log keeps the request bodies).</summary>
     public IReadOnlyList<JsonObject> ActionRunStates => _store.ActionRunsState;
 
+    /// <summary>Approval records (asset approvers), oldest first.</summary>
+    public IReadOnlyList<JsonObject> Approvals => _store.Approvals;
+
     public JsonObject? GetContainer(long id) => _store.Containers.FirstOrDefault(c => (long?)c["id"] == id);
 }

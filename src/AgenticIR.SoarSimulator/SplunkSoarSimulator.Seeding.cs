@@ -37,6 +37,22 @@ public sealed partial class SplunkSoarSimulator
         return _store.AddAsset(name, app);
     }
 
+    /// <summary>Gives an asset primary approvers (existing user names): an action that changes something on it then
+    /// waits until <paramref name="votes"/> of them approve it. No names removes the approvers.</summary>
+    public void SetAssetApprovers(string asset, IReadOnlyList<string> usernames, int votes = 1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(asset);
+        ArgumentNullException.ThrowIfNull(usernames);
+        _store.SetAssetApprovers(asset, usernames, votes);
+    }
+
+    /// <summary>An approver answers the approval of an action run, as in the SOAR's approval queue; false when the user
+    /// is not an approver of its asset or the approval is no longer pending.</summary>
+    public bool AnswerApproval(long actionRunId, string username, bool approve) => _store.AnswerApproval(actionRunId, username, approve);
+
+    /// <summary>The approval of an action run passes its due time unanswered.</summary>
+    public bool ExpireApproval(long actionRunId) => _store.ExpireApproval(actionRunId);
+
     /// <summary>Creates a container from a <c>POST /rest/container</c>-shaped object (artifacts inline); a duplicate
     /// (same source data identifier and label) returns the existing id.</summary>
     public long AddContainer(JsonObject container)

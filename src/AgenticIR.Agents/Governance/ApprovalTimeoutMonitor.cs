@@ -57,7 +57,7 @@ public sealed class ApprovalTimeoutMonitor(
     {
         var record = await store.GetAsync(request.InvestigationId, cancellationToken);
         var action = record is null ? null : InvestigationFacts.FindAction(record, request.ActionId);
-        if (record is null || action is null || action.ApprovalStatus != ApprovalStatus.Pending)
+        if (record is null || action is null || action.ApprovalStatus != ApprovalStatus.Pending || Delegation.DelegationEligibility.IsDelegated(action))
         {
             // Answered (or re-planned) without the row being closed, e.g. a crash in between: nothing left to time out.
             await requests.CloseAsync(request.InvestigationId, request.ActionId, cancellationToken);
@@ -123,7 +123,7 @@ public sealed class ApprovalTimeoutMonitor(
         {
             var record = await store.GetAsync(request.InvestigationId, cancellationToken);
             var action = record is null ? null : InvestigationFacts.FindAction(record, request.ActionId);
-            if (record is null || action is null || action.ApprovalStatus != ApprovalStatus.Pending)
+            if (record is null || action is null || action.ApprovalStatus != ApprovalStatus.Pending || Delegation.DelegationEligibility.IsDelegated(action))
             {
                 await requests.CloseAsync(request.InvestigationId, request.ActionId, cancellationToken);
                 return false;

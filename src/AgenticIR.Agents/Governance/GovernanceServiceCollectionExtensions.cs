@@ -18,6 +18,7 @@ public static class GovernanceServiceCollectionExtensions
         services.TryAddSingleton<IApprovalService, ApprovalService>();
         services.TryAddSingleton<ApprovalTimeoutMonitor>();
         services.TryAddSingleton<PendingApprovals>();
+        services.TryAddSingleton<Delegation.DelegatedApprovals>();
         return services;
     }
 }

@@ -21,6 +21,13 @@ public sealed class PendingApprovals(IStateStore store, IApprovalRequestStore re
                 var request = await requests.GetAsync(record.Id, action.ActionId, cancellationToken);
                 var open = request is { State: not ApprovalRequestState.Closed } ? request : null;
                 var severity = open?.Severity ?? InvestigationFacts.SeverityOf(record);
+                // Handed to the SOAR's asset approvers: their approval queue and its deadline govern, not the policy's tiers.
+                if (Delegation.DelegationEligibility.IsDelegated(action))
+                {
+                    result.Add(new PendingApproval(record.Id, action.ActionId, action.LogicalAction, action.Target, action.Risk, action.ApprovalClass,
+                        null, $"splunk_soar asset approvers (action_run {action.Execution!.ExternalId})", false));
+                    continue;
+                }
                 var tier = ApproverTiers.Required(current, action.ApprovalClass, severity, open?.EscalationLevel ?? 0)?.Name ?? "";
                 result.Add(new PendingApproval(record.Id, action.ActionId, action.LogicalAction, action.Target, action.Risk, action.ApprovalClass,
                     open is null ? action.ApprovalDeadline : open.Deadline, tier, open?.State == ApprovalRequestState.Held));

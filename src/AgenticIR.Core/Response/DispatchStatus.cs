@@ -13,4 +13,7 @@ public enum DispatchStatus
     Held,
     /// <summary>Executed, then undone by its rollback action.</summary>
     RolledBack,
+    /// <summary>Handed to the SOAR, where its own approvers (Splunk SOAR asset approvers) decide; the action stays
+    /// pending here until the SOAR reports their answer and the run's outcome.</summary>
+    AwaitingSoarApproval,
 }

@@ -43,6 +43,11 @@ public sealed record SoarInstanceDefinition
     /// <c>disposition</c>; null when the convention is not used.</summary>
     public string? VerdictArtifactLabel { get; init; }
 
+    /// <summary>Who answers actions that need a human: this worker's approver tiers through container comments (the
+    /// default), or the approvers configured on the SOAR's own assets.</summary>
+    /// <value>The default value is <see cref="SoarApprovalChannel.Comments"/>.</value>
+    public SoarApprovalChannel Approvals { get; init; } = SoarApprovalChannel.Comments;
+
     /// <summary><see cref="TimeoutSeconds"/> as a time span.</summary>
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 

@@ -11,7 +11,7 @@ internal static partial class SoarInstanceReader
     private static readonly string[] Keys =
     [
         "name", "base_url", "allow_http", "token_env", "token_file", "verify_tls", "timeout_seconds",
-        "poll_interval_seconds", "page_size", "disposition_field", "verdict_artifact_label",
+        "poll_interval_seconds", "page_size", "disposition_field", "verdict_artifact_label", "approvals",
     ];
 
     public static SoarInstanceDefinition? Read(NodeReader r, YamlNode node, string field)
@@ -33,6 +33,7 @@ internal static partial class SoarInstanceReader
         var pageSize = r.OptionalInt(map, "page_size", 1, 1000) ?? 100;
         var disposition = r.OptionalString(map, "disposition_field");
         var verdictLabel = r.OptionalString(map, "verdict_artifact_label");
+        var approvals = ReadApprovals(r, map);
 
         if (name is null || baseUrl is null || (tokenEnv is null && tokenFile is null)) return null;
         return new SoarInstanceDefinition
@@ -48,8 +49,21 @@ internal static partial class SoarInstanceReader
             PageSize = pageSize,
             DispositionField = disposition,
             VerdictArtifactLabel = verdictLabel,
+            Approvals = approvals,
         };
     }
+
+    private static SoarApprovalChannel ReadApprovals(NodeReader r, YamlMap map)
+    {
+        if (NodeReader.Optional(map, "approvals") is not { } node) return SoarApprovalChannel.Comments;
+        return r.AsOneOf(node, map.FieldOf("approvals"), ApprovalChannels) switch
+        {
+            "asset_approvers" => SoarApprovalChannel.AssetApprovers,
+            _ => SoarApprovalChannel.Comments,
+        };
+    }
+
+    private static readonly string[] ApprovalChannels = ["comments", "asset_approvers"];
 
     private static Uri? ReadBaseUrl(NodeReader r, YamlMap map, bool allowHttp)
     {

@@ -16,6 +16,8 @@ internal static class RunEndpoints
             Replies.Handle(c => store.ListAppRunsOf(Replies.Id(c), ListQuery.Parse(c.Request.Query))));
         app.MapGet("/rest/app_run", Replies.Handle(c => store.ListAppRuns(ListQuery.Parse(c.Request.Query))));
         app.MapGet("/rest/app_run/{id:long}", Replies.Handle(c => store.GetAppRun(Replies.Id(c))));
+        app.MapGet("/rest/approval", Replies.Handle(c => store.ListApprovals(ListQuery.Parse(c.Request.Query))));
+        app.MapGet("/rest/approval/{id:long}", Replies.Handle(c => store.GetApproval(Replies.Id(c))));
         app.MapGet("/rest/playbook_run", Replies.Handle(c => store.ListPlaybookRuns(ListQuery.Parse(c.Request.Query))));
         app.MapGet("/rest/playbook_run/{id:long}", Replies.Handle(c => store.GetPlaybookRun(Replies.Id(c))));
     }

@@ -5,6 +5,9 @@ namespace AgenticIR.SoarSimulator.State;
 internal sealed class ActionRunProgress(string finalStatus, string finalMessage)
 {
     public int Step { get; set; }
+
+    /// <summary>True while asset approvers hold the run: it shows <c>pending</c> and does not move on.</summary>
+    public bool AwaitingApproval { get; set; }
     public string FinalStatus { get; } = finalStatus;
     public string FinalMessage { get; } = finalMessage;
 

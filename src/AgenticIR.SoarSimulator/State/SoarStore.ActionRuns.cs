@@ -61,7 +61,11 @@ internal sealed partial class SoarStore
             };
             _progress[id] = new ActionRunProgress(
                 failed > 0 ? "failed" : "success",
-                failed > 0 ? $"{failed} of {outcomes.Count} action(s) failed" : $"{outcomes.Count} action(s) succeeded");
+                failed > 0 ? $"{failed} of {outcomes.Count} action(s) failed" : $"{outcomes.Count} action(s) succeeded")
+            {
+                AwaitingApproval = resolved.Any(t => FindAppActionLocked(Json.Long(t.App, "id")!.Value, action) is { } appAction
+                    && OpenApprovalIfNeededLocked(id, appAction, t.Assets)),
+            };
             _actionRunLog.Add(new RecordedActionRun(id, Clone(body), Time.GetUtcNow()));
             return SimReply.Ok(new JsonObject { ["action_run_id"] = id, ["message"] = "added", ["success"] = true });
         }
@@ -173,7 +177,7 @@ internal sealed partial class SoarStore
         lock (_gate)
         {
             if (!_actionRuns.TryGetValue(id, out var run)) return SimReply.NotFound();
-            if (_progress.TryGetValue(id, out var progress))
+            if (_progress.TryGetValue(id, out var progress) && !progress.AwaitingApproval)
             {
                 ShowStatusLocked(id, run, progress.StatusAt(progress.Step), progress);
                 progress.Step = Math.Min(progress.Step + 1, 2);

@@ -12,6 +12,7 @@ internal static class ActionStatusNames
         DispatchStatus.Running => "running",
         DispatchStatus.Held => "held",
         DispatchStatus.RolledBack => "rolled_back",
+        DispatchStatus.AwaitingSoarApproval => "awaiting_soar_approval",
         _ => action.ApprovalStatus switch
         {
             ApprovalStatus.Pending => "pending_approval",

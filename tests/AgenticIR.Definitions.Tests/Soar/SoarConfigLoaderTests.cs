@@ -1,3 +1,4 @@
+using AgenticIR.Core.Soar;
 using AgenticIR.Definitions.Soar;
 using AgenticIR.Testing;
 
@@ -43,6 +44,7 @@ public sealed class SoarConfigLoaderTests : IDisposable
                 page_size: 250
                 disposition_field: disposition
                 verdict_artifact_label: playbook_verdict
+                approvals: asset_approvers
               - name: lab
                 base_url: http://localhost:8081
                 allow_http: true
@@ -57,10 +59,30 @@ public sealed class SoarConfigLoaderTests : IDisposable
         Assert.Equal((false, false, 12, 45, 250), (prod.VerifyTls, prod.AllowHttp, prod.TimeoutSeconds, prod.PollIntervalSeconds, prod.PageSize));
         Assert.Equal(("disposition", "playbook_verdict"), (prod.DispositionField, prod.VerdictArtifactLabel));
         Assert.Equal("environment variable AGENTICIR_SOAR_PROD_TOKEN", prod.TokenSource);
+        Assert.Equal(SoarApprovalChannel.AssetApprovers, prod.Approvals);
         var lab = instances[1];
         Assert.Equal(("/run/secrets/soar_lab", true), (lab.TokenFile, lab.AllowHttp));
         Assert.Equal((true, 30, 30, 100, (string?)null), (lab.VerifyTls, lab.TimeoutSeconds, lab.PollIntervalSeconds, lab.PageSize, lab.DispositionField));
         Assert.Equal(TimeSpan.FromSeconds(30), lab.Timeout);
+        Assert.Equal(SoarApprovalChannel.Comments, lab.Approvals);
+    }
+
+    [Fact]
+    public void TryLoad_UnknownApprovalChannel_NamesLineAndChoices()
+    {
+        var path = _folder.Write("soar.yaml", """
+            splunk_soar:
+              - name: prod
+                base_url: https://soar.example.com
+                token_env: AGENTICIR_SOAR_PROD_TOKEN
+                approvals: playbook_prompts
+            """);
+
+        Assert.False(SoarConfigLoader.TryLoad(path, out _, out var errors));
+
+        var error = Assert.Single(errors);
+        Assert.True(error.StartsWith($"{path}:5:16: splunk_soar[0].approvals:", StringComparison.Ordinal), error);
+        Assert.Contains("asset_approvers", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -89,6 +89,9 @@ internal sealed class FakeSoarClient(string instance = "prod") : ISplunkSoarClie
     public Task<IReadOnlyList<SoarArtifact>> ListArtifactsAsync(long containerId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SoarArtifact>>([.. Artifacts.GetValueOrDefault(containerId) ?? []]);
 
+    public Task<IReadOnlyList<SoarApproval>> ListApprovalsAsync(long actionRunId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SoarApproval>>([]);
+
     public Task<IReadOnlyList<SoarPlaybookRun>> ListPlaybookRunsAsync(long containerId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SoarPlaybookRun>>([.. PlaybookRuns.GetValueOrDefault(containerId) ?? []]);
 

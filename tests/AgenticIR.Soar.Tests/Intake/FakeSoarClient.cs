@@ -142,6 +142,9 @@ internal sealed class FakeSoarClient(string instance = "prod") : ISplunkSoarClie
     public Task<SoarUser?> FindUserAsync(string username, CancellationToken cancellationToken) =>
         Call("FindUser", () => Users.Values.FirstOrDefault(u => u.Username == username));
 
+    public Task<IReadOnlyList<SoarApproval>> ListApprovalsAsync(long actionRunId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SoarApproval>>([]);
+
     public Task<IReadOnlyList<SoarPlaybookRun>> ListPlaybookRunsAsync(long containerId, CancellationToken cancellationToken) =>
         Call<IReadOnlyList<SoarPlaybookRun>>("ListPlaybookRuns:" + containerId, () => PlaybookRuns.TryGetValue(containerId, out var runs) ? runs : []);
 

@@ -29,5 +29,6 @@ internal sealed class ThrowingContainerClient(FakeSoarClient inner) : ISplunkSoa
     public Task<SoarActionRun> GetActionRunAsync(long actionRunId, CancellationToken cancellationToken) => inner.GetActionRunAsync(actionRunId, cancellationToken);
     public Task<IReadOnlyList<SoarAppRun>> ListAppRunsAsync(long actionRunId, CancellationToken cancellationToken) => inner.ListAppRunsAsync(actionRunId, cancellationToken);
     public Task<IReadOnlyList<SoarActionRun>> ListActionRunsAsync(long containerId, CancellationToken cancellationToken) => inner.ListActionRunsAsync(containerId, cancellationToken);
+    public Task<IReadOnlyList<SoarApproval>> ListApprovalsAsync(long actionRunId, CancellationToken cancellationToken) => inner.ListApprovalsAsync(actionRunId, cancellationToken);
     public Task<IReadOnlyList<SoarPlaybookRun>> ListPlaybookRunsAsync(long containerId, CancellationToken cancellationToken) => inner.ListPlaybookRunsAsync(containerId, cancellationToken);
 }

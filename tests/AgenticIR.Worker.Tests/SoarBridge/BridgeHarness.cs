@@ -47,9 +47,11 @@ internal sealed class BridgeHarness : IAsyncDisposable
     /// <param name="playbooks">The <c>playbooks:</c> entries, as YAML lines.</param>
     /// <param name="overrides">Extra registrations (a clock, a decorated store…); the harness registers fast action-run polling and retries after them, so those two win.</param>
     /// <param name="simulatorTime">Clock of the simulator (its timestamps); the system clock when null.</param>
+    /// <param name="instanceOptions">Extra keys of the instance in soar.yaml, as YAML lines indented for the entry
+    /// (e.g. <c>approvals: asset_approvers</c>).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<BridgeHarness> StartAsync(string playbooks, Action<IServiceCollection, BridgeHarness>? overrides = null,
-        TimeProvider? simulatorTime = null, CancellationToken cancellationToken = default)
+        TimeProvider? simulatorTime = null, string? instanceOptions = null, CancellationToken cancellationToken = default)
     {
         var simulator = await SplunkSoarSimulator.StartAsync(new SimulatorOptions
         {
@@ -71,7 +73,8 @@ internal sealed class BridgeHarness : IAsyncDisposable
                 timeout_seconds: 5
                 poll_interval_seconds: 30
                 page_size: 10
-            """), cancellationToken);
+
+            """) + (instanceOptions is null ? "" : "    " + instanceOptions.Trim() + "\n"), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(config.FullName, "playbooks.yaml"), "playbooks:\n" + playbooks, cancellationToken);
 
         var harness = new BridgeHarness(simulator, work, overrides);

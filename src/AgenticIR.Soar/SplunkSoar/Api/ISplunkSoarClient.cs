@@ -74,6 +74,9 @@ internal interface ISplunkSoarClient
     /// <summary><c>GET /rest/action_run?_filter_container=…</c>: every action run on a container (playbooks' and analysts').</summary>
     Task<IReadOnlyList<SoarActionRun>> ListActionRunsAsync(long containerId, CancellationToken cancellationToken);
 
+    /// <summary><c>GET /rest/approval?_filter_action_run=…</c>: the SOAR's own approvals of an action run (asset approvers).</summary>
+    Task<IReadOnlyList<SoarApproval>> ListApprovalsAsync(long actionRunId, CancellationToken cancellationToken);
+
     /// <summary><c>GET /rest/playbook_run?_filter_container=…</c>: playbook runs on a container.</summary>
     Task<IReadOnlyList<SoarPlaybookRun>> ListPlaybookRunsAsync(long containerId, CancellationToken cancellationToken);
 }

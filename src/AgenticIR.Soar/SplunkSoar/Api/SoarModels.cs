@@ -49,8 +49,17 @@ internal sealed record SoarAppAction(long Id, long AppId, string Action, string?
 /// <summary>A parameter of an app action.</summary>
 internal sealed record SoarActionParameter(string Name, string? DataType, bool Required, IReadOnlyList<string> Contains);
 
-/// <summary>A configured asset.</summary>
-internal sealed record SoarAsset(long Id, string Name, string? ProductVendor, string? ProductName);
+/// <summary>A configured asset. <see cref="PrimaryVoting"/> is the number of primary approvers whose votes an action
+/// on it needs (UNVERIFIED: read from the asset record's <c>primary_voting</c>; null when absent, 0 when none).</summary>
+internal sealed record SoarAsset(long Id, string Name, string? ProductVendor, string? ProductName, int? PrimaryVoting = null);
+
+/// <summary>An approval record (<c>/rest/approval</c>): the SOAR's own approval of an action run. Documented values:
+/// <c>status</c> <c>expired</c>; the others (<c>pending</c>, <c>approved</c>, <c>denied</c>) and the shape of
+/// <c>responses[]</c> are UNVERIFIED.</summary>
+internal sealed record SoarApproval(long Id, string Status, long? ActionRunId, DateTimeOffset? DueTime, IReadOnlyList<SoarApprovalResponse> Responses);
+
+/// <summary>One approver's response to an approval (UNVERIFIED shape: <c>user</c> id and <c>response</c>).</summary>
+internal sealed record SoarApprovalResponse(long? UserId, string Response);
 
 /// <summary>Body of <c>POST /rest/action_run</c>.</summary>
 internal sealed record ActionRunRequest(long ContainerId, string Action, string Name, IReadOnlyList<ActionRunTarget> Targets, string? Type = null);

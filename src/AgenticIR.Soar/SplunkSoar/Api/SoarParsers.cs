@@ -44,7 +44,16 @@ internal static class SoarParsers
         RequiredLong(a, "id"), Long(a, "app") ?? 0, String(a, "action") ?? "", String(a, "type"), Parameters(a));
 
     public static SoarAsset Asset(JsonElement a) => new(
-        RequiredLong(a, "id"), String(a, "name") ?? "", String(a, "product_vendor"), String(a, "product_name"));
+        RequiredLong(a, "id"), String(a, "name") ?? "", String(a, "product_vendor"), String(a, "product_name"),
+        Long(a, "primary_voting") is { } votes ? (int)Math.Clamp(votes, 0, int.MaxValue) : null);
+
+    /// <summary>Approval. UNVERIFIED beyond the documented fields: the response items' <c>user</c> and <c>response</c>.</summary>
+    public static SoarApproval Approval(JsonElement a) => new(
+        RequiredLong(a, "id"), String(a, "status") ?? "", Long(a, "action_run"), Date(a, "due_time"),
+        Property(a, "responses") is { ValueKind: JsonValueKind.Array } responses
+            ? [.. responses.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object)
+                .Select(r => new SoarApprovalResponse(Long(r, "user") ?? Long(r, "owner"), String(r, "response") ?? String(r, "status") ?? ""))]
+            : []);
 
     /// <summary>Action run. UNVERIFIED: <c>playbook_run</c> (the launching run's id) and <c>update_time</c>.</summary>
     public static SoarActionRun ActionRun(JsonElement r) => new(

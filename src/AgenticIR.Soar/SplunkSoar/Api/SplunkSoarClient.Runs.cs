@@ -34,4 +34,8 @@ internal sealed partial class SplunkSoarClient
     /// <summary>UNVERIFIED: the filter field (<c>container</c>, by analogy with artifacts).</summary>
     public Task<IReadOnlyList<SoarPlaybookRun>> ListPlaybookRunsAsync(long containerId, CancellationToken cancellationToken) =>
         ListAllAsync("rest/playbook_run", q => q.Number("_filter_container", containerId), SoarParsers.PlaybookRun, cancellationToken);
+
+    /// <summary>UNVERIFIED: the filter field (<c>action_run</c>, as the approval record names it).</summary>
+    public Task<IReadOnlyList<SoarApproval>> ListApprovalsAsync(long actionRunId, CancellationToken cancellationToken) =>
+        ListAllAsync("rest/approval", q => q.Number("_filter_action_run", actionRunId), SoarParsers.Approval, cancellationToken);
 }

@@ -36,4 +36,8 @@ internal static partial class DispatchLog
     [LoggerMessage(EventId = 1167, EventName = "SoarShadowObservationFailed", Level = LogLevel.Warning,
         Message = "Shadow comparison of {InvestigationId} (container {ContainerId} on {Instance}) skipped this round: {Reason}")]
     public static partial void ShadowSkipped(ILogger logger, string investigationId, string containerId, string instance, string reason);
+
+    [LoggerMessage(EventId = 1168, EventName = "SoarActionRanWithoutApproval", Level = LogLevel.Warning,
+        Message = "action_run {ActionRunId} ({ActionId} of {InvestigationId}) was handed to Splunk SOAR's asset approvers but finished without an approval record; check the asset's approvers")]
+    public static partial void RanWithoutApproval(ILogger logger, long actionRunId, string actionId, string investigationId);
 }

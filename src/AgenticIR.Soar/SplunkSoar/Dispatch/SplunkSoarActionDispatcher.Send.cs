@@ -57,22 +57,35 @@ internal sealed partial class SplunkSoarActionDispatcher
         }
         else
         {
-            var appRuns = await request.Client.ListAppRunsAsync(runId, cancellationToken);
-            var results = appRuns.Select(r => new TargetResult(r.Asset ?? $"app_run {r.Id}", r.Status, r.Message ?? "")).ToList();
-            var succeeded = outcome.Run.Status == "success" && appRuns.All(r => r.Status == "success");
+            execution = await FinishedAsync(request.Client, request.Key, runId, outcome.Run, startedAt, cancellationToken);
             DispatchLog.Finished(logger, runId, request.Key, outcome.Run.Status, (long)outcome.Waited.TotalMilliseconds);
-            execution = new ActionExecution
-            {
-                Status = succeeded ? DispatchStatus.Succeeded : DispatchStatus.Failed,
-                Platform = SoarDispatchNames.Platform, ExternalId = external, DispatchKey = request.Key,
-                StartedAt = startedAt, FinishedAt = time.GetUtcNow(),
-                Message = Summarize(outcome.Run, results, succeeded),
-                Results = results,
-            };
         }
         await ledger.CompleteAsync(request.Key, execution, time.GetUtcNow(), cancellationToken);
         return execution;
     }
+
+    /// <summary>The outcome of a run that reached <c>success</c> or <c>failed</c>, with one result per asset.</summary>
+    private async Task<ActionExecution> FinishedAsync(ISplunkSoarClient client, string key, long runId, SoarActionRun run, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var appRuns = await client.ListAppRunsAsync(runId, cancellationToken);
+        var results = appRuns.Select(r => new TargetResult(r.Asset ?? $"app_run {r.Id}", r.Status, r.Message ?? "")).ToList();
+        var succeeded = run.Status == "success" && appRuns.All(r => r.Status == "success");
+        return new ActionExecution
+        {
+            Status = succeeded ? DispatchStatus.Succeeded : DispatchStatus.Failed,
+            Platform = SoarDispatchNames.Platform, ExternalId = runId.ToString(CultureInfo.InvariantCulture), DispatchKey = key,
+            StartedAt = startedAt, FinishedAt = time.GetUtcNow(),
+            Message = Summarize(run, results, succeeded),
+            Results = results,
+        };
+    }
+
+    private static ActionExecution AwaitingApproval(DispatchRequest request, long runId, DateTimeOffset startedAt) => new()
+    {
+        Status = DispatchStatus.AwaitingSoarApproval, Platform = SoarDispatchNames.Platform,
+        ExternalId = runId.ToString(CultureInfo.InvariantCulture), DispatchKey = request.Key, StartedAt = startedAt,
+        Message = $"action_run {runId} waits for the asset approvers in Splunk SOAR",
+    };
 
     private static string Summarize(SoarActionRun run, IReadOnlyList<TargetResult> results, bool succeeded)
     {

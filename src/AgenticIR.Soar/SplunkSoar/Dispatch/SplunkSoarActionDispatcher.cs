@@ -35,7 +35,7 @@ internal sealed partial class SplunkSoarActionDispatcher(
         ArgumentNullException.ThrowIfNull(investigation);
         ArgumentNullException.ThrowIfNull(action);
         return catalog.Find(action.LogicalAction) is { } definition
-            ? RunAsync(investigation, action.ActionId, definition, action.Target, cancellationToken)
+            ? RunAsync(investigation, action.ActionId, definition, action.Target, track: true, cancellationToken)
             : Task.FromResult(Refuse(investigation, action.ActionId, action.LogicalAction, $"logical action '{action.LogicalAction}' is not in the connector catalog"));
     }
 
@@ -49,12 +49,12 @@ internal sealed partial class SplunkSoarActionDispatcher(
         if (name is null)
             return Task.FromResult(Refuse(investigation, actionId, action.LogicalAction, $"'{action.LogicalAction}' has no rollback action"));
         return catalog.Find(name) is { } definition
-            ? RunAsync(investigation, actionId, definition, action.Target, cancellationToken)
+            ? RunAsync(investigation, actionId, definition, action.Target, track: true, cancellationToken)
             : Task.FromResult(Refuse(investigation, actionId, name, $"rollback action '{name}' is not in the connector catalog"));
     }
 
     private async Task<ActionExecution> RunAsync(
-        InvestigationRecord investigation, string actionId, ActionDefinition definition, Observable target, CancellationToken cancellationToken)
+        InvestigationRecord investigation, string actionId, ActionDefinition definition, Observable target, bool track, CancellationToken cancellationToken)
     {
         if (investigation.Source is not { Platform: SoarDispatchNames.Platform } source)
             return Refuse(investigation, actionId, definition.Name, "the investigation did not come from a Splunk SOAR container");
@@ -75,7 +75,7 @@ internal sealed partial class SplunkSoarActionDispatcher(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await DispatchOnceAsync(request, cancellationToken);
+            return await DispatchOnceAsync(request, track, cancellationToken);
         }
         finally
         {
@@ -83,7 +83,7 @@ internal sealed partial class SplunkSoarActionDispatcher(
         }
     }
 
-    private async Task<ActionExecution> DispatchOnceAsync(DispatchRequest request, CancellationToken cancellationToken)
+    private async Task<ActionExecution> DispatchOnceAsync(DispatchRequest request, bool track, CancellationToken cancellationToken)
     {
         var key = request.Key;
         long runId;
@@ -141,7 +141,7 @@ internal sealed partial class SplunkSoarActionDispatcher(
             startedAt = now;
             break;
         }
-        return await TrackAsync(request, runId, startedAt, cancellationToken);
+        return track ? await TrackAsync(request, runId, startedAt, cancellationToken) : AwaitingApproval(request, runId, startedAt);
     }
 
     private static async Task<long?> FindOwnRunAsync(DispatchRequest request, CancellationToken cancellationToken)

@@ -46,4 +46,12 @@ internal static partial class BridgeLog
     [LoggerMessage(EventId = 5211, Level = LogLevel.Error,
         Message = "Splunk SOAR {Instance}: bridge cycle failed; the next cycle retries from the same point")]
     public static partial void CycleFailed(ILogger logger, string instance, Exception exception);
+
+    [LoggerMessage(EventId = 5212, Level = LogLevel.Information,
+        Message = "{ActionId} of {InvestigationId} handed to Splunk SOAR's asset approvers as action_run {ActionRunId}")]
+    public static partial void HandedOver(ILogger logger, string actionId, string investigationId, string actionRunId);
+
+    [LoggerMessage(EventId = 5213, Level = LogLevel.Information,
+        Message = "{ActionId} of {InvestigationId} stays with this worker's approvers: {Reason}")]
+    public static partial void KeptHere(ILogger logger, string actionId, string investigationId, string reason);
 }

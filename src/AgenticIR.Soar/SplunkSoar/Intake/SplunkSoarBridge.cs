@@ -2,14 +2,16 @@ using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Approvals;
+using AgenticIR.Soar.SplunkSoar.Approvals.Delegation;
 using AgenticIR.Soar.SplunkSoar.WriteBack;
 using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Soar.SplunkSoar.Intake;
 
 /// <summary>The agents beside one Splunk SOAR instance. Each cycle: take new containers and artifacts (the orchestrator
-/// runs them to rest), write back every linked investigation that changed, apply approval comments, and write back
-/// what the answers changed. A SOAR outage ends the cycle where it is (cursors and ledgers only move after success,
+/// runs them to rest), write back every linked investigation that changed, apply approval comments, hand actions to the
+/// SOAR's asset approvers and read their answers back (when the instance delegates approvals), and write back what the
+/// answers changed. A SOAR outage ends the cycle where it is (cursors and ledgers only move after success,
 /// so the next cycle resumes there); refused credentials stop this instance's bridge for good.</summary>
 internal sealed class SplunkSoarBridge(
     string instance,
@@ -17,6 +19,7 @@ internal sealed class SplunkSoarBridge(
     ContainerPoller intake,
     WriteBackService writeBack,
     ApprovalCommentPoller approvals,
+    AssetApproverPass? assetApprovers,
     ISoarBridgeStore store,
     IStateStore state,
     TimeProvider time,
@@ -47,7 +50,8 @@ internal sealed class SplunkSoarBridge(
             var taken = await intake.PollOnceAsync(instance, cancellationToken);
             var written = await WriteBackChangedAsync(cancellationToken);
             var answered = await approvals.PollOnceAsync(instance, cancellationToken);
-            if (answered.Investigations.Count > 0) written += await WriteBackChangedAsync(cancellationToken);
+            var delegated = assetApprovers is null ? [] : await assetApprovers.PassAsync(instance, cancellationToken);
+            if (answered.Investigations.Count > 0 || delegated.Count > 0) written += await WriteBackChangedAsync(cancellationToken);
             return new BridgeCycleResult(BridgeCycleStatus.Completed, taken.ContainersTaken, taken.ArtifactUpdates, written, answered.CommandsProcessed, taken.MoreWaiting);
         }
         catch (SoarUnavailableException ex)

@@ -2,6 +2,7 @@ using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Soar;
 using AgenticIR.Soar.SplunkSoar.Approvals;
+using AgenticIR.Soar.SplunkSoar.Approvals.Delegation;
 using AgenticIR.Soar.SplunkSoar.WriteBack;
 using Microsoft.Extensions.Logging;
 
@@ -11,11 +12,12 @@ namespace AgenticIR.Soar.SplunkSoar.Intake;
 internal sealed class SplunkSoarBridges : IDisposable
 {
     public SplunkSoarBridges(IReadOnlyList<SoarInstanceDefinition> instances, ContainerPoller intake, WriteBackService writeBack,
-        ApprovalCommentPoller approvals, ISoarBridgeStore store, IStateStore state, TimeProvider time, ILoggerFactory loggers)
+        ApprovalCommentPoller approvals, AssetApproverPass? assetApprovers, ISoarBridgeStore store, IStateStore state, TimeProvider time, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(instances);
         ArgumentNullException.ThrowIfNull(loggers);
-        All = [.. instances.Select(i => new SplunkSoarBridge(i.Name, i.PollInterval, intake, writeBack, approvals, store, state, time,
+        All = [.. instances.Select(i => new SplunkSoarBridge(i.Name, i.PollInterval, intake, writeBack, approvals,
+            i.Approvals == SoarApprovalChannel.AssetApprovers ? assetApprovers : null, store, state, time,
             loggers.CreateLogger<SplunkSoarBridge>()))];
     }
 

@@ -1,3 +1,4 @@
+using AgenticIR.Agents.Governance.Delegation;
 using System.Globalization;
 using System.Text;
 using AgenticIR.Core.Alerts;
@@ -16,13 +17,16 @@ internal static class PlanNote
         var md = new StringBuilder();
         md.AppendLine(NoteMarker.Line(record.Id, NoteKind.Plan));
         var pending = plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending);
+        var withSoar = plan.Actions.Count(DelegationEligibility.IsDelegated);
         md.Append(CultureInfo.InvariantCulture, $"## Response plan: {plan.Actions.Count} actions, {pending} awaiting approval · mode ")
             .AppendLine(SafeMarkdown.Inline(record.Mode)).AppendLine();
         var shadow = string.Equals(record.Mode, "shadow", StringComparison.OrdinalIgnoreCase);
         if (shadow)
             md.AppendLine("Shadow mode: nothing is dispatched; the plan is recorded for comparison with the playbook. No answer is needed.").AppendLine();
-        else if (pending > 0)
+        else if (pending > withSoar)
             md.AppendLine("Answer each pending action with a container comment whose first line is `/approve <id>` or `/deny <id> <reason>`.").AppendLine();
+        if (!shadow && withSoar > 0)
+            md.AppendLine("Actions marked *awaiting soar approval* are answered by the asset's approvers in Splunk SOAR's approval queue, not by comment.").AppendLine();
         md.Append("Estimated containment time: ").AppendLine(Duration(plan.EstimatedContainmentTime)).AppendLine();
 
         var blast = record.Report?.BlastRadius;
@@ -48,7 +52,7 @@ internal static class PlanNote
                 : string.Create(CultureInfo.InvariantCulture, $"{SafeMarkdown.Inline(blast.Scope)} ({blast.Assets.Count} hosts, {blast.Users.Count} users, {blast.BusinessServices.Count} services)"));
             md.Append("- **Justification:** ").AppendLine(SafeMarkdown.Inline(a.Justification));
             if (a.FindingIds.Count > 0) md.Append("- **Findings:** ").AppendLine(SafeMarkdown.Inline(string.Join(", ", a.FindingIds)));
-            if (!shadow && a.ApprovalStatus == ApprovalStatus.Pending)
+            if (!shadow && a.ApprovalStatus == ApprovalStatus.Pending && !DelegationEligibility.IsDelegated(a))
                 md.Append("- **Answer:** `/approve ").Append(a.ActionId).Append("` or `/deny ").Append(a.ActionId).AppendLine(" <reason>`");
             md.AppendLine();
         }

@@ -1,0 +1,166 @@
+using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.Governance;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.Response;
+using AgenticIR.Core.State;
+
+namespace AgenticIR.Agents.Governance.Delegation;
+
+/// <summary>Records the life of actions handed to the SOAR's own approvers: the hand-over (the worker's approval request
+/// closes, since the SOAR's approval deadline now governs), an action kept with the worker's approvers and why, and the
+/// SOAR's answer with the run's outcome. Each step is saved on the plan (retrying on a concurrent save), audited, and
+/// the investigation continues once the answer arrives.</summary>
+public sealed class DelegatedApprovals(
+    IStateStore store,
+    IApprovalRequestStore requests,
+    IAuditLog audit,
+    IMessageBus bus,
+    IEnumerable<IDispatchGuard> guards,
+    IInvestigationContinuation continuation,
+    TimeProvider time)
+{
+    /// <summary>Channel on answers given by the SOAR's asset approvers.</summary>
+    public const string Channel = "splunk_soar_asset_approval";
+
+    /// <summary>Tier recorded for those answers: the SOAR, not the policy, decided who could give them.</summary>
+    public const string Tier = "soar_asset_approver";
+
+    /// <summary>Audit action type of a hand-over.</summary>
+    public const string HandedOver = "approval_delegated";
+
+    private const int MaxConflictRetries = 5;
+
+    private readonly IDispatchGuard? _guard = guards.FirstOrDefault();
+
+    /// <summary>The worker's approval request for the action (null when there is none).</summary>
+    public Task<ApprovalRequest?> RequestOfAsync(string investigationId, string actionId, CancellationToken cancellationToken) =>
+        requests.GetAsync(investigationId, actionId, cancellationToken);
+
+    /// <summary>Asks the dispatch guard (kill switches, breakers, budgets) whether the action may be handed over now;
+    /// a refusal is the guard's own hold, audited and notified by it.</summary>
+    public async Task<GuardDecision> AcquireAsync(InvestigationRecord record, ResponseAction action, CancellationToken cancellationToken) =>
+        _guard is null
+            ? GuardDecision.Hold("no_dispatch_guard", "no dispatch guard is configured, so nothing is handed over")
+            : await _guard.AcquireAsync(record, action, cancellationToken);
+
+    /// <summary>Saves the hand-over: the action stays pending here with the SOAR's run attached.</summary>
+    public async Task<bool> RecordHandOverAsync(string investigationId, string actionId, ActionExecution execution, string approvers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        var saved = await UpdateAsync(investigationId, actionId, DelegationEligibility.IsDelegatable, action => action with { Execution = execution },
+            action => $"{InvestigationFacts.Describe(action)} handed to Splunk SOAR's asset approvers ({approvers}): action_run {execution.ExternalId}", cancellationToken);
+        if (saved is null) return false;
+        var (record, action) = saved.Value;
+        await requests.CloseAsync(record.Id, action.ActionId, cancellationToken);
+        await audit.AppendAsync(new AuditEntry
+        {
+            AgentName = GovernanceAudit.AgentName,
+            ActionType = HandedOver,
+            InvestigationId = record.Id,
+            Target = GovernanceAudit.TargetOf(action.Target),
+            Justification = action.Justification,
+            ApprovalStatus = GovernanceAudit.StatusName(action.ApprovalStatus),
+            Outcome = $"awaiting Splunk SOAR asset approvers ({approvers})",
+            Details = new Dictionary<string, string>
+            {
+                ["action_id"] = action.ActionId,
+                ["logical_action"] = action.LogicalAction,
+                ["platform"] = execution.Platform,
+                ["external_id"] = execution.ExternalId,
+                ["dispatch_key"] = execution.DispatchKey,
+            },
+        }, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Keeps an action with the worker's approvers for good (answered by comment or CLI), saying why once.</summary>
+    public async Task<bool> KeepHereAsync(string investigationId, string actionId, string reason, CancellationToken cancellationToken)
+    {
+        var kept = new ActionExecution { Status = DispatchStatus.Held, Platform = "", Message = $"kept for approval here: {reason}" };
+        var saved = await UpdateAsync(investigationId, actionId, DelegationEligibility.IsDelegatable, action => action with { Execution = kept },
+            action => $"{InvestigationFacts.Describe(action)} stays with this worker's approvers: {reason}", cancellationToken);
+        return saved is not null;
+    }
+
+    /// <summary>Applies the SOAR's answer and the run's outcome, audits both, and continues the investigation.</summary>
+    public async Task<bool> ResolveAsync(string investigationId, string actionId, DelegatedAnswer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var at = answer.Execution?.FinishedAt ?? time.GetUtcNow();
+        var given = new ApprovalAnswer(answer.Decision, answer.Approver, Tier, Channel, at, answer.Reason);
+        // The same announcement the orchestrator makes after a dispatch, so the outcome is audited and measured alike;
+        // saved with the answer (outbox), delivered after.
+        var announcement = answer.Execution is { } execution ? new BusMessage
+        {
+            Id = $"{investigationId}:{MessageType.ActionExecuted}:soar_approval:{actionId}",
+            Type = MessageType.ActionExecuted,
+            InvestigationId = investigationId,
+            Summary = $"{execution.Status.ToString().ToLowerInvariant()} {execution.ExternalId}".Trim(),
+            CreatedAt = time.GetUtcNow(),
+        } : null;
+        var saved = await UpdateAsync(investigationId, actionId, DelegationEligibility.IsDelegated,
+            action => action with { ApprovalStatus = answer.Decision, Answer = given, Execution = answer.Execution },
+            action => $"{InvestigationFacts.Describe(action)} {Verb(answer.Decision)} in Splunk SOAR by {answer.Approver}"
+                + (answer.Execution is { } run ? $"; run {GovernanceAudit.Wire(run.Status)}" : "")
+                + (answer.Reason is null ? "" : $": {answer.Reason}"), cancellationToken, announcement);
+        if (saved is null) return false;
+        var (record, action) = saved.Value;
+        await audit.AppendAsync(new AuditEntry
+        {
+            AgentName = GovernanceAudit.AgentName,
+            ActionType = GovernanceAudit.ApprovalAnswer,
+            InvestigationId = record.Id,
+            Target = GovernanceAudit.TargetOf(action.Target),
+            Justification = answer.Reason ?? action.Justification,
+            ApprovalStatus = GovernanceAudit.StatusName(answer.Decision),
+            ApproverIdentity = answer.Approver,
+            Outcome = Verb(answer.Decision),
+            Details = new Dictionary<string, string>
+            {
+                ["action_id"] = action.ActionId,
+                ["logical_action"] = action.LogicalAction,
+                ["tier"] = Tier,
+                ["channel"] = Channel,
+            },
+        }, cancellationToken);
+        if (announcement is not null)
+        {
+            if (_guard is not null) await _guard.RecordOutcomeAsync(record, action, answer.Execution!, cancellationToken);
+            await bus.DeliverAsync(announcement, cancellationToken);
+        }
+        await continuation.ContinueAsync(record.Id, cancellationToken);
+        return true;
+    }
+
+    private static string Verb(ApprovalStatus decision) => decision switch
+    {
+        ApprovalStatus.Approved => "approved",
+        ApprovalStatus.Denied => "denied",
+        _ => "timed out",
+    };
+
+    // Re-reads and re-checks on every attempt, so a concurrent answer (a comment, a timeout) is never overwritten.
+    private async Task<(InvestigationRecord Record, ResponseAction Action)?> UpdateAsync(string investigationId, string actionId,
+        Func<ResponseAction, bool> applies, Func<ResponseAction, ResponseAction> change, Func<ResponseAction, string> describe, CancellationToken cancellationToken,
+        BusMessage? announcement = null)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await store.GetAsync(investigationId, cancellationToken) is not { } record) return null;
+            if (InvestigationFacts.FindAction(record, actionId) is not { } action || !applies(action)) return null;
+            var now = time.GetUtcNow();
+            var next = InvestigationFacts.Replace(record, change(action), now, "response", describe(action)) with { UpdatedAt = now };
+            try
+            {
+                var saved = announcement is null
+                    ? await store.SaveAsync(next, null, cancellationToken)
+                    : await store.SaveAsync(next, null, [announcement], cancellationToken);
+                return (saved, InvestigationFacts.FindAction(saved, actionId)!);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
+            {
+            }
+        }
+    }
+}
