@@ -19,4 +19,7 @@ public enum MessageType
     LearningInsight,
     /// <summary>A breaker tripped.</summary>
     CircuitBreaker,
+    /// <summary>The real outcome (the analyst's or the SOAR's final severity, disposition and actions) was recorded and
+    /// learning reviewed the investigation again against it.</summary>
+    OutcomeRecorded,
 }

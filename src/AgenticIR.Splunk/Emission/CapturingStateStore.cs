@@ -2,12 +2,14 @@ using AgenticIR.Core.Bus;
 using AgenticIR.Core.Learning;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
+using AgenticIR.Splunk.Heartbeat;
 
 namespace AgenticIR.Splunk.Emission;
 
-/// <summary>The state store, telling <see cref="SavedStateCache"/> what each create and save stored. Registered only
-/// when metrics are on; every call goes to the inner store unchanged.</summary>
-public sealed class CapturingStateStore(IStateStore inner, SavedStateCache cache) : IStateStore
+/// <summary>The state store, telling <see cref="SavedStateCache"/> what each create and save stored, and the agents' health
+/// counters which stage failed (the orchestrator dead-letters a stage that throws). Registered only when metrics are on;
+/// every call goes to the inner store unchanged.</summary>
+public sealed class CapturingStateStore(IStateStore inner, SavedStateCache cache, AgentHealthTracker? health = null) : IStateStore
 {
     /// <inheritdoc />
     public async Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken)
@@ -60,7 +62,16 @@ public sealed class CapturingStateStore(IStateStore inner, SavedStateCache cache
     public Task RecordIntakeAsync(IntakeRecord intake, CancellationToken cancellationToken) => inner.RecordIntakeAsync(intake, cancellationToken);
 
     /// <inheritdoc />
-    public Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken) => inner.AddDeadLetterAsync(deadLetter, cancellationToken);
+    public async Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        var id = await inner.AddDeadLetterAsync(deadLetter, cancellationToken);
+        if (health is not null)
+        {
+            foreach (var agent in StageFailures.AgentsOf(deadLetter)) health.RecordError(agent);
+        }
+        return id;
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int limit, CancellationToken cancellationToken) => inner.ListDeadLettersAsync(limit, cancellationToken);

@@ -8,7 +8,7 @@ using AgenticIR.Splunk.Heartbeat;
 namespace AgenticIR.Splunk.Emission;
 
 /// <summary>Emits an investigation's metrics when the bus announces a state worth reporting: documented (everything),
-/// waiting for approval, and each dispatched action. It reads the saved record, so what Splunk sees is what was saved;
+/// waiting for approval, each dispatched action, and the real outcome recorded (<c>learning_metrics</c> needs it). It reads the saved record, so what Splunk sees is what was saved;
 /// the factory's deterministic ids let a resumed stage announce again without a second copy in the sink. Also feeds
 /// the agents' health counters (heartbeats) from the saved stage times.</summary>
 /// <param name="store">Where saved records are read when <paramref name="saved"/> does not hold them.</param>
@@ -21,7 +21,8 @@ public sealed class InvestigationMetricsEmitter(IStateStore store, IMetricsSink 
     SavedStateCache? saved = null)
 {
     /// <summary>The announcements that trigger emission.</summary>
-    public static IReadOnlyList<MessageType> Triggers { get; } = [MessageType.DocumentationReady, MessageType.ApprovalRequired, MessageType.ActionExecuted];
+    public static IReadOnlyList<MessageType> Triggers { get; } =
+        [MessageType.DocumentationReady, MessageType.ApprovalRequired, MessageType.ActionExecuted, MessageType.OutcomeRecorded];
 
     /// <summary>Subscribes to <see cref="Triggers"/> on the bus.</summary>
     public void Attach(IMessageBus bus)
@@ -54,6 +55,11 @@ public sealed class InvestigationMetricsEmitter(IStateStore store, IMetricsSink 
         if (message.Type == MessageType.DocumentationReady)
         {
             RecordHealth(record, stages);
+            saved?.Forget(record.Id);
+        }
+        // An outcome arrives long after the investigation came to rest; nothing more is expected soon.
+        else if (message.Type == MessageType.OutcomeRecorded)
+        {
             saved?.Forget(record.Id);
         }
         return await EmitAsync(MetricsEventFactory.ForInvestigation(record, stages), cancellationToken);

@@ -35,6 +35,6 @@ public static class AgenticIrCommandLine
         root.Add(Splunk.SplunkAppCommand.Create());
         root.Add(Splunk.GraduationCommand.Create());
         root.Add(Splunk.MetricsCommand.Create());
-        return root;
+        return Hosting.MetricsEnvironmentGuard.Apply(root);
     }
 }

@@ -47,14 +47,15 @@ public sealed record MetricsSettings
     /// <param name="jsonLinesOption">Value of <c>--metrics-jsonl</c>, or null.</param>
     /// <param name="longRunning">True for <c>run</c>.</param>
     /// <param name="environment">Environment lookup (tests pass their own); the process environment when null.</param>
+    /// <exception cref="InvalidOperationException">The environment is unusable (<see cref="Problem"/> says why); commands
+    /// check it first (<see cref="MetricsEnvironmentGuard"/>) and exit with <see cref="InvalidEnvironmentExitCode"/>.</exception>
     public static MetricsSettings From(string? jsonLinesOption, bool longRunning, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
+        if (Problem(environment) is { } problem) throw new InvalidOperationException(problem);
         var jsonLines = NonEmpty(jsonLinesOption) ?? NonEmpty(environment(JsonLinesVariable));
         var url = NonEmpty(environment(HecUrlVariable));
         var token = NonEmpty(environment(HecTokenVariable));
-        if (url is not null && token is null)
-            throw new InvalidOperationException($"{HecUrlVariable} is set but {HecTokenVariable} is not: HEC needs both.");
         var hec = url is null ? null : new HecOptions
         {
             Url = url,
@@ -62,6 +63,23 @@ public sealed record MetricsSettings
             Index = NonEmpty(environment(HecIndexVariable)) ?? Sourcetypes.Index,
         };
         return new MetricsSettings { JsonLinesPath = jsonLines is null ? null : Path.GetFullPath(jsonLines), Hec = hec, LongRunning = longRunning };
+    }
+
+    /// <summary>Exit code of a command refused because of the metrics environment (a usage error, like a bad option).</summary>
+    public const int InvalidEnvironmentExitCode = 2;
+
+    /// <summary>Why the metrics variables of the environment cannot be used, naming the variable to fix; null when they can.</summary>
+    /// <param name="environment">Environment lookup; the process environment when null.</param>
+    public static string? Problem(Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        var url = NonEmpty(environment(HecUrlVariable));
+        if (url is null) return null;
+        if (NonEmpty(environment(HecTokenVariable)) is null)
+            return $"{HecUrlVariable} is set but {HecTokenVariable} is not: HEC needs both. Set {HecTokenVariable} to the HEC token, or unset {HecUrlVariable} to turn HEC delivery off.";
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            return $"{HecUrlVariable} is not an http(s) URL: '{url}' (expected e.g. https://splunk.example.com:8088).";
+        return null;
     }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -1,4 +1,5 @@
 using AgenticIR.Agents.Bus;
+using AgenticIR.Agents.Learning;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Catalog;
@@ -29,7 +30,8 @@ namespace AgenticIR.Worker.Hosting;
 internal static class MetricsWiring
 {
     /// <summary>Always: the mode-cap store, the capped playbook catalog (a demoted playbook × severity runs assisted), the
-    /// shadow comparison source and the <see cref="DemotionWorker"/>. When <paramref name="settings"/> names a sink: the
+    /// shadow comparison source, the <see cref="OutcomeRecorder"/> (a closed container's verdict becomes the outcome) and
+    /// the <see cref="DemotionWorker"/>. When <paramref name="settings"/> names a sink: the
     /// sinks, the bus subscriber that emits each investigation's events, the shadow comparison emitter, and for
     /// <c>run</c> the agent heartbeats.</summary>
     public static IServiceCollection AddMetrics(this IServiceCollection services, ResolvedPaths paths, MetricsSettings settings)
@@ -49,6 +51,9 @@ internal static class MetricsWiring
             sp => new PlaybookCatalogProvider(paths.Playbooks, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IShadowComparisonSource>(sp =>
             new ShadowFactsSource(sp.GetRequiredService<IShadowComparisonStore>(), sp.GetService<IActionCatalog>()));
+        // A closed container's verdict becomes its investigation's outcome (the shadow observer calls it); learning
+        // then scores triage against it, which is what the triage accuracy panel shows.
+        services.TryAddSingleton<OutcomeRecorder>();
         services.TryAddSingleton(sp => new DemotionWorker(
             sp.GetRequiredService<IShadowComparisonSource>(),
             File.Exists(paths.Playbooks) ? sp.GetRequiredService<IPlaybookCatalog>() : null,
@@ -64,7 +69,7 @@ internal static class MetricsWiring
         services.TryAddSingleton<RecentEventIds>(_ => new RecentEventIds());
         services.TryAddSingleton<SavedStateCache>(_ => new SavedStateCache());
         Decorate<IStateStore>(services,
-            (sp, inner) => new CapturingStateStore(inner, sp.GetRequiredService<SavedStateCache>()),
+            (sp, inner) => new CapturingStateStore(inner, sp.GetRequiredService<SavedStateCache>(), sp.GetRequiredService<AgentHealthTracker>()),
             sp => new SqliteStateStore(store, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new InvestigationMetricsEmitter(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<IMetricsSink>(),
             sp.GetRequiredService<RecentEventIds>(), sp.GetRequiredService<AgentHealthTracker>(), sp.GetRequiredService<SavedStateCache>()));

@@ -77,6 +77,29 @@ public sealed class InvestigationMetricsEmitterTests
     }
 
     [Fact]
+    public async Task OnMessage_OutcomeRecorded_LearningMetricsCarryTriageAccuracyOnce()
+    {
+        var sink = new ListSink();
+        var record = TestRecords.Documented() with
+        {
+            Outcome = new IncidentOutcome { ActualSeverity = Core.Alerts.Severity.Medium, Disposition = Disposition.FalsePositive, Source = "splunk_soar:analyst" },
+            Feedback = new FeedbackReport { OutcomeKnown = true, TriageAccuracy = 0.75, InvestigationEfficiency = 0.8, ResponseEffectiveness = 0.5 },
+        };
+        var emitter = new InvestigationMetricsEmitter(new OneRecordStore(record, TestRecords.Stages()), sink, new RecentEventIds());
+
+        Assert.Contains(MessageType.OutcomeRecorded, InvestigationMetricsEmitter.Triggers);
+        await emitter.OnMessageAsync(Message(MessageType.OutcomeRecorded), Ct);
+        var again = await emitter.OnMessageAsync(Message(MessageType.OutcomeRecorded), Ct);
+
+        var learning = EventJson.Body(EventJson.Single(sink.Events, Sourcetypes.LearningMetrics));
+        Assert.Equal("medium", learning.GetProperty("actual_severity").GetString());
+        Assert.Equal(0.75, learning.GetProperty("triage_accuracy_score").GetDouble());
+        Assert.Equal("false_positive", learning.GetProperty("disposition").GetString());
+        Assert.Equal("splunk_soar:analyst", learning.GetProperty("outcome_source").GetString());
+        Assert.Equal(0, again);
+    }
+
+    [Fact]
     public void SavedStateCache_HistoryNotSeenFromCreation_StagesLeftToTheStore()
     {
         var cache = new SavedStateCache();

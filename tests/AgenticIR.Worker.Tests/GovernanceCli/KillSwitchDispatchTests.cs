@@ -6,6 +6,7 @@ using AgenticIR.Storage;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Testing;
 using AgenticIR.Worker.Commands.Governance;
+using AgenticIR.Worker.Sources;
 using AgenticIR.Worker.Tests.Response;
 using AgenticIR.Worker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,10 +89,18 @@ public sealed class KillSwitchDispatchTests : IDisposable
         var id = Assert.Single(run.Lines).InvestigationId!;
         Assert.Empty(dispatcher.Executed);
 
+        // The governance loop (as `run` hosts it) leaves them held while the switch is on, and only searches again
+        // for held actions once a switch was released.
+        var loop = harness.Pipeline.Create<GovernanceLoopWorker>();
+        await loop.PassAsync(ct);
+        Assert.Empty(dispatcher.Executed);
+        await loop.PassAsync(ct);
+        Assert.Equal(0, loop.LastScanned);
+
         Assert.Equal(0, (await CliAsync(ct, "release", "--scope", "agent:response_orchestrator", "--by", "bob")).ExitCode);
-        var continuation = harness.Pipeline.Get<IInvestigationContinuation>();
-        await continuation.ContinueAsync(id, ct);
-        await continuation.ContinueAsync(id, ct);
+        await loop.PassAsync(ct);
+        Assert.True(loop.LastScanned > 0);
+        await loop.PassAsync(ct);
 
         var record = await harness.InvestigationAsync(id, ct);
         Assert.Equal(record.Plan!.Actions.Count, dispatcher.Executed.Count);

@@ -26,7 +26,7 @@ public sealed class MetricsWiringTests : IDisposable
         await using var provider = services.BuildServiceProvider();
 
         Assert.Same(bus, provider.GetRequiredService<IMessageBus>());
-        Assert.Equal([MessageType.DocumentationReady, MessageType.ApprovalRequired, MessageType.ActionExecuted], bus.Subscribed);
+        Assert.Equal([MessageType.DocumentationReady, MessageType.ApprovalRequired, MessageType.ActionExecuted, MessageType.OutcomeRecorded], bus.Subscribed);
         Assert.IsType<CappedPlaybookCatalog>(provider.GetRequiredService<IPlaybookCatalog>());
         Assert.NotNull(provider.GetService<IMetricsSink>());
         Assert.IsType<AgenticIR.Splunk.Emission.CapturingStateStore>(provider.GetRequiredService<IStateStore>());

@@ -32,8 +32,11 @@ internal sealed class ApprovalCommentPoller(
         var accepted = new List<string>();
         var processed = 0;
         long? automationUser = null;
+        // Only unfinished investigations can hold pending actions: finished ones are not even read.
+        var unfinished = (await state.ListUnfinishedAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         foreach (var link in await store.ListLinksAsync(instance, cancellationToken))
         {
+            if (!unfinished.Contains(link.InvestigationId)) continue;
             if (await state.GetAsync(link.InvestigationId, cancellationToken) is not { } record || !HasPending(record)) continue;
             automationUser ??= await AutomationUserAsync(client, instance, cancellationToken);
             var comments = await client.ListCommentsAsync(link.ContainerId, link.CommentCursor, cancellationToken);

@@ -61,7 +61,8 @@ public static class ShadowFactsMapper
     private static int MissedActions(ShadowComparison comparison) =>
         comparison.PlaybookActions.Except(comparison.AgentActions, StringComparer.Ordinal).Count();
 
-    private static Disposition? Disposition(string? wire) => wire switch
+    /// <summary>A comparison's disposition wire name as a <see cref="Core.Learning.Disposition"/>; null when unknown.</summary>
+    internal static Disposition? Disposition(string? wire) => wire switch
     {
         ShadowDispositions.TruePositive => Core.Learning.Disposition.TruePositive,
         ShadowDispositions.FalsePositive => Core.Learning.Disposition.FalsePositive,

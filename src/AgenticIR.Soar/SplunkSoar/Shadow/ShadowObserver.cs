@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgenticIR.Agents.Learning;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Api;
@@ -9,11 +10,12 @@ namespace AgenticIR.Soar.SplunkSoar.Shadow;
 
 /// <summary>Records, for every shadow-mode investigation of a Splunk SOAR container whose plan is saved, what the
 /// playbook and the analyst did beside what the agents decided. Each poll revisits open comparisons and the most recent
-/// investigations; a comparison is updated until its container closes, then frozen. Reads only: shadow mode dispatches
-/// nothing.</summary>
+/// investigations; a comparison is updated until its container closes, then frozen. When it closes, its final severity,
+/// disposition and actions become the investigation's outcome (<see cref="OutcomeRecorder"/>). Reads only from the SOAR:
+/// shadow mode dispatches nothing.</summary>
 internal sealed class ShadowObserver(
     IStateStore state, IShadowComparisonStore comparisons, SoarClientDirectory clients, SoarAppDirectory apps,
-    ShadowComparer comparer, ShadowOptions options, TimeProvider time, ILogger<ShadowObserver> logger)
+    ShadowComparer comparer, ShadowOptions options, TimeProvider time, ILogger<ShadowObserver> logger, OutcomeRecorder? outcomes = null)
 {
     /// <summary>One pass; returns how many comparisons were written.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
@@ -37,9 +39,15 @@ internal sealed class ShadowObserver(
             {
                 var inputs = await ReadAsync(client, record, containerId, cancellationToken);
                 if (inputs is null) continue;
-                if (await comparisons.UpsertAsync(comparer.Compare(inputs), cancellationToken)) written++;
+                var comparison = comparer.Compare(inputs);
+                // The outcome is applied before the comparison is stored: a final comparison is never read again, so an
+                // outcome that failed to save is retried only while the stored comparison is still open. Applying it
+                // twice changes nothing.
+                if (outcomes is not null && ShadowOutcome.From(comparison, record, inputs.VerdictArtifact is not null) is { } outcome)
+                    await outcomes.RecordAsync(record.Id, outcome, cancellationToken);
+                if (await comparisons.UpsertAsync(comparison, cancellationToken)) written++;
             }
-            catch (Exception ex) when (ex is SoarUnavailableException or SoarRequestException or SoarUnauthorizedException)
+            catch (Exception ex) when (ex is SoarUnavailableException or SoarRequestException or SoarUnauthorizedException or ConcurrencyConflictException)
             {
                 // One unreachable container must not stop the others; it is retried on the next poll.
                 DispatchLog.ShadowSkipped(logger, record.Id, source.ExternalId, source.Instance, ex.Message);

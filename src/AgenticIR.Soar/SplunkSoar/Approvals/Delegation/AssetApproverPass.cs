@@ -24,7 +24,10 @@ internal sealed class AssetApproverPass(
     public async Task<IReadOnlyList<string>> PassAsync(string instance, CancellationToken cancellationToken)
     {
         var changed = new List<string>();
-        var ids = (await store.ListLinksAsync(instance, cancellationToken)).Select(l => l.InvestigationId).Distinct(StringComparer.Ordinal);
+        // Only unfinished investigations can hold pending actions: finished ones are not even read.
+        var unfinished = (await state.ListUnfinishedAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var ids = (await store.ListLinksAsync(instance, cancellationToken)).Select(l => l.InvestigationId)
+            .Where(unfinished.Contains).Distinct(StringComparer.Ordinal);
         foreach (var id in ids)
         {
             if (await state.GetAsync(id, cancellationToken) is not { Plan: { } plan } record) continue;

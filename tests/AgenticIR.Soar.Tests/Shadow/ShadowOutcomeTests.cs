@@ -1,0 +1,175 @@
+using AgenticIR.Agents.Learning;
+using AgenticIR.Agents.Orchestration;
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.Learning;
+using AgenticIR.Core.State;
+using AgenticIR.Definitions.Policy;
+using AgenticIR.Soar.SplunkSoar.Dispatch;
+using AgenticIR.Soar.SplunkSoar.Shadow;
+using AgenticIR.Soar.Tests.Dispatch;
+using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Sqlite.SoarDispatch;
+using AgenticIR.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using static AgenticIR.Soar.Tests.Dispatch.SoarTestData;
+
+namespace AgenticIR.Soar.Tests.Shadow;
+
+/// <summary>A closed container's verdict becomes the investigation's outcome, learning reviews the investigation against it,
+/// and the change is announced once.</summary>
+public sealed class ShadowOutcomeTests : IAsyncLifetime
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _time = new(T0);
+    private readonly FakeSoarClient _client = Instance();
+    private readonly RecordingBus _bus = new();
+    private SqliteStateStore _state = null!;
+    private SqliteShadowComparisonStore _comparisons = null!;
+    private OutcomeRecorder _recorder = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var options = new SqliteStoreOptions { Path = Path.Combine(_directory, "state.db") };
+        _state = new SqliteStateStore(options, _time);
+        await _state.InitializeAsync(Ct);
+        _comparisons = new SqliteShadowComparisonStore(options);
+        var policy = GovernancePolicyLoader.Load(Path.Combine(RepoPaths.Config, "governance.yaml"));
+        _recorder = new OutcomeRecorder(_state, new LearningAgent(new FixedPolicyProvider(policy)), _bus, _time);
+        _client.Containers[42] = ShadowScenario.Container(disposition: null);
+        _client.PlaybookRuns[42] = [.. ShadowScenario.PlaybookRuns()];
+        _client.OtherActionRuns.AddRange(ShadowScenario.ActionRuns());
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+
+    private ShadowObserver Observer() => new(
+        _state, _comparisons, new SoarClientDirectory([_client]), new SoarAppDirectory(), new ShadowComparer(Catalog()),
+        new ShadowOptions(), _time, NullLogger<ShadowObserver>.Instance, _recorder);
+
+    [Fact]
+    public async Task PollOnceAsync_ContainerClosedByAnalyst_OutcomeSetReviewedAndAnnouncedOnce()
+    {
+        await SaveAsync(ShadowScenario.Record());
+        var observer = Observer();
+        await observer.PollOnceAsync(Ct);
+        Assert.Null((await _state.GetAsync("inv-1", Ct))!.Outcome);
+
+        // The analyst closes it one level below the agents' high, as a false positive.
+        _client.Containers[42] = ShadowScenario.Container(severity: "medium", disposition: "False Positive", closed: true);
+        var before = (await _state.GetAsync("inv-1", Ct))!.Version;
+        await observer.PollOnceAsync(Ct);
+        await observer.PollOnceAsync(Ct);
+
+        var record = (await _state.GetAsync("inv-1", Ct))!;
+        var outcome = Assert.IsType<IncidentOutcome>(record.Outcome);
+        Assert.Equal((Severity.Medium, Disposition.FalsePositive, ShadowOutcome.AnalystSource), (outcome.ActualSeverity, outcome.Disposition, outcome.Source));
+        Assert.Equal(["block_ip", "create_ticket"], outcome.ActionsTaken);
+        Assert.Equal(before + 1, record.Version);
+        var feedback = Assert.IsType<FeedbackReport>(record.Feedback);
+        Assert.True(feedback.OutcomeKnown);
+        Assert.Equal(0.75, feedback.TriageAccuracy);
+        Assert.Contains(feedback.Insights, i => i.Type == "false_positive_containment");
+        Assert.Contains(record.Timeline, t => t.Stage == "learning" && t.Description.Contains("false_positive", StringComparison.Ordinal));
+        var announced = Assert.Single(_bus.Delivered);
+        Assert.Equal((MessageType.OutcomeRecorded, "inv-1"), (announced.Type, announced.InvestigationId));
+        Assert.Contains(await _state.ListMessagesAsync("inv-1", Ct), m => m.Id == announced.Id);
+        Assert.Contains(await _state.ListProposalsAsync(Ct), p => p.InvestigationId == "inv-1");
+        Assert.True((await _comparisons.GetAsync("prod", "42", Ct))!.Final);
+    }
+
+    [Fact]
+    public async Task RecordAsync_SameOutcomeAgain_NothingSavedOrAnnounced()
+    {
+        await SaveAsync(ShadowScenario.Record());
+        var outcome = new IncidentOutcome { ActualSeverity = Severity.High, Disposition = Disposition.TruePositive, ActionsTaken = ["block_ip"], Source = ShadowOutcome.AnalystSource };
+
+        var first = await _recorder.RecordAsync("inv-1", outcome, Ct);
+        var second = await _recorder.RecordAsync("inv-1", outcome with { ActionsTaken = ["block_ip"] }, Ct);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(first.Version, (await _state.GetAsync("inv-1", Ct))!.Version);
+        Assert.Equal(1.0, first.Feedback!.TriageAccuracy);
+        Assert.Single(_bus.Delivered);
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_ContainerStillOpen_NoOutcome()
+    {
+        await SaveAsync(ShadowScenario.Record());
+        _client.Containers[42] = ShadowScenario.Container(severity: "low", disposition: "benign");
+
+        await Observer().PollOnceAsync(Ct);
+
+        Assert.Null((await _state.GetAsync("inv-1", Ct))!.Outcome);
+        Assert.Empty(_bus.Delivered);
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_VerdictOnlyInPlaybookArtifact_OutcomeNamesThePlaybookVerdict()
+    {
+        await SaveAsync(ShadowScenario.Record());
+        _client.Containers[42] = ShadowScenario.Container(severity: "high", disposition: null, closed: true);
+        _client.Artifacts[42] = [ShadowScenario.VerdictArtifact(9, "high", "true_positive")];
+
+        await Observer().PollOnceAsync(Ct);
+
+        var outcome = (await _state.GetAsync("inv-1", Ct))!.Outcome!;
+        Assert.Equal((Severity.High, Disposition.TruePositive, ShadowOutcome.PlaybookVerdictSource), (outcome.ActualSeverity, outcome.Disposition, outcome.Source));
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_InvestigationSavedConcurrentlyEveryTime_ComparisonLeftOpenAndRetried()
+    {
+        await SaveAsync(ShadowScenario.Record());
+        _client.Containers[42] = ShadowScenario.Container(severity: "medium", disposition: "benign", closed: true);
+        var conflicting = new ConflictingStore(_state);
+        var racing = new OutcomeRecorder(conflicting, new LearningAgent(new FixedPolicyProvider(GovernancePolicyLoader.Load(Path.Combine(RepoPaths.Config, "governance.yaml")))), _bus, _time);
+        var losing = new ShadowObserver(_state, _comparisons, new SoarClientDirectory([_client]), new SoarAppDirectory(), new ShadowComparer(Catalog()),
+            new ShadowOptions(), _time, NullLogger<ShadowObserver>.Instance, racing);
+
+        Assert.Equal(0, await losing.PollOnceAsync(Ct));
+        Assert.Equal(OutcomeRecorder.MaxAttempts, conflicting.Refused);
+        Assert.Null(await _comparisons.GetAsync("prod", "42", Ct));
+        Assert.Empty(_bus.Delivered);
+
+        Assert.Equal(1, await Observer().PollOnceAsync(Ct));
+        Assert.Equal(Disposition.BenignPositive, (await _state.GetAsync("inv-1", Ct))!.Outcome!.Disposition);
+    }
+
+    /// <summary>Saves a record through its stages as the pipeline would: triaged at +1 s, planned at +13 s.</summary>
+    private async Task SaveAsync(InvestigationRecord full)
+    {
+        var stored = await _state.CreateAsync(full with { Stage = InvestigationStage.Received, Triage = null, Report = null, Plan = null }, null, Ct);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        stored = await _state.SaveAsync(stored with { Stage = InvestigationStage.Triaged, Triage = full.Triage }, null, Ct);
+        _time.Advance(TimeSpan.FromSeconds(12));
+        await _state.SaveAsync(stored with { Stage = InvestigationStage.Planned, Report = full.Report, Plan = full.Plan }, null, Ct);
+    }
+
+    private sealed class RecordingBus : IMessageBus
+    {
+        public List<BusMessage> Delivered { get; } = [];
+
+        public Task PublishAsync(BusMessage message, CancellationToken cancellationToken) => DeliverAsync(message, cancellationToken);
+
+        public Task DeliverAsync(BusMessage message, CancellationToken cancellationToken)
+        {
+            Delivered.Add(message);
+            return Task.CompletedTask;
+        }
+
+        public void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler)
+        {
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using AgenticIR.Core.Metrics;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.State;
+using AgenticIR.Splunk.Emission;
+using AgenticIR.Splunk.Events;
+using AgenticIR.Splunk.Heartbeat;
+using AgenticIR.Splunk.Tests.Support;
+using AgenticIR.Storage.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AgenticIR.Splunk.Tests.Heartbeat;
+
+/// <summary>Heartbeats report failures as well as successes: a stage the orchestrator dead-letters counts as an error of
+/// the agent that owns it.</summary>
+public sealed class StageFailureHealthTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new(TestRecords.Created);
+    private readonly TempDatabase _database = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("stage:Received", AgentNames.Triage)]
+    [InlineData("stage:Investigating", AgentNames.Investigation)]
+    [InlineData("stage:Investigated", AgentNames.Response)]
+    [InlineData("stage:Responding", AgentNames.Response)]
+    [InlineData("stage:Responded", AgentNames.Documentation)]
+    [InlineData("stage:Responded", AgentNames.Learning)]
+    public void AgentsOf_StageDeadLetter_OwningAgent(string source, string agent) =>
+        Assert.Contains(agent, StageFailures.AgentsOf(Letter(source)));
+
+    [Theory]
+    [InlineData("bus:DocumentationReady")]
+    [InlineData("folder:alerts/bad.json")]
+    [InlineData("stage:NoSuchStage")]
+    public void AgentsOf_NotAStageFailure_NoAgent(string source) => Assert.Empty(StageFailures.AgentsOf(Letter(source)));
+
+    [Fact]
+    public async Task Heartbeat_StageDeadLettered_ErrorCountAndStatusReported()
+    {
+        var tracker = new AgentHealthTracker(_time);
+        var inner = new SqliteStateStore(_database.Options, _time);
+        await inner.InitializeAsync(Ct);
+        var store = new CapturingStateStore(inner, new SavedStateCache(), tracker);
+        var sink = new ListSink();
+        var heartbeats = new AgentHeartbeatEmitter(tracker, sink, new HeartbeatOptions { Worker = "w1" }, _time, new ListLogger<AgentHeartbeatEmitter>());
+
+        // The investigation agent failed twice and succeeded once; triage failed on an unreadable input, which is not its fault.
+        await store.AddDeadLetterAsync(Letter("stage:Triaged"), Ct);
+        await store.AddDeadLetterAsync(Letter("stage:Investigating"), Ct);
+        await store.AddDeadLetterAsync(Letter("folder:bad.json"), Ct);
+        tracker.RecordSuccess(AgentNames.Investigation, TimeSpan.FromMilliseconds(30));
+        await heartbeats.EmitOnceAsync(Ct);
+        // The documentation stage failed and nothing else happened in the next interval.
+        await store.AddDeadLetterAsync(Letter("stage:Responded"), Ct);
+        await heartbeats.EmitOnceAsync(Ct);
+
+        var first = Beats(sink.Events.Take(5));
+        var second = Beats(sink.Events.Skip(5));
+        Assert.Equal(("degraded", 2, 1L), first[AgentNames.Investigation]);
+        Assert.Equal(("healthy", 0, 0L), first[AgentNames.Triage]);
+        Assert.Equal(("error", 1, 0L), second[AgentNames.Documentation]);
+        Assert.Equal(("error", 1, 0L), second[AgentNames.Learning]);
+        Assert.Equal(("healthy", 0, 0L), second[AgentNames.Investigation]);
+        // The dead letters themselves are stored unchanged.
+        Assert.Equal(4, (await inner.ListDeadLettersAsync(10, Ct)).Count);
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    private DeadLetter Letter(string source) => new()
+    {
+        Source = source, Reason = "InvalidOperationException: boom", Payload = "investigation inv-1", PayloadSha256 = new string('0', 64), CreatedAt = _time.GetUtcNow(),
+    };
+
+    private static Dictionary<string, (string Status, int Errors, long Processed)> Beats(IEnumerable<MetricsEvent> events) => events
+        .Where(e => e.Sourcetype == Sourcetypes.AgentHeartbeat)
+        .Select(EventJson.Body)
+        .ToDictionary(b => b.GetProperty("agent_name").GetString()!,
+            b => (b.GetProperty("status").GetString()!, b.GetProperty("error_count").GetInt32(), b.GetProperty("processed_count").GetInt64()));
+
+    private sealed class ListSink : IMetricsSink
+    {
+        public List<MetricsEvent> Events { get; } = [];
+
+        public Task EmitAsync(MetricsEvent metricsEvent, CancellationToken cancellationToken)
+        {
+            Events.Add(metricsEvent);
+            return Task.CompletedTask;
+        }
+    }
+}
