@@ -8,7 +8,8 @@ using AgenticIR.Soar.SplunkSoar.Api;
 namespace AgenticIR.Soar.SplunkSoar.Enrichment;
 
 /// <summary>Turns a reading of an enrichment action's results into the tool's result: one finding about the subject,
-/// malicious (confidence 0.9), suspicious (0.6) or clean (benign, 0.5: no detections is weaker evidence than a detection).
+/// malicious (confidence 0.9), suspicious (0.6), clean (benign, 0.5: no detections is weaker evidence than a detection) or,
+/// when the binding declares no verdict rules, informational (0.5: what the look-up returned, without a judgement).
 /// Malicious and suspicious findings carry the same <see cref="FindingKinds"/> tag as a local threat-intel hit, so the
 /// response planner treats a SOAR reputation like any other. Values from results only reach evidence text, never
 /// targets or pivots.</summary>
@@ -37,6 +38,7 @@ internal static class EnrichmentFindings
         {
             ResultLevel.Malicious => (Verdict.Malicious, MaliciousConfidence, KindFor(subject.Type), "malicious"),
             ResultLevel.Suspicious => (Verdict.Suspicious, SuspiciousConfidence, KindFor(subject.Type), "suspicious"),
+            ResultLevel.Informational => (Verdict.Informational, CleanConfidence, (string?)null, "reported"),
             _ => (Verdict.Benign, CleanConfidence, (string?)null, "clean"),
         };
         var finding = new Finding
@@ -44,7 +46,9 @@ internal static class EnrichmentFindings
             Id = "",
             Tool = tool,
             Subject = subject,
-            Title = $"{ObservableTypeNames.ToWire(subject.Type)} {subject.Value} is {word} per {binding.App}",
+            Title = reading.Level == ResultLevel.Informational
+                ? $"{ObservableTypeNames.ToWire(subject.Type)} {subject.Value}: {binding.Action} per {binding.App}"
+                : $"{ObservableTypeNames.ToWire(subject.Type)} {subject.Value} is {word} per {binding.App}",
             Verdict = verdict,
             Confidence = confidence,
             Evidence = evidence,

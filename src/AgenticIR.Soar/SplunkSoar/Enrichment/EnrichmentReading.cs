@@ -1,3 +1,5 @@
+using AgenticIR.Core.Catalog;
+
 namespace AgenticIR.Soar.SplunkSoar.Enrichment;
 
 /// <summary>The worst verdict found in an action's results, the value and rule behind it, and the declared facts.</summary>

@@ -1,13 +1,12 @@
-using System.Globalization;
 using System.Text.Json;
 using AgenticIR.Core.Catalog;
 using AgenticIR.Soar.SplunkSoar.Api;
 
 namespace AgenticIR.Soar.SplunkSoar.Enrichment;
 
-/// <summary>Reads app runs' <c>result_data</c> through a binding's declarative <see cref="ResultParsing"/>: numeric
-/// verdicts against thresholds (when the binding declares any), text verdicts against the listed values, and the
-/// declared facts. The worst verdict over all items wins.</summary>
+/// <summary>Reads every item of every successful app run's <c>result_data</c> with Core's <see cref="ResultItemReader"/>:
+/// the worst level over all items wins (with the asset that returned it), and each fact comes from the first item
+/// that has it.</summary>
 internal static class EnrichmentResultReader
 {
     public static EnrichmentReading Read(ResultParsing parsing, IReadOnlyList<SoarAppRun> appRuns)
@@ -20,15 +19,9 @@ internal static class EnrichmentResultReader
         {
             foreach (var item in Items(appRun.ResultData))
             {
-                if (ResultPath.Find(item, parsing.VerdictPath) is { } verdict)
-                {
-                    var (level, rule) = Classify(parsing, verdict);
-                    if (level > best.Level) best = best with { Level = level, Value = ResultPath.Text(verdict), Rule = rule, Asset = appRun.Asset };
-                }
-                foreach (var (label, path) in parsing.Facts)
-                {
-                    if (!facts.ContainsKey(label) && ResultPath.Find(item, path) is { } fact) facts[label] = ResultPath.Text(fact);
-                }
+                var reading = ResultItemReader.Read(parsing, item);
+                if (reading.Level > best.Level) best = best with { Level = reading.Level, Value = reading.Value, Rule = reading.Rule, Asset = appRun.Asset };
+                foreach (var (label, value) in reading.Facts) facts.TryAdd(label, value);
             }
         }
         // Declaration order, so evidence text reads the same on every run.
@@ -42,23 +35,4 @@ internal static class EnrichmentResultReader
         JsonValueKind.Object => [resultData],
         _ => [],
     };
-
-    private static (ResultLevel Level, string Rule) Classify(ResultParsing parsing, JsonElement verdict)
-    {
-        var numeric = parsing.MaliciousAtOrAbove is not null || parsing.SuspiciousAtOrAbove is not null;
-        if (numeric && ResultPath.Number(verdict) is { } n)
-        {
-            if (parsing.MaliciousAtOrAbove is { } m && n >= m) return (ResultLevel.Malicious, Rule(">=", m, "malicious"));
-            if (parsing.SuspiciousAtOrAbove is { } s && n >= s) return (ResultLevel.Suspicious, Rule(">=", s, "suspicious"));
-            var lowest = Math.Min(parsing.MaliciousAtOrAbove ?? double.MaxValue, parsing.SuspiciousAtOrAbove ?? double.MaxValue);
-            return (ResultLevel.Clean, Rule("<", lowest, "clean"));
-        }
-        var text = ResultPath.Text(verdict);
-        if (parsing.MaliciousValues.Any(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase))) return (ResultLevel.Malicious, "listed as malicious");
-        if (parsing.SuspiciousValues.Any(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase))) return (ResultLevel.Suspicious, "listed as suspicious");
-        return (ResultLevel.Clean, "not a malicious or suspicious value");
-    }
-
-    private static string Rule(string op, double threshold, string meaning) =>
-        string.Create(CultureInfo.InvariantCulture, $"{op} {threshold:0.##} ({meaning})");
 }
