@@ -397,10 +397,24 @@ public sealed class SplunkSoarClientContractTests : IClassFixture<WireMockFixtur
               "start_time": "2026-02-02T07:59:00Z", "update_time": "2026-02-02T08:01:00Z"}]}
             """);
 
+        _server.Stub("GET", "/rest/playbook/12", 200, """{"id": 12, "name": "phishing_triage", "_pretty_scm": "local"}""");
+
         var run = Assert.Single(await _client.ListPlaybookRunsAsync(5, _ct));
 
-        Assert.Equal(new SoarPlaybookRun(44, 5, "12", "success", "done", new DateTimeOffset(2026, 2, 2, 7, 59, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 2, 8, 1, 0, TimeSpan.Zero)), run);
-        AssertRequest(_server.Single(), "GET", "/rest/playbook_run", ("_filter_container", "5"), ("sort", "id"), ("order", "asc"), ("page", "0"), ("page_size", "2"));
+        // A real instance names the playbook by id: the name comes from its record, once per id.
+        Assert.Equal(new SoarPlaybookRun(44, 5, "local/phishing_triage", "success", "done", new DateTimeOffset(2026, 2, 2, 7, 59, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 2, 8, 1, 0, TimeSpan.Zero)), run);
+        AssertRequest(_server.LogEntries[0].RequestMessage!, "GET", "/rest/playbook_run", ("_filter_container", "5"), ("sort", "id"), ("order", "asc"), ("page", "0"), ("page_size", "2"));
+        Assert.Single(await _client.ListPlaybookRunsAsync(5, _ct));
+        Assert.Single(_server.LogEntries, e => e.RequestMessage!.Path == "/rest/playbook/12");
+    }
+
+    [Fact]
+    public async Task ListPlaybookRuns_UnknownPlaybookId_KeepsTheId()
+    {
+        _server.Stub("GET", "/rest/playbook_run", 200, """{"count": 1, "num_pages": 1, "data": [{"id": 44, "container": 5, "playbook": 99, "status": "success"}]}""");
+        _server.Stub("GET", "/rest/playbook/99", 404, """{"failed": true, "message": "Requested item not found"}""");
+
+        Assert.Equal("99", Assert.Single(await _client.ListPlaybookRunsAsync(5, _ct)).Playbook);
     }
 
     [Fact]

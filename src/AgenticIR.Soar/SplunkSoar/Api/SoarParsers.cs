@@ -74,6 +74,14 @@ internal static class SoarParsers
         String(r, "playbook_name") ?? String(r, "_pretty_playbook") ?? String(r, "playbook") ?? "", String(r, "status") ?? "", String(r, "message"),
         Date(r, "start_time"), Date(r, "update_time"));
 
+    /// <summary>A playbook record's name as <c>repo/name</c> (the form <c>playbook_run</c> and playbook entries use).
+    /// UNVERIFIED: the repository field (<c>_pretty_scm</c>, or <c>scm_name</c> as the simulator writes it).</summary>
+    public static string PlaybookName(JsonElement p)
+    {
+        var name = String(p, "name") ?? throw new InvalidDataException("playbook without 'name'");
+        return (String(p, "_pretty_scm") ?? String(p, "scm_name")) is { Length: > 0 } repo ? $"{repo}/{name}" : name;
+    }
+
     public static SoarPage<T> Page<T>(JsonElement envelope, Func<JsonElement, T> item) =>
         new((int)(Long(envelope, "count") ?? 0), (int)(Long(envelope, "num_pages") ?? 0), [.. Data(envelope).Select(item)]);
 

@@ -31,9 +31,29 @@ internal sealed partial class SplunkSoarClient
     public Task<IReadOnlyList<SoarActionRun>> ListActionRunsAsync(long containerId, CancellationToken cancellationToken) =>
         ListAllAsync("rest/action_run", q => q.Number("_filter_container", containerId), SoarParsers.ActionRun, cancellationToken);
 
-    /// <summary>UNVERIFIED: the filter field (<c>container</c>, by analogy with artifacts).</summary>
-    public Task<IReadOnlyList<SoarPlaybookRun>> ListPlaybookRunsAsync(long containerId, CancellationToken cancellationToken) =>
-        ListAllAsync("rest/playbook_run", q => q.Number("_filter_container", containerId), SoarParsers.PlaybookRun, cancellationToken);
+    /// <summary>UNVERIFIED: the filter field (<c>container</c>, by analogy with artifacts). A run that names its playbook
+    /// only by numeric id (as <c>playbook</c> does on a real instance) gets the name from <c>GET /rest/playbook/{id}</c>.</summary>
+    public async Task<IReadOnlyList<SoarPlaybookRun>> ListPlaybookRunsAsync(long containerId, CancellationToken cancellationToken)
+    {
+        var runs = await ListAllAsync("rest/playbook_run", q => q.Number("_filter_container", containerId), SoarParsers.PlaybookRun, cancellationToken);
+        var named = new List<SoarPlaybookRun>(runs.Count);
+        foreach (var run in runs)
+        {
+            named.Add(long.TryParse(run.Playbook, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                ? run with { Playbook = await PlaybookNameAsync(id, cancellationToken) ?? run.Playbook }
+                : run);
+        }
+        return named;
+    }
+
+    // Playbook names change only when an author renames one, so each id is asked once per process.
+    private async Task<string?> PlaybookNameAsync(long playbookId, CancellationToken cancellationToken)
+    {
+        if (_playbookNames.TryGetValue(playbookId, out var known)) return known;
+        var name = await GetOrNullAsync($"rest/playbook/{playbookId}", SoarParsers.PlaybookName, cancellationToken);
+        if (name is not null) _playbookNames[playbookId] = name;
+        return name;
+    }
 
     /// <summary>UNVERIFIED: the filter field (<c>action_run</c>, as the approval record names it).</summary>
     public Task<IReadOnlyList<SoarApproval>> ListApprovalsAsync(long actionRunId, CancellationToken cancellationToken) =>

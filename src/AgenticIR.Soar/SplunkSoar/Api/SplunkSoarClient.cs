@@ -12,6 +12,8 @@ internal sealed partial class SplunkSoarClient(SoarTransport transport, int page
     // A runaway pager (a server that keeps reporting more pages) must not loop forever.
     private const int MaxPages = 10_000;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _playbookNames = new();
+
     public string InstanceName => transport.Instance;
 
     /// <summary>Stopped after a 401/403 until the process is restarted or the instance reconfigured.</summary>
