@@ -154,17 +154,6 @@ public sealed class ApprovalService(
             details["latency_seconds"] = (now - request.RequestedAt).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             details["escalation_level"] = request.EscalationLevel.ToString(CultureInfo.InvariantCulture);
         }
-        return new AuditEntry
-        {
-            AgentName = GovernanceAudit.AgentName,
-            ActionType = GovernanceAudit.ApprovalAnswer,
-            InvestigationId = record.Id,
-            Target = GovernanceAudit.TargetOf(action.Target),
-            Justification = answer.Reason ?? action.Justification,
-            ApprovalStatus = GovernanceAudit.StatusName(answer.Decision),
-            ApproverIdentity = answer.Approver,
-            Outcome = answer.Decision == ApprovalStatus.Approved ? "approved" : "denied",
-            Details = details,
-        };
+        return GovernanceAudit.AnswerEntry(record.Id, action, answer, details);
     }
 }

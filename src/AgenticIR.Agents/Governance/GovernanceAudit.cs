@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Audit;
 using AgenticIR.Core.Response;
 
 namespace AgenticIR.Agents.Governance;
@@ -18,6 +19,30 @@ public static class GovernanceAudit
 
     /// <summary>Nobody answered in time and the policy's timeout behaviour acted.</summary>
     public const string ApprovalTimeout = "approval_timeout";
+
+    /// <summary>The audit record of an answer that was accepted (from any channel).</summary>
+    public static AuditEntry AnswerEntry(string investigationId, ResponseAction action, ApprovalAnswer answer, IReadOnlyDictionary<string, string> details)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(answer);
+        return new AuditEntry
+        {
+            AgentName = AgentName,
+            ActionType = ApprovalAnswer,
+            InvestigationId = investigationId,
+            Target = TargetOf(action.Target),
+            Justification = answer.Reason ?? action.Justification,
+            ApprovalStatus = StatusName(answer.Decision),
+            ApproverIdentity = answer.Approver,
+            Outcome = answer.Decision switch
+            {
+                ApprovalStatus.Approved => "approved",
+                ApprovalStatus.Denied => "denied",
+                _ => "timed out",
+            },
+            Details = details,
+        };
+    }
 
     /// <summary>Target as <c>type:value</c>, e.g. <c>ipv4:203.0.113.7</c>.</summary>
     public static string TargetOf(Observable target)

@@ -71,11 +71,7 @@ public sealed class BridgeAssetApproverTests
     public async Task AssetApprovers_DeniedInSoar_NeverRunsAndIsRecordedDenied()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await StartAsync(ct);
-        h.Simulator.SetAssetApprovers(Firewall, ["bob"]);
-        h.SeedSample("01");
-        await h.CyclesUntilQuietAsync(ct);
-        await h.CycleAsync(ct);
+        await using var h = await HandedOverAsync(ct);
         var run = BlockIpRun(h);
         var sent = ResponseRuns(h).Count;
         Assert.False(h.Simulator.AnswerApproval(run.Id, "alice", approve: true));
@@ -96,11 +92,7 @@ public sealed class BridgeAssetApproverTests
     public async Task AssetApprovers_ApprovalExpiresInSoar_ActionTimesOut()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var h = await StartAsync(ct);
-        h.Simulator.SetAssetApprovers(Firewall, ["bob"]);
-        h.SeedSample("01");
-        await h.CyclesUntilQuietAsync(ct);
-        await h.CycleAsync(ct);
+        await using var h = await HandedOverAsync(ct);
         var run = BlockIpRun(h);
 
         Assert.True(h.Simulator.ExpireApproval(run.Id));
@@ -168,6 +160,17 @@ public sealed class BridgeAssetApproverTests
             if (!DelegationEligibility.IsDelegated(BlockIp(await RecordAsync(h)))) break;
         }
         return BlockIp(await RecordAsync(h));
+    }
+
+    // A container whose firewall actions went to bob, the panorama asset's approver.
+    private static async Task<BridgeHarness> HandedOverAsync(CancellationToken ct)
+    {
+        var h = await StartAsync(ct);
+        h.Simulator.SetAssetApprovers(Firewall, ["bob"]);
+        h.SeedSample("01");
+        await h.CyclesUntilQuietAsync(ct);
+        await h.CycleAsync(ct);
+        return h;
     }
 
     private static ResponseAction BlockIp(InvestigationRecord record) => record.Plan!.Actions.First(a => a.LogicalAction == "block_ip");

@@ -106,24 +106,13 @@ public sealed class DelegatedApprovals(
                 + (answer.Reason is null ? "" : $": {answer.Reason}"), cancellationToken, announcement);
         if (saved is null) return false;
         var (record, action) = saved.Value;
-        await audit.AppendAsync(new AuditEntry
+        await audit.AppendAsync(GovernanceAudit.AnswerEntry(record.Id, action, given, new Dictionary<string, string>
         {
-            AgentName = GovernanceAudit.AgentName,
-            ActionType = GovernanceAudit.ApprovalAnswer,
-            InvestigationId = record.Id,
-            Target = GovernanceAudit.TargetOf(action.Target),
-            Justification = answer.Reason ?? action.Justification,
-            ApprovalStatus = GovernanceAudit.StatusName(answer.Decision),
-            ApproverIdentity = answer.Approver,
-            Outcome = Verb(answer.Decision),
-            Details = new Dictionary<string, string>
-            {
-                ["action_id"] = action.ActionId,
-                ["logical_action"] = action.LogicalAction,
-                ["tier"] = Tier,
-                ["channel"] = Channel,
-            },
-        }, cancellationToken);
+            ["action_id"] = action.ActionId,
+            ["logical_action"] = action.LogicalAction,
+            ["tier"] = Tier,
+            ["channel"] = Channel,
+        }), cancellationToken);
         if (announcement is not null)
         {
             if (_guard is not null) await _guard.RecordOutcomeAsync(record, action, answer.Execution!, cancellationToken);
