@@ -84,8 +84,10 @@ public sealed class ShadowObserverTests : IAsyncLifetime
         await observer.PollOnceAsync(Ct);
 
         _client.Containers[42] = ShadowScenario.Container(severity: "medium", disposition: "false positive", closed: true);
+        _time.Advance(new ShadowOptions().RevisitInterval);
         Assert.Equal(1, await observer.PollOnceAsync(Ct));
         _client.Containers[42] = ShadowScenario.Container(severity: "low", disposition: "benign", closed: true);
+        _time.Advance(new ShadowOptions().RevisitInterval);
         Assert.Equal(0, await observer.PollOnceAsync(Ct));
 
         var stored = (await _comparisons.GetAsync("prod", "42", Ct))!;
@@ -93,6 +95,23 @@ public sealed class ShadowObserverTests : IAsyncLifetime
         Assert.Equal("medium", stored.ContainerSeverity);
         Assert.Equal("false_positive", stored.AnalystDisposition);
         Assert.False(stored.DispositionAgreement);
+    }
+
+    [Fact]
+    public async Task PollOnceAsync_CalledAgainWithinTheRevisitInterval_DoesNotReadTheContainerAgain()
+    {
+        await SaveAsync(ShadowScenario.Record());
+        var observer = Observer();
+        await observer.PollOnceAsync(Ct);
+
+        _client.Containers[42] = ShadowScenario.Container(severity: "medium", disposition: "false positive", closed: true);
+        _time.Advance(new ShadowOptions().RevisitInterval - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await observer.PollOnceAsync(Ct));
+        Assert.False((await _comparisons.GetAsync("prod", "42", Ct))!.Final);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await observer.PollOnceAsync(Ct));
+        Assert.True((await _comparisons.GetAsync("prod", "42", Ct))!.Final);
     }
 
     [Fact]

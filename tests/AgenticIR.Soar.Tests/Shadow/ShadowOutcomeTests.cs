@@ -66,7 +66,9 @@ public sealed class ShadowOutcomeTests : IAsyncLifetime
         // The analyst closes it one level below the agents' high, as a false positive.
         _client.Containers[42] = ShadowScenario.Container(severity: "medium", disposition: "False Positive", closed: true);
         var before = (await _state.GetAsync("inv-1", Ct))!.Version;
+        _time.Advance(new ShadowOptions().RevisitInterval);
         await observer.PollOnceAsync(Ct);
+        _time.Advance(new ShadowOptions().RevisitInterval);
         await observer.PollOnceAsync(Ct);
 
         var record = (await _state.GetAsync("inv-1", Ct))!;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using AgenticIR.Agents.Learning;
 using AgenticIR.Core.Ports;
@@ -17,11 +18,21 @@ internal sealed class ShadowObserver(
     IStateStore state, IShadowComparisonStore comparisons, SoarClientDirectory clients, SoarAppDirectory apps,
     ShadowComparer comparer, ShadowOptions options, TimeProvider time, ILogger<ShadowObserver> logger, OutcomeRecorder? outcomes = null)
 {
+    // When each investigation's container was last read, and when the recent investigations were last scanned: the
+    // governance loop calls every few seconds, the SOAR is asked at most once per RevisitInterval for each.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _observed = new(StringComparer.Ordinal);
+    private DateTimeOffset? _lastScan;
+
     /// <summary>One pass; returns how many comparisons were written.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var candidates = new Dictionary<string, InvestigationRecord>(StringComparer.Ordinal);
-        foreach (var record in await state.ListAsync(options.ScanLimit, cancellationToken)) candidates.TryAdd(record.Id, record);
+        if (_lastScan is null || now - _lastScan >= options.RevisitInterval)
+        {
+            _lastScan = now;
+            foreach (var record in await state.ListAsync(options.ScanLimit, cancellationToken)) candidates.TryAdd(record.Id, record);
+        }
         foreach (var open in await comparisons.ListOpenAsync(cancellationToken))
         {
             if (!candidates.ContainsKey(open.InvestigationId) && await state.GetAsync(open.InvestigationId, cancellationToken) is { } record)
@@ -34,10 +45,16 @@ internal sealed class ShadowObserver(
             var source = record.Source!;
             if (clients.Find(source.Instance) is not { } client) continue;
             if (!long.TryParse(source.ExternalId, NumberStyles.None, CultureInfo.InvariantCulture, out var containerId)) continue;
-            if (await comparisons.GetAsync(source.Instance, source.ExternalId, cancellationToken) is { Final: true }) continue;
+            if (_observed.TryGetValue(record.Id, out var seen) && now - seen < options.RevisitInterval) continue;
+            if (await comparisons.GetAsync(source.Instance, source.ExternalId, cancellationToken) is { Final: true })
+            {
+                _observed.TryRemove(record.Id, out _);
+                continue;
+            }
             try
             {
                 var inputs = await ReadAsync(client, record, containerId, cancellationToken);
+                _observed[record.Id] = now;
                 if (inputs is null) continue;
                 var comparison = comparer.Compare(inputs);
                 // The outcome is applied before the comparison is stored: a final comparison is never read again, so an

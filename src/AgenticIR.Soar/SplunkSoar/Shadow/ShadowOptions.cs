@@ -19,6 +19,11 @@ public sealed class ShadowOptions
     /// <value>The default value is 500.</value>
     public int ScanLimit { get; set; } = 500;
 
+    /// <summary>Shortest time between two looks at the same open container, and between two scans of the recent
+    /// investigations: an analyst's verdict is not minutes-critical, and each look costs several SOAR calls.</summary>
+    /// <value>The default value is 60 seconds.</value>
+    public TimeSpan RevisitInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Per-instance overrides of <see cref="DispositionField"/>.</summary>
     public Dictionary<string, string> DispositionFieldByInstance { get; } = new(StringComparer.Ordinal);
 
