@@ -19,19 +19,28 @@ internal static class DemoCommand
         var mode = new Option<string>("--mode") { Description = "Mode for the demo playbooks: shadow, assisted or autonomous", DefaultValueFactory = _ => "shadow" };
         mode.AcceptOnlyFromAmong("shadow", "assisted", "autonomous");
         var keep = new Option<bool>("--keep") { Description = "Keep the simulator running afterwards so its REST API can be browsed (Ctrl+C stops)" };
-        var splunk = new Command("splunk-soar", "Run the agents beside a simulated Splunk SOAR and show the notes, artifacts and actions they produce") { mode, keep };
-        splunk.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(mode), parse.GetValue(keep), ct));
+        var approver = new Option<string?>("--asset-approver")
+        {
+            Description = "Delegate approvals to Splunk SOAR's asset approvers (approvals: asset_approvers): every asset gets this user as its approver, who then approves what was handed over",
+        };
+        var splunk = new Command("splunk-soar", "Run the agents beside a simulated Splunk SOAR and show the notes, artifacts and actions they produce") { mode, keep, approver };
+        splunk.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(mode), parse.GetValue(keep), parse.GetValue(approver), ct));
         return new Command("demo", "End-to-end demonstrations on this machine") { splunk };
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, string mode, bool keep, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, string mode, bool keep, string? approver, CancellationToken cancellationToken)
     {
         var options = WorkerOptionsBinder.Bind(parse);
         var home = ResolvedPaths.From(options);
         var work = Directory.CreateTempSubdirectory("agentic-ir-demo-");
         await using var simulator = await SplunkSoarSimulator.StartAsync(new SimulatorOptions { Token = Token, IncludeDefaultCatalog = true }, cancellationToken);
         var containers = simulator.SeedFromFolder(Path.Combine(home.Home, "samples", "soar", "containers"));
-        var paths = WriteConfiguration(home, work.FullName, simulator.BaseUrl, mode);
+        if (approver is not null)
+        {
+            simulator.AddUser(approver, "Analyst");
+            foreach (var asset in SimulatorCatalog.DefaultAssets().Values.SelectMany(a => a)) simulator.SetAssetApprovers(asset, [approver]);
+        }
+        var paths = WriteConfiguration(home, work.FullName, simulator.BaseUrl, mode, approver is not null);
 
         using var loggerFactory = LoggingSetup.Create(paths, console: false);
         var pipeline = await CommandPipeline.TryBuildAsync(paths, loggerFactory, AnsiConsole.Console, cancellationToken);
@@ -40,12 +49,8 @@ internal static class DemoCommand
         {
             AnsiConsole.MarkupLineInterpolated($"Simulated Splunk SOAR at [bold]{simulator.BaseUrl}[/] with {containers.Count} containers; playbooks in [bold]{mode}[/] mode.");
             var bridge = pipeline.Get<SplunkSoarBridges>().All.Single();
-            for (var cycle = 1; cycle <= 20; cycle++)
-            {
-                var result = await bridge.RunCycleAsync(cancellationToken);
-                AnsiConsole.MarkupLineInterpolated($"cycle {cycle}: {result.ContainersTaken} containers taken, {result.ArtifactUpdates} artifact updates, {result.Written.Created} notes and artifacts created, {result.Written.Updated} updated");
-                if (result.Status != BridgeCycleStatus.Completed || (result.ContainersTaken == 0 && !result.MoreWaiting)) break;
-            }
+            await CyclesAsync(bridge, cancellationToken);
+            if (approver is not null) await ApproveInSoarAsync(simulator, bridge, approver, cancellationToken);
             await pipeline.Orchestrator.FlushAsync(cancellationToken);
             WriteSummary(simulator, containers);
             AnsiConsole.MarkupLineInterpolated($"State: {paths.Database}. Try: agentic-ir --db {paths.Database} show <investigation id>, approvals list, audit verify.");
@@ -65,7 +70,33 @@ internal static class DemoCommand
         return 0;
     }
 
-    private static ResolvedPaths WriteConfiguration(ResolvedPaths home, string folder, Uri baseUrl, string mode)
+    private static async Task CyclesAsync(SplunkSoarBridge bridge, CancellationToken cancellationToken)
+    {
+        for (var cycle = 1; cycle <= 20; cycle++)
+        {
+            var result = await bridge.RunCycleAsync(cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"cycle {cycle}: {result.ContainersTaken} containers taken, {result.ArtifactUpdates} artifact updates, {result.Written.Created} notes and artifacts created, {result.Written.Updated} updated");
+            if (result.Status != BridgeCycleStatus.Completed || (result.ContainersTaken == 0 && !result.MoreWaiting)) break;
+        }
+    }
+
+    // What an asset approver does in Splunk SOAR's approval queue, then the cycles that read the answers back.
+    private static async Task ApproveInSoarAsync(SplunkSoarSimulator simulator, SplunkSoarBridge bridge, string approver, CancellationToken cancellationToken)
+    {
+        var waiting = simulator.Approvals.Where(a => (string?)a["status"] == "pending").Select(a => (long)a["action_run"]!).ToList();
+        AnsiConsole.MarkupLineInterpolated($"{waiting.Count} actions wait for the asset approvers in Splunk SOAR; [bold]{approver}[/] approves them there.");
+        foreach (var run in waiting) simulator.AnswerApproval(run, approver, approve: true);
+        // A run moves on between the worker's reads, so its outcome arrives over a few cycles.
+        for (var cycle = 1; cycle <= 20; cycle++)
+        {
+            var result = await bridge.RunCycleAsync(cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"after approval, cycle {cycle}: {result.Written.Updated} notes and artifacts updated");
+            var finished = simulator.ActionRunStates.Where(r => waiting.Contains((long)r["id"]!)).All(r => (string?)r["status"] is "success" or "failed");
+            if (result.Status != BridgeCycleStatus.Completed || (finished && result.Written.Created + result.Written.Updated == 0)) break;
+        }
+    }
+
+    private static ResolvedPaths WriteConfiguration(ResolvedPaths home, string folder, Uri baseUrl, string mode, bool assetApprovers)
     {
         var config = Directory.CreateDirectory(Path.Combine(folder, "config")).FullName;
         var policy = Path.Combine(config, "governance.yaml");
@@ -79,6 +110,7 @@ internal static class DemoCommand
                 token_file: {Path.Combine(config, "demo.token")}
                 poll_interval_seconds: 1
                 disposition_field: disposition
+                approvals: {(assetApprovers ? "asset_approvers" : "comments")}
             """));
         File.WriteAllText(Path.Combine(config, "playbooks.yaml"), $"""
             playbooks:
