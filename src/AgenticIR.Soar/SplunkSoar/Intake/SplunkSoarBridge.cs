@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Soar.SplunkSoar.Api;
@@ -23,11 +24,12 @@ internal sealed class SplunkSoarBridge(
     ISoarBridgeStore store,
     IStateStore state,
     TimeProvider time,
-    ILogger<SplunkSoarBridge> logger) : IDisposable
+    ILogger<SplunkSoarBridge> logger,
+    int writeBackParallelism = SplunkSoarBridgeOptions.DefaultWriteBackParallelism) : IDisposable
 {
     // Investigation id → version last written back. Empty after a restart, so every linked investigation is checked
     // once then; the ledger makes that check free of SOAR calls when nothing changed.
-    private readonly Dictionary<string, long> _written = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _written = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _cycle = new(1, 1);
     private volatile bool _stopped;
 
@@ -105,15 +107,19 @@ internal sealed class SplunkSoarBridge(
     private async Task<WriteBackResult> WriteBackChangedAsync(CancellationToken cancellationToken)
     {
         var total = WriteBackResult.None;
+        var gate = new Lock();
         var ids = (await store.ListLinksAsync(instance, cancellationToken)).Select(l => l.InvestigationId).Distinct(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            if (await state.GetAsync(id, cancellationToken) is not { } record) continue;
-            if (_written.TryGetValue(id, out var version) && version == record.Version) continue;
-            var result = await writeBack.SyncAsync(record, cancellationToken);
-            total += result;
-            if (result.Refused == 0) _written[id] = record.Version;
-        }
+        // Investigations write into different containers, so several go at once: the cycle is bound by the SOAR's
+        // latency, not by this process. The first failure (the SOAR went down) ends the cycle as before.
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = writeBackParallelism, CancellationToken = cancellationToken },
+            async (id, ct) =>
+            {
+                if (await state.GetAsync(id, ct) is not { } record) return;
+                if (_written.TryGetValue(id, out var version) && version == record.Version) return;
+                var result = await writeBack.SyncAsync(record, ct);
+                lock (gate) total += result;
+                if (result.Refused == 0) _written[id] = record.Version;
+            });
         return total;
     }
 

@@ -25,6 +25,9 @@ internal sealed record SplunkSoarBridgeOptions
     /// <value>The default value is null (only the reply marker identifies our comments).</value>
     public string? AutomationUser { get; init; }
 
+    /// <summary>Investigations written back at once in a cycle.</summary>
+    public const int DefaultWriteBackParallelism = 4;
+
     /// <summary>Largest note body sent, in UTF-8 bytes; longer notes are truncated with a marker.</summary>
     /// <value>The default value is 60 000.</value>
     public int MaxNoteBytes { get; init; } = 60_000;
