@@ -6,12 +6,14 @@ using BenchmarkDotNet.Running;
 // bench replay [N] [lanes] -> end-to-end replay of N generated alerts on SQLite
 // bench components       -> median cost of each pipeline component on the samples
 // bench metrics-overhead [N] [runs] -> replay of N alerts with metrics off and with the JSON-lines sink, median of runs each
+// bench audit-overhead [N] [runs] -> replay of N alerts with the decision audit off, as before batching, on without writes, and on; medians of runs
 // bench bridge [containers] [runs] [latency-ms] -> containers bridged per second against the Splunk SOAR simulator
 var home = Environment.GetEnvironmentVariable("AGENTICIR_HOME") ?? FindHome();
 return args.FirstOrDefault() switch
 {
     "replay" => await ReplayBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount),
     "metrics-overhead" => await MetricsOverheadBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, Environment.ProcessorCount),
+    "audit-overhead" => await AuditOverheadBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3, Environment.ProcessorCount),
     "triage-latency" => await TriageLatency.RunAsync(home),
     "components" => await ComponentTimings.RunAsync(home),
     "hec" => await HecBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000),

@@ -6,6 +6,7 @@ using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
+using AgenticIR.Core.State;
 
 namespace AgenticIR.Agents.Audit;
 
@@ -28,7 +29,7 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit)
 
     private async Task OnTriageAsync(BusMessage message, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(message.InvestigationId, cancellationToken) is not { Triage: { } triage } record) return;
+        if (await RecordAsync(message, cancellationToken) is not { Triage: { } triage } record) return;
         await audit.AppendAsync(new AuditEntry
         {
             AgentName = "triage_agent",
@@ -44,7 +45,7 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit)
 
     private async Task OnInvestigationAsync(BusMessage message, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(message.InvestigationId, cancellationToken) is not { Report: { } report } record) return;
+        if (await RecordAsync(message, cancellationToken) is not { Report: { } report } record) return;
         var entries = new List<AuditEntry>();
         foreach (var step in report.Steps)
         {
@@ -80,7 +81,7 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit)
 
     private async Task OnPlanAsync(BusMessage message, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(message.InvestigationId, cancellationToken) is not { Plan: { } plan } record) return;
+        if (await RecordAsync(message, cancellationToken) is not { Plan: { } plan } record) return;
         await AppendAllAsync([.. plan.Actions.Select(action => new AuditEntry
             {
                 AgentName = "response_orchestrator",
@@ -102,13 +103,14 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit)
 
     private async Task OnActionExecutedAsync(BusMessage message, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(message.InvestigationId, cancellationToken) is not { Plan: { } plan } record) return;
+        if (await RecordAsync(message, cancellationToken) is not { Plan: { } plan } record) return;
         // The announcement names the run it reports; the action whose execution (or rollback) carries that id is audited.
         var externalId = message.Summary.Split(' ').LastOrDefault() ?? "";
+        var entries = new List<AuditEntry>();
         foreach (var action in plan.Actions.Where(a => a.Execution is { } e && (e.ExternalId == externalId || e.Rollback?.ExternalId == externalId)))
         {
             var execution = action.Execution!.Rollback?.ExternalId == externalId ? action.Execution.Rollback! : action.Execution;
-            await audit.AppendAsync(new AuditEntry
+            entries.Add(new AuditEntry
             {
                 AgentName = "response_orchestrator",
                 ActionType = "action_outcome",
@@ -126,13 +128,20 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit)
                     ["external_id"] = execution.ExternalId,
                     ["dispatch_key"] = execution.DispatchKey,
                 },
-            }, cancellationToken);
+            });
         }
+        if (entries.Count > 0) await AppendAllAsync(entries, cancellationToken);
     }
 
-    // Handed over together so a group-committing log writes one message's records in one transaction, in this order.
-    private Task<AuditRecord[]> AppendAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
-        Task.WhenAll(entries.Select(e => audit.AppendAsync(e, cancellationToken)));
+    // The orchestrator hands over the record it has just saved with the message; others (and replays of stored messages)
+    // are read from the store.
+    private async Task<InvestigationRecord?> RecordAsync(BusMessage message, CancellationToken cancellationToken) =>
+        message.Record is { } saved && saved.Id == message.InvestigationId ? saved : await store.GetAsync(message.InvestigationId, cancellationToken);
+
+    // One message's records go in one batch, so the SQLite log writes them in one transaction, in this order (appending
+    // them one by one cost a commit each: the first caller finds the write gate free and commits before the next queues).
+    private Task<IReadOnlyList<AuditRecord>> AppendAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
+        audit.AppendBatchAsync(entries, cancellationToken);
 
     private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 

@@ -157,7 +157,8 @@ public sealed partial class InvestigationOrchestrator
     private async Task<InvestigationRecord> SaveAndAnnounceAsync(InvestigationRecord next, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
     {
         var saved = await store.SaveAsync(next, null, messages, cancellationToken);
-        foreach (var message in messages) await bus.DeliverAsync(message, cancellationToken);
+        // Subscribers get the record just saved, so they need not read it back (and deserialize it) from the store.
+        foreach (var message in messages) await bus.DeliverAsync(message with { Record = saved }, cancellationToken);
         return saved;
     }
 

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using AgenticIR.Core.State;
+
 namespace AgenticIR.Core.Bus;
 
 /// <summary>A persisted bus message. The id is deterministic (investigation, type, version) so a resumed stage republishes idempotently.</summary>
@@ -13,4 +16,10 @@ public sealed record BusMessage
     public required string Summary { get; init; }
     /// <summary>When.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The investigation as saved with this message, when the publisher still holds it, so a subscriber need not
+    /// read it back from the store; never persisted. Null on messages read from the store or published without it:
+    /// subscribers then read the store.</summary>
+    [JsonIgnore]
+    public InvestigationRecord? Record { get; init; }
 }

@@ -116,7 +116,7 @@ public sealed class DelegatedApprovals(
         if (announcement is not null)
         {
             if (_guard is not null) await _guard.RecordOutcomeAsync(record, action, answer.Execution!, cancellationToken);
-            await bus.DeliverAsync(announcement, cancellationToken);
+            await bus.DeliverAsync(announcement with { Record = record }, cancellationToken);
         }
         await continuation.ContinueAsync(record.Id, cancellationToken);
         return true;

@@ -7,7 +7,8 @@ namespace AgenticIR.Storage.Sqlite.Audit;
 /// <summary>The hash-chained audit trail in the embedded SQLite file (table <c>audit_records</c>, migration 0002). The store
 /// computes every hash itself from the fields it writes, so verification never trusts a caller. Appends are serialized:
 /// in this process callers queue and whoever holds the write gate commits everything queued in one BEGIN IMMEDIATE
-/// transaction (group commit), so the callers behind it mostly find their entry already written; across processes
+/// transaction (group commit), so the callers behind it mostly find their entry already written. A batch
+/// (<see cref="AppendBatchAsync"/>) is queued as one unit: its entries get consecutive sequences in one commit. Across processes
 /// BEGIN IMMEDIATE orders writers and the chain tail is read inside it. The state store must have been initialized on the same file first (it applies the migrations).</summary>
 public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
 {
@@ -38,12 +39,23 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
     public string FilePath => _connections.FilePath;
 
     /// <inheritdoc />
-    public async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        (await AppendGroupAsync([Snapshot(entry)], cancellationToken))[0];
+
+    /// <summary>Appends the entries in one transaction with consecutive sequences, in the given order: all are written or
+    /// none is. One call costs one commit however many entries it carries.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> AppendBatchAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        Validate(entry);
-        // A snapshot, so a caller that reuses its dictionary cannot change what is hashed while the entry waits.
-        if (entry.Details.Count > 0) entry = entry with { Details = new Dictionary<string, string>(entry.Details, StringComparer.Ordinal) };
-        var pending = new PendingAppend(entry);
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0) return [];
+        var group = new AuditEntry[entries.Count];
+        for (var i = 0; i < group.Length; i++) group[i] = Snapshot(entries[i]);
+        return await AppendGroupAsync(group, cancellationToken);
+    }
+
+    private async Task<AuditRecord[]> AppendGroupAsync(AuditEntry[] entries, CancellationToken cancellationToken)
+    {
+        var pending = new PendingAppend(entries);
         _queue.Enqueue(pending);
         try
         {
@@ -67,6 +79,13 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
         return await pending.Task;
     }
 
+    private static AuditEntry Snapshot(AuditEntry entry)
+    {
+        Validate(entry);
+        // A copy, so a caller that reuses its dictionary cannot change what is hashed while the entry waits.
+        return entry.Details.Count > 0 ? entry with { Details = new Dictionary<string, string>(entry.Details, StringComparer.Ordinal) } : entry;
+    }
+
     /// <summary>Closes the writer connection; appends still queued fail.</summary>
     public void Dispose()
     {
@@ -82,14 +101,18 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
 
     private async Task WriteBatchAsync()
     {
-        var batch = new List<PendingAppend>(Math.Min(MaxBatch, Math.Max(1, _queue.Count)));
-        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+        // A group is never split, so a batch can pass MaxBatch by its last group.
+        var batch = new List<PendingAppend>();
+        var count = 0;
+        while (count < MaxBatch && _queue.TryDequeue(out var next))
         {
-            if (next.TryClaim()) batch.Add(next);
+            if (!next.TryClaim()) continue;
+            batch.Add(next);
+            count += next.Entries.Length;
         }
         if (batch.Count == 0) return;
 
-        var written = new AuditRecord[batch.Count];
+        var written = new AuditRecord[batch.Count][];
         try
         {
             // Claimed entries belong to other callers too, so the write ignores any one caller's cancellation.
@@ -102,8 +125,13 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
             _insert.Transaction = transaction;
             for (var i = 0; i < batch.Count; i++)
             {
-                written[i] = Insert(_insert, ++sequence, _time.GetUtcNow(), batch[i].Entry, previousHash);
-                previousHash = written[i].Hash;
+                var entries = batch[i].Entries;
+                var records = written[i] = new AuditRecord[entries.Length];
+                for (var j = 0; j < entries.Length; j++)
+                {
+                    records[j] = Insert(_insert, ++sequence, _time.GetUtcNow(), entries[j], previousHash);
+                    previousHash = records[j].Hash;
+                }
             }
             transaction.Commit();
         }

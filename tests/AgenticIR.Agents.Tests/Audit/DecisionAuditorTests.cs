@@ -1,0 +1,159 @@
+using AgenticIR.Agents.Audit;
+using AgenticIR.Agents.Tests.Governance;
+using AgenticIR.Agents.Tests.Support;
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.Investigation;
+using AgenticIR.Core.State;
+using AgenticIR.Core.Triage;
+
+namespace AgenticIR.Agents.Tests.Audit;
+
+public sealed class DecisionAuditorTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Deliver_MessageCarriesTheSavedRecord_AuditsItWithoutReadingTheStore()
+    {
+        var store = new InMemoryStateStore();
+        var (bus, log) = Attach(store);
+        var record = Investigated();
+
+        await bus.DeliverAsync(Message(record, MessageType.TriageComplete) with { Record = record }, Ct);
+        await bus.DeliverAsync(Message(record, MessageType.InvestigationComplete) with { Record = record }, Ct);
+
+        // The store never held the investigation: every entry came from the record handed over with the message.
+        var triage = Assert.Single(log.Batches[0]);
+        Assert.Equal(("triage_agent", "decision", record.Id), (triage.AgentName, triage.ActionType, triage.InvestigationId));
+        // One message's entries reach the log as one batch, steps first in their order, then the conclusion.
+        Assert.Equal(2, log.Batches.Count);
+        Assert.Equal(["enrichment_query", "enrichment_query", "decision"], log.Batches[1].Select(e => e.ActionType));
+        Assert.Equal(["1", "2"], log.Batches[1].Take(2).Select(e => e.Details["step"]));
+    }
+
+    [Fact]
+    public async Task Deliver_WithOrWithoutTheSavedRecord_WritesTheSameEntries()
+    {
+        var record = Investigated();
+        var store = new InMemoryStateStore();
+        var saved = store.Put(record);
+        var (fromStoreBus, fromStore) = Attach(store);
+        var (handedOverBus, handedOver) = Attach(new InMemoryStateStore());
+
+        foreach (var type in new[] { MessageType.TriageComplete, MessageType.InvestigationComplete })
+        {
+            await fromStoreBus.DeliverAsync(Message(saved, type), Ct);
+            await handedOverBus.DeliverAsync(Message(saved, type) with { Record = saved }, Ct);
+        }
+
+        Assert.Equal(4, fromStore.Entries.Count);
+        Assert.Equal(fromStore.Entries.Select(Text), handedOver.Entries.Select(Text));
+    }
+
+    [Fact]
+    public async Task Deliver_RecordOfAnotherInvestigation_ReadsTheStoreInstead()
+    {
+        var store = new InMemoryStateStore();
+        var (bus, log) = Attach(store);
+        var record = store.Put(Investigated());
+        var other = Investigated() with { Id = "inv-other" };
+
+        await bus.DeliverAsync(Message(record, MessageType.TriageComplete) with { Record = other }, Ct);
+
+        Assert.Equal(record.Id, Assert.Single(log.Entries).InvestigationId);
+    }
+
+    private static (FakeBus Bus, BatchRecordingAuditLog Log) Attach(InMemoryStateStore store)
+    {
+        var bus = new FakeBus();
+        var log = new BatchRecordingAuditLog();
+        new DecisionAuditor(store, log).Attach(bus);
+        return (bus, log);
+    }
+
+    private static string Text(AuditEntry e) =>
+        $"{e.AgentName}|{e.ActionType}|{e.Target}|{e.Justification}|{e.ApprovalStatus}|{e.ApproverIdentity}|{e.Outcome}|{e.EvidenceHash}|{e.InvestigationId}|" +
+        string.Join(";", e.Details.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+
+    private static BusMessage Message(InvestigationRecord record, MessageType type) => new()
+    {
+        Id = $"{record.Id}:{type}:{record.Version}",
+        Type = type,
+        InvestigationId = record.Id,
+        Summary = type.ToString(),
+        CreatedAt = record.UpdatedAt,
+    };
+
+    private static InvestigationRecord Investigated()
+    {
+        var alert = Scenarios.Phishing().Build();
+        return AlertBuilder.RecordOf(alert) with
+        {
+            Stage = InvestigationStage.Investigated,
+            Version = 4,
+            Triage = new TriageResult
+            {
+                AlertId = alert.AlertId,
+                Severity = Severity.High,
+                Confidence = 0.82,
+                Score = 71,
+                Path = InvestigationPath.Autonomous,
+                Signals = [new TriageSignal("url_reputation", 0.4, 0.9, "known phishing kit")],
+                Reasoning = "Credential harvesting page reached by two users.",
+            },
+            Report = new InvestigationReport
+            {
+                Steps =
+                [
+                    new InvestigationStep { Number = 1, Tool = "url_reputation", Query = "https://login.example.test", Reason = "rate the link", Result = "malicious", DurationMs = 1.5, Confidence = 0.8, FindingIds = ["f-1"] },
+                    new InvestigationStep { Number = 2, Tool = "mail_recipients", Query = "message-id-1", Reason = "who received it", Result = "2 recipients", DurationMs = 0.5, Confidence = 0.7, ApiCalls = 2 },
+                ],
+                Findings = [new Finding { Id = "f-1", Title = "Phishing URL", Verdict = Verdict.Malicious, Confidence = 0.9, Evidence = "kit signature", Tool = "url_reputation" }],
+                Confidence = 0.88,
+                StopReason = StopReason.ConfidenceReached,
+                BlastRadius = new BlastRadius(),
+            },
+        };
+    }
+
+    private sealed class FakeBus : IMessageBus
+    {
+        private readonly Dictionary<MessageType, List<Func<BusMessage, CancellationToken, Task>>> _handlers = [];
+
+        public Task PublishAsync(BusMessage message, CancellationToken cancellationToken) => DeliverAsync(message, cancellationToken);
+
+        public async Task DeliverAsync(BusMessage message, CancellationToken cancellationToken)
+        {
+            foreach (var handler in _handlers.GetValueOrDefault(message.Type) ?? []) await handler(message, cancellationToken);
+        }
+
+        public void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler)
+        {
+            if (!_handlers.TryGetValue(type, out var list)) _handlers[type] = list = [];
+            list.Add(handler);
+        }
+    }
+
+    private sealed class BatchRecordingAuditLog : IAuditLog
+    {
+        public List<IReadOnlyList<AuditEntry>> Batches { get; } = [];
+
+        public IReadOnlyList<AuditEntry> Entries => [.. Batches.SelectMany(b => b)];
+
+        public Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+        {
+            Batches.Add([entry]);
+            return Task.FromResult(Record(entry));
+        }
+
+        public Task<IReadOnlyList<AuditRecord>> AppendBatchAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+        {
+            Batches.Add([.. entries]);
+            return Task.FromResult<IReadOnlyList<AuditRecord>>([.. entries.Select(Record)]);
+        }
+
+        private AuditRecord Record(AuditEntry entry) => new(Batches.Sum(b => b.Count), DateTimeOffset.UnixEpoch, entry, "", "");
+    }
+}
