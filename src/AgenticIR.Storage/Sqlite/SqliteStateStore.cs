@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using Microsoft.Data.Sqlite;
@@ -10,7 +9,6 @@ namespace AgenticIR.Storage.Sqlite;
 /// BEGIN IMMEDIATE transaction (other processes wait on the busy timeout). Reads run in parallel on pooled connections.</summary>
 public sealed partial class SqliteStateStore : IStateStore
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
 
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;
@@ -23,7 +21,7 @@ public sealed partial class SqliteStateStore : IStateStore
         ArgumentNullException.ThrowIfNull(time);
         _connections = new SqliteConnectionFactory(options);
         _time = time;
-        _writeGate = WriteGates.GetOrAdd(_connections.FilePath, _ => new SemaphoreSlim(1, 1));
+        _writeGate = SqliteWriteGates.For(_connections.FilePath);
     }
 
     /// <summary>Absolute path of the database file.</summary>

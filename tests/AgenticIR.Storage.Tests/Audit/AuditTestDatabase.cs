@@ -35,7 +35,7 @@ internal sealed class AuditTestDatabase : IDisposable
     /// <summary>Another log on the same file with its own write gate and connection pool, as a second process would have.</summary>
     public SqliteAuditLog OpenLog(TimeSpan? busyTimeout = null)
     {
-        var log = new SqliteAuditLog(new SqliteStoreOptions { Path = DatabasePath, BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(30) }, Time);
+        var log = new SqliteAuditLog(new SqliteStoreOptions { Path = DatabasePath, BusyTimeout = busyTimeout ?? TimeSpan.FromSeconds(30) }, Time, ownWriteGate: true);
         _logs.Add(log);
         return log;
     }

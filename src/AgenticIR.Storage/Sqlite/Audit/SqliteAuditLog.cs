@@ -18,7 +18,9 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;
     private readonly ConcurrentQueue<PendingAppend> _queue = new();
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    // The file's gate shared with the other stores of this process (SqliteWriteGates); a private one only where a test
+    // stands in for a second process.
+    private readonly SemaphoreSlim _writeGate;
 
     // Held under the write gate only: one open connection with its statements prepared once, not per batch.
     private SqliteConnection? _writer;
@@ -28,11 +30,18 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
 
     /// <summary>Creates the log over <see cref="SqliteStoreOptions.Path"/>.</summary>
     public SqliteAuditLog(SqliteStoreOptions options, TimeProvider time)
+        : this(options, time, ownWriteGate: false)
+    {
+    }
+
+    /// <summary>Creates the log; with <paramref name="ownWriteGate"/> it behaves like a log in another process (tests).</summary>
+    internal SqliteAuditLog(SqliteStoreOptions options, TimeProvider time, bool ownWriteGate)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         _connections = new SqliteConnectionFactory(options);
         _time = time;
+        _writeGate = ownWriteGate ? new SemaphoreSlim(1, 1) : SqliteWriteGates.For(_connections.FilePath);
     }
 
     /// <summary>Absolute path of the database file.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AgenticIR.Core.Metrics;
 using AgenticIR.Core.Ports;
 using AgenticIR.Storage.Shared;
@@ -17,7 +16,6 @@ public sealed class SqliteMetricsOutbox : IMetricsOutbox
     private const string Columns = "id AS Id, event_id AS EventId, sourcetype AS Sourcetype, time AS Time, payload AS Payload, state AS State, attempts AS Attempts, last_error AS LastError";
 
     // Writers of this class queue here rather than spin on SQLite's busy handler; other writers wait on the busy timeout.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
 
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;
@@ -30,7 +28,7 @@ public sealed class SqliteMetricsOutbox : IMetricsOutbox
         ArgumentNullException.ThrowIfNull(time);
         _connections = new SqliteConnectionFactory(options);
         _time = time;
-        _writeGate = WriteGates.GetOrAdd(_connections.FilePath, _ => new SemaphoreSlim(1, 1));
+        _writeGate = SqliteWriteGates.For(_connections.FilePath);
     }
 
     /// <inheritdoc />
