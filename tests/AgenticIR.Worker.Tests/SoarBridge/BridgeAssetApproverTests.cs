@@ -117,6 +117,9 @@ public sealed class BridgeAssetApproverTests
         var blockIp = BlockIp(await RecordAsync(h));
         Assert.Equal(ApprovalStatus.Pending, blockIp.ApprovalStatus);
         Assert.Contains("has no approvers", blockIp.Execution!.Message, StringComparison.Ordinal);
+        var audit = await h.Pipeline.Get<IAuditTrail>().ReadAsync(1, 10_000, ct);
+        Assert.Contains(audit, r => r.Entry.ActionType == DelegatedApprovals.KeptHere && r.Entry.Details["action_id"] == blockIp.ActionId
+            && r.Entry.Justification.Contains("has no approvers", StringComparison.Ordinal));
 
         // The worker's own approval path still works for it.
         h.Simulator.AddComment(container, "alice", $"/approve {blockIp.ActionId}");

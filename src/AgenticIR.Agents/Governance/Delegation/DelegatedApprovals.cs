@@ -29,6 +29,9 @@ public sealed class DelegatedApprovals(
     /// <summary>Audit action type of a hand-over.</summary>
     public const string HandedOver = "approval_delegated";
 
+    /// <summary>Audit action type of an action that could not be handed over and stays with the worker's approvers.</summary>
+    public const string KeptHere = "approval_not_delegated";
+
     private const int MaxConflictRetries = 5;
 
     private readonly IDispatchGuard? _guard = guards.FirstOrDefault();
@@ -80,7 +83,20 @@ public sealed class DelegatedApprovals(
         var kept = new ActionExecution { Status = DispatchStatus.Held, Platform = "", Message = $"kept for approval here: {reason}" };
         var saved = await UpdateAsync(investigationId, actionId, DelegationEligibility.IsDelegatable, action => action with { Execution = kept },
             action => $"{InvestigationFacts.Describe(action)} stays with this worker's approvers: {reason}", cancellationToken);
-        return saved is not null;
+        if (saved is null) return false;
+        var (record, action) = saved.Value;
+        await audit.AppendAsync(new AuditEntry
+        {
+            AgentName = GovernanceAudit.AgentName,
+            ActionType = KeptHere,
+            InvestigationId = record.Id,
+            Target = GovernanceAudit.TargetOf(action.Target),
+            Justification = reason,
+            ApprovalStatus = GovernanceAudit.StatusName(action.ApprovalStatus),
+            Outcome = "kept for this worker's approvers",
+            Details = new Dictionary<string, string> { ["action_id"] = action.ActionId, ["logical_action"] = action.LogicalAction },
+        }, cancellationToken);
+        return true;
     }
 
     /// <summary>Applies the SOAR's answer and the run's outcome, audits both, and continues the investigation.</summary>
