@@ -76,6 +76,20 @@ public sealed class ShadowObserverTests : IAsyncLifetime
         Assert.Empty(_client.Posted);
     }
 
+    [Theory]
+    [InlineData("assisted", false)]
+    [InlineData("autonomous", true)]
+    [InlineData("off", false)]
+    public async Task PollOnceAsync_ShadowAndAutonomousCompared_AssistedAndOffNot(string mode, bool compared)
+    {
+        await SaveAsync(ShadowScenario.Record() with { Mode = mode });
+
+        Assert.Equal(compared ? 1 : 0, await Observer().PollOnceAsync(Ct));
+
+        Assert.Equal(compared, await _comparisons.GetAsync("prod", "42", Ct) is not null);
+        Assert.Empty(_client.Posted);
+    }
+
     [Fact]
     public async Task PollOnceAsync_UpdatedUntilClosedThenFrozen()
     {

@@ -105,6 +105,19 @@ public sealed class ShadowOutcomeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PollOnceAsync_AssistedContainerClosed_OutcomeRecordedButNoComparisonStored()
+    {
+        await SaveAsync(ShadowScenario.Record() with { Mode = "assisted" });
+        _client.Containers[42] = ShadowScenario.Container(severity: "medium", disposition: "False Positive", closed: true);
+
+        Assert.Equal(0, await Observer().PollOnceAsync(Ct));
+
+        var outcome = (await _state.GetAsync("inv-1", Ct))!.Outcome;
+        Assert.Equal((Severity.Medium, Disposition.FalsePositive), (outcome!.ActualSeverity, outcome.Disposition));
+        Assert.Null(await _comparisons.GetAsync("prod", "42", Ct));
+    }
+
+    [Fact]
     public async Task PollOnceAsync_ContainerStillOpen_NoOutcome()
     {
         await SaveAsync(ShadowScenario.Record());

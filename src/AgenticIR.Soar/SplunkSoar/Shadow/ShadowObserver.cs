@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Soar.SplunkSoar.Shadow;
 
-/// <summary>Records, for every shadow-mode investigation of a Splunk SOAR container whose plan is saved, what the
+/// <summary>Records, for every investigation of a Splunk SOAR container whose plan is saved, what the
 /// playbook and the analyst did beside what the agents decided. Each poll revisits open comparisons and the most recent
 /// investigations; a comparison is updated until its container closes, then frozen. When it closes, its final severity,
 /// disposition and actions become the investigation's outcome (<see cref="OutcomeRecorder"/>). Reads only from the SOAR:
@@ -62,7 +62,7 @@ internal sealed class ShadowObserver(
                 // twice changes nothing.
                 if (outcomes is not null && ShadowOutcome.From(comparison, record, inputs.VerdictArtifact is not null) is { } outcome)
                     await outcomes.RecordAsync(record.Id, outcome, cancellationToken);
-                if (await comparisons.UpsertAsync(comparison, cancellationToken)) written++;
+                if (!OutcomeOnly(record) && await comparisons.UpsertAsync(comparison, cancellationToken)) written++;
             }
             catch (Exception ex) when (ex is SoarUnavailableException or SoarRequestException or SoarUnauthorizedException or ConcurrencyConflictException)
             {
@@ -73,12 +73,18 @@ internal sealed class ShadowObserver(
         return written;
     }
 
-    /// <summary>SOAR-sourced, in shadow mode, and the agents have decided (triage and plan saved).</summary>
+    /// <summary>SOAR-sourced, in a mode the agents decide in (shadow, assisted, autonomous; not off), and the agents
+    /// have decided (triage and plan saved). Autonomous containers' live agreement is what automatic demotion watches;
+    /// assisted ones are read only for learning's outcome (see <see cref="OutcomeOnly"/>).</summary>
     private static bool IsComparable(InvestigationRecord record) =>
         record.Source is { Platform: SoarDispatchNames.Platform }
-        // Autonomous containers are compared too: their live agreement is what automatic demotion watches.
-        && (string.Equals(record.Mode, "shadow", StringComparison.OrdinalIgnoreCase) || string.Equals(record.Mode, "autonomous", StringComparison.OrdinalIgnoreCase))
-        && record.Triage is not null && record.Plan is not null;
+        && !string.Equals(record.Mode, "off", StringComparison.OrdinalIgnoreCase)
+        && record.Triage is not null && record.Plan is not null
+        && !(OutcomeOnly(record) && record.Outcome is not null);
+
+    /// <summary>In assisted mode people approved what ran, so the container is no evidence of how the agents would do
+    /// alone: it gives the investigation its outcome, but no comparison is stored for graduation or demotion.</summary>
+    private static bool OutcomeOnly(InvestigationRecord record) => string.Equals(record.Mode, "assisted", StringComparison.OrdinalIgnoreCase);
 
     private async Task<ShadowInputs?> ReadAsync(ISplunkSoarClient client, InvestigationRecord record, long containerId, CancellationToken cancellationToken)
     {
