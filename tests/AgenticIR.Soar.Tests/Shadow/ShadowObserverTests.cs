@@ -14,44 +14,24 @@ public sealed class ShadowObserverTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _time = new(T0);
-    private readonly FakeSoarClient _client = Instance();
-    private SqliteStateStore _state = null!;
-    private SqliteShadowComparisonStore _comparisons = null!;
+    private ShadowTestBed _bed = null!;
+
+    private FakeTimeProvider _time => _bed.Time;
+    private FakeSoarClient _client => _bed.Client;
+    private SqliteStateStore _state => _bed.State;
+    private SqliteShadowComparisonStore _comparisons => _bed.Comparisons;
 
     public async ValueTask InitializeAsync()
     {
-        var options = new SqliteStoreOptions { Path = Path.Combine(_directory, "state.db") };
-        _state = new SqliteStateStore(options, _time);
-        await _state.InitializeAsync(Ct);
-        _comparisons = new SqliteShadowComparisonStore(options);
-        _client.Containers[42] = ShadowScenario.Container(disposition: null);
-        _client.PlaybookRuns[42] = [.. ShadowScenario.PlaybookRuns()];
-        _client.OtherActionRuns.AddRange(ShadowScenario.ActionRuns());
+        _bed = await ShadowTestBed.CreateAsync(Ct);
         _client.Artifacts[42] = [ShadowScenario.VerdictArtifact(7, "high", "benign"), ShadowScenario.VerdictArtifact(9, "high", "true_positive")];
     }
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
 
-    private ShadowObserver Observer(ShadowOptions? options = null) => new(
-        _state, _comparisons, new SoarClientDirectory([_client]), new SoarAppDirectory(), new ShadowComparer(Catalog()),
-        options ?? new ShadowOptions(), _time, NullLogger<ShadowObserver>.Instance);
+    private ShadowObserver Observer(ShadowOptions? options = null) => _bed.Observer(options);
 
-    /// <summary>Saves a record through its stages as the pipeline would: triaged at +1 s, planned at +13 s.</summary>
-    private async Task SaveAsync(InvestigationRecord full)
-    {
-        var stored = await _state.CreateAsync(full with { Stage = InvestigationStage.Received, Triage = null, Report = null, Plan = null }, null, Ct);
-        _time.Advance(TimeSpan.FromSeconds(1));
-        stored = await _state.SaveAsync(stored with { Stage = InvestigationStage.Triaged, Triage = full.Triage }, null, Ct);
-        _time.Advance(TimeSpan.FromSeconds(12));
-        await _state.SaveAsync(stored with { Stage = InvestigationStage.Planned, Report = full.Report, Plan = full.Plan }, null, Ct);
-    }
+    private Task SaveAsync(InvestigationRecord full) => _bed.SaveAsync(full, Ct);
 
     [Fact]
     public async Task PollOnceAsync_ShadowSoarInvestigation_StoredWithNewestVerdictArtifactAndNothingDispatched()

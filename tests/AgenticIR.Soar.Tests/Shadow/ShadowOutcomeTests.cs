@@ -3,17 +3,15 @@ using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Learning;
+using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Definitions.Policy;
-using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Soar.Tests.Dispatch;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
 using AgenticIR.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using static AgenticIR.Soar.Tests.Dispatch.SoarTestData;
 
 namespace AgenticIR.Soar.Tests.Shadow;
 
@@ -23,37 +21,27 @@ public sealed class ShadowOutcomeTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _time = new(T0);
-    private readonly FakeSoarClient _client = Instance();
     private readonly RecordingBus _bus = new();
-    private SqliteStateStore _state = null!;
-    private SqliteShadowComparisonStore _comparisons = null!;
+    private ShadowTestBed _bed = null!;
     private OutcomeRecorder _recorder = null!;
+
+    private FakeTimeProvider _time => _bed.Time;
+    private FakeSoarClient _client => _bed.Client;
+    private SqliteStateStore _state => _bed.State;
+    private SqliteShadowComparisonStore _comparisons => _bed.Comparisons;
 
     public async ValueTask InitializeAsync()
     {
-        var options = new SqliteStoreOptions { Path = Path.Combine(_directory, "state.db") };
-        _state = new SqliteStateStore(options, _time);
-        await _state.InitializeAsync(Ct);
-        _comparisons = new SqliteShadowComparisonStore(options);
-        var policy = GovernancePolicyLoader.Load(Path.Combine(RepoPaths.Config, "governance.yaml"));
-        _recorder = new OutcomeRecorder(_state, new LearningAgent(new FixedPolicyProvider(policy)), _bus, _time);
-        _client.Containers[42] = ShadowScenario.Container(disposition: null);
-        _client.PlaybookRuns[42] = [.. ShadowScenario.PlaybookRuns()];
-        _client.OtherActionRuns.AddRange(ShadowScenario.ActionRuns());
+        _bed = await ShadowTestBed.CreateAsync(Ct);
+        _recorder = Recorder(_state);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
 
-    private ShadowObserver Observer() => new(
-        _state, _comparisons, new SoarClientDirectory([_client]), new SoarAppDirectory(), new ShadowComparer(Catalog()),
-        new ShadowOptions(), _time, NullLogger<ShadowObserver>.Instance, _recorder);
+    private OutcomeRecorder Recorder(IStateStore store) =>
+        new(store, new LearningAgent(new FixedPolicyProvider(GovernancePolicyLoader.Load(Path.Combine(RepoPaths.Config, "governance.yaml")))), _bus, _time);
+
+    private ShadowObserver Observer() => _bed.Observer(outcomes: _recorder);
 
     [Fact]
     public async Task PollOnceAsync_ContainerClosedByAnalyst_OutcomeSetReviewedAndAnnouncedOnce()
@@ -148,9 +136,7 @@ public sealed class ShadowOutcomeTests : IAsyncLifetime
         await SaveAsync(ShadowScenario.Record());
         _client.Containers[42] = ShadowScenario.Container(severity: "medium", disposition: "benign", closed: true);
         var conflicting = new ConflictingStore(_state);
-        var racing = new OutcomeRecorder(conflicting, new LearningAgent(new FixedPolicyProvider(GovernancePolicyLoader.Load(Path.Combine(RepoPaths.Config, "governance.yaml")))), _bus, _time);
-        var losing = new ShadowObserver(_state, _comparisons, new SoarClientDirectory([_client]), new SoarAppDirectory(), new ShadowComparer(Catalog()),
-            new ShadowOptions(), _time, NullLogger<ShadowObserver>.Instance, racing);
+        var losing = _bed.Observer(outcomes: Recorder(conflicting));
 
         Assert.Equal(0, await losing.PollOnceAsync(Ct));
         Assert.Equal(OutcomeRecorder.MaxAttempts, conflicting.Refused);
@@ -161,15 +147,7 @@ public sealed class ShadowOutcomeTests : IAsyncLifetime
         Assert.Equal(Disposition.BenignPositive, (await _state.GetAsync("inv-1", Ct))!.Outcome!.Disposition);
     }
 
-    /// <summary>Saves a record through its stages as the pipeline would: triaged at +1 s, planned at +13 s.</summary>
-    private async Task SaveAsync(InvestigationRecord full)
-    {
-        var stored = await _state.CreateAsync(full with { Stage = InvestigationStage.Received, Triage = null, Report = null, Plan = null }, null, Ct);
-        _time.Advance(TimeSpan.FromSeconds(1));
-        stored = await _state.SaveAsync(stored with { Stage = InvestigationStage.Triaged, Triage = full.Triage }, null, Ct);
-        _time.Advance(TimeSpan.FromSeconds(12));
-        await _state.SaveAsync(stored with { Stage = InvestigationStage.Planned, Report = full.Report, Plan = full.Plan }, null, Ct);
-    }
+    private Task SaveAsync(InvestigationRecord full) => _bed.SaveAsync(full, Ct);
 
     private sealed class RecordingBus : IMessageBus
     {
