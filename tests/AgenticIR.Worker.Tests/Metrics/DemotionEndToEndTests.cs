@@ -1,6 +1,5 @@
 using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
-using AgenticIR.Core.Audit;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
@@ -64,14 +63,8 @@ public sealed class DemotionEndToEndTests : IDisposable
         var (_, again) = await loop.PassAsync(Ct);
 
         Assert.Equal((1, 0), (demoted, again));
-        var cap = Assert.Single(await harness.Pipeline.Get<IPlaybookModeOverrides>().ListActiveAsync(Ct));
-        Assert.Equal((Playbook, severity, PlaybookMode.Assisted, DemotionWorker.AgentName), (cap.Playbook, cap.Severity, cap.Mode, cap.By));
-        Assert.Contains("< floor 0.900", cap.Reason, StringComparison.Ordinal);
-
-        var audit = await harness.Pipeline.Get<IAuditTrail>().ReadAsync(1, 1000, Ct);
-        var entry = Assert.Single(audit, r => r.Entry.ActionType == "playbook_demoted").Entry;
-        Assert.Equal($"{Playbook}/{severity.ToWire()}", entry.Target);
-        Assert.Equal(("autonomous", "assisted", "25"), (entry.Details["from_mode"], entry.Details["to_mode"], entry.Details["samples"]));
+        var entry = await DemotionAssertions.AssertDemotedToAssistedAsync(harness.Pipeline, Playbook, severity, Ct);
+        Assert.Equal("25", entry.Details["samples"]);
         Assert.Equal("0.2000", entry.Details["live_agreement"]);
 
         var (target, subject, body) = Assert.Single(notifier.Sent);

@@ -1,11 +1,9 @@
 using AgenticIR.Core.Alerts;
-using AgenticIR.Core.Audit;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.SoarSimulator.Model;
-using AgenticIR.Splunk.Graduation;
 using AgenticIR.Worker.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -71,13 +69,7 @@ public sealed class BridgeDemotionTests
         var (_, again) = await metrics.PassAsync(ct);
         Assert.Equal((1, 0), (demoted, again));
 
-        var cap = Assert.Single(await h.Pipeline.Get<IPlaybookModeOverrides>().ListActiveAsync(ct));
-        Assert.Equal((Playbook, severity, PlaybookMode.Assisted, DemotionWorker.AgentName), (cap.Playbook, cap.Severity, cap.Mode, cap.By));
-        Assert.Contains("< floor 0.900", cap.Reason, StringComparison.Ordinal);
-        var audit = await h.Pipeline.Get<IAuditTrail>().ReadAsync(1, 10_000, ct);
-        var entry = Assert.Single(audit, r => r.Entry.ActionType == DemotionWorker.AuditActionType).Entry;
-        Assert.Equal($"{Playbook}/{severity.ToWire()}", entry.Target);
-        Assert.Equal(("autonomous", "assisted"), (entry.Details["from_mode"], entry.Details["to_mode"]));
+        var entry = await Metrics.DemotionAssertions.AssertDemotedToAssistedAsync(h.Pipeline, Playbook, severity, ct);
         Assert.Equal("0.2500", entry.Details["live_agreement"]);
         var (_, subject, body) = Assert.Single(notifier.Sent, n => n.Subject.Contains("demoted", StringComparison.Ordinal));
         Assert.Contains(Playbook, subject, StringComparison.Ordinal);
