@@ -36,6 +36,8 @@ internal static class ValidateCommand
         {
             var problems = await pipeline.ValidateLiveAsync(cancellationToken);
             foreach (var problem in problems) AnsiConsole.Console.WriteLine("  " + problem);
+            var notices = await pipeline.AssetApproverNoticesAsync(cancellationToken);
+            foreach (var notice in notices) AnsiConsole.Console.WriteLine("  note: " + notice);
             AnsiConsole.Console.MarkupLine(problems.Count == 0 ? "[green]OK[/] every binding checked against the configured instances" : $"[red]{problems.Count} live binding problem(s)[/]");
             return problems.Count == 0 ? 0 : 1;
         }

@@ -41,6 +41,10 @@ public sealed class Pipeline(ServiceProvider services, ResolvedPaths paths) : IA
     public Task<IReadOnlyList<string>> ValidateLiveAsync(CancellationToken cancellationToken) =>
         Soar.SplunkSoar.LiveValidation.SplunkSoarLiveValidation.ValidateAsync(services, cancellationToken);
 
+    /// <summary>Response actions that would stay with this worker's approvers on instances delegating to asset approvers.</summary>
+    public Task<IReadOnlyList<string>> AssetApproverNoticesAsync(CancellationToken cancellationToken) =>
+        Soar.SplunkSoar.LiveValidation.SplunkSoarLiveValidation.AssetApproverNoticesAsync(services, cancellationToken);
+
     /// <summary>Creates a type from the pipeline's services (for hosted workers that live outside it).</summary>
     public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(services);
 

@@ -1,4 +1,6 @@
 using AgenticIR.Core.Catalog;
+using AgenticIR.Core.Soar;
+using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Instances;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,5 +24,23 @@ public static class SplunkSoarLiveValidation
                 problems.Add($"{client.InstanceName}: {problem}");
         }
         return problems;
+    }
+
+    /// <summary>For each instance with <c>approvals: asset_approvers</c>, one line per response action that would stay with
+    /// this worker's approvers because an asset it runs on has no approvers, <c>instance: action: …</c>.</summary>
+    public static async Task<IReadOnlyList<string>> AssetApproverNoticesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var registry = services.GetRequiredService<SoarClientRegistry>();
+        var catalog = services.GetRequiredService<IActionCatalog>();
+        var apps = services.GetService<SoarAppDirectory>() ?? new SoarAppDirectory();
+        var notices = new List<string>();
+        foreach (var instance in registry.Instances.Where(i => i.Approvals == SoarApprovalChannel.AssetApprovers))
+        {
+            if (registry.All.FirstOrDefault(c => c.InstanceName == instance.Name) is not { } client) continue;
+            foreach (var notice in await AssetApproverCoverage.ListAsync(client, catalog, apps, cancellationToken))
+                notices.Add($"{client.InstanceName}: {notice}");
+        }
+        return notices;
     }
 }
