@@ -3,23 +3,20 @@ using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Audit;
 using AgenticIR.Storage.Sqlite.Controls;
 using AgenticIR.Worker.Commands.Governance;
+using AgenticIR.Worker.Tests.Support;
 
 namespace AgenticIR.Worker.Tests.GovernanceCli;
 
 public sealed class KillSwitchCommandTests : IAsyncLifetime
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("agentic-ir-killswitch-cli-");
-    private string Db => Path.Combine(_work.FullName, "state.db");
-    private SqliteStoreOptions Options => new() { Path = Db };
+    private readonly CliDatabase _db = new("agentic-ir-killswitch-cli-");
+    private DirectoryInfo _work => _db.Work;
+    private string Db => _db.FilePath;
+    private SqliteStoreOptions Options => _db.Options;
 
-    public async ValueTask InitializeAsync() => await new SqliteStateStore(Options, TimeProvider.System).InitializeAsync(TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync() => await _db.InitializeAsync(TestContext.Current.CancellationToken);
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _work.Delete(recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     private Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
         InProcessCli.RunAsync(KillSwitchCommand.Create, TestContext.Current.CancellationToken, ["kill-switch", .. args, "--db", Db]);

@@ -3,26 +3,23 @@ using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
 using AgenticIR.Worker.Commands.Splunk;
 using AgenticIR.Worker.Tests.GovernanceCli;
+using AgenticIR.Worker.Tests.Support;
 
 namespace AgenticIR.Worker.Tests.Metrics;
 
 /// <summary><c>graduation report</c> reads the shadow comparisons the SOAR bridge stored in the --db database.</summary>
 public sealed class GraduationReportStoreTests : IAsyncLifetime
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("agentic-ir-graduation-cli-");
-    private string Db => Path.Combine(_work.FullName, "state.db");
-    private SqliteStoreOptions Options => new() { Path = Db };
+    private readonly CliDatabase _db = new("agentic-ir-graduation-cli-");
+    private DirectoryInfo _work => _db.Work;
+    private string Db => _db.FilePath;
+    private SqliteStoreOptions Options => _db.Options;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await new SqliteStateStore(Options, TimeProvider.System).InitializeAsync(Ct);
+    public async ValueTask InitializeAsync() => await _db.InitializeAsync(Ct);
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _work.Delete(recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     [Fact]
     public async Task Report_StoredComparisons_RowsWithCountsBoundsAndRecommendation()
