@@ -2,9 +2,17 @@ using System.Text.Json.Serialization;
 
 namespace AgenticIR.Core.Alerts;
 
-/// <summary>One typed value taken from an alert. <paramref name="Role"/> says where it came from (source, destination, sender…).</summary>
+/// <summary>One typed value taken from an alert. <paramref name="Role"/> says what part it plays (source, destination, sender…);
+/// <see cref="Origin"/> says whether it is a structured entity of the alert or was found in free text.</summary>
 public sealed record Observable(ObservableType Type, string Value, string? Role = null)
 {
+    /// <summary>Structured entity field or free text; only entities may become response targets or raise severity.</summary>
+    public ObservableOrigin Origin { get; init; } = ObservableOrigin.Entity;
+
+    /// <summary>True when the value was found in free text rather than a structured entity field.</summary>
+    [JsonIgnore]
+    public bool FromFreeText => Origin == ObservableOrigin.FreeText;
+
     /// <summary>True for IP addresses outside private, loopback, link-local and carrier-grade NAT ranges.</summary>
     [JsonIgnore]
     public bool IsPublicAddress => Type is ObservableType.Ipv4 or ObservableType.Ipv6 && IpClassifier.IsPublic(Value);

@@ -46,7 +46,7 @@ internal sealed class ObservableCollector
     public void AddText(string text, string? role, string source)
     {
         if (text.Length > ObservableExtractor.DefaultMaxChars && !Truncated.Contains(source)) Truncated.Add(source);
-        foreach (var observable in ObservableExtractor.Extract(text, role)) Add(observable);
+        foreach (var observable in ObservableExtractor.Extract(text, role)) Add(observable with { Origin = ObservableOrigin.FreeText });
     }
 
     private static bool IsHostName(string value)
@@ -71,6 +71,17 @@ internal sealed class ObservableCollector
 
     private void Add(Observable observable)
     {
+        if (_seen.TryGetValue(observable, out var existing))
+        {
+            // A value that is also a structured entity is an entity, wherever it was seen first.
+            if (existing.FromFreeText && !observable.FromFreeText)
+            {
+                _seen.Remove(existing);
+                _seen.Add(observable);
+                _items[_items.IndexOf(existing)] = existing with { Origin = ObservableOrigin.Entity };
+            }
+            return;
+        }
         if (_items.Count < MaxObservables && _seen.Add(observable)) _items.Add(observable);
     }
 }
