@@ -111,7 +111,7 @@ public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, I
         }
 #pragma warning restore CA1031
         var duration = time.GetElapsedTime(began);
-        var ids = state.Add(result.Findings, tool.Name);
+        var ids = state.Add(result.Findings, tool.Name, choice.Subject);
         state.Done.Add(PivotRules.QueryKey(tool.Name, choice.Subject));
         state.ApiCalls += tool.Cost;
         state.Steps.Add(new InvestigationStep

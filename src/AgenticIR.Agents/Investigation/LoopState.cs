@@ -43,12 +43,13 @@ internal sealed class LoopState
     }
 
     /// <summary>Numbers the tool's findings (F1, F2… across the investigation) and learns what they discovered.</summary>
-    public IReadOnlyList<string> Add(IReadOnlyList<Finding> found, string tool)
+    public IReadOnlyList<string> Add(IReadOnlyList<Finding> found, string tool, Observable? query = null)
     {
         var ids = new List<string>();
-        foreach (var f in found)
+        foreach (var raw in found)
         {
             var id = $"F{Findings.Count + 1}";
+            var f = FreeTextQuery(query) || FreeTextQuery(raw.Subject) ? MarkFreeText(raw) : raw;
             Findings.Add(f with { Id = id, Tool = string.IsNullOrEmpty(f.Tool) ? tool : f.Tool });
             ids.Add(id);
             // Only findings add observables, and findings come from context data: attacker text never becomes a pivot.
@@ -69,6 +70,31 @@ internal sealed class LoopState
 
     private void Learn(Observable o)
     {
-        if (_knownSet.Add(o)) Known.Add(o);
+        if (_knownSet.TryGetValue(o, out var existing))
+        {
+            // Seen first in free text, now a structured entity (or discovered from one): it is an entity.
+            if (existing.FromFreeText && !o.FromFreeText)
+            {
+                _knownSet.Remove(existing);
+                _knownSet.Add(o);
+                Known[Known.IndexOf(existing)] = existing with { Origin = ObservableOrigin.Entity };
+            }
+            return;
+        }
+        _knownSet.Add(o);
+        Known.Add(o);
     }
+
+    private bool FreeTextQuery(Observable? subject) =>
+        subject is not null && (subject.FromFreeText || (_knownSet.TryGetValue(subject, out var known) && known.FromFreeText));
+
+    // A lookup about a value somebody wrote into the alert's text may be informative, but it must say so, and what it
+    // discovers inherits the distrust: neither the finding nor its discoveries may choose a response target.
+    private static Finding MarkFreeText(Finding f) => f with
+    {
+        AboutFreeText = true,
+        Title = f.Title + " (about a value found only in the alert's free text: looked up, never acted on)",
+        Subject = f.Subject is null ? null : f.Subject with { Origin = ObservableOrigin.FreeText },
+        Discovered = f.Discovered.Select(d => d with { Origin = ObservableOrigin.FreeText }).ToList(),
+    };
 }

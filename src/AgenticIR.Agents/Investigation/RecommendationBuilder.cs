@@ -22,7 +22,7 @@ internal static class RecommendationBuilder
                 FindingKinds.LureDelivered => $"Purge the lure from {radius.Mailboxes.Count} other mailbox(es) and warn recipients ({f.Id})",
                 FindingKinds.CompromisedAccount or FindingKinds.ImpossibleTravel => $"Revoke sessions and reset credentials of {target} ({f.Id})",
                 FindingKinds.PasswordSpray => $"Block {target} and enforce MFA on the targeted accounts ({f.Id})",
-                FindingKinds.LateralMovement or FindingKinds.Persistence or FindingKinds.SuspiciousProcess => $"Isolate {target} and collect forensic triage ({f.Id})",
+                FindingKinds.LateralMovement or FindingKinds.Persistence or FindingKinds.SuspiciousProcess or FindingKinds.CredentialDumping => $"Isolate {target} and collect forensic triage ({f.Id})",
                 FindingKinds.C2Communication => $"Block {string.Join(", ", Of(f, ip: true))} and isolate {string.Join(", ", Of(f, ip: false))} ({f.Id})",
                 FindingKinds.CloudPrivilegeChange or FindingKinds.AccessKeyCreated => $"Revoke new keys and policies granted via {target} ({f.Id})",
                 FindingKinds.PublicBucket => $"Restore the bucket's private ACL/policy ({f.Id})",

@@ -240,8 +240,14 @@ public sealed partial class InvestigationOrchestrator(
             : await store.FindActiveByFingerprintAsync(fingerprint, since, cancellationToken);
         // Duplicates are the same incident reported again: their own activity times must be close too, so a replay of
         // last month's alert does not join today's investigation just because both were ingested today.
-        return active is not null && (alert.Timestamp - active.PrimaryAlert.Timestamp).Duration() <= window ? active : null;
+        return active is not null && (alert.Timestamp - active.PrimaryAlert.Timestamp).Duration() <= window && !WouldLowerSeverity(active, alert) ? active : null;
     }
+
+    // A merged alert takes the investigation's severity: it may join only an investigation at least as severe as the
+    // lowest severity triage could give it on its own, so a merge never hides a critical detection under a low one.
+    private bool WouldLowerSeverity(InvestigationRecord active, NormalizedAlert alert) =>
+        SourceSeverityFloor.Of(alert, policy.Current.Triage) is { } own
+        && own > (active.Triage?.Severity ?? active.PrimaryAlert.SourceSeverity ?? Severity.Informational);
 
     private async Task<(IntakeRecord Intake, InvestigationRecord Investigation)> MergeAsync(InvestigationRecord active, NormalizedAlert alert, string inputKey, string fingerprint, CancellationToken cancellationToken)
     {

@@ -46,6 +46,7 @@ internal static class PivotRules
         new(K.LateralMovement, T.Asset, PivotTarget.Discovered, 0.70, "the attacker reached {0}: how critical is it"),
         new(K.Persistence, T.HashPrevalence, PivotTarget.Discovered, 0.80, "{0} was persisted: is it on other hosts"),
         new(K.SuspiciousProcess, T.ThreatIntel, PivotTarget.Discovered, 0.80, "{0} came from a suspicious process: is it known bad"),
+        new(K.CredentialDumping, T.ThreatIntel, PivotTarget.Discovered, 0.80, "{0} came from a credential-dumping process: is it known bad"),
         new(K.CloudPrivilegeChange, T.CloudActivity, PivotTarget.Discovered, 0.85, "{0} took part in a privilege change: follow it"),
         new(K.AccessKeyCreated, T.CloudActivity, PivotTarget.Discovered, 0.85, "{0} got a new access key: what was it used for"),
         new(K.PublicBucket, T.CloudActivity, PivotTarget.Discovered, 0.80, "{0} was made public: who did it and what else they did"),

@@ -7,11 +7,17 @@ namespace AgenticIR.Agents.Response;
 /// <summary>What the rules may look at: the investigation, its findings and the observables it legitimately knows.</summary>
 internal sealed record PlanningContext(InvestigationRecord Investigation, IReadOnlyList<Finding> Findings, Severity Severity)
 {
-    /// <summary>The alerts' own observables plus everything findings discovered: the only legal targets.</summary>
-    public IReadOnlyList<Observable> Known { get; } = Investigation.Alerts.SelectMany(a => a.Observables)
-        .Concat(Findings.SelectMany(f => f.Discovered)).Distinct().ToList();
+    /// <summary>The only legal targets: the alerts' structured entities plus what findings about them discovered in
+    /// the context data. Values found only in free text are not here: they are looked up, never acted on.</summary>
+    public IReadOnlyList<Observable> Known { get; } = Observable.Merge(Investigation.Alerts.SelectMany(a => a.Observables)
+        .Concat(Findings.Where(f => !f.AboutFreeText).SelectMany(f => f.Discovered))).Where(o => !o.FromFreeText).ToList();
 
-    public IEnumerable<Observable> AlertObservables => Investigation.Alerts.SelectMany(a => a.Observables);
+    /// <summary>Values found only in the alerts' free text (and what lookups about them discovered).</summary>
+    public IReadOnlyList<Observable> FreeTextOnly { get; } = Observable.Merge(Investigation.Alerts.SelectMany(a => a.Observables)
+        .Concat(Findings.SelectMany(f => f.Discovered))).Where(o => o.FromFreeText).ToList();
+
+    /// <summary>The alerts' structured entities.</summary>
+    public IEnumerable<Observable> AlertObservables => Investigation.AllObservables.Where(o => !o.FromFreeText);
 
     public static PlanningContext From(InvestigationRecord investigation) => new(
         investigation,

@@ -17,16 +17,16 @@ internal static class ProposalSource
         ObservableType.Ipv4, ObservableType.Ipv6, ObservableType.Sha256, ObservableType.CloudResource,
     ];
 
-    /// <summary>Findings strong enough to act on.</summary>
+    /// <summary>Findings strong enough to act on; a finding about a value found only in free text never is.</summary>
     public static IEnumerable<Finding> Actionable(PlanningContext context) =>
-        context.Findings.Where(f => f.Verdict >= Verdict.Suspicious && f.Kind is not null);
+        context.Findings.Where(f => f.Verdict >= Verdict.Suspicious && f.Kind is not null && !f.AboutFreeText);
 
     /// <summary>Every proposal the table makes for the actionable findings, in table order per finding.</summary>
     public static IEnumerable<ActionProposal> FromRules(PlanningContext context)
     {
         foreach (var finding in Actionable(context))
         {
-            foreach (var rule in ResponseRules.Table.Where(r => string.Equals(r.Kind, finding.Kind, StringComparison.OrdinalIgnoreCase)))
+            foreach (var rule in ResponseRules.Table.Where(r => string.Equals(r.Kind, finding.Kind, StringComparison.OrdinalIgnoreCase) && context.Severity >= r.MinSeverity))
             {
                 foreach (var target in rule.Targets(finding, context))
                     yield return new ActionProposal(rule.Action, target, [finding.Id], Cite(finding));
@@ -54,7 +54,7 @@ internal static class ProposalSource
     /// <summary>For a false positive: tag the assets the known-false-positive findings are about, so the next alert
     /// from them is recognised; nothing else.</summary>
     public static IEnumerable<ActionProposal> FalsePositiveTags(PlanningContext context) =>
-        context.Findings.Where(f => f.Kind == FindingKinds.KnownFalsePositive && f.Subject is not null)
+        context.Findings.Where(f => f.Kind == FindingKinds.KnownFalsePositive && f.Subject is not null && !f.AboutFreeText)
             .Select(f => new ActionProposal(ResponseRules.TagAsset, f.Subject!, [f.Id], Cite(f)));
 
     public static string Cite(Finding f) => string.Create(CultureInfo.InvariantCulture,
@@ -62,9 +62,9 @@ internal static class ProposalSource
 
     private static Observable? Anchor(PlanningContext context, ActionDefinition? definition)
     {
-        var candidates = context.Findings.Where(f => f.Verdict >= Verdict.Suspicious && f.Subject is not null)
+        var candidates = context.Findings.Where(f => f.Verdict >= Verdict.Suspicious && f.Subject is not null && !f.AboutFreeText)
             .OrderByDescending(f => f.Verdict).ThenByDescending(f => f.Confidence).Select(f => f.Subject!)
-            .Concat(context.Investigation.PrimaryAlert.Observables.OrderBy(o => Rank(o.Type)))
+            .Concat(context.Investigation.PrimaryAlert.Observables.Where(o => !o.FromFreeText).OrderBy(o => Rank(o.Type)))
             .Concat(context.Known);
         // Without a catalog entry any target will do: the guard then records that the action is missing.
         return definition is null ? candidates.FirstOrDefault() : candidates.FirstOrDefault(o => definition.TargetTypes.Contains(o.Type));

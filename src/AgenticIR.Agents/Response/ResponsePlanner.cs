@@ -31,7 +31,7 @@ public sealed class ResponsePlanner(IActionCatalog catalog, IPolicyProvider poli
             : ProposalSource.FalsePositiveTags(context).Concat(ProposalSource.PlanWide(context, catalog, current, benign: true));
         if (benignReason is not null) notes.Add($"No containment: {benignReason}.");
 
-        var guard = new ProposalGuard(catalog, context.Known);
+        var guard = new ProposalGuard(catalog, context, new OrganizationScope(current.Organization));
         var candidates = new List<Candidate>();
         foreach (var proposal in proposals)
         {
@@ -68,7 +68,8 @@ public sealed class ResponsePlanner(IActionCatalog catalog, IPolicyProvider poli
 
     private static string? BenignReason(PlanningContext context)
     {
-        var falsePositive = context.Findings.Where(f => f.Kind == FindingKinds.KnownFalsePositive).Select(f => f.Id).ToList();
+        // A known false positive named only in free text would let an attacker switch containment off.
+        var falsePositive = context.Findings.Where(f => f.Kind == FindingKinds.KnownFalsePositive && !f.AboutFreeText).Select(f => f.Id).ToList();
         if (falsePositive.Count > 0) return $"known false positive ({string.Join(", ", falsePositive)})";
         return ProposalSource.Actionable(context).Any() ? null : "no suspicious or malicious finding";
     }

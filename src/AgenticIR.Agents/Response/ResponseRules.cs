@@ -41,6 +41,11 @@ internal static class ResponseRules
         new(ImpossibleTravel, "reset_password", Targets.Accounts),
         new(ImpossibleTravel, "disable_user_account", Targets.Accounts),
 
+        // Stolen credentials outlive the process that stole them: contain the host and reset what it exposed. Purple
+        // teams run the same tools on lab hosts, so only when triage rates the detection high or critical.
+        new(CredentialDumping, "isolate_endpoint", Targets.InternalHosts, Severity.High),
+        new(CredentialDumping, "reset_password", Targets.Accounts, Severity.High),
+
         new(LateralMovement, "isolate_endpoint", Targets.SourceAndDestinationHosts),
         new(Persistence, "remove_persistence", Targets.InternalHosts),
 

@@ -21,10 +21,10 @@ internal static class Targets
     public static TargetSelector SourceAddresses { get; } = (f, c) => Fallback(About(f, Ips),
         () => c.AlertObservables.Where(o => Ips.Contains(o.Type) && ObservableRoles.IsSource(o)));
 
-    /// <summary>Internal hosts involved: the finding's hosts, else the alerts' hosts, else the alerts' internal addresses.</summary>
-    public static TargetSelector InternalHosts { get; } = (f, c) => Fallback(Fallback(About(f, ObservableType.Host),
-        () => c.AlertObservables.Where(o => o.Type == ObservableType.Host)),
-        () => c.AlertObservables.Where(InternalAddresses.IsInternal));
+    /// <summary>Internal hosts involved: the finding's hosts, else the alerts' hosts. Never an address passed as a host
+    /// name: endpoint actions address the device by its EDR identity or host name.</summary>
+    public static TargetSelector InternalHosts { get; } = (f, c) => Fallback(About(f, ObservableType.Host),
+        () => c.AlertObservables.Where(o => o.Type == ObservableType.Host));
 
     /// <summary>Every host of a lateral-movement finding (source and destination) plus the alerts' hosts.</summary>
     public static TargetSelector SourceAndDestinationHosts { get; } = (f, c) =>

@@ -18,6 +18,7 @@ public static class FindingKinds
     public const string LateralMovement = "lateral_movement";
     public const string Persistence = "persistence";
     public const string SuspiciousProcess = "suspicious_process";
+    public const string CredentialDumping = "credential_dumping";
     public const string MalwareExecution = "malware_execution";
     public const string C2Communication = "c2_communication";
     public const string CloudPrivilegeChange = "cloud_privilege_change";

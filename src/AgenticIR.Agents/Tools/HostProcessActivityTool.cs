@@ -36,7 +36,7 @@ internal sealed class HostProcessActivityTool(IContextStore store) : IInvestigat
             }
             var labels = string.Join(", ", hits.Select(h => h.Pattern.Label).Distinct());
             findings.Add(ToolFinding.Create(Name, subject, $"{Title(group.Key)} on {subject.Value}: {labels}",
-                Verdict.Suspicious, group.Key == FindingKinds.SuspiciousProcess ? 0.7 : 0.8,
+                Verdict.Suspicious, group.Key is FindingKinds.SuspiciousProcess ? 0.7 : 0.8,
                 $"endpoint_events.csv: {ToolFinding.T(first.Timestamp)} {first.Host} {first.User} {first.Process} {Shorten(first.CommandLine)}"
                     + (hits.Count > 1 ? $" (+{hits.Count - 1} more)" : ""),
                 group.Key, discovered, hits.Select(h => h.Pattern.Technique).Distinct().ToList(), first.Timestamp));

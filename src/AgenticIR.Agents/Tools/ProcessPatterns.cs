@@ -19,7 +19,7 @@ internal static partial class ProcessPatterns
         new(Rx(@"\breg(\.exe)?\s+add\s.*\\CurrentVersion\\Run(Once)?\b"), FindingKinds.Persistence, "T1547.001", "Run key written"),
         new(Rx(@"\bsc(\.exe)?\s+create\b|New-Service\b"), FindingKinds.Persistence, "T1543.003", "service created"),
         new(Rx(@"\bcrontab\b.*\|\s*crontab\s+-|/etc/cron"), FindingKinds.Persistence, "T1053.003", "cron job installed"),
-        new(Rx(@"comsvcs(\.dll)?,?\s*MiniDump|sekurlsa|mimikatz|procdump.*lsass"), FindingKinds.SuspiciousProcess, "T1003.001", "LSASS credential dumping"),
+        new(Rx(@"comsvcs(\.dll)?,?\s*MiniDump|sekurlsa|mimikatz|procdump.*lsass"), FindingKinds.CredentialDumping, "T1003.001", "LSASS credential dumping"),
         new(Rx(@"\bcertutil(\.exe)?\b.*(-urlcache|-decode)|\bbitsadmin(\.exe)?\b.*/transfer|\bmshta(\.exe)?\b|\bregsvr32(\.exe)?\b.*/i:"), FindingKinds.SuspiciousProcess, "T1218", "LOLBin proxy execution"),
         new(Rx(@"\brundll32(\.exe)?""?\s+[^,]*\\(Temp|AppData|ProgramData|Users\\Public)\\"), FindingKinds.SuspiciousProcess, "T1218.011", "rundll32 loading a DLL from a user-writable folder"),
         new(Rx(@"vssadmin(\.exe)?\s+delete\s+shadows|wbadmin\s+delete|bcdedit.*recoveryenabled\s+no"), FindingKinds.SuspiciousProcess, "T1490", "backup or shadow-copy deletion"),

@@ -11,7 +11,8 @@ namespace AgenticIR.Agents.Triage;
 /// the same fingerprint; a different host or user gets a different one.
 /// </summary>
 /// <remarks>
-/// The key is <c>family | host | user | primary IOC</c>, hashed:
+/// The key is <c>family | user or host | primary IOC</c> over the alert's structured entities (never values found only in
+/// free text), hashed; an alert with no entity at all keys on its source format and rule instead:
 /// <list type="bullet">
 /// <item><b>family</b> — the alert family (phishing, identity, malware, cloud, network) from the category or the rule/title
 /// words, not the exact rule name, because two products name the same detection differently.</item>
@@ -46,11 +47,28 @@ public static class AlertFingerprint
     // otherwise the acting account (or host, when there is none) and the strongest indicator.
     private static string Key(NormalizedAlert alert)
     {
-        if (AlertFamily.Of(alert) == "phishing" && Sender(alert) is { Length: > 0 } sender)
-            return string.Join('|', "v2", "message", sender, User(alert));
+        // Values found only in free text were written by whoever wrote the alert: they must not steer which incident
+        // an alert joins.
+        alert = alert with { Observables = alert.Observables.Where(o => !o.FromFreeText).ToList() };
+        var family = Family(alert);
+        if (family == AlertFamily.Phishing && Sender(alert) is { Length: > 0 } sender)
+            return string.Join('|', "v3", family, "message", sender, User(alert));
         var actor = User(alert);
-        return string.Join('|', "v2", "activity", actor.Length > 0 ? "user:" + actor : "host:" + Host(alert), PrimaryIoc(alert));
+        var host = Host(alert);
+        var ioc = PrimaryIoc(alert);
+        // With no entity at all nothing ties two alerts to one incident but the detection itself: only the same rule
+        // from the same source may merge, so a critical detection never disappears into an unrelated test alert.
+        if (actor.Length == 0 && host.Length == 0 && ioc.Length == 0)
+            return string.Join('|', "v3", family, "rule", alert.SourceFormat, RuleKey(alert));
+        return string.Join('|', "v3", family, "activity", actor.Length > 0 ? "user:" + actor : "host:" + host, ioc);
     }
+
+    // An EDR and a firewall report one beaconing host as malware and as network activity: for incidents on a host
+    // the two families are one.
+    private static string Family(NormalizedAlert alert) => AlertFamily.Of(alert) is AlertFamily.Malware or AlertFamily.Network ? "host_activity" : AlertFamily.Of(alert);
+
+    private static string RuleKey(NormalizedAlert alert) =>
+        string.Join(' ', (alert.RuleName ?? alert.Title).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Sender(NormalizedAlert alert) => Smallest(alert.Of(ObservableType.Email).Where(IsSender).Select(o => o.Value.ToLowerInvariant()));
 

@@ -19,21 +19,24 @@ public sealed class TriageAgent(IContextStore context, IPolicyProvider policy, I
         ArgumentNullException.ThrowIfNull(investigation);
         var alert = investigation.PrimaryAlert;
         var triagePolicy = policy.Current.Triage;
+        // Values found only in free text were written by whoever wrote the alert's text: they never raise severity.
+        var judged = alert with { Observables = alert.Observables.Where(o => !o.FromFreeText).ToList() };
 
         var raw = new (string Name, SignalScore Score)[]
         {
-            (SignalNames.AssetCriticality, TriageSignals.AssetCriticality(alert, context)),
-            (SignalNames.ThreatIntelMatch, TriageSignals.ThreatIntel(alert, context)),
-            (SignalNames.BehavioralAnomaly, TriageSignals.BehavioralAnomaly(alert, context)),
-            (SignalNames.AlertFidelity, TriageSignals.AlertFidelity(alert, context)),
-            (SignalNames.TemporalProximity, TriageSignals.TemporalProximity(alert, context)),
+            (SignalNames.AssetCriticality, TriageSignals.AssetCriticality(judged, context)),
+            (SignalNames.ThreatIntelMatch, TriageSignals.ThreatIntel(judged, context)),
+            (SignalNames.BehavioralAnomaly, TriageSignals.BehavioralAnomaly(judged, context)),
+            (SignalNames.AlertFidelity, TriageSignals.AlertFidelity(judged, context)),
+            (SignalNames.TemporalProximity, TriageSignals.TemporalProximity(judged, context)),
         };
         var signals = raw.Select(s => new TriageSignal(s.Name, triagePolicy.Weights.GetValueOrDefault(s.Name), Math.Round(s.Score.Score, 3), s.Score.Evidence)).ToList();
         var totalWeight = signals.Sum(s => s.Weight);
         var score = totalWeight > 0 ? Math.Round(signals.Sum(s => s.Contribution) / totalWeight, 3) : 0;
-        var severity = TriageRouting.SeverityOf(score, triagePolicy);
+        var contextual = TriageRouting.SeverityOf(score, triagePolicy);
         var benign = BenignContext.Evidence(raw.ToDictionary(r => r.Name, r => r.Score));
-        if (benign is not null && severity > Severity.Low) severity = Severity.Low;
+        if (benign is not null && contextual > Severity.Low) contextual = Severity.Low;
+        var (severity, sourceNote) = SourceSeverityFloor.Apply(alert, contextual, benign ?? TriageSignals.OnlyLowCriticalityAssets(judged, context), triagePolicy);
         var confidence = TriageRouting.Confidence(raw.Select(r => r.Score).ToList());
         var (path, route) = TriageRouting.Path(severity, confidence, policy.Current);
 
@@ -41,12 +44,14 @@ public sealed class TriageAgent(IContextStore context, IPolicyProvider policy, I
         {
             AlertId = alert.AlertId,
             Severity = severity,
+            SourceSeverity = alert.SourceSeverity,
+            SourceSeverityNote = sourceNote,
             Confidence = confidence,
             Score = score,
             Path = path,
             Signals = signals,
             // The explanation is a record of why, read and compared later: it carries no timings.
-            Reasoning = route + (benign is null ? "" : $" Capped at low: {benign}."),
+            Reasoning = route + (benign is null ? "" : $" Capped at low: {benign}.") + (sourceNote is null ? "" : $" Severity versus source: {sourceNote}."),
             EnrichmentHints = EnrichmentHints.For(alert, context),
         };
         var reasoning = await reasoner.ExplainTriageAsync(investigation, draft, ct);

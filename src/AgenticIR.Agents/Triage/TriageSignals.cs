@@ -1,4 +1,3 @@
-using System.Globalization;
 using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Context;
@@ -17,7 +16,6 @@ internal static partial class TriageSignals
         ["CHINA"] = "CN", ["INDIA"] = "IN", ["SPAIN"] = "ES", ["IRELAND"] = "IE", ["BRAZIL"] = "BR", ["NIGERIA"] = "NG",
     };
     private const double NoisyRulePrecision = 0.25;
-    private static readonly string[] ConfidenceKeys = ["confidence", "vendor_confidence", "risk_score"];
 
     internal static double CriticalityScore(string criticality) => criticality switch
     {
@@ -44,6 +42,17 @@ internal static partial class TriageSignals
         if (parts.Count == 0) return new SignalScore(0.3, "no involved asset or identity in the inventory", false);
         var max = parts.Max(p => p.Score);
         return new SignalScore(max, string.Join("; ", parts.OrderByDescending(p => p.Score).Select(p => p.Evidence).Distinct().Take(3)), true);
+    }
+
+    /// <summary>Positive benign evidence from the inventory: every involved asset is known and of low criticality, and no
+    /// privileged or executive identity is involved. Null otherwise.</summary>
+    public static string? OnlyLowCriticalityAssets(NormalizedAlert alert, IContextStore context)
+    {
+        var assets = alert.Observables.Where(o => o.Type is ObservableType.Host || (o.Type is ObservableType.Ipv4 or ObservableType.Ipv6 && !o.IsPublicAddress))
+            .Select(o => (o.Value, Asset: context.FindAsset(o.Value))).ToList();
+        if (assets.Count == 0 || assets.Any(a => a.Asset is null || CriticalityScore(a.Asset.Criticality) > 0.25)) return null;
+        if (People(alert).Select(p => context.FindIdentity(p.Value)).Any(i => i is not null && (i.Privileged || IdentityLookupTool.IsExecutive(i)))) return null;
+        return "only low-criticality assets involved: " + string.Join(", ", assets.Select(a => a.Asset!.Hostname).Distinct(StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>Best threat-intel verdict × confidence among the observables; a suspicious verdict counts 60%.</summary>
@@ -81,7 +90,7 @@ internal static partial class TriageSignals
         };
         var parts = new List<string> { $"source severity {alert.SourceSeverity?.ToWire() ?? "unknown"}" };
         var score = severity;
-        if (VendorConfidence(alert) is { } vendor)
+        if (VendorConfidence.Of(alert) is { } vendor)
         {
             score = (score + vendor) / 2;
             parts.Add($"vendor confidence {ToolFinding.F(vendor)}");
@@ -109,16 +118,6 @@ internal static partial class TriageSignals
             ? $"rule closed as false positive/benign {fp} of {tp + fp} times"
             : null;
         return new SignalScore(score, string.Join("; ", parts), alert.SourceSeverity is not null || tp + fp >= 3, noisy);
-    }
-
-    private static double? VendorConfidence(NormalizedAlert alert)
-    {
-        foreach (var key in ConfidenceKeys)
-        {
-            if (alert.Attributes.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0)
-                return v > 1 ? Math.Min(v / 100, 1) : v;
-        }
-        return null;
     }
 
     private static IEnumerable<Observable> People(NormalizedAlert alert) =>

@@ -27,4 +27,25 @@ public sealed record Observable(ObservableType Type, string Value, string? Role 
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Type, StringComparer.OrdinalIgnoreCase.GetHashCode(Value));
+
+    /// <summary>De-duplicates observables by type and value; a value that is a structured entity anywhere is an entity.</summary>
+    public static IReadOnlyList<Observable> Merge(IEnumerable<Observable> observables)
+    {
+        ArgumentNullException.ThrowIfNull(observables);
+        var result = new List<Observable>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var o in observables)
+        {
+            if (!index.TryGetValue(o.Key, out var at))
+            {
+                index[o.Key] = result.Count;
+                result.Add(o);
+            }
+            else if (result[at].FromFreeText && !o.FromFreeText)
+            {
+                result[at] = result[at] with { Origin = ObservableOrigin.Entity };
+            }
+        }
+        return result;
+    }
 }

@@ -20,6 +20,10 @@ public sealed record Finding
     /// <summary>The observable the finding is about.</summary>
     public Observable? Subject { get; init; }
 
+    /// <summary>True when the finding is about a value found only in the alert's free text (or discovered from one): it was
+    /// looked up, but it never justifies a response action and its discoveries are never targets.</summary>
+    public bool AboutFreeText { get; init; }
+
     /// <summary>Observables this finding newly discovered (pivot candidates).</summary>
     public IReadOnlyList<Observable> Discovered { get; init; } = [];
 

@@ -25,6 +25,8 @@ public sealed record GovernancePolicy
     public required InvestigationPolicy Investigation { get; init; }
     /// <summary>Targets no autonomous action may touch.</summary>
     public ProtectedTargets ProtectedTargets { get; init; } = ProtectedTargets.None;
+    /// <summary>Our own domains and networks, partners and consumer mail providers.</summary>
+    public Organization Organization { get; init; } = Organization.None;
     /// <summary>Approver tiers, lowest first; empty means any SOAR user may approve standard actions and nobody senior ones.</summary>
     public IReadOnlyList<ApproverTier> Approvers { get; init; } = [];
     /// <summary>Business hours for the after-hours timeout; null means always business hours.</summary>

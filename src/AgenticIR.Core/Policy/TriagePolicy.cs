@@ -17,6 +17,14 @@ public sealed record TriagePolicy
     /// <summary>Below this confidence the path becomes manual.</summary>
     public double ManualBelowConfidence { get; init; } = 0.3;
 
+    /// <summary>For each severity the source itself gives, the lowest severity triage may assign without positive benign
+    /// evidence. Context the inventory lacks is unknown, not benign, so by default triage never goes below the source.</summary>
+    public IReadOnlyDictionary<Severity, Severity> SourceSeverityFloor { get; init; } = IdentityFloor;
+
+    /// <summary>Every source severity is its own floor.</summary>
+    public static IReadOnlyDictionary<Severity, Severity> IdentityFloor { get; } =
+        Enum.GetValues<Severity>().ToDictionary(s => s, s => s);
+
     /// <summary>How long an investigation stays open to duplicates.</summary>
     public int DedupWindowMinutes { get; init; } = 240;
 }

@@ -72,5 +72,5 @@ public sealed record InvestigationRecord
 
     /// <summary>All distinct observables of all alerts.</summary>
     [JsonIgnore]
-    public IReadOnlyList<Observable> AllObservables => Alerts.SelectMany(a => a.Observables).Distinct().ToList();
+    public IReadOnlyList<Observable> AllObservables => Observable.Merge(Alerts.SelectMany(a => a.Observables));
 }

@@ -11,6 +11,13 @@ public sealed record TriageResult
     /// <summary>Contextual severity.</summary>
     public required Severity Severity { get; init; }
 
+    /// <summary>The severity the source (vendor or detection rule) gave the alert, on our scale; null when it gave none.</summary>
+    public Severity? SourceSeverity { get; init; }
+
+    /// <summary>Why our severity differs from the source's (raised to the policy floor, lowered on benign evidence,
+    /// raised by context), or null when they agree or the source gave none.</summary>
+    public string? SourceSeverityNote { get; init; }
+
     /// <summary>Confidence in the classification, [0, 1].</summary>
     public required double Confidence { get; init; }
 

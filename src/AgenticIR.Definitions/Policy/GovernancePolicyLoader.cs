@@ -10,7 +10,7 @@ public static class GovernancePolicyLoader
     [
         "escalation_policy", "approval_gates", "approval_timeouts", "timeout_behavior", "circuit_breakers",
         "kill_switch", "audit_trail", "compliance_mappings", "triage", "investigation",
-        "protected_targets", "approvers", "business_hours", "graduation",
+        "protected_targets", "organization", "approvers", "business_hours", "graduation",
     ];
 
     /// <summary>Loads the policy.</summary>
@@ -50,6 +50,7 @@ public static class GovernancePolicyLoader
         var triage = TriageSectionReader.ReadTriage(r, root);
         var investigation = TriageSectionReader.ReadInvestigation(r, root);
         var protectedTargets = ProtectedTargetsSectionReader.Read(r, root);
+        var organization = OrganizationSectionReader.Read(r, root);
         var approvers = ApproversSectionReader.Read(r, root);
         var businessHours = BusinessHoursSectionReader.Read(r, root);
         var graduation = GraduationSectionReader.Read(r, root);
@@ -74,6 +75,7 @@ public static class GovernancePolicyLoader
             Triage = triage,
             Investigation = investigation,
             ProtectedTargets = protectedTargets,
+            Organization = organization,
             Approvers = approvers,
             BusinessHours = businessHours,
             Graduation = graduation,

@@ -20,7 +20,7 @@ internal static class ProtectedTargetsSectionReader
         return new ProtectedTargets(hosts, users, ips, subnets);
     }
 
-    private static List<string> Strings(NodeReader r, YamlMap section, string key, Func<string, string?> problemOf)
+    internal static List<string> Strings(NodeReader r, YamlMap section, string key, Func<string, string?> problemOf)
     {
         var result = new List<string>();
         if (NodeReader.Optional(section, key) is not { } node) return result;
@@ -43,7 +43,7 @@ internal static class ProtectedTargetsSectionReader
         return result;
     }
 
-    private static string? HostProblem(string text)
+    internal static string? HostProblem(string text)
     {
         var name = text.StartsWith("*.", StringComparison.Ordinal) ? text[2..] : text;
         return name.Length > 0 && !name.Contains('*', StringComparison.Ordinal) && !name.Any(char.IsWhiteSpace)
@@ -60,7 +60,7 @@ internal static class ProtectedTargetsSectionReader
             : $"'{text}' is not an IPv4 or IPv6 address";
     }
 
-    private static string? SubnetProblem(string text)
+    internal static string? SubnetProblem(string text)
     {
         if (!text.Contains('/', StringComparison.Ordinal)) return $"'{text}' is not a CIDR range such as 10.0.0.0/8 (single addresses go under ips)";
         var slash = text.IndexOf('/', StringComparison.Ordinal);

@@ -17,7 +17,7 @@ internal static class TriageSectionReader
     public static TriagePolicy? ReadTriage(NodeReader r, YamlMap root)
     {
         if (r.RequireMap(root, "triage") is not { } section) return null;
-        r.AllowOnly(section, "weights", "severity_scores", "autonomous_min_confidence", "manual_below_confidence", "dedup_window_minutes");
+        r.AllowOnly(section, "weights", "severity_scores", "autonomous_min_confidence", "manual_below_confidence", "dedup_window_minutes", "source_severity_floor");
         var weights = r.RequireMap(section, "weights") is { } w ? ReadWeights(r, w) : null;
         var scores = r.RequireMap(section, "severity_scores") is { } s ? ReadScores(r, s) : null;
 
@@ -25,6 +25,7 @@ internal static class TriageSectionReader
         var autonomous = r.OptionalNumber(section, "autonomous_min_confidence", NumberRange.UnitInterval) ?? defaults.AutonomousMinConfidence;
         var manual = r.OptionalNumber(section, "manual_below_confidence", NumberRange.UnitInterval) ?? defaults.ManualBelowConfidence;
         var dedup = r.OptionalInt(section, "dedup_window_minutes", 0, 10_080) ?? defaults.DedupWindowMinutes;
+        var floor = r.OptionalMap(section, "source_severity_floor") is { } f ? ReadFloor(r, f) : TriagePolicy.IdentityFloor;
         if (manual > autonomous)
         {
             r.Error(section.Get("manual_below_confidence") ?? section.Node, section.FieldOf("manual_below_confidence"),
@@ -33,7 +34,7 @@ internal static class TriageSectionReader
 
         return weights is null || scores is null
             ? null
-            : defaults with { Weights = weights, SeverityScores = scores, AutonomousMinConfidence = autonomous, ManualBelowConfidence = manual, DedupWindowMinutes = dedup };
+            : defaults with { Weights = weights, SeverityScores = scores, AutonomousMinConfidence = autonomous, ManualBelowConfidence = manual, DedupWindowMinutes = dedup, SourceSeverityFloor = floor };
     }
 
     public static InvestigationPolicy ReadInvestigation(NodeReader r, YamlMap root)
@@ -87,5 +88,25 @@ internal static class TriageSectionReader
             ok = false;
         }
         return ok ? scores : null;
+    }
+
+    // source severity → the lowest triage may go; a floor above its source would raise alerts the source itself ranks lower.
+    private static Dictionary<Severity, Severity> ReadFloor(NodeReader r, YamlMap map)
+    {
+        var all = Enum.GetValues<Severity>();
+        r.AllowOnly(map, [.. all.Select(s => s.ToWire())]);
+        var floor = new Dictionary<Severity, Severity>(TriagePolicy.IdentityFloor);
+        foreach (var source in all)
+        {
+            if (r.OptionalString(map, source.ToWire()) is not { } text) continue;
+            var node = map.Get(source.ToWire());
+            if (!SeverityNames.TryParse(text, out var lowest))
+                r.Error(node, map.FieldOf(source.ToWire()), $"'{text}' is not a severity (informational, low, medium, high, critical)");
+            else if (lowest > source)
+                r.Error(node, map.FieldOf(source.ToWire()), $"the floor for {source.ToWire()} may not be above it, got {lowest.ToWire()}");
+            else
+                floor[source] = lowest;
+        }
+        return floor;
     }
 }

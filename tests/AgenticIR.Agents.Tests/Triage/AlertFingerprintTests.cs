@@ -51,6 +51,6 @@ public sealed class AlertFingerprintTests
     [Fact]
     public void Describe_ShowsTheNormalizedKey()
     {
-        Assert.Equal("v2|activity|user:kpatel|domain:login.evil-login.example", AlertFingerprint.Describe(FromSplunk()));
+        Assert.Equal("v3|phishing|activity|user:kpatel|domain:login.evil-login.example", AlertFingerprint.Describe(FromSplunk()));
     }
 }
