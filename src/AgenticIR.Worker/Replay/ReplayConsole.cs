@@ -34,9 +34,15 @@ internal sealed class ReplayConsole(IAnsiConsole console, bool quiet) : IReplayO
         {
             "dead_lettered" => $"[red]✗ dead-letter[/] {input}: {Markup.Escape(line.Reason ?? "")}",
             "merged" => $"[blue]⇢ merged[/]      {input} → {line.InvestigationId} ({Markup.Escape(line.Reason ?? "")})",
-            _ => $"{SeverityMarkup(line.Severity)} {input} · {line.Path ?? "-"} · {line.Confidence?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"} · {Markup.Escape(line.TopFinding ?? "no finding")}",
+            _ => $"{SeverityMarkup(line.Severity)} {input} · {SourceSeverity(line)}{line.Path ?? "-"} · {line.Confidence?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"} · {Markup.Escape(line.TopFinding ?? "no finding")}",
         };
     }
+
+    // The source's own level beside ours, and only when they differ the reason, so an analyst sees at a glance why a
+    // vendor's high came out otherwise.
+    private static string SourceSeverity(ReplayLine line) => line.SourceSeverity is null ? ""
+        : line.SourceSeverity == line.Severity ? $"source {line.SourceSeverity} · "
+        : $"source {line.SourceSeverity} ({Markup.Escape(line.SeverityNote ?? "differs")}) · ";
 
     private static string SeverityMarkup(string? severity) => severity switch
     {

@@ -24,6 +24,12 @@ public sealed record ReplayLine
     /// <summary>Triage severity of the investigation.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Severity { get; init; }
+    /// <summary>The severity the source gave the alert (vendor or rule), on our scale; null when it gave none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? SourceSeverity { get; init; }
+    /// <summary>Why triage's severity differs from the source's; null when they agree.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? SeverityNote { get; init; }
     /// <summary>Triage confidence.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public double? Confidence { get; init; }

@@ -14,11 +14,14 @@ internal static class TriageNote
         md.AppendLine(NoteMarker.Line(record.Id, NoteKind.Triage));
         md.Append("## Triage: ").Append(triage.Severity.ToWire()).Append(" · path ").Append(SafeMarkdown.Wire(triage.Path))
             .Append(" · confidence ").AppendLine(SafeMarkdown.Number(triage.Confidence)).AppendLine();
-        md.AppendLine("| Severity | Confidence | Score | Path | Mode | Playbook entry |").AppendLine("|---|---|---|---|---|---|");
-        md.Append("| ").Append(triage.Severity.ToWire()).Append(" | ").Append(SafeMarkdown.Number(triage.Confidence))
+        md.AppendLine("| Severity | Source severity | Confidence | Score | Path | Mode | Playbook entry |").AppendLine("|---|---|---|---|---|---|---|");
+        md.Append("| ").Append(triage.Severity.ToWire()).Append(" | ").Append(triage.SourceSeverity?.ToWire() ?? "none given")
+            .Append(" | ").Append(SafeMarkdown.Number(triage.Confidence))
             .Append(" | ").Append(SafeMarkdown.Number(triage.Score)).Append(" | ").Append(SafeMarkdown.Wire(triage.Path))
             .Append(" | ").Append(SafeMarkdown.Inline(record.Mode)).Append(" | ").Append(SafeMarkdown.Inline(record.Playbook?.Playbook ?? "none"))
             .AppendLine(" |").AppendLine();
+        if (triage.SourceSeverityNote is { } differs)
+            md.Append("**Severity versus the source:** ").AppendLine(SafeMarkdown.Inline(differs)).AppendLine();
         if (triage.Deduplicated)
             md.Append("Duplicate of an active investigation: ").AppendLine(SafeMarkdown.Inline(triage.ParentInvestigationId ?? "unknown")).AppendLine();
 
