@@ -11,6 +11,9 @@ public static class RepoPaths
     public static string Connectors => Path.Combine(Root, "connectors");
     public static string Config => Path.Combine(Root, "config");
 
+    /// <summary>Crafted hostile alerts (attacker-written free text) with their manifest.</summary>
+    public static string HostileCorpus => Path.Combine(Root, "tests", "TestData", "hostile");
+
     /// <summary>The development corpus of real public alert payloads, kept in the repository so CI has it.</summary>
     public static string Corpus => Environment.GetEnvironmentVariable("AGENTICIR_CORPUS")
         ?? Path.Combine(Root, "tests", "TestData", "corpus", "dev-alerts.jsonl");
