@@ -1,3 +1,4 @@
+using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.State;
@@ -7,10 +8,13 @@ namespace AgenticIR.Agents.Response;
 /// <summary>What the rules may look at: the investigation, its findings and the observables it legitimately knows.</summary>
 internal sealed record PlanningContext(InvestigationRecord Investigation, IReadOnlyList<Finding> Findings, Severity Severity)
 {
-    /// <summary>The only legal targets: the alerts' structured entities plus what findings about them discovered in
-    /// the context data. Values found only in free text are not here: they are looked up, never acted on.</summary>
+    /// <summary>The only legal targets: the alerts' structured entities, plus the other mailboxes a message trace
+    /// found holding the same lure (mail actions reach them). Values found only in free text, and what the context data
+    /// merely associates with the alert, are looked up, never acted on.</summary>
     public IReadOnlyList<Observable> Known { get; } = Observable.Merge(Investigation.Alerts.SelectMany(a => a.Observables)
-        .Concat(Findings.Where(f => !f.AboutFreeText).SelectMany(f => f.Discovered))).Where(o => !o.FromFreeText).ToList();
+        .Concat(Findings.Where(f => !f.AboutFreeText && f.Kind == FindingKinds.LureDelivered)
+            .SelectMany(f => f.Discovered.Where(ObservableRoles.IsRecipient))))
+        .Where(o => !o.FromFreeText).ToList();
 
     /// <summary>Values found only in the alerts' free text (and what lookups about them discovered).</summary>
     public IReadOnlyList<Observable> FreeTextOnly { get; } = Observable.Merge(Investigation.Alerts.SelectMany(a => a.Observables)

@@ -26,7 +26,7 @@ internal sealed class ProposalGuard(IActionCatalog catalog, PlanningContext cont
         {
             return GuardResult.Drop(_freeText.Contains(target.Key)
                 ? $"Dropped {label}: found only in the alert's free text; free-text values are looked up, never acted on."
-                : $"Dropped {label}: target is not an observable of this investigation.");
+                : $"Dropped {label}: not a structured entity of the alert (found in context data or elsewhere): looked up, never acted on.");
         }
         if (catalog.Find(proposal.LogicalAction) is not { } definition)
             return GuardResult.Drop($"Dropped {label}: action is not in the connector catalog.");

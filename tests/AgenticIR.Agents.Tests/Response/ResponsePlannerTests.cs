@@ -68,18 +68,19 @@ public sealed class ResponsePlannerTests
         var plan = Plan(Scenario.Phishing().WithFinding(Findings.Of("F1", "malicious_domain", stranger)));
 
         Assert.DoesNotContain(plan.Actions, a => a.Target.Value == stranger.Value);
-        Assert.Contains(plan.Notes, n => n.Contains("attacker-chosen.example", StringComparison.Ordinal) && n.Contains("not an observable", StringComparison.Ordinal));
+        Assert.Contains(plan.Notes, n => n.Contains("attacker-chosen.example", StringComparison.Ordinal) && n.Contains("not a structured entity", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Plan_DiscoveredObservable_IsALegalTarget()
+    public void Plan_ObservableDiscoveredInContext_IsLookedUpNotActedOn()
     {
         var discovered = new Observable(ObservableType.Domain, "second-stage.example");
         var plan = Plan(Scenario.Phishing()
             .WithFinding(Findings.Of("F1", "malicious_url", new Observable(ObservableType.Url, Alerts.Url), discovered: [discovered]))
             .WithFinding(Findings.Of("F2", "malicious_domain", discovered)));
 
-        Assert.Contains(plan.Actions, a => a.LogicalAction == "block_domain" && a.Target.Value == discovered.Value);
+        Assert.DoesNotContain(plan.Actions, a => a.Target.Value == discovered.Value);
+        Assert.Contains(plan.Notes, n => n.Contains("second-stage.example", StringComparison.Ordinal) && n.Contains("not a structured entity", StringComparison.Ordinal));
         Assert.Contains(plan.Actions, a => a.LogicalAction == "block_url" && a.Target.Value == Alerts.Url);
     }
 

@@ -53,4 +53,34 @@ public sealed class AlertFingerprintTests
     {
         Assert.Equal("v3|phishing|activity|user:kpatel|domain:login.evil-login.example", AlertFingerprint.Describe(FromSplunk()));
     }
+
+    [Fact]
+    public void Compute_TwoAlertsWithoutEntities_DifferentRulesStayApart()
+    {
+        var test = new AlertBuilder().Format("generic").Title("Scheduled test alert").Severity(Severity.Informational).Build();
+        var ransomware = new AlertBuilder().Format("generic").Title("Ransomware mass file encryption detected").Severity(Severity.Critical).Build();
+
+        Assert.NotEqual(AlertFingerprint.Compute(test), AlertFingerprint.Compute(ransomware));
+    }
+
+    [Fact]
+    public void Compute_SameRuleWithoutEntitiesFromAnotherSource_StaysApart()
+    {
+        var one = new AlertBuilder().Format("generic").Title("Disk almost full").Build();
+
+        Assert.Equal(AlertFingerprint.Compute(one), AlertFingerprint.Compute(new AlertBuilder().Format("generic").Title("Disk  almost FULL").Build()));
+        Assert.NotEqual(AlertFingerprint.Compute(one), AlertFingerprint.Compute(new AlertBuilder().Format("ecs").Title("Disk almost full").Build()));
+    }
+
+    [Fact]
+    public void Compute_ValueOnlyInFreeText_DoesNotChangeTheFingerprint()
+    {
+        var alert = FromSplunk();
+        var smuggled = alert with
+        {
+            Observables = [.. alert.Observables, new Observable(ObservableType.User, "administrator") { Origin = ObservableOrigin.FreeText }],
+        };
+
+        Assert.Equal(AlertFingerprint.Compute(alert), AlertFingerprint.Compute(smuggled));
+    }
 }

@@ -42,7 +42,7 @@ public sealed class BridgeDemotionTests
         var closed = new List<(long Container, InvestigationRecord Record)>();
         for (var i = 0; i < LiveSamples; i++)
         {
-            var container = h.SeedSample("07");
+            var container = h.SeedSample("02");
             await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct));
             var record = await RecordOfAsync(h, container);
             Assert.Equal("autonomous", record.Mode);
@@ -77,7 +77,7 @@ public sealed class BridgeDemotionTests
 
         // Really assisted now: a new port scan sends nothing to the SOAR's apps until an analyst approves an action.
         clock.Advance(BetweenContainers);
-        var next = h.SeedSample("07");
+        var next = h.SeedSample("02");
         await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct));
         await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct));
         var assisted = await RecordOfAsync(h, next);

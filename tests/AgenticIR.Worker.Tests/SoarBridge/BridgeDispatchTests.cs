@@ -42,7 +42,7 @@ public sealed class BridgeDispatchTests
         var ct = TestContext.Current.CancellationToken;
         await using var h = await BridgeHarness.StartAsync(BridgeHarness.Entry("scans", "events", "autonomous"), cancellationToken: ct);
         h.Simulator.AddUser("alice", "Analyst");
-        var container = h.SeedSample("07");
+        var container = h.SeedSample("02");
         await h.CycleAsync(ct);
         var record = Assert.Single(await RecordsAsync(h));
         Assert.Equal(PlaybookMode.Autonomous.ToString(), record.Mode, ignoreCase: true);
@@ -57,7 +57,7 @@ public sealed class BridgeDispatchTests
 
         // An analyst approves block_ip: it runs through Panorama and is tracked to success.
         var blockIp = record.Plan!.Actions.First(a => a.LogicalAction == "block_ip");
-        h.Simulator.AddComment(container, "alice", $"/approve {blockIp.ActionId} scanner keeps coming back");
+        h.Simulator.AddComment(container, "alice", $"/approve {blockIp.ActionId} loader C2 address");
         await h.CycleAsync(ct);
         record = Assert.Single(await RecordsAsync(h));
         Assert.Equal(DispatchStatus.Succeeded, Find(record, blockIp.ActionId).Execution?.Status);
