@@ -18,7 +18,7 @@ internal static partial class MessageIds
     private static partial Regex Labelled();
 
     private static readonly string[] AddressKeyParts =
-        ["from", "sender", "recipient", "replyto", "returnpath", "deliveredto", "envelopeto", "originalto", "mailto", "address", "email", "mail"];
+        ["from", "sender", "recipient", "replyto", "returnpath", "deliveredto", "envelopeto", "originalto", "address", "mail"];
 
     private static readonly string[] AddressKeys = ["to", "cc", "bcc", "resentto", "resentcc", "resentbcc"];
 
