@@ -50,7 +50,8 @@ public sealed partial class InvestigationOrchestrator(
     public Task<IngestOutcome> IngestAsync(string inputKey, RawAlert raw, NormalizationResult normalized, string mode, CancellationToken cancellationToken) =>
         IngestAsync(inputKey, raw, normalized, new IngestContext(null, null, mode), cancellationToken);
 
-    /// <summary>Takes one input exactly once, beside a playbook entry and with the platform record it came from.</summary>
+    /// <summary>Takes one input exactly once, beside a playbook entry and with the platform record it came from
+    /// (<see cref="IngestContext.MergeDuplicates"/> false: never into another input's investigation).</summary>
     public async Task<IngestOutcome> IngestAsync(string inputKey, RawAlert raw, NormalizationResult normalized, IngestContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -74,7 +75,7 @@ public sealed partial class InvestigationOrchestrator(
                 // After a conflict another worker may have taken this very input: the ledger answers first.
                 if (attempt > 0 && await store.GetIntakeAsync(inputKey, cancellationToken) is { } taken)
                     return new IngestOutcome(taken, AlreadyRecorded: true, null);
-                var active = await FindDuplicateTargetAsync(fingerprint, alert, cancellationToken);
+                var active = context.MergeDuplicates ? await FindDuplicateTargetAsync(fingerprint, alert, cancellationToken) : null;
                 if (active is not null)
                 {
                     var started = time.GetTimestamp();

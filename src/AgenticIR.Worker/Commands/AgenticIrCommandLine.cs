@@ -21,6 +21,7 @@ public static class AgenticIrCommandLine
             root.Add(option);
         }
         root.Add(ReplayCommand.Create());
+        root.Add(EvalCommand.Create());
         root.Add(ValidateCommand.Create());
         root.Add(ShowCommand.Create());
         root.Add(RunCommand.Create());
