@@ -24,6 +24,9 @@ public sealed record ReplayLine
     /// <summary>Triage severity of the investigation.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Severity { get; init; }
+    /// <summary>The alert's own severity as its format declares it (wire name), before triage; null when the payload carries none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? SourceSeverity { get; init; }
     /// <summary>Triage confidence.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public double? Confidence { get; init; }

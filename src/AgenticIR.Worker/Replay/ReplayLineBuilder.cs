@@ -23,6 +23,7 @@ public static class ReplayLineBuilder
             AlertId = intake.AlertId,
             Format = intake.Format,
             Severity = investigation?.Triage?.Severity.ToWire(),
+            SourceSeverity = own?.SourceSeverity?.ToWire(),
             Confidence = investigation?.Triage is { } t ? Math.Round(t.Confidence, 3) : null,
             Path = investigation?.Triage?.Path.ToString().ToLowerInvariant(),
             Stage = investigation is null ? null : Snake.ConvertName(investigation.Stage.ToString()),
