@@ -150,12 +150,12 @@ public static class ObservableExtractor
             || word.Equals("build", StringComparison.OrdinalIgnoreCase) || word.Equals("v", StringComparison.OrdinalIgnoreCase);
     }
 
-    // "1.2.3.4.5" is a version string, not an address.
+    // "1.2.3.4.5" is a version string and "0.92.231.35.bc.googleusercontent.com" a host name, not addresses.
     private static bool IsInsideDottedRun(char[] text, int index, int length)
     {
         var end = index + length;
         return (index > 0 && text[index - 1] == '.')
-            || (end + 1 < text.Length && text[end] == '.' && char.IsDigit(text[end + 1]));
+            || (end + 1 < text.Length && text[end] == '.' && char.IsAsciiLetterOrDigit(text[end + 1]));
     }
 
     private static string? TryPhone(char[] text, int index, int length)

@@ -14,11 +14,12 @@ internal static partial class PayloadKeys
     private static partial Regex AngleId();
 
     /// <summary>
-    /// Message-ID keys (<c>messageID</c>, <c>message_id</c>, <c>internetMessageId</c>, the <c>Message-ID</c> header):
+    /// Message-ID keys (<c>messageID</c>, <c>message_id</c>, <c>internetMessageId</c>, OCSF <c>message_uid</c>, the <c>Message-ID</c> header):
     /// their <c>&lt;id@host&gt;</c> value is not an e-mail address.
     /// </summary>
     public static bool IsMessageId(string normalizedKey) =>
-        normalizedKey.EndsWith("messageid", StringComparison.Ordinal) || normalizedKey.EndsWith("msgid", StringComparison.Ordinal);
+        normalizedKey.EndsWith("messageid", StringComparison.Ordinal) || normalizedKey.EndsWith("msgid", StringComparison.Ordinal)
+        || normalizedKey.EndsWith("messageuid", StringComparison.Ordinal);
 
     /// <summary>The value without the <c>&lt;id@host&gt;</c> Message-IDs that <c>In-Reply-To</c> and <c>References</c> keys list.</summary>
     public static string WithoutMessageIds(string normalizedKey, string value) =>
