@@ -41,19 +41,18 @@ internal static partial class MappingLoader
         var map = r.AsMapAllowing(node, field, "from", "map", "scale", "pick");
         if (map is null) return null;
         var sharedMap = r.OptionalMap(map, "map") is { } m ? ParseConfidenceMap(r, m) : EmptyConfidenceMap;
-        var sharedScale = r.OptionalNumber(map, "scale", PositiveNumber) ?? 100;
+        var sharedScale = ParseScale(r, map) ?? 100;
         var sources = new List<ConfidenceSource>();
         foreach (var (source, options) in r.Require(map, "from") is { } f ? ParseScaleSources(r, f, map.FieldOf("from"), "map", "scale", "pattern") : [])
         {
             var ownMap = options is not null && r.OptionalMap(options, "map") is { } om ? ParseConfidenceMap(r, om) : null;
-            var ownScale = options is null ? null : r.OptionalNumber(options, "scale", PositiveNumber);
+            var ownScale = options is null ? null : ParseScale(r, options);
             var pattern = options is not null && NodeReader.Optional(options, "pattern") is { } p ? ParseRegex(r, p, options.FieldOf("pattern")) : null;
             sources.Add(new ConfidenceSource(source, ownMap ?? sharedMap, ownScale ?? sharedScale, pattern));
         }
         return new ConfidenceSpec { From = sources, Pick = ParsePick(r, map) };
     }
 
-    private static readonly NumberRange PositiveNumber = new(0, double.PositiveInfinity, MinExclusive: true);
     private static readonly Dictionary<string, Severity?> EmptySeverityMap = new(StringComparer.OrdinalIgnoreCase);
     private static readonly Dictionary<string, double> EmptyConfidenceMap = new(StringComparer.OrdinalIgnoreCase);
 
@@ -84,6 +83,15 @@ internal static partial class MappingLoader
             }
         }
         return result;
+    }
+
+    /// <summary>The number a source's values are divided by; it must be positive.</summary>
+    private static double? ParseScale(NodeReader r, YamlMap map)
+    {
+        if (NodeReader.Optional(map, "scale") is not { } node || r.AsNumber(node, map.FieldOf("scale"), NumberRange.Any) is not { } scale) return null;
+        if (scale > 0) return scale;
+        r.Error(node, map.FieldOf("scale"), string.Create(CultureInfo.InvariantCulture, $"must be greater than 0, got {scale}"));
+        return null;
     }
 
     private static ValuePick ParsePick(NodeReader r, YamlMap map) =>

@@ -26,7 +26,9 @@ internal sealed class ObservableCollector
             else if (!AddListItems(null, value, role)) AddText(value, role, source);
             return;
         }
-        if (!AddValidated(type.Value, value, role) && ListTypes.Contains(type.Value)) AddListItems(type, value, role);
+        // "Ian <ian@x.com>, finance@y.net" would validate as its last address alone, so a list is split first.
+        var isList = ListTypes.Contains(type.Value) && value.AsSpan().IndexOfAny(',', ';') >= 0 && AddListItems(type, value, role);
+        if (!isList && !AddValidated(type.Value, value, role) && ListTypes.Contains(type.Value)) AddListItems(type, value, role);
         if (type == ObservableType.CommandLine)
         {
             // Command lines carry URLs, addresses and encoded scripts that are evidence in their own right.

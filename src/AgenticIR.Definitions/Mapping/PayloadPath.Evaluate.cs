@@ -10,7 +10,7 @@ internal sealed partial record PayloadPath
     /// <summary>
     /// The nodes this path selects in <paramref name="root"/>. Missing properties, wrong types and unparsable
     /// <c>|json</c> strings select nothing; evaluation never throws for payload content. A run of property steps
-    /// that finds no nested object also matches one flat key holding the dots (<c>source.ip</c> reads
+    /// that selects nothing through nested objects also matches one flat key holding the dots (<c>source.ip</c> reads
     /// <c>{"source.ip": …}</c>), as flattened exports write them.
     /// </summary>
     public IEnumerable<JsonNode> Select(JsonNode? root)
@@ -34,9 +34,9 @@ internal sealed partial record PayloadPath
             foreach (var next in Apply(step, [node]).ToList()) Collect(next, index + 1, results);
             return;
         }
-        var direct = PropertyOf(node, step.Name).ToList();
-        foreach (var next in direct) Collect(next, index + 1, results);
-        if (direct.Count > 0 || node is not JsonObject obj) return;
+        var before = results.Count;
+        foreach (var next in PropertyOf(node, step.Name).ToList()) Collect(next, index + 1, results);
+        if (results.Count > before || node is not JsonObject obj) return;
         var name = step.Name;
         for (var j = index + 1; j < Steps.Count && Steps[j].Kind == PathStepKind.Property; j++)
         {
