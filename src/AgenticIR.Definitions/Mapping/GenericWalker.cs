@@ -7,7 +7,8 @@ namespace AgenticIR.Definitions.Mapping;
 /// Walks every string in an unrecognised payload, JSON held in strings included. A value under a hinted key
 /// (<c>src_ip</c>, <c>user</c>, <c>sender</c>…; for a generic key such as <c>address</c>, <c>value</c> or
 /// <c>emailAddress</c>, the nearest enclosing key that is not generic: <c>sender.emailAddress.address</c> is a sender)
-/// becomes an observable of the hinted type and role, an entity. Every other string is scanned
+/// becomes an observable of the hinted type and role, an entity; a CEF custom field is named by its label
+/// (<c>cs1Label: "Email Sender"</c> makes <c>cs1</c> a sender). Every other string is scanned
 /// as free text, which types it by its shape (an address, a hash, a URL). Message-IDs and version strings are not
 /// observables. Bounded in nodes and text.
 /// </summary>
@@ -34,7 +35,10 @@ internal static class GenericWalker
             {
                 case JsonObject obj:
                     var inner = key.Length == 0 || IsGeneric(KeyHint.Normalize(key)) ? context : key;
-                    foreach (var (k, v) in obj.Reverse()) if (v is not null) stack.Push((v, k, inner, path.Length == 0 ? k : $"{path}.{k}"));
+                    foreach (var (k, v) in obj.Reverse())
+                    {
+                        if (v is not null) stack.Push((v, LabelOf(obj, k) ?? k, inner, path.Length == 0 ? k : $"{path}.{k}"));
+                    }
                     break;
                 case JsonArray array:
                     for (var i = array.Count - 1; i >= 0; i--) if (array[i] is { } item) stack.Push((item, key, context, $"{path}[{i}]"));
@@ -74,6 +78,18 @@ internal static class GenericWalker
     }
 
     private static bool IsGeneric(string normalizedKey) => GenericKeys.Contains(normalizedKey);
+
+    // CEF custom fields say what they hold in a sibling label: { "cs1Label": "Email Sender", "cs1": "a@b.net" }.
+    private static string? LabelOf(JsonObject obj, string key)
+    {
+        if (key.EndsWith("Label", StringComparison.OrdinalIgnoreCase)) return null;
+        var label = key + "Label";
+        foreach (var (k, v) in obj)
+        {
+            if (k.Equals(label, StringComparison.OrdinalIgnoreCase)) return JsonValues.AsString(v) is { Length: > 0 and <= 64 } text ? text : null;
+        }
+        return null;
+    }
 
     // Indicators hold '.', ':', '@' or '/' or are hash-long; a version string is not one.
     private static bool IsWorthScanning(string normalizedKey, string value) =>

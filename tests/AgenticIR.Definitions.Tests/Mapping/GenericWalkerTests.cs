@@ -88,4 +88,19 @@ public sealed class GenericWalkerTests
     {
         Assert.Null(Normalize(json).SourceSeverity);
     }
+
+    [Fact]
+    public void Normalize_CefCustomStringsWithLabels_TypedByTheirLabel()
+    {
+        var alert = Normalize("""
+            { "DeviceVendor": "Acme", "DeviceProduct": "Mail Gateway", "Activity": "Phish blocked", "LogSeverity": "8",
+              "SourceIP": "88.99.151.218", "DeviceCustomString1Label": "Email Sender", "DeviceCustomString1": "badguy@evil-sender.net",
+              "DeviceCustomString2Label": "Recipient", "DeviceCustomString2": "clark.kent@pharmtech.zz" }
+            """);
+
+        Assert.Equal(Severity.High, alert.SourceSeverity);
+        Assert.Equal("source", Find(alert, ObservableType.Ipv4, "88.99.151.218").Role);
+        Assert.Equal(("sender", ObservableOrigin.Entity), (Find(alert, ObservableType.Email, "badguy@evil-sender.net").Role, Find(alert, ObservableType.Email, "badguy@evil-sender.net").Origin));
+        Assert.Equal("recipient", Find(alert, ObservableType.Email, "clark.kent@pharmtech.zz").Role);
+    }
 }
