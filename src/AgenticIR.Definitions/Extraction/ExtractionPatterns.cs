@@ -25,8 +25,15 @@ internal static partial class ExtractionPatterns
     [GeneratedRegex(@"[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*", Options)]
     public static partial Regex Ipv6();
 
-    [GeneratedRegex(@"\b[0-9A-Fa-f]{32,128}\b", Options)]
+    // Boundaries are checked in code (a letter or digit on either side rejects the run) so that '_' separates,
+    // as in CrowdStrike's "<agent id>_<sha256>" quarantine ids.
+    [GeneratedRegex(@"[0-9A-Fa-f]{32,128}", Options)]
     public static partial Regex Hash();
+
+    /// <summary>RFC 5322 Message-ID, In-Reply-To and References header lines (with folded continuations) and
+    /// <c>message_id=&lt;…&gt;</c>-style pairs: the <c>&lt;id@host&gt;</c> they carry is an identifier, not an address.</summary>
+    [GeneratedRegex(@"(?:^|\n)[ \t]*(?:[A-Za-z\-]*message-id|in-reply-to|references)[ \t]*:[ \t]*(?:\r?\n[ \t]+)?<[^\n]*(?:\n[ \t]+[^\n]*)*|(?:message[\-_ ]?id|in[\-_ ]reply[\-_ ]to)[""']?[ \t]*[:=][ \t]*[""']?<[^<>\s]{1,250}@[^<>\s]{1,250}>", Options | RegexOptions.IgnoreCase)]
+    public static partial Regex MessageIdHeader();
 
     [GeneratedRegex(@"\b(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}\b", Options)]
     public static partial Regex Domain();

@@ -20,6 +20,7 @@ internal static class ObservableClassifier
         if (Uri.TryCreate(v, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "ftp" && uri.Host.Length > 0)
             return ObservableType.Url;
         if (ExtractionPatterns.WholeEmail().IsMatch(v)) return ObservableType.Email;
+        v = WithoutAlgorithm(v);
         if (v.All(char.IsAsciiHexDigit))
         {
             return v.Length switch { 32 => ObservableType.Md5, 40 => ObservableType.Sha1, 64 => ObservableType.Sha256, _ => null };
@@ -42,6 +43,7 @@ internal static class ObservableClassifier
             case ObservableType.Ipv4 or ObservableType.Ipv6:
                 return TryIp(v, out var ipType, out var canonical) ? (ipType, canonical) : null;
             case ObservableType.Md5 or ObservableType.Sha1 or ObservableType.Sha256:
+                v = WithoutAlgorithm(v);
                 return v.All(char.IsAsciiHexDigit) && Classify(v) is { } hashType ? (hashType, v.ToLowerInvariant()) : null;
             case ObservableType.Email:
                 var address = UnwrapAddress(v);
@@ -60,11 +62,21 @@ internal static class ObservableClassifier
         }
     }
 
+    // "sha256:e3b0…" (an OCI image digest), "SHA1=…", "md5 …": the algorithm prefix is not part of the hash.
+    private static string WithoutAlgorithm(string value)
+    {
+        var separator = value.IndexOfAny([':', '=', ' ']);
+        if (separator is < 3 or > 6) return value;
+        var algorithm = value[..separator];
+        return algorithm.Equals("md5", StringComparison.OrdinalIgnoreCase) || algorithm.StartsWith("sha", StringComparison.OrdinalIgnoreCase)
+            ? value[(separator + 1)..].Trim() : value;
+    }
+
     private static bool TryIp(string value, out ObservableType type, out string canonical)
     {
         type = ObservableType.Ipv4;
         canonical = value;
-        var v = value;
+        var v = value.Length > 2 && value[0] == '[' && value[^1] == ']' ? value[1..^1] : value; // "[1.2.3.4]" as X-Originating-IP writes it
         if (v.Count(c => c == '.') == 3 && v.LastIndexOf(':') is var colon and > 0 && !v.Contains("::", StringComparison.Ordinal)
             && v.Count(c => c == ':') == 1)
             v = v[..colon]; // "1.2.3.4:443"

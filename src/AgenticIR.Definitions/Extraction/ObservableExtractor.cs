@@ -27,6 +27,10 @@ public static class ObservableExtractor
         if (text.Length == 0) return found;
         var scanned = Refanger.Refang(text.Length > maxChars ? text[..maxChars] : text);
         var masked = scanned.ToCharArray();
+        if (scanned.Contains('@', StringComparison.Ordinal))
+        {
+            foreach (var (index, length) in Matches(ExtractionPatterns.MessageIdHeader(), masked)) Mask(masked, index, length);
+        }
 
         void Add(ObservableType type, string value, string? observableRole)
         {
@@ -43,6 +47,7 @@ public static class ObservableExtractor
             if (PlaceholderFilter.IsPlaceholder(ObservableType.Url, url)) continue;
             Add(ObservableType.Url, url, role);
             AddHost(uri.Host, Add);
+            AddHashesWithin(url, role, Add);
         }
         foreach (var (index, length) in Matches(ExtractionPatterns.Email(), masked))
         {
@@ -51,12 +56,14 @@ public static class ObservableExtractor
         }
         foreach (var (index, length) in Matches(ExtractionPatterns.Arn(), masked))
         {
-            Add(ObservableType.CloudResource, scanned.Substring(index, length).TrimEnd('.', ')'), role);
+            var arn = scanned.Substring(index, length).TrimEnd('.', ')');
+            Add(ObservableType.CloudResource, arn, role);
+            AddHashesWithin(arn, role, Add);
             Mask(masked, index, length);
         }
         foreach (var (index, length) in Matches(ExtractionPatterns.Ipv4(), masked))
         {
-            if (IsInsideDottedRun(masked, index, length)) continue;
+            if (IsInsideDottedRun(masked, index, length) || IsVersion(masked, index)) continue;
             var value = scanned.Substring(index, length);
             Mask(masked, index, length);
             if (IPAddress.TryParse(value, out var ip) && ip.AddressFamily == AddressFamily.InterNetwork
@@ -73,7 +80,7 @@ public static class ObservableExtractor
         }
         foreach (var (index, length) in Matches(ExtractionPatterns.Hash(), masked))
         {
-            var type = length switch { 32 => ObservableType.Md5, 40 => ObservableType.Sha1, 64 => ObservableType.Sha256, _ => (ObservableType?)null };
+            var type = HashType(masked, index, length);
             Mask(masked, index, length);
             if (type is { } t) Add(t, scanned.Substring(index, length).ToLowerInvariant(), role);
         }
@@ -111,12 +118,44 @@ public static class ObservableExtractor
 
     private static void Mask(char[] text, int index, int length) => Array.Fill(text, ' ', index, length);
 
-    // "1.2.3.4.5" is a version string, not an address.
+    /// <summary>MD5, SHA-1 or SHA-256 by length, when the hex run stands alone (no letter or digit touches it).</summary>
+    private static ObservableType? HashType(ReadOnlySpan<char> text, int index, int length)
+    {
+        var end = index + length;
+        if ((index > 0 && char.IsAsciiLetterOrDigit(text[index - 1])) || (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))) return null;
+        return length switch { 32 => ObservableType.Md5, 40 => ObservableType.Sha1, 64 => ObservableType.Sha256, _ => null };
+    }
+
+    // A hash inside a URL or an ARN (a sandbox or VirusTotal link, an image digest) is evidence of its own.
+    private static void AddHashesWithin(string token, string? role, Action<ObservableType, string, string?> add)
+    {
+        foreach (var (index, length) in Matches(ExtractionPatterns.Hash(), token.ToCharArray()))
+        {
+            if (HashType(token.AsSpan(), index, length) is { } type) add(type, token.Substring(index, length).ToLowerInvariant(), role);
+        }
+    }
+
+    private static ObservableType? HashType(char[] text, int index, int length) => HashType(text.AsSpan(), index, length);
+
+    // "Chrome/108.0.0.0" (a User-Agent product token), "version 3.1.3.38" and "build: 10.0.19041.1" are versions, not addresses.
+    private static bool IsVersion(char[] text, int index)
+    {
+        if (index >= 2 && text[index - 1] == '/' && char.IsAsciiLetterOrDigit(text[index - 2])) return true;
+        var i = index - 1;
+        while (i >= 0 && text[i] is ' ' or ':' or '=' or '\t') i--;
+        var end = i + 1;
+        while (i >= 0 && char.IsAsciiLetter(text[i])) i--;
+        var word = new string(text, i + 1, end - (i + 1));
+        return word.Equals("version", StringComparison.OrdinalIgnoreCase) || word.Equals("ver", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("build", StringComparison.OrdinalIgnoreCase) || word.Equals("v", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // "1.2.3.4.5" is a version string and "0.92.231.35.bc.googleusercontent.com" a host name, not addresses.
     private static bool IsInsideDottedRun(char[] text, int index, int length)
     {
         var end = index + length;
         return (index > 0 && text[index - 1] == '.')
-            || (end + 1 < text.Length && text[end] == '.' && char.IsDigit(text[end + 1]));
+            || (end + 1 < text.Length && text[end] == '.' && char.IsAsciiLetterOrDigit(text[end + 1]));
     }
 
     private static string? TryPhone(char[] text, int index, int length)

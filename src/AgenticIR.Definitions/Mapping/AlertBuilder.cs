@@ -28,6 +28,7 @@ internal static class AlertBuilder
         {
             foreach (var text in JsonValues.Strings(spec.Path.Select(root))) collector.AddText(text, spec.Role ?? "free_text", spec.Path.Text);
         }
+        if (mapping.Sweep) PayloadSweep.Sweep(root, collector);
         if (collector.Truncated.Count > 0)
             attributes["free_text_truncated"] = $"scanned only the first {ObservableExtractor.DefaultMaxChars} characters of: {string.Join(", ", collector.Truncated)}";
 
@@ -36,6 +37,7 @@ internal static class AlertBuilder
         {
             if (First(sources, root) is { } value) attributes[name] = Cap(value, MaxAttribute);
         }
+        if (ConfidenceResolver.Resolve(mapping.Confidence, root) is { } confidence) attributes["confidence"] = ConfidenceResolver.Format(confidence);
 
         var ruleName = First(mapping.RuleName, root);
         var description = First(mapping.AlertDescription, root);
@@ -51,7 +53,7 @@ internal static class AlertBuilder
             Title = Cap(title, MaxTitle),
             RuleName = ruleName is null ? null : Cap(ruleName, MaxTitle),
             Description = description is null ? null : Cap(description, MaxDescription),
-            SourceSeverity = ResolveSeverity(mapping.Severity, root),
+            SourceSeverity = SeverityResolver.Resolve(mapping.Severity, root),
             Category = First(mapping.Category, root) is { } category ? Cap(category, MaxAttribute) : null,
             Timestamp = timestamp ?? time.GetUtcNow(),
             Product = First(mapping.Product, root) is { } product ? Cap(product, MaxAttribute) : null,
@@ -73,27 +75,6 @@ internal static class AlertBuilder
             {
                 var trimmed = (value.Length > MaxScalar ? value[..MaxScalar] : value).Trim();
                 if (trimmed.Length > 0 && !PlaceholderFilter.IsMasked(trimmed) && trimmed is not ("null" or "none" or "None" or "N/A" or "-")) return trimmed;
-            }
-        }
-        return null;
-    }
-
-    private static Severity? ResolveSeverity(SeveritySpec? spec, JsonNode root)
-    {
-        if (spec is null) return null;
-        foreach (var source in spec.From)
-        {
-            var values = source.Literal is { } literal ? [literal] : JsonValues.Strings(source.Path!.Select(root));
-            foreach (var raw in values)
-            {
-                var value = raw.Trim();
-                if (spec.Map.TryGetValue(value, out var mapped)) return mapped;
-                if (JsonValues.AsNumber(JsonValue.Create(value)) is { } number)
-                {
-                    if (spec.Ranges.FirstOrDefault(r => number >= r.Min && number <= r.Max) is { } range) return range.Severity;
-                    continue;
-                }
-                if (SeverityNames.TryParse(value, out var parsed)) return parsed;
             }
         }
         return null;

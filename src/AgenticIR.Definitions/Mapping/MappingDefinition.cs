@@ -17,10 +17,12 @@ internal sealed record MappingDefinition
     public IReadOnlyList<FieldSource> Product { get; init; } = [];
     public IReadOnlyList<FieldSource> AlertId { get; init; } = [];
     public SeveritySpec? Severity { get; init; }
+    public ConfidenceSpec? Confidence { get; init; }
     public TimestampSpec? Timestamp { get; init; }
     public IReadOnlyList<TechniqueSpec> Techniques { get; init; } = [];
     public IReadOnlyList<ObservableSpec> Observables { get; init; } = [];
     public IReadOnlyList<FreeTextSpec> FreeText { get; init; } = [];
     public IReadOnlyList<KeyValuePair<string, IReadOnlyList<FieldSource>>> Attributes { get; init; } = [];
     public WalkSpec? Walk { get; init; }
+    public bool Sweep { get; init; } = true;
 }

@@ -1,4 +1,3 @@
-using AgenticIR.Core.Alerts;
 using AgenticIR.Definitions.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -10,7 +9,7 @@ internal static partial class MappingLoader
 
     private static MappingDefinition ParseFields(NodeReader r, YamlNode node, MappingDefinition definition)
     {
-        var map = r.AsMapAllowing(node, "fields", "title", "rule_name", "description", "severity", "category", "timestamp", "product", "alert_id");
+        var map = r.AsMapAllowing(node, "fields", "title", "rule_name", "description", "severity", "confidence", "category", "timestamp", "product", "alert_id");
         if (map is null) return definition;
         IReadOnlyList<FieldSource> Sources(string key) =>
             NodeReader.Optional(map, key) is { } n ? ParseSources(r, n, map.FieldOf(key)) : [];
@@ -23,6 +22,7 @@ internal static partial class MappingLoader
             Product = Sources("product"),
             AlertId = Sources("alert_id"),
             Severity = NodeReader.Optional(map, "severity") is { } s ? ParseSeverity(r, s, map.FieldOf("severity")) : null,
+            Confidence = NodeReader.Optional(map, "confidence") is { } c ? ParseConfidence(r, c, map.FieldOf("confidence")) : null,
             Timestamp = NodeReader.Optional(map, "timestamp") is { } t ? ParseTimestamp(r, t, map.FieldOf("timestamp")) : null,
         };
     }
@@ -54,47 +54,6 @@ internal static partial class MappingLoader
             }
         }
         return result;
-    }
-
-    private static SeveritySpec? ParseSeverity(NodeReader r, YamlNode node, string field)
-    {
-        if (node is not YamlMappingNode) return new SeveritySpec { From = ParseSources(r, node, field) };
-        var map = r.AsMapAllowing(node, field, "from", "map", "ranges");
-        if (map is null) return null;
-        var from = r.Require(map, "from") is { } f ? ParseSources(r, f, map.FieldOf("from")) : [];
-        var values = new Dictionary<string, Severity>(StringComparer.OrdinalIgnoreCase);
-        if (r.OptionalMap(map, "map") is { } pairs)
-        {
-            foreach (var (sourceValue, _, value) in pairs.Entries)
-            {
-                if (ParseSeverityName(r, value, pairs.FieldOf(sourceValue)) is { } target) values[sourceValue.Trim()] = target;
-            }
-        }
-        var ranges = new List<SeverityRange>();
-        if (NodeReader.Optional(map, "ranges") is { } rangesNode && r.AsList(rangesNode, map.FieldOf("ranges")) is { } items)
-        {
-            foreach (var (item, rangeField) in items)
-            {
-                var range = r.AsMapAllowing(item, rangeField, "min", "max", "severity");
-                if (range is null) continue;
-                var min = r.RequireNumber(range, "min", NumberRange.Any);
-                var max = r.RequireNumber(range, "max", NumberRange.Any);
-                var severity = r.Require(range, "severity") is { } s ? ParseSeverityName(r, s, range.FieldOf("severity")) : null;
-                if (min is null || max is null || severity is null) continue;
-                if (min > max) r.Error(item, rangeField, $"min {min} is greater than max {max}");
-                else ranges.Add(new SeverityRange(min.Value, max.Value, severity.Value));
-            }
-        }
-        return new SeveritySpec { From = from, Map = values, Ranges = ranges };
-    }
-
-    private static Severity? ParseSeverityName(NodeReader r, YamlNode node, string field)
-    {
-        var text = r.AsString(node, field);
-        if (text is null) return null;
-        if (Enum.TryParse<Severity>(text, ignoreCase: true, out var severity) && !int.TryParse(text, out _)) return severity;
-        r.Error(node, field, $"unknown severity '{text}'; expected informational, low, medium, high or critical");
-        return null;
     }
 
     private static TimestampSpec? ParseTimestamp(NodeReader r, YamlNode node, string field)

@@ -11,7 +11,7 @@ namespace AgenticIR.Definitions.Mapping;
 internal static partial class MappingLoader
 {
     private static readonly string[] TopLevelKeys =
-        ["name", "description", "input", "priority", "unwrap", "detect", "fields", "techniques", "observables", "free_text", "attributes", "walk"];
+        ["name", "description", "input", "priority", "unwrap", "detect", "fields", "techniques", "observables", "free_text", "attributes", "walk", "sweep"];
 
     /// <summary>Loads every <c>*.yaml</c>/<c>*.yml</c> file in <paramref name="folder"/>.</summary>
     public static (IReadOnlyList<MappingDefinition> Mappings, IReadOnlyList<DefinitionError> Errors) LoadFolder(string folder)
@@ -79,8 +79,11 @@ internal static partial class MappingLoader
             FreeText = NodeReader.Optional(root, "free_text") is { } f ? ParseFreeText(r, f) : [],
             Attributes = r.OptionalMap(root, "attributes") is { } a ? ParseAttributes(r, a) : [],
             Walk = NodeReader.Optional(root, "walk") is { } w ? ParseWalk(r, w) : null,
+            Sweep = NodeReader.Optional(root, "sweep") is not { } sweep || r.AsBool(sweep, "sweep") != false,
         };
-        return NodeReader.Optional(root, "fields") is { } fields ? ParseFields(r, fields, definition) : definition;
+        definition = NodeReader.Optional(root, "fields") is { } fields ? ParseFields(r, fields, definition) : definition;
+        CheckConfidenceAttribute(r, root, definition);
+        return definition;
     }
 
     internal static PayloadPath? ParsePath(NodeReader r, YamlNode node, string field)

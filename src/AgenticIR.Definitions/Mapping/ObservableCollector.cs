@@ -1,3 +1,4 @@
+using System.Buffers;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Definitions.Extraction;
 
@@ -22,10 +23,12 @@ internal sealed class ObservableCollector
         {
             if (ObservableClassifier.Classify(value) is { } classified) AddValidated(classified, value, role);
             else if (hostFallback && IsHostName(value)) AddValidated(ObservableType.Host, value, role);
-            else AddText(value, role, source);
+            else if (!AddListItems(null, value, role)) AddText(value, role, source);
             return;
         }
-        AddValidated(type.Value, value, role);
+        // "Ian <ian@x.com>, finance@y.net" would validate as its last address alone, so a list is split first.
+        var isList = ListTypes.Contains(type.Value) && value.AsSpan().IndexOfAny(',', ';') >= 0 && AddListItems(type, value, role);
+        if (!isList && !AddValidated(type.Value, value, role) && ListTypes.Contains(type.Value)) AddListItems(type, value, role);
         if (type == ObservableType.CommandLine)
         {
             // Command lines carry URLs, addresses and encoded scripts that are evidence in their own right.
@@ -55,10 +58,55 @@ internal sealed class ObservableCollector
         return v.Length is > 0 and <= 253 && v.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_') && v.Any(char.IsAsciiLetter);
     }
 
-    private void AddValidated(ObservableType type, string value, string? role)
+    /// <summary>
+    /// Adds the values of a scan over the whole payload: addresses, hashes and e-mail addresses only, found in text,
+    /// so free text. <paramref name="versionKey"/> drops dotted quads under a key that names a version.
+    /// </summary>
+    public void AddSwept(string text, string source, bool versionKey)
     {
-        if (ObservableClassifier.Validate(type, value) is not { } valid) return;
-        if (PlaceholderFilter.IsPlaceholder(valid.Type, valid.Value)) return;
+        if (text.Length > ObservableExtractor.DefaultMaxChars && !Truncated.Contains(source)) Truncated.Add(source);
+        foreach (var observable in ObservableExtractor.Extract(text, SweepRole))
+        {
+            if (!SweptTypes.Contains(observable.Type) || (versionKey && observable.Type is ObservableType.Ipv4 or ObservableType.Ipv6)) continue;
+            Add(observable with { Origin = ObservableOrigin.FreeText });
+        }
+    }
+
+    /// <summary>Role of what the whole-payload scan finds.</summary>
+    public const string SweepRole = "payload";
+
+    private static readonly HashSet<ObservableType> SweptTypes =
+        [ObservableType.Ipv4, ObservableType.Ipv6, ObservableType.Md5, ObservableType.Sha1, ObservableType.Sha256, ObservableType.Email];
+
+    // Types whose fields often hold several values in one string ("1.2.3.4, 5.6.7.8", "A <a@x.com>; b@y.com").
+    private static readonly HashSet<ObservableType> ListTypes =
+        [ObservableType.Ipv4, ObservableType.Ipv6, ObservableType.Md5, ObservableType.Sha1, ObservableType.Sha256, ObservableType.Email, ObservableType.Domain];
+
+    private static readonly char[] ListSeparators = [',', ';', '|', ' ', '\t', '\n', '\r'];
+    private static readonly SearchValues<char> ListSeparatorValues = SearchValues.Create(ListSeparators);
+
+    /// <summary>
+    /// A declared field holding a list: each item that validates as <paramref name="type"/> is an entity; for
+    /// <c>auto</c> only when every item is an address, hash, e-mail address or domain (otherwise it is text).
+    /// </summary>
+    private bool AddListItems(ObservableType? type, string value, string? role)
+    {
+        if (value.Length > ObservableClassifier.MaxValueLength || value.AsSpan().IndexOfAny(ListSeparatorValues) < 0) return false;
+        var items = value.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(64)
+            .Select(item => (Item: item, Type: type ?? ObservableClassifier.Classify(item))).ToList();
+        if (type is null && items.Any(i => i.Type is not { } t || !ListTypes.Contains(t))) return false;
+        var added = false;
+        foreach (var (item, itemType) in items)
+        {
+            if (itemType is { } t) added |= AddValidated(t, item, role);
+        }
+        return added;
+    }
+
+    private bool AddValidated(ObservableType type, string value, string? role)
+    {
+        if (ObservableClassifier.Validate(type, value) is not { } valid) return false;
+        if (PlaceholderFilter.IsPlaceholder(valid.Type, valid.Value)) return true;
         Add(new Observable(valid.Type, valid.Value, role));
         if (valid.Type == ObservableType.Url && Uri.TryCreate(valid.Value, UriKind.Absolute, out var uri))
         {
@@ -67,6 +115,7 @@ internal sealed class ObservableCollector
                 if (!PlaceholderFilter.IsPlaceholder(t, v)) Add(new Observable(t, v, r));
             });
         }
+        return true;
     }
 
     private void Add(Observable observable)

@@ -9,14 +9,44 @@ internal sealed partial record PayloadPath
 
     /// <summary>
     /// The nodes this path selects in <paramref name="root"/>. Missing properties, wrong types and unparsable
-    /// <c>|json</c> strings select nothing; evaluation never throws for payload content.
+    /// <c>|json</c> strings select nothing; evaluation never throws for payload content. A run of property steps
+    /// that selects nothing through nested objects also matches one flat key holding the dots (<c>source.ip</c> reads
+    /// <c>{"source.ip": …}</c>), as flattened exports write them.
     /// </summary>
     public IEnumerable<JsonNode> Select(JsonNode? root)
     {
         if (root is null) return [];
-        IEnumerable<JsonNode> current = [root];
-        foreach (var step in Steps) current = Apply(step, current).ToList();
-        return current;
+        var results = new List<JsonNode>();
+        Collect(root, 0, results);
+        return results;
+    }
+
+    private void Collect(JsonNode node, int index, List<JsonNode> results)
+    {
+        if (index == Steps.Count)
+        {
+            results.Add(node);
+            return;
+        }
+        var step = Steps[index];
+        if (step.Kind != PathStepKind.Property)
+        {
+            foreach (var next in Apply(step, [node]).ToList()) Collect(next, index + 1, results);
+            return;
+        }
+        var before = results.Count;
+        foreach (var next in PropertyOf(node, step.Name).ToList()) Collect(next, index + 1, results);
+        if (results.Count > before || node is not JsonObject obj) return;
+        var name = step.Name;
+        for (var j = index + 1; j < Steps.Count && Steps[j].Kind == PathStepKind.Property; j++)
+        {
+            name += "." + Steps[j].Name;
+            if (Lookup(obj, name) is { } flat)
+            {
+                Collect(flat, j + 1, results);
+                return;
+            }
+        }
     }
 
     private static IEnumerable<JsonNode> Apply(PathStep step, IEnumerable<JsonNode> nodes)

@@ -1,11 +1,8 @@
-using AgenticIR.Core.Alerts;
-
 namespace AgenticIR.Definitions.Mapping;
 
-/// <summary>Where severity is read and how the source's values map onto ours.</summary>
+/// <summary>Where a format's own severity is read, each source on its documented scale, and how one value is chosen.</summary>
 internal sealed record SeveritySpec
 {
-    public IReadOnlyList<FieldSource> From { get; init; } = [];
-    public IReadOnlyDictionary<string, Severity> Map { get; init; } = new Dictionary<string, Severity>();
-    public IReadOnlyList<SeverityRange> Ranges { get; init; } = [];
+    public IReadOnlyList<SeveritySource> From { get; init; } = [];
+    public ValuePick Pick { get; init; } = ValuePick.First;
 }

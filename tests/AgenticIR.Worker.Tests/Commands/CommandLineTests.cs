@@ -60,8 +60,10 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(replayCode == 0, replayOutput);
         using var line = JsonDocument.Parse(File.ReadLines(summary).Single());
         var id = line.RootElement.GetProperty("investigation_id").GetString()!;
-        foreach (var field in new[] { "input", "status", "reason", "investigation_id", "format", "severity", "confidence", "path", "observables", "mitre_techniques", "actions" })
+        foreach (var field in new[] { "input", "status", "reason", "investigation_id", "format", "severity", "source_severity", "confidence", "path", "observables", "mitre_techniques", "actions" })
             Assert.True(line.RootElement.TryGetProperty(field, out _), $"summary line lacks {field}");
+        // Proofpoint's phishScore 100 is the vendor's own high, whatever triage concludes.
+        Assert.Equal("high", line.RootElement.GetProperty("source_severity").GetString());
 
         var (code, output) = await CliProcess.RunAsync(_work.FullName, ct, CliProcess.WithHome("show", id, "--db", db));
 
