@@ -69,6 +69,22 @@ public sealed class DocumentationAgentTests
     }
 
     [Fact]
+    public async Task DocumentAsync_PhishingAlertWithAttachment_MapsTheVectorTheStructureShows()
+    {
+        var alert = Alerts.Phishing() with
+        {
+            SourceTechniques = [],
+            Observables = [.. Alerts.Phishing().Observables, new(ObservableType.FileName, "invoice.html", "attachment")],
+        };
+
+        var mitre = (await RenderAsync(Full(alert))).Report.Mitre;
+
+        var attachment = Assert.Single(mitre, m => m.TechniqueId == "T1566.001");
+        Assert.Equal("initial-access", attachment.Tactic);
+        Assert.Contains("alert category 'phishing'", attachment.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DocumentAsync_FullInvestigation_FilesArtifactsUnderNistPhasesWithPolicyAgents()
     {
         var phases = (await RenderAsync(Full())).Report.NistPhases;
