@@ -73,6 +73,8 @@ internal static class AttackKnowledge
         new("T1098.006", "Additional Container Cluster Roles", "persistence"),
         new("T1114.003", "Email Forwarding Rule", "collection"),
         new("T1189", "Drive-by Compromise", "initial-access"),
+        new("T1136", "Create Account", "persistence"),
+        new("T1136.003", "Cloud Account", "persistence"),
         new("T1199", "Trusted Relationship", "initial-access"),
         new("T1213.002", "Sharepoint", "collection"),
         new("T1213.003", "Code Repositories", "collection"),

@@ -98,6 +98,9 @@ public sealed class ShippedAttackTableTests
     [InlineData("proofpoint_tap_threat_types", "attachment", "T1566.001")]
     [InlineData("proofpoint_tap_event_types", "clicks_permitted", "T1566.002,T1204.001")]
     [InlineData("securityhub_finding_types", "Effects/Resource Consumption/Cryptocurrency mining", "T1496")]
+    [InlineData("entra_audit_activities", "Add service principal credentials", "T1098.001")]
+    [InlineData("entra_audit_activities", "Set federation settings on domain", "T1484.002")]
+    [InlineData("entra_signin_error_codes", "50126", "T1110")]
     public void OtherVendors_DocumentedType_MapsToItsTechniques(string table, string type, string techniques)
     {
         Assert.Equal(techniques.Split(','), Lookup(table, type));
@@ -107,6 +110,8 @@ public sealed class ShippedAttackTableTests
     [InlineData("thinkst_canary_incident_types", "Canarytoken triggered")]
     [InlineData("proofpoint_tap_classifications", "spam")]
     [InlineData("securityhub_finding_types", "TTPs/Initial Access")]
+    [InlineData("entra_audit_activities", "Update user")]
+    [InlineData("entra_signin_error_codes", "50076")]
     public void OtherVendors_TypeThatNamesNoTechnique_FindsNothing(string table, string type)
     {
         Assert.Empty(Lookup(table, type));
