@@ -4,7 +4,8 @@ using AgenticIR.Core.State;
 
 namespace AgenticIR.Agents.Documentation;
 
-/// <summary>What a finding's kind, or an alert's category, implies in ATT&amp;CK terms when nothing names a technique.</summary>
+/// <summary>What a finding's kind, or an alert's category and structure (<see cref="ContentTechniques"/>), implies in
+/// ATT&amp;CK terms when nothing names a technique.</summary>
 internal static class KindTechniques
 {
     public static IEnumerable<string> ForFinding(Finding finding, InvestigationRecord investigation) => finding.Kind switch
@@ -26,16 +27,9 @@ internal static class KindTechniques
         _ => [],
     };
 
-    public static IEnumerable<string> ForCategory(NormalizedAlert alert) => alert.Category?.ToLowerInvariant() switch
-    {
-        { } c when c.Contains("phish", StringComparison.Ordinal) => [PhishingTechnique(alert)],
-        { } c when c.Contains("ransom", StringComparison.Ordinal) => ["T1486"],
-        "identity" => ["T1078"],
-        _ => [],
-    };
+    public static IEnumerable<string> ForCategory(NormalizedAlert alert) => ContentTechniques.For(alert);
 
-    public static bool IsPhishing(NormalizedAlert alert) =>
-        alert.Category?.Contains("phish", StringComparison.OrdinalIgnoreCase) == true;
+    public static bool IsPhishing(NormalizedAlert alert) => ContentTechniques.IsPhishing(alert);
 
     private static string PhishingTechnique(NormalizedAlert alert)
     {

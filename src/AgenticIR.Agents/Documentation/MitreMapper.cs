@@ -41,9 +41,10 @@ internal static class MitreMapper
                 new Contribution(t, finding.Confidence * KindDiscount, $"{cite} (kind {finding.Kind})", at, Origin.Finding)));
         }
 
+        contributions = FoldParentsIntoSubTechniques(contributions);
         var mappings = new List<MitreMapping>();
         var firstSeen = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in contributions.GroupBy(c => c.Technique.Trim().ToUpperInvariant()))
+        foreach (var group in contributions.GroupBy(c => Key(c.Technique)))
         {
             var technique = AttackKnowledge.Lookup(group.Key);
             var confidence = group.Max(c => c.Confidence);
@@ -65,4 +66,22 @@ internal static class MitreMapper
             .ThenByDescending(m => m.Confidence).ThenBy(m => m.TechniqueId, StringComparer.Ordinal).ToList();
         return new MitreResult(ordered, firstSeen);
     }
+
+    // One technique named bare by one source (T1566) and as a sub-technique by another (T1566.002) is reported once: the
+    // bare mention's evidence joins each sub-technique rather than listing the technique twice.
+    private static List<Contribution> FoldParentsIntoSubTechniques(List<Contribution> contributions)
+    {
+        var ids = contributions.Select(c => Key(c.Technique)).ToHashSet(StringComparer.Ordinal);
+        var folded = new List<Contribution>(contributions.Count);
+        foreach (var contribution in contributions)
+        {
+            var id = Key(contribution.Technique);
+            var subs = id.Contains('.', StringComparison.Ordinal) ? [] : ids.Where(s => s.StartsWith(id + ".", StringComparison.Ordinal)).ToList();
+            if (subs.Count == 0) folded.Add(contribution);
+            else folded.AddRange(subs.Select(s => contribution with { Technique = s }));
+        }
+        return folded;
+    }
+
+    private static string Key(string technique) => technique.Trim().ToUpperInvariant();
 }

@@ -274,9 +274,11 @@ public sealed partial class InvestigationOrchestrator(
             Timeline = [.. active.Timeline, Entry("triage", $"Duplicate alert {alert.AlertId} ({alert.SourceFormat}) merged: {reason}")],
         };
         // The report is rewritten when the duplicate brings something new to it (an observable not yet in the
-        // investigation); one that repeats known indicators only adds a timeline line, picked up by the next rewrite.
+        // investigation, or an ATT&CK technique its source reports that the report lacks); one that repeats what is known
+        // only adds a timeline line, picked up by the next rewrite.
         var known = active.AllObservables.ToHashSet();
-        var addsEvidence = !alreadyHeld && alert.Observables.Any(o => !known.Contains(o));
+        var reported = active.Incident?.Mitre.Select(m => m.TechniqueId).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+        var addsEvidence = !alreadyHeld && (alert.Observables.Any(o => !known.Contains(o)) || alert.SourceTechniques.Any(t => !reported.Contains(t)));
         if (addsEvidence && merged.Incident is not null && InvestigationStateMachine.IsFinished(merged.Stage))
             merged = await RenderAsync(merged, "merged", writeFiles: true, cancellationToken);
         var saved = Remember(await store.SaveAsync(merged, intake, cancellationToken));

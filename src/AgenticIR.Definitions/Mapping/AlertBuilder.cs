@@ -58,9 +58,7 @@ internal static class AlertBuilder
             Timestamp = timestamp ?? time.GetUtcNow(),
             Product = First(mapping.Product, root) is { } product ? Cap(product, MaxAttribute) : null,
             Observables = collector.Items,
-            SourceTechniques = mapping.Techniques
-                .SelectMany(t => JsonValues.Strings(t.Path.Select(root)).SelectMany(s => TechniqueIds.Find(t.Pattern, s)))
-                .Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            SourceTechniques = mapping.Techniques.SelectMany(t => t.Read(root)).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             Attributes = new Dictionary<string, string>(attributes),
         });
     }

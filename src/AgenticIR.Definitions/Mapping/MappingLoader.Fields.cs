@@ -1,3 +1,4 @@
+using AgenticIR.Definitions.Mapping.Attack;
 using AgenticIR.Definitions.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -78,7 +79,9 @@ internal static partial class MappingLoader
         return new TimestampSpec { From = from, Formats = formats.Count == 0 ? ["auto"] : formats };
     }
 
-    private static List<TechniqueSpec> ParseTechniques(NodeReader r, YamlNode node)
+    /// <summary>A path of technique ids, <c>{ path, pattern }</c>, or <c>{ path, table, pattern?, outcome? }</c> for documented
+    /// vendor types; <c>path</c> may be a list of paths that share the rest.</summary>
+    private static List<TechniqueSpec> ParseTechniques(NodeReader r, YamlNode node, AttackTableSet tables)
     {
         var result = new List<TechniqueSpec>();
         foreach (var (item, field) in r.AsOneOrMany(node, "techniques") ?? [])
@@ -88,13 +91,33 @@ internal static partial class MappingLoader
                 if (ParsePath(r, item, field) is { } bare) result.Add(new TechniqueSpec(bare, TechniqueIds.DefaultPattern));
                 continue;
             }
-            var map = r.AsMapAllowing(item, field, "path", "pattern");
+            var map = r.AsMapAllowing(item, field, "path", "pattern", "table", "outcome");
             if (map is null) continue;
-            var path = r.Require(map, "path") is { } p ? ParsePath(r, p, map.FieldOf("path")) : null;
-            var pattern = NodeReader.Optional(map, "pattern") is { } rx ? ParseRegex(r, rx, map.FieldOf("pattern")) : TechniqueIds.DefaultPattern;
-            if (path is not null && pattern is not null) result.Add(new TechniqueSpec(path, pattern));
+            var paths = r.Require(map, "path") is { } p && r.AsOneOrMany(p, map.FieldOf("path")) is { } items
+                ? items.Select(i => ParsePath(r, i.Node, i.Field)).ToList()
+                : [];
+            var table = NodeReader.Optional(map, "table") is { } t ? ParseTable(r, t, map.FieldOf("table"), tables) : null;
+            var pattern = NodeReader.Optional(map, "pattern") is { } rx ? ParseRegex(r, rx, map.FieldOf("pattern"))
+                : map.Has("table") ? null : TechniqueIds.DefaultPattern;
+            List<PayloadPath> outcome = [];
+            if (map.Get("outcome") is { } o)
+            {
+                if (!map.Has("table")) r.Error(o, map.FieldOf("outcome"), "'outcome' qualifies a table lookup; add 'table' or remove it");
+                else outcome = [.. (r.AsOneOrMany(o, map.FieldOf("outcome")) ?? []).Select(i => ParsePath(r, i.Node, i.Field)).OfType<PayloadPath>()];
+            }
+            if ((table is not null || !map.Has("table")) && (pattern is not null || !map.Has("pattern")))
+                result.AddRange(paths.OfType<PayloadPath>().Select(path => new TechniqueSpec(path, pattern, table, outcome)));
         }
         return result;
+    }
+
+    private static AttackTable? ParseTable(NodeReader r, YamlNode node, string field, AttackTableSet tables)
+    {
+        if (r.AsString(node, field) is not { } name) return null;
+        if (tables.Find(name) is { } table) return table;
+        var known = tables.Names.Count == 0 ? "none (the tables live in mappings/attack/*.yaml)" : string.Join(", ", tables.Names);
+        r.Error(node, field, $"unknown ATT&CK table '{name}'; known: {known}");
+        return null;
     }
 
     private static List<ObservableSpec> ParseObservables(NodeReader r, YamlNode node)

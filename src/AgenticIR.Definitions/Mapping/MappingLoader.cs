@@ -1,4 +1,5 @@
 using AgenticIR.Core.Alerts;
+using AgenticIR.Definitions.Mapping.Attack;
 using AgenticIR.Definitions.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -13,7 +14,10 @@ internal static partial class MappingLoader
     private static readonly string[] TopLevelKeys =
         ["name", "description", "input", "priority", "unwrap", "detect", "fields", "techniques", "observables", "free_text", "attributes", "walk", "sweep"];
 
-    /// <summary>Loads every <c>*.yaml</c>/<c>*.yml</c> file in <paramref name="folder"/>.</summary>
+    /// <summary>Folder, inside the mappings folder, of the ATT&amp;CK tables that <c>techniques:</c> entries may name.</summary>
+    public const string AttackTablesFolder = "attack";
+
+    /// <summary>Loads the ATT&amp;CK tables in <c>attack/</c>, then every <c>*.yaml</c>/<c>*.yml</c> file in <paramref name="folder"/>.</summary>
     public static (IReadOnlyList<MappingDefinition> Mappings, IReadOnlyList<DefinitionError> Errors) LoadFolder(string folder)
     {
         var errors = new List<DefinitionError>();
@@ -23,11 +27,13 @@ internal static partial class MappingLoader
             errors.Add(new DefinitionError(folder, 0, 0, "", "mappings folder does not exist"));
             return (mappings, errors);
         }
+        var (tables, tableErrors) = AttackTableLoader.LoadFolder(Path.Combine(folder, AttackTablesFolder));
+        errors.AddRange(tableErrors);
         var files = Directory.EnumerateFiles(folder, "*.yaml").Concat(Directory.EnumerateFiles(folder, "*.yml")).Order(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var r = new NodeReader(file);
-            if (Load(r, YamlDocumentReader.Read(file, r)?.Root, errors) is { } mapping) mappings.Add(mapping);
+            if (Load(r, YamlDocumentReader.Read(file, r)?.Root, errors, tables) is { } mapping) mappings.Add(mapping);
         }
         foreach (var duplicate in mappings.GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             errors.Add(new DefinitionError(duplicate.Last().File, 1, 1, "name", $"mapping name '{duplicate.Key}' is defined more than once"));
@@ -37,20 +43,24 @@ internal static partial class MappingLoader
     }
 
     /// <summary>Parses one mapping file; adds to <paramref name="errors"/> and returns null when it is invalid.</summary>
-    public static MappingDefinition? LoadFile(string file, string text, List<DefinitionError> errors)
+    /// <param name="file">Path reported in errors; its name must match the mapping's <c>name</c>.</param>
+    /// <param name="text">The YAML.</param>
+    /// <param name="errors">Receives every problem found.</param>
+    /// <param name="tables">ATT&amp;CK tables the mapping may name; none by default, so any <c>table:</c> is an error.</param>
+    public static MappingDefinition? LoadFile(string file, string text, List<DefinitionError> errors, AttackTableSet? tables = null)
     {
         var r = new NodeReader(file);
-        return Load(r, YamlDocumentReader.Parse(text, r), errors);
+        return Load(r, YamlDocumentReader.Parse(text, r), errors, tables ?? AttackTableSet.Empty);
     }
 
-    private static MappingDefinition? Load(NodeReader r, YamlNode? rootNode, List<DefinitionError> errors)
+    private static MappingDefinition? Load(NodeReader r, YamlNode? rootNode, List<DefinitionError> errors, AttackTableSet tables)
     {
-        var mapping = rootNode is not null && r.Root(rootNode) is { } root ? Build(r, root) : null;
+        var mapping = rootNode is not null && r.Root(rootNode) is { } root ? Build(r, root, tables) : null;
         errors.AddRange(r.Errors);
         return r.HasErrors ? null : mapping;
     }
 
-    private static MappingDefinition Build(NodeReader r, YamlMap root)
+    private static MappingDefinition Build(NodeReader r, YamlMap root, AttackTableSet tables)
     {
         r.AllowOnly(root, TopLevelKeys);
         var name = r.RequireString(root, "name");
@@ -74,7 +84,7 @@ internal static partial class MappingLoader
             Priority = priority ?? 50,
             Unwrap = NodeReader.Optional(root, "unwrap") is { } u ? ParsePath(r, u, "unwrap") : null,
             Detect = detect ?? new DetectCondition { Kind = ConditionKind.Always },
-            Techniques = NodeReader.Optional(root, "techniques") is { } t ? ParseTechniques(r, t) : [],
+            Techniques = NodeReader.Optional(root, "techniques") is { } t ? ParseTechniques(r, t, tables) : [],
             Observables = NodeReader.Optional(root, "observables") is { } o ? ParseObservables(r, o) : [],
             FreeText = NodeReader.Optional(root, "free_text") is { } f ? ParseFreeText(r, f) : [],
             Attributes = r.OptionalMap(root, "attributes") is { } a ? ParseAttributes(r, a) : [],

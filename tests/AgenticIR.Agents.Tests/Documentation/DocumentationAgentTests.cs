@@ -69,6 +69,36 @@ public sealed class DocumentationAgentTests
     }
 
     [Fact]
+    public async Task DocumentAsync_PhishingAlertWithAttachment_MapsTheVectorTheStructureShows()
+    {
+        var alert = Alerts.Phishing() with
+        {
+            SourceTechniques = [],
+            Observables = [.. Alerts.Phishing().Observables, new(ObservableType.FileName, "invoice.html", "attachment")],
+        };
+
+        var mitre = (await RenderAsync(Full(alert))).Report.Mitre;
+
+        var attachment = Assert.Single(mitre, m => m.TechniqueId == "T1566.001");
+        Assert.Equal("initial-access", attachment.Tactic);
+        Assert.Contains("alert category 'phishing'", attachment.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DocumentAsync_TechniqueReportedBareAndAsSubTechnique_ListsItOnce()
+    {
+        var alert = Alerts.Phishing() with { SourceTechniques = ["T1566", "T1204"] };
+
+        var mitre = (await RenderAsync(Full(alert))).Report.Mitre;
+
+        Assert.DoesNotContain(mitre, m => m.TechniqueId == "T1566");
+        Assert.Single(mitre, m => m.TechniqueId == "T1204");
+        var link = Assert.Single(mitre, m => m.TechniqueId == "T1566.002");
+        Assert.Contains("reported by the alert source", link.Evidence, StringComparison.Ordinal);
+        Assert.Equal(mitre.Count, mitre.Select(m => m.TechniqueId).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task DocumentAsync_FullInvestigation_FilesArtifactsUnderNistPhasesWithPolicyAgents()
     {
         var phases = (await RenderAsync(Full())).Report.NistPhases;

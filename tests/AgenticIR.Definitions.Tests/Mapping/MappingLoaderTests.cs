@@ -1,4 +1,5 @@
 using AgenticIR.Definitions.Mapping;
+using AgenticIR.Definitions.Tests.Mapping.Attack;
 using AgenticIR.Testing;
 
 namespace AgenticIR.Definitions.Tests.Mapping;
@@ -15,7 +16,7 @@ public sealed class MappingLoaderTests
         var errors = new List<DefinitionError>();
         var path = Path.Combine(RepoPaths.Mappings, file);
 
-        var mapping = MappingLoader.LoadFile(path, File.ReadAllText(path), errors);
+        var mapping = MappingLoader.LoadFile(path, File.ReadAllText(path), errors, ShippedAttackTables.Tables);
 
         Assert.Empty(errors);
         Assert.Equal(Path.GetFileNameWithoutExtension(file), mapping!.Name);
