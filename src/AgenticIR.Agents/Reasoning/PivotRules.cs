@@ -107,6 +107,8 @@ internal static class PivotRules
     /// <summary>
     /// Scores every (tool, observable) pair not yet run. The reason names the rule and, for pivots, the finding that triggered it.
     /// </summary>
+    private const double FreeTextDiscount = 0.5;
+
     public static IReadOnlyList<StepChoice> Candidates(
         IReadOnlyList<Observable> own, IReadOnlyList<Observable> known, IReadOnlyList<Finding> findings,
         ISet<string> done, ToolRegistry tools, string family, IReadOnlyList<string> hints)
@@ -128,6 +130,9 @@ internal static class PivotRules
             {
                 var (p, because) = Opening(tool.Name, o, family);
                 if (!ownSet.Contains(o)) { p *= DiscoveredDiscount; because = "found during the investigation; " + because; }
+                // A value found only in free text may be looked up, but after every structured entity: it is what
+                // somebody wrote, not what the alert is about, and it must not spend the step budget first.
+                if (o.FromFreeText) { p *= FreeTextDiscount; because = "found only in free text; " + because; }
                 Offer(tool.Name, o, p, because);
             }
         }

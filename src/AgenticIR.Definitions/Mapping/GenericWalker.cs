@@ -23,25 +23,25 @@ internal static class GenericWalker
     public static bool Walk(JsonNode root, WalkSpec spec, ObservableCollector collector)
     {
         // Context: the nearest enclosing key that is not generic, which names what a generic leaf holds.
-        var stack = new Stack<(JsonNode Node, string Key, string Context, string Path)>();
-        stack.Push((root, "", "", ""));
+        var stack = new Stack<(JsonNode Node, string Key, string Context, string Path, bool InText)>();
+        stack.Push((root, "", "", "", false));
         var nodes = 0;
         var text = 0;
         var strings = 0;
         while (stack.Count > 0 && nodes++ < MaxNodes)
         {
-            var (node, key, context, path) = stack.Pop();
+            var (node, key, context, path, inText) = stack.Pop();
             switch (node)
             {
                 case JsonObject obj:
                     var inner = key.Length == 0 || IsGeneric(KeyHint.Normalize(key)) ? context : key;
                     foreach (var (k, v) in obj.Reverse())
                     {
-                        if (v is not null) stack.Push((v, LabelOf(obj, k) ?? k, inner, path.Length == 0 ? k : $"{path}.{k}"));
+                        if (v is not null) stack.Push((v, LabelOf(obj, k) ?? k, inner, path.Length == 0 ? k : $"{path}.{k}", inText));
                     }
                     break;
                 case JsonArray array:
-                    for (var i = array.Count - 1; i >= 0; i--) if (array[i] is { } item) stack.Push((item, key, context, $"{path}[{i}]"));
+                    for (var i = array.Count - 1; i >= 0; i--) if (array[i] is { } item) stack.Push((item, key, context, $"{path}[{i}]", inText));
                     break;
                 default:
                     if (JsonValues.AsString(node) is not { } value || value.Length == 0) break;
@@ -50,11 +50,13 @@ internal static class GenericWalker
                     if (PayloadKeys.IsMessageId(normalizedKey)) break;
                     if (PayloadKeys.NestedJson(value) is { } nested)
                     {
-                        stack.Push((nested, key, context, path + "|json"));
+                        // JSON written inside a string is text somebody wrote: its keys are not the vendor's fields,
+                        // so what it holds is scanned as free text, never taken as an entity.
+                        stack.Push((nested, key, context, path + "|json", true));
                         break;
                     }
                     value = PayloadKeys.WithoutMessageIds(normalizedKey, value);
-                    if (Hint(spec, normalizedKey, key, context) is { } hint) collector.AddValue(hint.Hint.Type, value, hint.Hint.Role ?? hint.Key, path);
+                    if (!inText && Hint(spec, normalizedKey, key, context) is { } hint) collector.AddValue(hint.Hint.Type, value, hint.Hint.Role ?? hint.Key, path);
                     else if (text < MaxTotalText && IsWorthScanning(normalizedKey, value))
                     {
                         text += Math.Min(value.Length, ObservableExtractor.DefaultMaxChars);
