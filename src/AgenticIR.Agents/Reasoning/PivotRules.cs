@@ -19,6 +19,12 @@ internal static class PivotRules
     /// <summary>Observables a finding discovered (rather than the alert carried) start at this fraction of their opening priority.</summary>
     public const double DiscoveredDiscount = 0.7;
 
+    /// <summary>
+    /// What a mapping's payload sweep found outside the declared fields (agent ids shaped like hashes, addresses in
+    /// vendor links) is looked up last: only the strongest reputation lookups stay above <see cref="Floor"/>.
+    /// </summary>
+    public const double SweptDiscount = 0.4;
+
     public static IReadOnlyList<PivotRule> Pivots { get; } =
     [
         new(K.MaliciousDomain, T.MailboxSearch, PivotTarget.Both, 0.95, "find every mailbox that received {0}"),
@@ -127,6 +133,7 @@ internal static class PivotRules
             {
                 var (p, because) = Opening(tool.Name, o, family);
                 if (!ownSet.Contains(o)) { p *= DiscoveredDiscount; because = "found during the investigation; " + because; }
+                else if (o.FromPayloadSweep) { p *= SweptDiscount; because = "found by sweeping the payload; " + because; }
                 Offer(tool.Name, o, p, because);
             }
         }

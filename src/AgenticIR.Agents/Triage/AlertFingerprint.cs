@@ -44,8 +44,12 @@ public static class AlertFingerprint
     // URLs (a QR code is invisible to one of them), and an EDR, a firewall and an IdP label hosts and categories their
     // own way. So the key holds only what every report of the incident shares: for a message, who sent it to whom;
     // otherwise the acting account (or host, when there is none) and the strongest indicator.
-    private static string Key(NormalizedAlert alert)
+    // Only entities count: a value found in free text or by sweeping the payload (an agent id shaped like a hash, an
+    // address in a description) is whatever the report's author wrote, differs between products and is
+    // attacker-controlled, so it must neither split one incident nor merge two.
+    private static string Key(NormalizedAlert all)
     {
+        var alert = all with { Observables = [.. all.Observables.Where(o => o.Origin == ObservableOrigin.Entity)] };
         if (AlertFamily.Of(alert) == "phishing" && Sender(alert) is { Length: > 0 } sender)
             return string.Join('|', "v2", "message", sender, User(alert));
         var actor = User(alert);
