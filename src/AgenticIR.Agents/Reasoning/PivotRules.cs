@@ -19,6 +19,12 @@ internal static class PivotRules
     /// <summary>Observables a finding discovered (rather than the alert carried) start at this fraction of their opening priority.</summary>
     public const double DiscoveredDiscount = 0.7;
 
+    /// <summary>
+    /// What a mapping's payload sweep found outside the declared fields (agent ids shaped like hashes, addresses in
+    /// vendor links) is looked up last: only the strongest reputation lookups stay above <see cref="Floor"/>.
+    /// </summary>
+    public const double SweptDiscount = 0.4;
+
     public static IReadOnlyList<PivotRule> Pivots { get; } =
     [
         new(K.MaliciousDomain, T.MailboxSearch, PivotTarget.Both, 0.95, "find every mailbox that received {0}"),
@@ -130,9 +136,10 @@ internal static class PivotRules
             {
                 var (p, because) = Opening(tool.Name, o, family);
                 if (!ownSet.Contains(o)) { p *= DiscoveredDiscount; because = "found during the investigation; " + because; }
+                if (o.FromPayloadSweep) { p *= SweptDiscount; because = "found by sweeping the payload; " + because; }
                 // A value found only in free text may be looked up, but after every structured entity: it is what
                 // somebody wrote, not what the alert is about, and it must not spend the step budget first.
-                if (o.FromFreeText) { p *= FreeTextDiscount; because = "found only in free text; " + because; }
+                else if (o.FromFreeText) { p *= FreeTextDiscount; because = "found only in free text; " + because; }
                 Offer(tool.Name, o, p, because);
             }
         }

@@ -13,6 +13,13 @@ public sealed record Observable(ObservableType Type, string Value, string? Role 
     [JsonIgnore]
     public bool FromFreeText => Origin == ObservableOrigin.FreeText;
 
+    /// <summary>Role of what a mapping's sweep of the whole payload finds beyond its declared fields (free text).</summary>
+    public const string PayloadSweepRole = "payload";
+
+    /// <summary>True for an address, hash or e-mail address found by sweeping the payload rather than in a declared field.</summary>
+    [JsonIgnore]
+    public bool FromPayloadSweep => FromFreeText && string.Equals(Role, PayloadSweepRole, StringComparison.Ordinal);
+
     /// <summary>True for IP addresses outside private, loopback, link-local and carrier-grade NAT ranges.</summary>
     [JsonIgnore]
     public bool IsPublicAddress => Type is ObservableType.Ipv4 or ObservableType.Ipv6 && IpClassifier.IsPublic(Value);

@@ -72,8 +72,7 @@ internal sealed class ObservableCollector
         }
     }
 
-    /// <summary>Role of what the whole-payload scan finds.</summary>
-    public const string SweepRole = "payload";
+    private const string SweepRole = Observable.PayloadSweepRole;
 
     private static readonly HashSet<ObservableType> SweptTypes =
         [ObservableType.Ipv4, ObservableType.Ipv6, ObservableType.Md5, ObservableType.Sha1, ObservableType.Sha256, ObservableType.Email];

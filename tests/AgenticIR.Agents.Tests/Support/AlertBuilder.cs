@@ -25,6 +25,7 @@ public sealed class AlertBuilder
     public AlertBuilder At(DateTimeOffset at) { _at = at; return this; }
     public AlertBuilder At(string iso) { _at = DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture); return this; }
     public AlertBuilder With(ObservableType type, string value, string? role = null) { _observables.Add(new Observable(type, value, role)); return this; }
+    public AlertBuilder WithFreeText(ObservableType type, string value, string? role = null) { _observables.Add(new Observable(type, value, role) { Origin = ObservableOrigin.FreeText }); return this; }
     public AlertBuilder Attribute(string key, string value) { _attributes[key] = value; return this; }
 
     public NormalizedAlert Build() => new()

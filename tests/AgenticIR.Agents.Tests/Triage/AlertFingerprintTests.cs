@@ -83,4 +83,18 @@ public sealed class AlertFingerprintTests
 
         Assert.Equal(AlertFingerprint.Compute(alert), AlertFingerprint.Compute(smuggled));
     }
+
+    [Fact]
+    public void Compute_FreeTextAndSweptValues_DoNotSplitOrMergeIncidents()
+    {
+        var withText = new AlertBuilder()
+            .Id("notable-1").Format("splunk_notable").Title("Phishing link clicked").Rule("Email - Phishing URL Clicked - Rule").Category("phishing")
+            .With(ObservableType.Host, "FIN-WS-014.corp.local").With(ObservableType.User, @"CORP\kpatel")
+            .With(ObservableType.Url, "https://login.evil-login.example/owa/auth?u=kpatel")
+            .WithFreeText(ObservableType.Sha256, "f13ac3ca23248dc389507e8fe38c34489ab7edb3e6d6700eb6da6a0b7e128eaf", Observable.PayloadSweepRole)
+            .WithFreeText(ObservableType.User, "jhall", "free_text")
+            .WithFreeText(ObservableType.Ipv4, "81.2.69.143", "free_text").Build();
+
+        Assert.Equal(AlertFingerprint.Compute(FromSplunk()), AlertFingerprint.Compute(withText));
+    }
 }
