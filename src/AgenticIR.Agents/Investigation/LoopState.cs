@@ -8,10 +8,10 @@ namespace AgenticIR.Agents.Investigation;
 /// <summary>What the loop carries between steps; rebuilt from a saved partial report on resume.</summary>
 internal sealed class LoopState
 {
-    private readonly HashSet<Observable> _knownSet = [];
+    private readonly ObservableSet _known = new();
 
     public required IReadOnlyList<Observable> Own { get; init; }
-    public List<Observable> Known { get; } = [];
+    public IReadOnlyList<Observable> Known => _known.Items;
     public List<Finding> Findings { get; } = [];
     public List<InvestigationStep> Steps { get; } = [];
     public HashSet<string> Done { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -68,25 +68,10 @@ internal sealed class LoopState
         Confidence = Confidence,
     };
 
-    private void Learn(Observable o)
-    {
-        if (_knownSet.TryGetValue(o, out var existing))
-        {
-            // Seen first in free text, now a structured entity (or discovered from one): it is an entity.
-            if (existing.FromFreeText && !o.FromFreeText)
-            {
-                _knownSet.Remove(existing);
-                _knownSet.Add(o);
-                Known[Known.IndexOf(existing)] = existing with { Origin = ObservableOrigin.Entity };
-            }
-            return;
-        }
-        _knownSet.Add(o);
-        Known.Add(o);
-    }
+    private void Learn(Observable o) => _known.Add(o);
 
     private bool FreeTextQuery(Observable? subject) =>
-        subject is not null && (subject.FromFreeText || (_knownSet.TryGetValue(subject, out var known) && known.FromFreeText));
+        subject is not null && (subject.FromFreeText || _known.Find(subject) is { FromFreeText: true });
 
     // A lookup about a value somebody wrote into the alert's text may be informative, but it must say so, and what it
     // discovers inherits the distrust: neither the finding nor its discoveries may choose a response target.

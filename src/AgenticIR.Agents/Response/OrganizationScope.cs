@@ -41,12 +41,12 @@ internal sealed class OrganizationScope(Organization organization)
         }
     }
 
-    /// <summary>True when the address is in the organization's networks, or private when none are declared.</summary>
-    public bool IsOwnAddress(string value)
+    /// <summary>True when the address is private or in the organization's networks.</summary>
+    private bool IsOwnAddress(string value)
     {
         if (!IPAddress.TryParse(value, out var ip)) return false;
         if (ip.IsIPv4MappedToIPv6) ip = ip.MapToIPv4();
-        return _networks.Length == 0 ? IpClassifier.IsPrivate(ip) : _networks.Any(n => n.Contains(ip)) || IpClassifier.IsPrivate(ip);
+        return IpClassifier.IsPrivate(ip) || _networks.Any(n => n.Contains(ip));
     }
 
     private static string? DomainOf(Observable target) => target.Type switch

@@ -39,20 +39,8 @@ public sealed record Observable(ObservableType Type, string Value, string? Role 
     public static IReadOnlyList<Observable> Merge(IEnumerable<Observable> observables)
     {
         ArgumentNullException.ThrowIfNull(observables);
-        var result = new List<Observable>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var o in observables)
-        {
-            if (!index.TryGetValue(o.Key, out var at))
-            {
-                index[o.Key] = result.Count;
-                result.Add(o);
-            }
-            else if (result[at].FromFreeText && !o.FromFreeText)
-            {
-                result[at] = result[at] with { Origin = ObservableOrigin.Entity };
-            }
-        }
-        return result;
+        var set = new ObservableSet();
+        foreach (var o in observables) set.Add(o);
+        return set.Items;
     }
 }

@@ -6,21 +6,8 @@ namespace AgenticIR.Definitions.Mapping;
 /// <summary>Reads a payload's vendor confidence through a mapping's <see cref="ConfidenceSpec"/>, as a number from 0 to 1.</summary>
 internal static class ConfidenceResolver
 {
-    public static double? Resolve(ConfidenceSpec? spec, JsonNode root)
-    {
-        if (spec is null) return null;
-        double? best = null;
-        foreach (var source in spec.From)
-        {
-            foreach (var raw in ScaleValues.Of(source.Source, root))
-            {
-                if (Read(source, raw) is not { } confidence) continue;
-                if (spec.Pick == ValuePick.First) return confidence;
-                if (best is null || confidence > best) best = confidence;
-            }
-        }
-        return best;
-    }
+    public static double? Resolve(ConfidenceSpec? spec, JsonNode root) =>
+        spec is null ? null : ScaleValues.Pick(spec.Pick, spec.From.SelectMany(source => ScaleValues.Of(source.Source, root).Select(raw => Read(source, raw))));
 
     /// <summary>The attribute text of a confidence: invariant, at most three decimals.</summary>
     public static string Format(double confidence) => Math.Round(confidence, 3).ToString("0.###", CultureInfo.InvariantCulture);

@@ -8,10 +8,9 @@ namespace AgenticIR.Definitions.Mapping;
 internal sealed class ObservableCollector
 {
     private const int MaxObservables = 500;
-    private readonly List<Observable> _items = [];
-    private readonly HashSet<Observable> _seen = [];
+    private readonly ObservableSet _observables = new();
 
-    public IReadOnlyList<Observable> Items => _items;
+    public IReadOnlyList<Observable> Items => _observables.Items;
 
     /// <summary>Paths whose text was longer than the free-text scan limit.</summary>
     public List<string> Truncated { get; } = [];
@@ -119,17 +118,7 @@ internal sealed class ObservableCollector
 
     private void Add(Observable observable)
     {
-        if (_seen.TryGetValue(observable, out var existing))
-        {
-            // A value that is also a structured entity is an entity, wherever it was seen first.
-            if (existing.FromFreeText && !observable.FromFreeText)
-            {
-                _seen.Remove(existing);
-                _seen.Add(observable);
-                _items[_items.IndexOf(existing)] = existing with { Origin = ObservableOrigin.Entity };
-            }
-            return;
-        }
-        if (_items.Count < MaxObservables && _seen.Add(observable)) _items.Add(observable);
+        // A held value may still become an entity; only new values count against the cap.
+        if (_observables.Count < MaxObservables || _observables.Contains(observable)) _observables.Add(observable);
     }
 }

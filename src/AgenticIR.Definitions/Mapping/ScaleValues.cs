@@ -11,6 +11,19 @@ internal static class ScaleValues
     public static IEnumerable<string> Of(FieldSource source, JsonNode root) =>
         source.Literal is { } literal ? [literal] : JsonValues.Strings(source.Path!.Select(root));
 
+    /// <summary>The first value read, or the highest when <paramref name="pick"/> says so; null when none reads.</summary>
+    public static T? Pick<T>(ValuePick pick, IEnumerable<T?> values) where T : struct
+    {
+        T? best = null;
+        foreach (var read in values)
+        {
+            if (read is not { } value) continue;
+            if (pick == ValuePick.First) return value;
+            if (best is null || Comparer<T>.Default.Compare(value, best.Value) > 0) best = value;
+        }
+        return best;
+    }
+
     /// <summary>The trimmed value, or what <paramref name="pattern"/> captures in it (group 1 or the whole match); null when nothing is left.</summary>
     public static string? Cut(string raw, Regex? pattern)
     {

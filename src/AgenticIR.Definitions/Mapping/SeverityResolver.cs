@@ -8,21 +8,8 @@ namespace AgenticIR.Definitions.Mapping;
 internal static class SeverityResolver
 {
     /// <summary>The first or highest severity the sources yield on their scales; null when none reads.</summary>
-    public static Severity? Resolve(SeveritySpec? spec, JsonNode root)
-    {
-        if (spec is null) return null;
-        Severity? best = null;
-        foreach (var source in spec.From)
-        {
-            foreach (var raw in ScaleValues.Of(source.Source, root))
-            {
-                if (Read(source, raw) is not { } severity) continue;
-                if (spec.Pick == ValuePick.First) return severity;
-                if (best is null || severity > best) best = severity;
-            }
-        }
-        return best;
-    }
+    public static Severity? Resolve(SeveritySpec? spec, JsonNode root) =>
+        spec is null ? null : ScaleValues.Pick(spec.Pick, spec.From.SelectMany(source => ScaleValues.Of(source.Source, root).Select(raw => Read(source, raw))));
 
     /// <summary>One value on one source's scale: its map, then its numeric bands, then the common names.</summary>
     internal static Severity? Read(SeveritySource source, string raw)
