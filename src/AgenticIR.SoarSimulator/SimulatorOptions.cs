@@ -22,4 +22,14 @@ public sealed class SimulatorOptions
     /// <summary>Seed the default app and asset catalogue (<c>samples/soar/apps.json</c>, embedded) at start.</summary>
     /// <value>The default value is false.</value>
     public bool IncludeDefaultCatalog { get; set; }
+
+    /// <summary>User records list their roles by id (<c>"roles": [4]</c>) rather than by name; the names are then
+    /// only at <c>/rest/role</c>. The documented user calls accept either form.</summary>
+    /// <value>The default value is false.</value>
+    public bool UserRolesAsIds { get; set; }
+
+    /// <summary>Container records carry no <c>update_time</c> or <c>container_update_time</c>: clients must tell a
+    /// changed container by what remains (<c>artifact_count</c>, <c>artifact_update_time</c>).</summary>
+    /// <value>The default value is false.</value>
+    public bool OmitContainerUpdateTimes { get; set; }
 }

@@ -40,7 +40,11 @@ public sealed partial class SplunkSoarSimulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
 
-        var store = new SoarStore(options.TimeProvider);
+        var store = new SoarStore(options.TimeProvider)
+        {
+            UserRolesAsIds = options.UserRolesAsIds,
+            OmitContainerUpdateTimes = options.OmitContainerUpdateTimes,
+        };
         store.SeedBuiltInUsers();
         var controls = new RuntimeControls(options.Token, options.Latency);
 

@@ -22,12 +22,12 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public HttpClient Client { get; }
 
-    public static async Task<SimulatorHarness> StartAsync(bool defaultCatalog = false)
+    public static async Task<SimulatorHarness> StartAsync(bool defaultCatalog = false, Action<SimulatorOptions>? configure = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-        var simulator = await SplunkSoarSimulator.StartAsync(
-            new SimulatorOptions { Token = Token, TimeProvider = time, IncludeDefaultCatalog = defaultCatalog },
-            TestContext.Current.CancellationToken);
+        var options = new SimulatorOptions { Token = Token, TimeProvider = time, IncludeDefaultCatalog = defaultCatalog };
+        configure?.Invoke(options);
+        var simulator = await SplunkSoarSimulator.StartAsync(options, TestContext.Current.CancellationToken);
         return new SimulatorHarness(simulator, time);
     }
 

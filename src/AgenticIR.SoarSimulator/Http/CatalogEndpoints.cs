@@ -11,6 +11,8 @@ internal static class CatalogEndpoints
     {
         app.MapGet("/rest/ph_user", Replies.Handle(c => store.ListUsers(ListQuery.Parse(c.Request.Query))));
         app.MapGet("/rest/ph_user/{id:long}", Replies.Handle(c => store.GetUser(Replies.Id(c))));
+        app.MapGet("/rest/role", Replies.Handle(c => store.ListRoles(ListQuery.Parse(c.Request.Query))));
+        app.MapGet("/rest/role/{id:long}", Replies.Handle(c => store.GetRole(Replies.Id(c))));
         app.MapGet("/rest/app", Replies.Handle(c => store.ListApps(ListQuery.Parse(c.Request.Query))));
         app.MapGet("/rest/app/{id:long}", Replies.Handle(c => store.GetApp(Replies.Id(c))));
         app.MapGet("/rest/app_action", Replies.Handle(c => store.ListAppActions(ListQuery.Parse(c.Request.Query))));

@@ -10,9 +10,28 @@ internal sealed partial class SoarStore
         "id", "artifacts", "artifact_count", "container_id", "update_time", "container_update_time", "artifact_update_time",
     };
 
-    public SimReply ListContainers(ListQuery query) => ListOf(_containers, query);
+    public SimReply ListContainers(ListQuery query)
+    {
+        var reply = ListOf(_containers, query);
+        foreach (var item in (reply.Body["data"] as JsonArray ?? []).OfType<JsonObject>()) ShapeContainer(item);
+        return reply;
+    }
 
-    public SimReply GetContainer(long id) => OneOf(_containers, id);
+    public SimReply GetContainer(long id)
+    {
+        var reply = OneOf(_containers, id);
+        if (reply.Status == 200 && reply.Body is JsonObject container) ShapeContainer(container);
+        return reply;
+    }
+
+    // The timestamps are still kept (and filtered on); only the answer leaves them out.
+    private JsonObject ShapeContainer(JsonObject container)
+    {
+        if (!OmitContainerUpdateTimes) return container;
+        container.Remove("update_time");
+        container.Remove("container_update_time");
+        return container;
+    }
 
     public bool ContainerExists(long id)
     {

@@ -27,7 +27,7 @@ internal sealed partial class SoarStore
                 ["first_name"] = "",
                 ["last_name"] = "",
                 ["type"] = type,
-                ["roles"] = Json.Strings(roles),
+                ["roles"] = AssignRolesLocked(id, roles),
                 ["is_active"] = true,
                 ["default_label"] = type == "automation" ? "events" : null,
             };

@@ -30,6 +30,12 @@ internal sealed partial class SoarStore(TimeProvider time)
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>User records list role ids instead of role names.</summary>
+    public bool UserRolesAsIds { get; init; }
+
+    /// <summary>Container records are answered without their update timestamps.</summary>
+    public bool OmitContainerUpdateTimes { get; init; }
+
     private string Now() => SoarTime.Format(Time.GetUtcNow());
 
     private long NextId(string table)
@@ -88,7 +94,7 @@ internal sealed partial class SoarStore(TimeProvider time)
         get { lock (_gate) return [.. _actionRunLog.Select(r => r with { Body = Clone(r.Body) })]; }
     }
 
-    public IReadOnlyList<JsonObject> Containers => SnapshotOf(_containers);
+    public IReadOnlyList<JsonObject> Containers => [.. SnapshotOf(_containers).Select(ShapeContainer)];
     public IReadOnlyList<JsonObject> Artifacts => SnapshotOf(_artifacts);
     public IReadOnlyList<JsonObject> Notes => SnapshotOf(_notes);
     public IReadOnlyList<JsonObject> Comments => SnapshotOf(_comments);
