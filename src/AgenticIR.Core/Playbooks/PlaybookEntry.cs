@@ -9,8 +9,9 @@ namespace AgenticIR.Core.Playbooks;
 /// <param name="BySeverity">Overrides per triaged severity.</param>
 public sealed record PlaybookEntry(string Name, PlaybookMatch Match, PlaybookMode Mode, IReadOnlyDictionary<Severity, PlaybookMode> BySeverity)
 {
-    /// <summary>True when no severity gets a mode other than off: such containers are never touched.</summary>
-    public bool IsOffForEverySeverity => Mode == PlaybookMode.Off && BySeverity.Values.All(m => m == PlaybookMode.Off);
+    /// <summary>True when no severity gets a mode other than off, whether through <see cref="Mode"/> or because
+    /// <see cref="BySeverity"/> sets every severity to off: such containers are never touched.</summary>
+    public bool IsOffForEverySeverity => Enum.GetValues<Severity>().All(s => ToAssignment().For(s) == PlaybookMode.Off);
 
     /// <summary>The modes handed to the orchestrator, which picks one once triage knows the severity.</summary>
     public ModeAssignment ToAssignment() => new(Name, Mode, BySeverity);

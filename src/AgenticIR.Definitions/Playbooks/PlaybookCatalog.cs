@@ -8,11 +8,13 @@ public sealed class PlaybookCatalog : IPlaybookCatalog
     /// <summary>Creates a catalog over entries already validated.</summary>
     /// <param name="entries">Entries in file order.</param>
     /// <param name="hash">SHA-256 of the file they came from; empty when built in code.</param>
-    public PlaybookCatalog(IReadOnlyList<PlaybookEntry> entries, string hash = "")
+    /// <param name="warnings">What the file says that is valid but probably not meant (shown by <c>agentic-ir validate</c>).</param>
+    public PlaybookCatalog(IReadOnlyList<PlaybookEntry> entries, string hash = "", IReadOnlyList<DefinitionError>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         Entries = [.. entries];
         Hash = hash;
+        Warnings = [.. warnings ?? []];
     }
 
     /// <summary>No entries: every container is left alone.</summary>
@@ -23,6 +25,10 @@ public sealed class PlaybookCatalog : IPlaybookCatalog
 
     /// <summary>SHA-256 (lower-case hex) of the file this version was read from.</summary>
     public string Hash { get; }
+
+    /// <summary>Valid settings that probably do not say what was meant, e.g. an entry whose <c>by_severity</c> turns
+    /// every severity off under another <c>mode</c> (it is off: its containers are never touched).</summary>
+    public IReadOnlyList<DefinitionError> Warnings { get; }
 
     /// <inheritdoc />
     public PlaybookEntry? Match(string instance, string? label, IReadOnlyList<string> playbookNames) =>

@@ -40,7 +40,22 @@ public static class PlaybookCatalogLoader
             entries.Add(entry);
         }
         CheckUnreachable(r, entries, items ?? []);
-        return r.HasErrors || items is null ? (null, r.Errors) : (new PlaybookCatalog(entries, file.Sha256), r.Errors);
+        return r.HasErrors || items is null ? (null, r.Errors) : (new PlaybookCatalog(entries, file.Sha256, OffEverywhere(path, entries, items)), r.Errors);
+    }
+
+    // `mode: shadow` with every severity overridden to off reads as "shadow" but is off: its containers are never
+    // touched (not even listed). Valid, and a plain `mode: off` says the same, so it is a warning, not an error.
+    private static List<DefinitionError> OffEverywhere(string path, List<PlaybookEntry> entries, IReadOnlyList<(YamlNode Node, string Field)> items)
+    {
+        var warnings = new List<DefinitionError>();
+        foreach (var (entry, (node, field)) in entries.Zip(items))
+        {
+            if (!entry.IsOffForEverySeverity || entry.Mode == PlaybookMode.Off) continue;
+            var at = node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("by_severity"), out var bySeverity) ? bySeverity : node;
+            warnings.Add(new DefinitionError(path, checked((int)at.Start.Line), checked((int)at.Start.Column), field + ".by_severity",
+                $"entry '{entry.Name}' is off for every severity (by_severity overrides mode {ModeAssignment.Name(entry.Mode)} for all of them): its containers are never touched; write `mode: off` if that is meant"));
+        }
+        return warnings;
     }
 
     private static PlaybookEntry? ReadEntry(NodeReader r, YamlNode node, string field)

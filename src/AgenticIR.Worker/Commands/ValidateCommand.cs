@@ -74,6 +74,7 @@ internal static class ValidateCommand
         console.MarkupLine($"[green]OK[/] context files in {Markup.Escape(paths.Context)}");
         console.MarkupLine($"[green]OK[/] {instances.Count} Splunk SOAR instance(s) in {Markup.Escape(paths.Soar)}");
         console.MarkupLine($"[green]OK[/] {playbooks?.Entries.Count ?? 0} playbook entries in {Markup.Escape(paths.Playbooks)}");
+        foreach (var warning in playbooks?.Warnings ?? []) console.WriteLine("  warning: " + warning);
         return 0;
     }
 

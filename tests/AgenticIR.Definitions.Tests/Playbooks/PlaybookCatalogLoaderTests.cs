@@ -56,6 +56,34 @@ public sealed class PlaybookCatalogLoaderTests
         Assert.Empty(catalog!.EnabledLabels("prod"));
     }
 
+    [Fact]
+    public void TryLoad_ModeOverriddenToOffForEverySeverity_LoadsAsOffWithAWarningAtTheEntry()
+    {
+        using var folder = new ScratchFolder();
+        var path = folder.Write("playbooks.yaml", """
+            playbooks:
+              - name: phishing_triage
+                match: { labels: [phishing] }
+                mode: assisted
+                by_severity: { informational: off, low: off, medium: off, high: off, critical: off }
+              - name: scans
+                match: { labels: [vulnerability] }
+                mode: off
+            """);
+
+        var (catalog, errors) = PlaybookCatalogLoader.TryLoad(path);
+
+        Assert.Empty(errors);
+        Assert.True(catalog!.Entries[0].IsOffForEverySeverity);
+        Assert.Empty(catalog.EnabledLabels("prod"));
+        // A plain `mode: off` says what it means; only the entry whose mode is silently overridden everywhere is flagged.
+        var warning = Assert.Single(catalog.Warnings);
+        Assert.Equal(5, warning.Line);
+        Assert.Equal("playbooks[0].by_severity", warning.Field);
+        Assert.Contains("off for every severity", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("never touched", warning.Message, StringComparison.Ordinal);
+    }
+
     private sealed class MatchComparer : IEqualityComparer<PlaybookMatch>
     {
         public bool Equals(PlaybookMatch? x, PlaybookMatch? y) => x is not null && y is not null && x.SoarInstance == y.SoarInstance

@@ -45,6 +45,16 @@ public sealed class PlaybookCatalogTests
     }
 
     [Fact]
+    public void EnabledLabels_ShadowEntryWhoseBySeverityTurnsEverySeverityOff_IsOffAndNotPolled()
+    {
+        var everyOff = Enum.GetValues<Core.Alerts.Severity>().ToDictionary(s => s, _ => PlaybookMode.Off);
+        var entry = Entry("silenced", PlaybookMode.Shadow, labels: ["phishing"]) with { BySeverity = everyOff };
+
+        Assert.True(entry.IsOffForEverySeverity);
+        Assert.Empty(new PlaybookCatalog([entry, Entry("quiet", PlaybookMode.Off, labels: ["events"])]).EnabledLabels("prod"));
+    }
+
+    [Fact]
     public void RequiresPlaybookNames_PlaybookBoundEntryFirst_TrueAndMatchesRepoOrBareName()
     {
         var catalog = new PlaybookCatalog([

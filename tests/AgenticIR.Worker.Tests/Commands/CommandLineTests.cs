@@ -50,6 +50,27 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_PlaybookEntryOffForEverySeverity_ExitsZeroWithAWarningAtTheEntry()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var policy = Path.Combine(_work.FullName, "governance.yaml");
+        File.Copy(Path.Combine(RepoPaths.Config, "governance.yaml"), policy);
+        await File.WriteAllTextAsync(Path.Combine(_work.FullName, "playbooks.yaml"), """
+            playbooks:
+              - name: phishing_triage
+                match: { labels: [phishing] }
+                mode: shadow
+                by_severity: { informational: off, low: off, medium: off, high: off, critical: off }
+            """, ct);
+
+        var (code, output) = await CliProcess.RunAsync(_work.FullName, ct, CliProcess.WithHome("validate", "--policy", policy));
+
+        Assert.True(code == 0, output);
+        Assert.Contains("warning: " + Path.Combine(_work.FullName, "playbooks.yaml") + ":5:", output, StringComparison.Ordinal);
+        Assert.Contains("'phishing_triage' is off for every severity", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_AfterReplay_PrintsTheWholeReasoningChain()
     {
         var ct = TestContext.Current.CancellationToken;
