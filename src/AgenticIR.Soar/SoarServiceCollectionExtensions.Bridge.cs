@@ -31,6 +31,7 @@ public static partial class SoarServiceCollectionExtensions
         services.TryAddSingleton<IInvestigationIntake>(sp => new OrchestratorIntake(sp.GetRequiredService<InvestigationOrchestrator>()));
         services.TryAddSingleton<ContainerPoller>();
         services.TryAddSingleton<WriteBackService>();
+        services.TryAddSingleton<SoarRoleDirectory>();
         services.TryAddSingleton<ApprovalCommentPoller>();
         services.TryAddSingleton<AssetApproverPass>();
         services.TryAddSingleton(sp => new SplunkSoarBridges(

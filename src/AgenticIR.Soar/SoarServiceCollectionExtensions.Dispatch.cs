@@ -28,6 +28,7 @@ public static partial class SoarServiceCollectionExtensions
         else services.TryAddSingleton(sp => ShadowOptions.From(sp.GetService<SoarClientRegistry>()?.Instances ?? []));
         services.TryAddSingleton(sp => new SoarClientDirectory(sp.GetService<SoarClientRegistry>()?.All ?? sp.GetServices<ISplunkSoarClient>()));
         services.TryAddSingleton<SoarAppDirectory>();
+        services.TryAddSingleton<SoarToolAvailability>();
         services.TryAddSingleton<SplunkSoarActionDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionDispatcher, SplunkSoarActionDispatcher>(sp => sp.GetRequiredService<SplunkSoarActionDispatcher>()));
         services.TryAddSingleton<ShadowComparer>();
@@ -47,6 +48,7 @@ public static partial class SoarServiceCollectionExtensions
             var local = ToolRegistry.CreateDefault(context).All;
             var soar = SoarEnrichmentTools.Create(
                 sp.GetRequiredService<IActionCatalog>(), sp.GetRequiredService<SoarClientDirectory>(), sp.GetRequiredService<SoarAppDirectory>(),
+                sp.GetRequiredService<SoarToolAvailability>(),
                 sp.GetRequiredService<SplunkSoarDispatchOptions>(), sp.GetRequiredService<TimeProvider>());
             return new ToolRegistry([.. local, .. soar], context);
         });

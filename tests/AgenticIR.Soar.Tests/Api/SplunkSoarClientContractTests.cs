@@ -258,6 +258,28 @@ public sealed class SplunkSoarClientContractTests : IClassFixture<WireMockFixtur
     }
 
     [Fact]
+    public async Task GetUser_RolesAsIdsNumericStringsOrObjects_IdsKeptApartFromNames()
+    {
+        _server.Stub("GET", "/rest/ph_user/3", 200, """{"id": 3, "username": "smatthew", "is_active": true, "roles": [4, "7", "Analyst", {"id": 9, "name": "Observer"}, {"id": 11}]}""");
+
+        var user = await _client.GetUserAsync(3, _ct);
+
+        Assert.Equal(["Analyst", "Observer"], user!.Roles);
+        Assert.Equal([4L, 7L, 11L], user.RoleIds);
+    }
+
+    [Fact]
+    public async Task ListRoles_PageSizeZero_ReadsIdsAndNames()
+    {
+        _server.Stub("GET", "/rest/role", 200, """{"count": 2, "num_pages": 1, "data": [{"id": 4, "name": "Analyst", "permissions": [], "users": [3]}, {"id": 7, "name": "Incident Commander"}]}""");
+
+        var roles = await _client.ListRolesAsync(_ct);
+
+        Assert.Equal([new SoarRole(4, "Analyst"), new SoarRole(7, "Incident Commander")], roles);
+        AssertRequest(_server.Single(), "GET", "/rest/role", ("page_size", "0"));
+    }
+
+    [Fact]
     public async Task GetUser_Missing_Null()
     {
         _server.Stub("GET", "/rest/ph_user/4", 404, """{"failed": true, "message": "not found"}""");

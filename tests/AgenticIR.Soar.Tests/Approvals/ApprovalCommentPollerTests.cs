@@ -27,8 +27,10 @@ public sealed class ApprovalCommentPollerTests
         return h;
     }
 
+    private readonly SoarRoleDirectory _roles = new();
+
     private ApprovalCommentPoller Poller(BridgeHarness h) =>
-        new(h.Clients, new Storage.Sqlite.SoarBridge.SqliteSoarBridgeStore(h.Options, h.Time), h.State, _approvals, h.BridgeOptions, NullLogger<ApprovalCommentPoller>.Instance);
+        new(h.Clients, new Storage.Sqlite.SoarBridge.SqliteSoarBridgeStore(h.Options, h.Time), h.State, _approvals, _roles, h.BridgeOptions, NullLogger<ApprovalCommentPoller>.Instance);
 
     private static IEnumerable<string> Replies(BridgeHarness h) =>
         h.Client.Comments.Where(c => c.UserId == FakeSoarClient.AutomationUserId).Select(c => c.Comment);
@@ -146,5 +148,52 @@ public sealed class ApprovalCommentPollerTests
         await Poller(h).PollOnceAsync("prod", ct);
 
         Assert.DoesNotContain(h.Client.Calls, c => c.StartsWith("ListComments", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PollOnce_UserRecordListsRoleIds_ApproverCarriesTheRoleNamesReadOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var h = await StartAsync();
+        h.Client.Users[Alice] = new SoarUser(Alice, "alice", [], true, [3, 8]);
+        h.Client.Roles.AddRange([new SoarRole(3, "analyst"), new SoarRole(8, "Observer"), new SoarRole(9, "senior")]);
+        h.Client.AddComment(7, 100, "/approve A1", Alice);
+        h.Client.AddComment(7, 101, "/deny A1 our scanner", Alice);
+
+        await Poller(h).PollOnceAsync("prod", ct);
+
+        Assert.All(_approvals.Commands, c => Assert.Equal(["analyst", "Observer"], c.Approver.Roles));
+        Assert.Equal(2, _approvals.Commands.Count);
+        Assert.Equal(1, h.Client.RoleListings);
+    }
+
+    [Fact]
+    public async Task PollOnce_RoleIdUnknownEvenAfterARefresh_KeptAsTheNumberWhichNoTierNames()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var h = await StartAsync();
+        h.Client.Users[Alice] = new SoarUser(Alice, "alice", ["analyst"], true, [42]);
+        h.Client.AddComment(7, 100, "/approve A1", Alice);
+
+        await Poller(h).PollOnceAsync("prod", ct);
+
+        Assert.Equal(["analyst", "42"], Assert.Single(_approvals.Commands).Approver.Roles);
+    }
+
+    [Fact]
+    public async Task PollOnce_SameAnswerAlreadyAppliedBySameUser_AcknowledgedWithoutAskingAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var record = SampleInvestigation.Build();
+        var answered = new ApprovalAnswer(ApprovalStatus.Approved, "alice", "analyst", "splunk_soar", SampleInvestigation.At);
+        record = record with { Plan = record.Plan! with { Actions = [record.Plan.Actions[0], record.Plan.Actions[1] with { ApprovalStatus = ApprovalStatus.Approved, Answer = answered }] } };
+        await using var h = await StartAsync(record);
+        h.Client.AddComment(7, 100, "/approve A2", Alice);
+
+        await Poller(h).PollOnceAsync("prod", ct);
+
+        Assert.Empty(_approvals.Commands);
+        var reply = Assert.Single(Replies(h));
+        Assert.StartsWith("AgenticIR: approval of A2 from alice accepted. A2 is already approved by alice", reply, StringComparison.Ordinal);
     }
 }

@@ -74,6 +74,8 @@ internal sealed class FakeSoarClient(string instance = "prod") : ISplunkSoarClie
         return Task.FromResult(all);
     }
 
+    public Task<IReadOnlyList<SoarRole>> ListRolesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<SoarApp>> ListAppsAsync(CancellationToken cancellationToken)
     {
         AppListCalls++;

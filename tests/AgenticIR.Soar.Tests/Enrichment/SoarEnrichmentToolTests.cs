@@ -3,6 +3,7 @@ using AgenticIR.Core.Investigation;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Enrichment;
 using AgenticIR.Soar.Tests.Dispatch;
+using Microsoft.Extensions.Logging.Abstractions;
 using static AgenticIR.Soar.Tests.Dispatch.SoarTestData;
 
 namespace AgenticIR.Soar.Tests.Enrichment;
@@ -15,7 +16,10 @@ public sealed class SoarEnrichmentToolTests
     private readonly AutoAdvancingTimeProvider _time = new(T0);
     private readonly SplunkSoarDispatchOptions _options = new();
 
-    private SoarEnrichmentTool Tool() => new(IpReputation, new SoarClientDirectory([_client]), new SoarAppDirectory(), _options, _time);
+    private SoarToolAvailability Availability() => new(Catalog(), _options, _time, NullLogger<SoarToolAvailability>.Instance);
+
+    private SoarEnrichmentTool Tool(SoarToolAvailability? availability = null) =>
+        new(IpReputation, new SoarClientDirectory([_client]), new SoarAppDirectory(), availability ?? Availability(), _options, _time);
 
     [Fact]
     public async Task RunAsync_SoarInvestigation_RunsInvestigativeActionAndParsesResult()
@@ -94,7 +98,7 @@ public sealed class SoarEnrichmentToolTests
     [Fact]
     public void Create_OneToolPerBoundEnrichmentAction()
     {
-        var tools = SoarEnrichmentTools.Create(Catalog(), new SoarClientDirectory([_client]), new SoarAppDirectory(), _options, _time);
+        var tools = SoarEnrichmentTools.Create(Catalog(), new SoarClientDirectory([_client]), new SoarAppDirectory(), Availability(), _options, _time);
 
         Assert.Equal(["domain_reputation", "ip_reputation"], tools.Select(t => t.Name));
         Assert.Equal(new HashSet<ObservableType> { ObservableType.Ipv4, ObservableType.Ipv6 }, tools[1].Accepts);

@@ -54,7 +54,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public SoarClientDirectory Clients => new([Client]);
 
     public ContainerPoller Poller() =>
-        new(Clients, Playbooks, new SqliteSoarBridgeStore(Options, Time), Normalizer, Intake, BridgeOptions, Time, NullLogger<ContainerPoller>.Instance);
+        new(Clients, Playbooks, new SqliteSoarBridgeStore(Options, Time), State, Normalizer, Intake, BridgeOptions, Time, NullLogger<ContainerPoller>.Instance);
 
     public WriteBackService WriteBack() => new(Clients, new SqliteSoarBridgeStore(Options, Time), BridgeOptions, NullLogger<WriteBackService>.Instance);
 

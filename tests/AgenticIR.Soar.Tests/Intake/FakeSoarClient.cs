@@ -17,6 +17,8 @@ internal sealed class FakeSoarClient(string instance = "prod") : ISplunkSoarClie
     public List<(SoarArtifact Artifact, NewArtifact Written)> WrittenArtifacts { get; } = [];
     public List<SoarNote> Notes { get; } = [];
     public List<SoarComment> Comments { get; } = [];
+    public List<SoarRole> Roles { get; } = [];
+    public int RoleListings { get; private set; }
     public Dictionary<long, SoarUser> Users { get; } = new() { [AutomationUserId] = new SoarUser(AutomationUserId, "automation", ["automation"], true) };
     public Dictionary<long, List<SoarPlaybookRun>> PlaybookRuns { get; } = [];
     public List<string> Calls { get; } = [];
@@ -147,6 +149,12 @@ internal sealed class FakeSoarClient(string instance = "prod") : ISplunkSoarClie
 
     public Task<IReadOnlyList<SoarPlaybookRun>> ListPlaybookRunsAsync(long containerId, CancellationToken cancellationToken) =>
         Call<IReadOnlyList<SoarPlaybookRun>>("ListPlaybookRuns:" + containerId, () => PlaybookRuns.TryGetValue(containerId, out var runs) ? runs : []);
+
+    public Task<IReadOnlyList<SoarRole>> ListRolesAsync(CancellationToken cancellationToken)
+    {
+        RoleListings++;
+        return Task.FromResult<IReadOnlyList<SoarRole>>([.. Roles]);
+    }
 
     public Task<IReadOnlyList<SoarApp>> ListAppsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<SoarAppAction>> ListAppActionsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -24,7 +24,7 @@ public sealed class SplunkSoarBridgeTests
     }
 
     private SplunkSoarBridge Bridge(BridgeHarness h) => new("prod", TimeSpan.FromSeconds(30), h.Poller(), h.WriteBack(),
-        new ApprovalCommentPoller(h.Clients, h.Store, h.State, _approvals, h.BridgeOptions, NullLogger<ApprovalCommentPoller>.Instance), null,
+        new ApprovalCommentPoller(h.Clients, h.Store, h.State, _approvals, new SoarRoleDirectory(), h.BridgeOptions, NullLogger<ApprovalCommentPoller>.Instance), null,
         h.Store, h.State, h.Time, NullLogger<SplunkSoarBridge>.Instance);
 
     [Fact]

@@ -22,6 +22,7 @@ internal sealed class ThrowingContainerClient(FakeSoarClient inner) : ISplunkSoa
     public Task<long> CreateCommentAsync(long containerId, string comment, CancellationToken cancellationToken) => inner.CreateCommentAsync(containerId, comment, cancellationToken);
     public Task<SoarUser?> GetUserAsync(long userId, CancellationToken cancellationToken) => inner.GetUserAsync(userId, cancellationToken);
     public Task<SoarUser?> FindUserAsync(string username, CancellationToken cancellationToken) => inner.FindUserAsync(username, cancellationToken);
+    public Task<IReadOnlyList<SoarRole>> ListRolesAsync(CancellationToken cancellationToken) => inner.ListRolesAsync(cancellationToken);
     public Task<IReadOnlyList<SoarApp>> ListAppsAsync(CancellationToken cancellationToken) => inner.ListAppsAsync(cancellationToken);
     public Task<IReadOnlyList<SoarAppAction>> ListAppActionsAsync(CancellationToken cancellationToken) => inner.ListAppActionsAsync(cancellationToken);
     public Task<IReadOnlyList<SoarAsset>> ListAssetsAsync(CancellationToken cancellationToken) => inner.ListAssetsAsync(cancellationToken);

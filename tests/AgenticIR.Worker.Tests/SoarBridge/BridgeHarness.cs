@@ -49,16 +49,20 @@ internal sealed class BridgeHarness : IAsyncDisposable
     /// <param name="simulatorTime">Clock of the simulator (its timestamps); the system clock when null.</param>
     /// <param name="instanceOptions">Extra keys of the instance in soar.yaml, as YAML lines indented for the entry
     /// (e.g. <c>approvals: asset_approvers</c>).</param>
+    /// <param name="configureSimulator">Changes to the simulator's options (e.g. how it shapes its records) before it starts.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<BridgeHarness> StartAsync(string playbooks, Action<IServiceCollection, BridgeHarness>? overrides = null,
-        TimeProvider? simulatorTime = null, string? instanceOptions = null, CancellationToken cancellationToken = default)
+        TimeProvider? simulatorTime = null, string? instanceOptions = null, Action<SimulatorOptions>? configureSimulator = null,
+        CancellationToken cancellationToken = default)
     {
-        var simulator = await SplunkSoarSimulator.StartAsync(new SimulatorOptions
+        var simulatorOptions = new SimulatorOptions
         {
             IncludeDefaultCatalog = true,
             Token = "tok-" + Guid.NewGuid().ToString("N"),
             TimeProvider = simulatorTime ?? TimeProvider.System,
-        }, cancellationToken);
+        };
+        configureSimulator?.Invoke(simulatorOptions);
+        var simulator = await SplunkSoarSimulator.StartAsync(simulatorOptions, cancellationToken);
         var work = Directory.CreateTempSubdirectory("agentic-ir-bridge-");
         var config = Directory.CreateDirectory(Path.Combine(work.FullName, "config"));
         File.Copy(Path.Combine(RepoPaths.Config, "governance.yaml"), Path.Combine(config.FullName, "governance.yaml"));

@@ -3,9 +3,13 @@ using AgenticIR.Core.Playbooks;
 namespace AgenticIR.Worker.Tests.SoarBridge;
 
 /// <summary>The real bridge store, except that the process "dies" (throws) instead of recording the
-/// <paramref name="crashAt"/>-th item as written: the SOAR has the note or artifact, our ledger does not.</summary>
-internal sealed class CrashingBridgeStore(ISoarBridgeStore inner, int crashAt) : ISoarBridgeStore
+/// <paramref name="crashAt"/>-th item as written: the SOAR has the note or artifact, our ledger does not. With
+/// <paramref name="crashOnComment"/>, it also dies instead of recording the first comment entry that matches it: the
+/// answer was given to the approval service, the comment ledger does not know.</summary>
+internal sealed class CrashingBridgeStore(ISoarBridgeStore inner, int crashAt, Func<SoarCommentEntry, bool>? crashOnComment = null) : ISoarBridgeStore
 {
+    private int _commentCrashes;
+
     private int _written;
 
     public Task SaveWriteAsync(SoarWriteEntry entry, CancellationToken cancellationToken)
@@ -27,5 +31,11 @@ internal sealed class CrashingBridgeStore(ISoarBridgeStore inner, int crashAt) :
     public Task<SoarWriteEntry?> GetWriteAsync(string instance, long containerId, string itemKey, CancellationToken cancellationToken) => inner.GetWriteAsync(instance, containerId, itemKey, cancellationToken);
     public Task<IReadOnlyList<SoarWriteEntry>> ListWritesAsync(string instance, long containerId, CancellationToken cancellationToken) => inner.ListWritesAsync(instance, containerId, cancellationToken);
     public Task<SoarCommentEntry?> GetCommentAsync(string instance, long containerId, long commentId, CancellationToken cancellationToken) => inner.GetCommentAsync(instance, containerId, commentId, cancellationToken);
-    public Task SaveCommentAsync(SoarCommentEntry entry, CancellationToken cancellationToken) => inner.SaveCommentAsync(entry, cancellationToken);
+    public Task SaveCommentAsync(SoarCommentEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (crashOnComment?.Invoke(entry) == true && Interlocked.Increment(ref _commentCrashes) == 1)
+            throw new SimulatedCrashException();
+        return inner.SaveCommentAsync(entry, cancellationToken);
+    }
 }

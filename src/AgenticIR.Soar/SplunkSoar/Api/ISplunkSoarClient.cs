@@ -52,6 +52,9 @@ internal interface ISplunkSoarClient
     /// <summary><c>GET /rest/ph_user?_filter_username="…"</c>, or null.</summary>
     Task<SoarUser?> FindUserAsync(string username, CancellationToken cancellationToken);
 
+    /// <summary><c>GET /rest/role?page_size=0</c>: role ids and names (user records may list either).</summary>
+    Task<IReadOnlyList<SoarRole>> ListRolesAsync(CancellationToken cancellationToken);
+
     /// <summary><c>GET /rest/app?page_size=0</c>.</summary>
     Task<IReadOnlyList<SoarApp>> ListAppsAsync(CancellationToken cancellationToken);
 

@@ -37,8 +37,12 @@ internal sealed record SoarNote(long Id, long ContainerId, string Title, string 
 /// <summary>A container comment as read.</summary>
 internal sealed record SoarComment(long Id, long ContainerId, string Comment, long? UserId, DateTimeOffset? Time);
 
-/// <summary>A SOAR user with its roles.</summary>
-internal sealed record SoarUser(long Id, string Username, IReadOnlyList<string> Roles, bool Enabled);
+/// <summary>A SOAR user with its roles: <see cref="Roles"/> as named in the record, <see cref="RoleIds"/> where the
+/// record lists role ids instead (resolve them through <c>/rest/role</c>).</summary>
+internal sealed record SoarUser(long Id, string Username, IReadOnlyList<string> Roles, bool Enabled, IReadOnlyList<long>? RoleIds = null);
+
+/// <summary>A role (<c>/rest/role</c>).</summary>
+internal sealed record SoarRole(long Id, string Name);
 
 /// <summary>An installed app.</summary>
 internal sealed record SoarApp(long Id, string Name, string? ProductVendor, string? ProductName, string? Version);

@@ -28,10 +28,24 @@ internal static class SoarParsers
         RequiredLong(c, "id"), Long(c, "container") ?? Long(c, "container_id") ?? 0, String(c, "comment") ?? "", Long(c, "user"),
         Date(c, "time") ?? Date(c, "create_time"));
 
-    /// <summary>User: <c>roles</c> is a list of role names and <c>is_active</c> the enabled flag (seen in a live
-    /// <c>GET /rest/ph_user</c> answer published by a third party; not in Splunk's docs).</summary>
-    public static SoarUser User(JsonElement u) => new(
-        RequiredLong(u, "id"), String(u, "username") ?? "", Strings(u, "roles"), Bool(u, "is_active") ?? true);
+    /// <summary>User: <c>roles</c> lists role names (seen in a live <c>GET /rest/ph_user</c> answer published by a third
+    /// party) or role ids (the documented create and update calls take either); numbers and numeric strings are read as
+    /// ids, objects by their <c>name</c> (else <c>id</c>). <c>is_active</c> is the enabled flag.</summary>
+    public static SoarUser User(JsonElement u)
+    {
+        var names = new List<string>();
+        var ids = new List<long>();
+        foreach (var role in Property(u, "roles") is { ValueKind: JsonValueKind.Array } roles ? roles.EnumerateArray() : default)
+        {
+            var item = role.ValueKind == JsonValueKind.Object ? String(role, "name") ?? String(role, "id") : TextOf(role);
+            if (item is null) continue;
+            if (long.TryParse(item, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) ids.Add(id);
+            else names.Add(item);
+        }
+        return new(RequiredLong(u, "id"), String(u, "username") ?? "", names, Bool(u, "is_active") ?? true, ids);
+    }
+
+    public static SoarRole Role(JsonElement r) => new(RequiredLong(r, "id"), String(r, "name") ?? "");
 
     public static SoarApp App(JsonElement a) => new(
         RequiredLong(a, "id"), String(a, "name") ?? "", String(a, "product_vendor"), String(a, "product_name"),

@@ -14,6 +14,9 @@ internal sealed partial class SplunkSoarClient
         return page.Data.Count > 0 ? page.Data[0] : null;
     }
 
+    public Task<IReadOnlyList<SoarRole>> ListRolesAsync(CancellationToken cancellationToken) =>
+        ListEverythingAsync("rest/role", SoarParsers.Role, cancellationToken);
+
     public Task<IReadOnlyList<SoarApp>> ListAppsAsync(CancellationToken cancellationToken) =>
         ListEverythingAsync("rest/app", SoarParsers.App, cancellationToken);
 

@@ -7,6 +7,7 @@ using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Intake;
+using AgenticIR.Soar.SplunkSoar.WriteBack;
 using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Soar.SplunkSoar.Approvals;
@@ -20,6 +21,7 @@ internal sealed class ApprovalCommentPoller(
     ISoarBridgeStore store,
     IStateStore state,
     IApprovalService approvals,
+    SoarRoleDirectory roles,
     SplunkSoarBridgeOptions options,
     ILogger<ApprovalCommentPoller> logger)
 {
@@ -38,6 +40,8 @@ internal sealed class ApprovalCommentPoller(
         {
             if (!unfinished.Contains(link.InvestigationId)) continue;
             if (await state.GetAsync(link.InvestigationId, cancellationToken) is not { } record || !HasPending(record)) continue;
+            // A container whose severity is off is left alone: its comments are not read, whatever they say.
+            if (StandAsideNote.Applies(record)) continue;
             automationUser ??= await AutomationUserAsync(client, instance, cancellationToken);
             var comments = await client.ListCommentsAsync(link.ContainerId, link.CommentCursor, cancellationToken);
             foreach (var comment in comments.Where(c => c.Id > link.CommentCursor).OrderBy(c => c.Id))
@@ -101,8 +105,13 @@ internal sealed class ApprovalCommentPoller(
         var user = comment.UserId is { } id ? await client.GetUserAsync(id, cancellationToken) : null;
         if (user is not { Enabled: true })
             return (false, "the comment's author could not be verified as an enabled Splunk SOAR user.", null);
+        // The same answer already applied: this comment was read again (a restart after the answer was applied but
+        // before it was recorded as processed), or its author repeated it. Acknowledged; nothing is applied twice.
+        if (action.Answer is { } given && given.Channel == SoarBridgeNames.Platform && string.Equals(given.Approver, user.Username, StringComparison.Ordinal)
+            && given.Decision == (command.Approve ? ApprovalStatus.Approved : ApprovalStatus.Denied))
+            return (true, $"{action.ActionId} is already {(command.Approve ? "approved" : "denied")} by {given.Approver} (at {given.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}); nothing more to do.", user.Username);
         var outcome = await approvals.AnswerAsync(new ApprovalCommand(record.Id, action.ActionId, command.Approve,
-            new ApproverIdentity(user.Username, user.Roles, SoarBridgeNames.Platform), command.Reason), cancellationToken);
+            new ApproverIdentity(user.Username, await roles.NamesOfAsync(client, user, cancellationToken), SoarBridgeNames.Platform), command.Reason), cancellationToken);
         return (outcome.Accepted, outcome.Message, user.Username);
     }
 

@@ -40,4 +40,16 @@ internal static partial class DispatchLog
     [LoggerMessage(EventId = 1168, EventName = "SoarActionRanWithoutApproval", Level = LogLevel.Warning,
         Message = "action_run {ActionRunId} ({ActionId} of {InvestigationId}) was handed to Splunk SOAR's asset approvers but finished without an approval record; check the asset's approvers")]
     public static partial void RanWithoutApproval(ILogger logger, long actionRunId, string actionId, string investigationId);
+
+    [LoggerMessage(EventId = 1169, EventName = "SoarEnrichmentToolOff", Level = LogLevel.Warning,
+        Message = "Splunk SOAR {Instance}: enrichment tool {Tool} is not offered to investigations there: {Reason}")]
+    public static partial void ToolOff(ILogger logger, string instance, string tool, string reason);
+
+    [LoggerMessage(EventId = 1170, EventName = "SoarEnrichmentToolBack", Level = LogLevel.Information,
+        Message = "Splunk SOAR {Instance}: enrichment tool {Tool} can run there again and is offered to investigations")]
+    public static partial void ToolBack(ILogger logger, string instance, string tool);
+
+    [LoggerMessage(EventId = 1171, EventName = "SoarEnrichmentToolsUnchecked", Level = LogLevel.Warning,
+        Message = "Splunk SOAR {Instance}: the installed apps could not be read to check the enrichment tools (HTTP {Status}); every tool stays offered until the next check")]
+    public static partial void ToolsUnchecked(ILogger logger, string instance, int status);
 }

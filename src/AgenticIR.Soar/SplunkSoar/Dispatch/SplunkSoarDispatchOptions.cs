@@ -39,6 +39,13 @@ public sealed class SplunkSoarDispatchOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How often each instance's installed apps, actions and assets are read again to decide which enrichment
+    /// tools can run there (a tool whose binding fails the <c>validate --live</c> check is not offered). A refused run
+    /// makes the next bridge cycle read them at once.</summary>
+    /// <value>The default value is 15 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ToolAvailabilityRefresh { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The wait budget of a dispatched action with this expected duration.</summary>
     public TimeSpan DispatchBudget(TimeSpan expectedDuration)
     {

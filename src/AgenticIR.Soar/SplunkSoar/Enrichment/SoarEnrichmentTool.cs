@@ -13,7 +13,8 @@ namespace AgenticIR.Soar.SplunkSoar.Enrichment;
 /// the container the investigation came from. Only investigations from Splunk SOAR use it; for the others it says it
 /// does not apply and the local-context tools serve. Failures, refusals and timeouts are results without findings.</summary>
 internal sealed class SoarEnrichmentTool(
-    ActionDefinition definition, SoarClientDirectory clients, SoarAppDirectory apps, SplunkSoarDispatchOptions options, TimeProvider time)
+    ActionDefinition definition, SoarClientDirectory clients, SoarAppDirectory apps, SoarToolAvailability availability, SplunkSoarDispatchOptions options,
+    TimeProvider time)
     : IInvestigationTool
 {
     private const int MaxTargetInName = 120;
@@ -31,9 +32,11 @@ internal sealed class SoarEnrichmentTool(
     public int Cost => 1;
 
     // Only containers of this SOAR, and never in shadow (or off) mode: there the worker sends nothing to the SOAR's
-    // integrations, not even look-ups, so the playbook's own run is the only one the SOAR sees.
+    // integrations, not even look-ups, so the playbook's own run is the only one the SOAR sees. Nor where the binding
+    // cannot run (app or action missing on that instance): a post there would only fail.
     public bool AppliesTo(InvestigationRecord investigation) =>
-        investigation.Source is { Platform: SoarDispatchNames.Platform } && investigation.Mode is not ("shadow" or "off");
+        investigation.Source is { Platform: SoarDispatchNames.Platform } source && investigation.Mode is not ("shadow" or "off")
+        && availability.WhyOff(source.Instance, Name) is null;
 
     public async Task<ToolResult> RunAsync(Observable subject, InvestigationContext context, CancellationToken cancellationToken)
     {
@@ -47,6 +50,7 @@ internal sealed class SoarEnrichmentTool(
         if (!long.TryParse(source.ExternalId, NumberStyles.None, CultureInfo.InvariantCulture, out var containerId))
             return Skip($"{Name} not run: '{source.ExternalId}' is not a Splunk SOAR container id");
 
+        if (availability.WhyOff(source.Instance, Name) is { } off) return Skip($"{Name} not run: {off}");
         var known = context.Known.Concat(investigation.AllObservables).Distinct().ToList();
         var resolution = BindingParameters.Resolve(_binding, subject, known);
         if (!resolution.Succeeded) return Skip($"{Name} not run: {resolution.Refusal}");
@@ -72,6 +76,8 @@ internal sealed class SoarEnrichmentTool(
         }
         catch (Exception ex) when (ex is SoarUnavailableException or SoarRequestException or SoarUnauthorizedException)
         {
+            // Refused by the SOAR (e.g. the action went away since the last check): check the instance again next cycle.
+            if (ex is SoarRequestException) availability.Invalidate(source.Instance);
             return Skip($"{subject.Value}: {Name} not run: {ex.Message}");
         }
     }

@@ -9,12 +9,13 @@ namespace AgenticIR.Soar.SplunkSoar.Enrichment;
 internal static class SoarEnrichmentTools
 {
     public static IReadOnlyList<IInvestigationTool> Create(
-        IActionCatalog catalog, SoarClientDirectory clients, SoarAppDirectory apps, SplunkSoarDispatchOptions options, TimeProvider time)
+        IActionCatalog catalog, SoarClientDirectory clients, SoarAppDirectory apps, SoarToolAvailability availability, SplunkSoarDispatchOptions options,
+        TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return [.. catalog.All
             .Where(a => a.Kind == ActionKind.Enrichment && a.SplunkSoar is not null)
             .OrderBy(a => a.Name, StringComparer.Ordinal)
-            .Select(a => new SoarEnrichmentTool(a, clients, apps, options, time))];
+            .Select(a => new SoarEnrichmentTool(a, clients, apps, availability, options, time))];
     }
 }

@@ -6,6 +6,7 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
+using AgenticIR.Soar.SplunkSoar.Enrichment;
 using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Soar.SplunkSoar.Intake;
@@ -17,17 +18,22 @@ internal sealed partial class ContainerPoller(
     SoarClientDirectory clients,
     IPlaybookCatalog playbooks,
     ISoarBridgeStore store,
+    IStateStore state,
     IAlertNormalizer normalizer,
     IInvestigationIntake intake,
     SplunkSoarBridgeOptions options,
     TimeProvider time,
-    ILogger<ContainerPoller> logger)
+    ILogger<ContainerPoller> logger,
+    SoarToolAvailability? tools = null)
 {
     /// <summary>One intake pass over an instance: new containers first, then new artifacts on taken ones.</summary>
     public async Task<IntakePassResult> PollOnceAsync(string instance, CancellationToken cancellationToken)
     {
         var client = clients.Find(instance) ?? throw new InvalidOperationException($"No Splunk SOAR client is configured for instance '{instance}'.");
         var touched = new List<string>();
+        // Before anything is investigated: which enrichment tools can run on this instance (re-read when due). Only
+        // assisted and autonomous investigations use them, so an instance watched in shadow only is not asked.
+        if (tools is not null && MayEnrich(instance)) await tools.RefreshIfDueAsync(client, cancellationToken);
         var (taken, leftAlone, more) = await TakeNewContainersAsync(client, instance, touched, cancellationToken);
         var updates = await TakeNewArtifactsAsync(client, instance, touched, cancellationToken);
         return new IntakePassResult([.. touched.Distinct(StringComparer.Ordinal)], taken, leftAlone, updates, more);
@@ -87,11 +93,16 @@ internal sealed partial class ContainerPoller(
         {
             await store.SaveLinkAsync(new SoarContainerLink(instance, container.Id, investigationId,
                 artifacts.Count == 0 ? 0 : artifacts.Max(a => a.Id), container.UpdateTime), cancellationToken);
+            Remember(instance, container);
             touched.Add(investigationId);
         }
         BridgeLog.ContainerTaken(logger, instance, container.Id, entry.Name, outcome.Intake.Status, outcome.Intake.InvestigationId);
         return ContainerDecision.Taken;
     }
+
+    private bool MayEnrich(string instance) =>
+        playbooks.Entries.Any(e => e.Match.AppliesTo(instance)
+            && Enum.GetValues<Severity>().Any(s => e.ToAssignment().For(s) is PlaybookMode.Assisted or PlaybookMode.Autonomous));
 
     // Null when nothing of the instance is enabled: then the SOAR is not even asked.
     private IReadOnlyList<string>? Labels(string instance) => playbooks.EnabledLabels(instance) is { Count: > 0 } labels ? labels : null;

@@ -7,7 +7,8 @@ namespace AgenticIR.Soar.SplunkSoar.LiveValidation;
 /// <summary>Checks every Splunk SOAR binding of the catalog against a live instance (<c>agentic-ir validate --live</c>):
 /// the app is installed, the app has the action, every binding parameter is one of the action's parameters, every
 /// required parameter is provided, and each named asset exists and is configured for the app (or, when the binding
-/// names none, that at least one asset is). Reads only: nothing is dispatched.</summary>
+/// names none, that at least one asset is). Reads only: nothing is dispatched. The same check decides which enrichment
+/// tools are offered to investigations on an instance (<see cref="Enrichment.SoarToolAvailability"/>).</summary>
 internal static class LiveBindingValidator
 {
     public static async Task<IReadOnlyList<LiveBindingProblem>> ValidateAsync(ISplunkSoarClient client, IActionCatalog catalog, CancellationToken cancellationToken)
@@ -16,11 +17,18 @@ internal static class LiveBindingValidator
         ArgumentNullException.ThrowIfNull(catalog);
         var bound = catalog.All.Where(a => a.SplunkSoar is not null).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
         if (bound.Count == 0) return [];
-        var apps = await client.ListAppsAsync(cancellationToken);
-        var actions = await client.ListAppActionsAsync(cancellationToken);
-        var assets = await client.ListAssetsAsync(cancellationToken);
+        var installed = await LiveCatalog.ReadAsync(client, cancellationToken);
+        return [.. bound.SelectMany(definition => Check(client.InstanceName, definition, installed))];
+    }
+
+    /// <summary>What keeps one binding from running on the instance; empty when it can run there.</summary>
+    public static IReadOnlyList<LiveBindingProblem> Check(string instance, ActionDefinition definition, LiveCatalog installed)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(installed);
         var problems = new List<LiveBindingProblem>();
-        foreach (var definition in bound) Check(client.InstanceName, definition, apps, actions, assets, problems);
+        if (definition.SplunkSoar is null) return problems;
+        Check(instance, definition, installed.Apps, installed.Actions, installed.Assets, problems);
         return problems;
     }
 

@@ -11,4 +11,6 @@ internal enum NoteKind
     Plan,
     /// <summary>The incident report.</summary>
     Report,
+    /// <summary>The only note when triage put the container's severity at <c>off</c>: the agents stand aside.</summary>
+    StandAside,
 }

@@ -21,6 +21,7 @@ internal static class NoteMarker
         NoteKind.Triage => "Triage",
         NoteKind.Investigation => "Investigation",
         NoteKind.Plan => "Response plan",
+        NoteKind.StandAside => "Agents stand aside",
         _ => "Incident report",
     };
 }

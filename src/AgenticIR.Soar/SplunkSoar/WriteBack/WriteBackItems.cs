@@ -7,7 +7,7 @@ using AgenticIR.Soar.SplunkSoar.Api;
 namespace AgenticIR.Soar.SplunkSoar.WriteBack;
 
 /// <summary>Everything the record has so far, as items for one container: the notes that exist at the record's stage
-/// and one artifact per finding.</summary>
+/// and one artifact per finding; only the stand-aside note once triage put the container at <c>off</c>.</summary>
 internal static class WriteBackItems
 {
     private const string TruncationMarker = "\n\n_… truncated by AgenticIR to fit the note size limit; the complete report is in the worker's report files._\n";
@@ -15,6 +15,11 @@ internal static class WriteBackItems
     public static IReadOnlyList<WriteBackItem> For(InvestigationRecord record, long containerId, int maxNoteBytes)
     {
         var items = new List<WriteBackItem>();
+        if (StandAsideNote.Applies(record))
+        {
+            AddNote(items, record, containerId, NoteKind.StandAside, StandAsideNote.Render(record), maxNoteBytes);
+            return items;
+        }
         AddNote(items, record, containerId, NoteKind.Triage, TriageNote.Render(record), maxNoteBytes);
         foreach (var finding in record.Report?.Findings ?? [])
         {
