@@ -95,6 +95,20 @@ internal static class AppConfFiles
 
         """;
 
+    /// <summary>Macro our own panels put after their base search: a redelivered event (same <c>event_id</c>, after an
+    /// ambiguous HEC failure or a re-read forwarded file) counts once. The article's panels run as published, without it.</summary>
+    public const string DedupMacro = "agentic_ir_dedup";
+
+    public static string MacrosConf() => $"""
+        # Used by the app's own panels right after their base search. The article's five panels (AgenticIR – Performance)
+        # run its SPL unchanged; add `{DedupMacro}` there too if redelivered events must never count twice.
+        [{DedupMacro}]
+        definition = dedup event_id
+        iseval = 0
+        description = Keeps one copy of each AgenticIR event (the same fact always has the same event_id)
+
+        """;
+
     public static string IndexesConf(string index) => $"""
         # Splunk Cloud: indexes are usually created by an admin (ACS); remove this file there if the install refuses it.
         [{index}]

@@ -3,13 +3,13 @@ using AgenticIR.Core.Policy;
 
 namespace AgenticIR.Splunk.App;
 
-/// <summary>The dashboards' searches. The first five are the article's panels as published, with one line added after
-/// the base search, <c>| dedup event_id</c>, so a redelivered event is counted once.</summary>
+/// <summary>The dashboards' searches. The first five are the article's panels exactly as published. The others are
+/// ours: each drops a redelivered copy of an event right after its base search with the app's <c>agentic_ir_dedup</c>
+/// macro (<see cref="AppConfFiles.DedupMacro"/>).</summary>
 internal static class DashboardSpl
 {
     public const string MeanTimeToInvestigate = """
         index=agentic_ir sourcetype=investigation_metrics
-        | dedup event_id
         | eval investigation_duration_min = (investigation_end - investigation_start) / 60
         | stats
         avg(investigation_duration_min) as avg_mtti_min
@@ -24,7 +24,6 @@ internal static class DashboardSpl
 
     public const string TriageAccuracy = """
         index=agentic_ir sourcetype=learning_metrics
-        | dedup event_id
         | eval accurate = if(triage_severity == actual_severity, 1, 0)
         | bin _time span=1d
         | stats
@@ -38,7 +37,6 @@ internal static class DashboardSpl
 
     public const string ResponseEffectiveness = """
         index=agentic_ir sourcetype=response_metrics
-        | dedup event_id
         | stats
         count(eval(action_status="executed")) as actions_executed
         count(eval(action_status="failed")) as actions_failed
@@ -53,7 +51,6 @@ internal static class DashboardSpl
 
     public const string AgentHealth = """
         index=agentic_ir sourcetype=agent_heartbeat
-        | dedup event_id
         | stats
         latest(status) as current_status
         latest(last_action_time) as last_active
@@ -72,7 +69,6 @@ internal static class DashboardSpl
 
     public const string AutonomousVsAssisted = """
         index=agentic_ir sourcetype=incident_metrics
-        | dedup event_id
         | eval resolution_type = case(
         investigation_path == "autonomous" AND human_intervention == 0, "Fully Autonomous",
         investigation_path == "assisted" AND human_intervention == 1, "Human Assisted",
@@ -87,7 +83,7 @@ internal static class DashboardSpl
 
     public const string ShadowAgreement = """
         index=agentic_ir sourcetype=shadow_comparison
-        | dedup event_id
+        | `agentic_ir_dedup`
         | stats
         count as comparisons
         avg(severity_agreement) as severity_agreement_rate
@@ -105,7 +101,7 @@ internal static class DashboardSpl
 
     public const string AgreementOverTime = """
         index=agentic_ir sourcetype=shadow_comparison
-        | dedup event_id
+        | `agentic_ir_dedup`
         | timechart span=1d
         avg(severity_agreement) as severity_agreement
         avg(disposition_agreement) as disposition_agreement
@@ -115,32 +111,32 @@ internal static class DashboardSpl
     /// <summary>Disagreements of one playbook and severity; the drill-down fills the two tokens from the clicked row.</summary>
     public const string DisagreementsDrilldown = """
         index=agentic_ir sourcetype=shadow_comparison playbook="$row.playbook.value$" severity="$row.severity.value$" (severity_agreement=0 OR disposition_agreement=0 OR harmful_disagreement=true)
-        | dedup event_id
+        | `agentic_ir_dedup`
         | table _time investigation_id instance container_id playbook severity playbook_severity agent_disposition analyst_disposition agent_actions playbook_actions action_overlap extra_findings missed_findings harmful_disagreement
         """;
 
     public const string RecentDisagreements = """
         index=agentic_ir sourcetype=shadow_comparison (severity_agreement=0 OR disposition_agreement=0 OR harmful_disagreement=true)
-        | dedup event_id
+        | `agentic_ir_dedup`
         | sort - _time
         | table _time playbook severity playbook_severity agent_disposition analyst_disposition harmful_disagreement investigation_id container_id
         """;
 
     public const string AutonomousActionCount = """
         index=agentic_ir sourcetype=response_metrics mode=autonomous approval_status=auto_approved
-        | dedup event_id
+        | `agentic_ir_dedup`
         | stats dc(action_id) as autonomous_actions
         """;
 
     public const string AutonomousActionsByType = """
         index=agentic_ir sourcetype=response_metrics mode=autonomous approval_status=auto_approved
-        | dedup event_id
+        | `agentic_ir_dedup`
         | chart count over action_type by action_status
         """;
 
     public const string AutonomousActions = """
         index=agentic_ir sourcetype=response_metrics mode=autonomous approval_status=auto_approved
-        | dedup event_id
+        | `agentic_ir_dedup`
         | stats
         latest(action_status) as action_status
         latest(risk) as risk
@@ -159,7 +155,7 @@ internal static class DashboardSpl
     /// with the policy's thresholds.</summary>
     public static string GraduationReadiness(GraduationCriteria criteria) => string.Create(CultureInfo.InvariantCulture, $$"""
         index=agentic_ir sourcetype=shadow_comparison
-        | dedup event_id
+        | `agentic_ir_dedup`
         | stats
         count as comparisons
         sum(severity_agreement) as severity_agreed

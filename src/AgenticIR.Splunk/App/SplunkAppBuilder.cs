@@ -25,6 +25,7 @@ public sealed class SplunkAppBuilder(GraduationCriteria criteria, TimeProvider t
             ["default/props.conf"] = AppConfFiles.PropsConf(),
             ["default/transforms.conf"] = AppConfFiles.TransformsConf(),
             ["default/indexes.conf"] = AppConfFiles.IndexesConf(Events.Sourcetypes.Index),
+            ["default/macros.conf"] = AppConfFiles.MacrosConf(),
             ["default/data/ui/nav/default.xml"] = AppConfFiles.Nav(dashboards),
             ["metadata/default.meta"] = AppConfFiles.DefaultMeta,
         };

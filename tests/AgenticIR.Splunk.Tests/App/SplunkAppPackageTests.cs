@@ -105,6 +105,28 @@ public sealed class SplunkAppPackageTests
     }
 
     [Fact]
+    public async Task WriteArchiveAsync_ArticlePanels_RunTheArticlesSplUnchanged()
+    {
+        var app = await SplunkAppContents.PackAsync(Ct);
+        var overview = app.Searches().Where(s => s.Where.StartsWith("agentic_ir_overview/", StringComparison.Ordinal)).Select(s => s.Spl).ToList();
+
+        Assert.Equal(ArticleSpl.All.Order(StringComparer.Ordinal), overview.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task WriteArchiveAsync_OtherPanels_DeduplicateThroughTheAppsMacro()
+    {
+        var app = await SplunkAppContents.PackAsync(Ct);
+        var macros = app.Files["agentic_ir/default/macros.conf"];
+        var ours = app.Searches().Where(s => !s.Where.StartsWith("agentic_ir_overview/", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal("dedup event_id", SplunkAppContents.ConfValue(macros, "agentic_ir_dedup", "definition"));
+        Assert.NotEmpty(ours);
+        Assert.All(ours, s => Assert.Contains("\n| `agentic_ir_dedup`\n", s.Spl.ReplaceLineEndings("\n"), StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Searches(), s => s.Spl.Contains("| dedup event_id", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PackageAsync_OutputFolder_WritesFolderAndTgz()
     {
         var output = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"));

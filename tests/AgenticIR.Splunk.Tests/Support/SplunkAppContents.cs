@@ -54,6 +54,13 @@ internal sealed record SplunkAppContents(IReadOnlyList<TarEntryType> Types, IRea
                 .Where(h => h!["type"]!.GetValue<string>() == "drilldown.linkToSearch")
                 .Select(h => ($"{v.Name}/drilldown", h!["options"]!["query"]!.GetValue<string>()))));
 
+    /// <summary>The search as Splunk runs it: each <c>`macro`</c> of the app's macros.conf replaced by its definition.</summary>
+    public string ExpandMacros(string spl)
+    {
+        if (!Files.TryGetValue("agentic_ir/default/macros.conf", out var macros)) return spl;
+        return System.Text.RegularExpressions.Regex.Replace(spl, "`([a-z_]+)`", m => ConfValue(macros, m.Groups[1].Value, "definition") ?? m.Value);
+    }
+
     /// <summary>Value of <paramref name="key"/> in <c>[section]</c> of a .conf file.</summary>
     public static string? ConfValue(string conf, string section, string key)
     {
