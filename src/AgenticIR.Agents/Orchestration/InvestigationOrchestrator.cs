@@ -356,11 +356,18 @@ public sealed partial class InvestigationOrchestrator(
             Mode = mode,
             Playbook = context.Playbook,
             Source = context.Source,
-            Timeline = [new TimelineEntry(alert.Timestamp, "alert", $"Alert raised: {alert.Title}"), new TimelineEntry(now, "intake", $"Received from {alert.SourceFormat}")],
+            Timeline = [new TimelineEntry(alert.Timestamp, "alert", $"Alert raised: {alert.Title}"), new TimelineEntry(now, "intake", ReceivedNote(alert))],
             CreatedAt = now,
             UpdatedAt = now,
         };
     }
+
+    // A payload that repeats a key is read with the last value of each; the analyst sees that it did, since another
+    // reader of the same payload (a SIEM, a SOAR) may have shown the first.
+    private static string ReceivedNote(NormalizedAlert alert) =>
+        alert.Attributes.TryGetValue("duplicate_keys", out var repeated)
+            ? $"Received from {alert.SourceFormat}; the payload repeats keys: {repeated}"
+            : $"Received from {alert.SourceFormat}";
 
     // The id derives from the input key, so a rerun after a crash between "create" and "run" finds the same investigation.
     private static string InvestigationIdFor(string inputKey) => "inv-" + Sha256(inputKey)[..16];
