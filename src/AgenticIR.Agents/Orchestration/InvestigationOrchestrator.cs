@@ -65,7 +65,10 @@ public sealed partial class InvestigationOrchestrator(
         }
 
         if (normalized.Alert is not { } alert)
-            return new IngestOutcome(await DeadLetterAsync(inputKey, raw.Content, normalized.Error ?? "normalization failed", normalized.Format, cancellationToken), false, null);
+        {
+            var (deadLettered, already) = await DeadLetterAsync(inputKey, raw.Content, normalized.Error ?? "normalization failed", normalized.Format, cancellationToken);
+            return new IngestOutcome(deadLettered, already, null);
+        }
 
         var fingerprint = AlertFingerprint.Compute(alert);
         for (var attempt = 0; ; attempt++)
@@ -104,7 +107,10 @@ public sealed partial class InvestigationOrchestrator(
         if (await store.GetIntakeAsync(inputKey, cancellationToken) is { } previous)
             return new IngestOutcome(previous, AlreadyRecorded: true, await store.GetAsync(investigationId, cancellationToken));
         if (normalized.Alert is not { } alert)
-            return new IngestOutcome(await DeadLetterAsync(inputKey, raw.Content, normalized.Error ?? "normalization failed", normalized.Format, cancellationToken), false, null);
+        {
+            var (deadLettered, already) = await DeadLetterAsync(inputKey, raw.Content, normalized.Error ?? "normalization failed", normalized.Format, cancellationToken);
+            return new IngestOutcome(deadLettered, already, null);
+        }
         for (var attempt = 0; ; attempt++)
         {
             var target = await store.GetAsync(investigationId, cancellationToken)
@@ -286,16 +292,10 @@ public sealed partial class InvestigationOrchestrator(
         return (intake, saved);
     }
 
-    private async Task<IntakeRecord> DeadLetterAsync(string inputKey, string payload, string reason, string? format, CancellationToken cancellationToken)
+    // The dead letter and its ledger row are written in one transaction: a process killed in between cannot store the
+    // input's dead letter and leave it untaken, so a rerun never dead-letters it twice.
+    private async Task<(IntakeRecord Intake, bool AlreadyRecorded)> DeadLetterAsync(string inputKey, string payload, string reason, string? format, CancellationToken cancellationToken)
     {
-        await store.AddDeadLetterAsync(new DeadLetter
-        {
-            Source = inputKey,
-            Reason = reason,
-            Payload = payload,
-            PayloadSha256 = Sha256(payload),
-            CreatedAt = time.GetUtcNow(),
-        }, cancellationToken);
         var intake = new IntakeRecord
         {
             InputKey = inputKey,
@@ -304,9 +304,18 @@ public sealed partial class InvestigationOrchestrator(
             Reason = reason,
             RecordedAt = time.GetUtcNow(),
         };
-        await store.RecordIntakeAsync(intake, cancellationToken);
+        var letter = new DeadLetter
+        {
+            Source = inputKey,
+            Reason = reason,
+            Payload = payload,
+            PayloadSha256 = Sha256(payload),
+            CreatedAt = time.GetUtcNow(),
+        };
+        if (!await store.RecordDeadLetterAsync(intake, letter, cancellationToken))
+            return (await store.GetIntakeAsync(inputKey, cancellationToken) ?? intake, true);
         OrchestrationLog.DeadLettered(logger, inputKey, reason);
-        return intake;
+        return (intake, false);
     }
 
     private async Task DeadLetterStageAsync(InvestigationRecord record, Exception ex, CancellationToken cancellationToken)
@@ -347,11 +356,18 @@ public sealed partial class InvestigationOrchestrator(
             Mode = mode,
             Playbook = context.Playbook,
             Source = context.Source,
-            Timeline = [new TimelineEntry(alert.Timestamp, "alert", $"Alert raised: {alert.Title}"), new TimelineEntry(now, "intake", $"Received from {alert.SourceFormat}")],
+            Timeline = [new TimelineEntry(alert.Timestamp, "alert", $"Alert raised: {alert.Title}"), new TimelineEntry(now, "intake", ReceivedNote(alert))],
             CreatedAt = now,
             UpdatedAt = now,
         };
     }
+
+    // A payload that repeats a key is read with the last value of each; the analyst sees that it did, since another
+    // reader of the same payload (a SIEM, a SOAR) may have shown the first.
+    private static string ReceivedNote(NormalizedAlert alert) =>
+        alert.Attributes.TryGetValue("duplicate_keys", out var repeated)
+            ? $"Received from {alert.SourceFormat}; the payload repeats keys: {repeated}"
+            : $"Received from {alert.SourceFormat}";
 
     // The id derives from the input key, so a rerun after a crash between "create" and "run" finds the same investigation.
     private static string InvestigationIdFor(string inputKey) => "inv-" + Sha256(inputKey)[..16];

@@ -42,10 +42,13 @@ public interface IStateStore
     /// <summary>The intake record for an input key, or null if never seen.</summary>
     Task<IntakeRecord?> GetIntakeAsync(string inputKey, CancellationToken cancellationToken);
 
-    /// <summary>Records an intake outcome without an investigation change (dead letters); idempotent by key.</summary>
-    Task RecordIntakeAsync(IntakeRecord intake, CancellationToken cancellationToken);
+    /// <summary>Records an input as dead-lettered: its intake ledger row and its dead letter in one transaction, so a crash
+    /// leaves both or neither and a rerun never stores the same dead letter twice. Idempotent by input key: when the key is
+    /// already in the ledger nothing is written.</summary>
+    /// <returns>True when both were written; false when the input key was already recorded (by an earlier run or another worker).</returns>
+    Task<bool> RecordDeadLetterAsync(IntakeRecord intake, DeadLetter deadLetter, CancellationToken cancellationToken);
 
-    /// <summary>Stores a dead letter; returns its id.</summary>
+    /// <summary>Stores a dead letter that has no intake (a failed stage, an undeliverable bus message); returns its id.</summary>
     Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken);
 
     /// <summary>Dead letters, newest first.</summary>

@@ -10,11 +10,8 @@ internal static partial class EmlMime
     private const int MaxDepth = 8;
     private const int MaxPartChars = 1024 * 1024;
 
-    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=", RegexOptions.CultureInvariant)]
     private static partial Regex EncodedWord();
-
-    [GeneratedRegex(@"(?:^|;)\s*([A-Za-z\-*]+)\s*=\s*(?:""([^""]*)""|([^;\s]+))", RegexOptions.CultureInvariant)]
-    private static partial Regex Parameter();
 
     [GeneratedRegex(@"href\s*=\s*[""']?([^""'\s>]+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Href();
@@ -60,39 +57,69 @@ internal static partial class EmlMime
         }
     }
 
+    /// <summary>Decodes RFC 2047 encoded words (<c>=?charset?B|Q?text?=</c>) in a header value. White space between two
+    /// adjacent encoded words is dropped (RFC 2047 section 6.2); adjacent words in one charset are decoded together, so
+    /// a character split across two words survives. A word that does not decode is kept as written.</summary>
     public static string DecodeEncodedWords(string value)
     {
         if (!value.Contains("=?", StringComparison.Ordinal)) return value;
-        var decoded = EncodedWord().Replace(value, m =>
+        var text = new StringBuilder(value.Length);
+        var pending = new List<byte>();
+        string? pendingCharset = null;
+        var last = 0;
+        foreach (Match m in EncodedWord().Matches(value))
         {
-            var encoding = GetEncoding(m.Groups[1].Value);
-            var data = m.Groups[3].Value;
-            if (m.Groups[2].Value is "B" or "b")
+            var gap = value.AsSpan(last, m.Index - last);
+            var adjacent = pendingCharset is not null && gap.IsWhiteSpace();
+            var bytes = WordBytes(m.Groups[2].Value, m.Groups[3].Value);
+            if (bytes is null)
             {
-                var bytes = TryBase64(data);
-                return bytes is null ? m.Value : encoding.GetString(bytes);
+                Flush();
+                text.Append(gap).Append(m.Value);
             }
-            return encoding.GetString(QuotedPrintableBytes(data.Replace('_', ' ')));
-        });
-        return decoded.Replace("?= =?", "?==?", StringComparison.Ordinal);
-    }
+            else
+            {
+                var charset = m.Groups[1].Value;
+                if (!adjacent || !string.Equals(charset, pendingCharset, StringComparison.OrdinalIgnoreCase)) Flush();
+                if (!adjacent) text.Append(gap);
+                pendingCharset = charset;
+                pending.AddRange(bytes);
+            }
+            last = m.Index + m.Length;
+        }
+        Flush();
+        text.Append(value.AsSpan(last));
+        return text.ToString();
 
-    private static string Decode(string body, string? transferEncoding, string? charset)
-    {
-        var encoding = GetEncoding(charset);
-        switch (transferEncoding?.Trim().ToLowerInvariant())
+        void Flush()
         {
-            case "quoted-printable":
-                return encoding.GetString(QuotedPrintableBytes(body));
-            case "base64":
-                var bytes = TryBase64(new string(body.Where(c => !char.IsWhiteSpace(c)).ToArray()));
-                return bytes is null ? body : encoding.GetString(bytes);
-            default:
-                return body;
+            // A header is one line: decoded line breaks would let an encoded word forge structure downstream.
+            if (pendingCharset is not null) text.Append(EmlCharsets.Decode(pending.ToArray(), pendingCharset).Replace('\r', ' ').Replace('\n', ' '));
+            pending.Clear();
+            pendingCharset = null;
         }
     }
 
-    private static byte[] QuotedPrintableBytes(string text)
+    private static byte[]? WordBytes(string encoding, string data) =>
+        encoding is "B" or "b" ? TryBase64(data) : QuotedPrintableBytes(data.Replace('_', ' '), null);
+
+    private static string Decode(string body, string? transferEncoding, string? charset)
+    {
+        switch (transferEncoding?.Trim().ToLowerInvariant())
+        {
+            case "quoted-printable":
+                return EmlCharsets.Decode(QuotedPrintableBytes(body, charset), charset);
+            case "base64":
+                var bytes = TryBase64(new string(body.Where(c => !char.IsWhiteSpace(c)).ToArray()));
+                return bytes is null ? body : EmlCharsets.Decode(bytes, charset);
+            default:
+                return body; // 7bit/8bit/binary text was decoded with its charset when the message bytes became text
+        }
+    }
+
+    // Non-ASCII characters (raw 8-bit bytes a sender left in a quoted-printable body) go back to the bytes they were
+    // decoded from, in the part's charset, so they decode to themselves.
+    private static byte[] QuotedPrintableBytes(string text, string? charset)
     {
         var output = new List<byte>(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -107,7 +134,7 @@ internal static partial class EmlMime
                 continue;
             }
             if (c < 0x80) output.Add((byte)c);
-            else output.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
+            else output.AddRange(EmlCharsets.Encode(char.IsHighSurrogate(c) && i + 1 < text.Length ? text.Substring(i++, 2) : c.ToString(), charset));
         }
         return output.ToArray();
     }
@@ -117,18 +144,6 @@ internal static partial class EmlMime
         var padded = data.Length % 4 == 0 ? data : data + new string('=', 4 - (data.Length % 4));
         var buffer = new byte[padded.Length];
         return Convert.TryFromBase64String(padded, buffer, out var written) ? buffer[..written] : null;
-    }
-
-    private static Encoding GetEncoding(string? charset)
-    {
-        var name = charset?.Trim().Trim('"').ToLowerInvariant();
-        return name switch
-        {
-            null or "" or "utf-8" or "utf8" or "us-ascii" or "ascii" => Encoding.UTF8,
-            "iso-8859-1" or "latin1" or "windows-1252" or "cp1252" => Encoding.Latin1,
-            "utf-16" => Encoding.Unicode,
-            _ => Encoding.UTF8, // unknown charsets are read as UTF-8: indicators are ASCII either way
-        };
     }
 
     private static IEnumerable<string> SplitParts(string body, string boundary)
@@ -143,15 +158,8 @@ internal static partial class EmlMime
         }
     }
 
-    private static Dictionary<string, string> Parameters(string header)
-    {
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var semicolon = header.IndexOf(';', StringComparison.Ordinal);
-        if (semicolon < 0) return result;
-        foreach (Match m in Parameter().Matches(header[semicolon..]))
-            result.TryAdd(m.Groups[1].Value.TrimEnd('*'), m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value);
-        return result;
-    }
+    /// <summary>The parameters of a structured header such as Content-Type (see <see cref="EmlParameters"/>).</summary>
+    public static Dictionary<string, string> Parameters(string header) => EmlParameters.Parse(header);
 
     private static string? Header(IReadOnlyList<EmlHeader> headers, string name) =>
         headers.FirstOrDefault(h => h.Name.Equals(name, StringComparison.OrdinalIgnoreCase))?.Value;

@@ -81,6 +81,7 @@ public sealed class MappingNormalizer : IAlertNormalizer
         if (document is null) return NormalizationResult.Fail(error, forced?.Name);
 
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (document.RepeatedKeys.Count > 0) attributes["duplicate_keys"] = LastWinsJson.Describe(document.RepeatedKeys);
         if (forced is not null)
         {
             if (forced.Input != document.Input)

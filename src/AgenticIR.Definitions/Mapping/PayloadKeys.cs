@@ -36,7 +36,7 @@ internal static partial class PayloadKeys
         if (trimmed.Length < 2 || !((trimmed[0] == '{' && trimmed[^1] == '}') || (trimmed[0] == '[' && trimmed[^1] == ']'))) return null;
         try
         {
-            return JsonNode.Parse(value, documentOptions: NestedOptions);
+            return LastWinsJson.Parse(value, NestedOptions);
         }
         catch (JsonException)
         {

@@ -144,7 +144,7 @@ internal sealed partial record PayloadPath
         if (trimmed.Length == 0 || trimmed[0] is not ('{' or '[')) return null;
         try
         {
-            return JsonNode.Parse(text);
+            return LastWinsJson.Parse(text, default);
         }
         catch (JsonException)
         {

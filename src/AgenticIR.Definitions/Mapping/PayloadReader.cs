@@ -6,7 +6,6 @@ namespace AgenticIR.Definitions.Mapping;
 /// <summary>Turns payload text into a <see cref="PayloadDocument"/> or a precise reason why it cannot be read.</summary>
 internal static class PayloadReader
 {
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     public static PayloadDocument? Read(string content, out string error)
@@ -34,9 +33,10 @@ internal static class PayloadReader
     {
         error = "";
         JsonNode? node;
+        var repeated = new List<string>();
         try
         {
-            node = JsonNode.Parse(content, NodeOptions, DocumentOptions);
+            node = LastWinsJson.Parse(content, DocumentOptions, repeated);
         }
         catch (JsonException ex)
         {
@@ -46,9 +46,9 @@ internal static class PayloadReader
         switch (node)
         {
             case JsonObject:
-                return new PayloadDocument(node, MappingInput.Json);
+                return new PayloadDocument(node, MappingInput.Json) { RepeatedKeys = repeated };
             case JsonArray array:
-                if (array.Count == 1 && array[0] is JsonObject only) return new PayloadDocument(only.DeepClone(), MappingInput.Json);
+                if (array.Count == 1 && array[0] is JsonObject only) return new PayloadDocument(only.DeepClone(), MappingInput.Json) { RepeatedKeys = repeated };
                 error = array.Count == 0
                     ? "payload is an empty JSON array; expected one alert object"
                     : $"payload is a JSON array of {array.Count} elements; expected one alert object (send a batch one alert per line)";

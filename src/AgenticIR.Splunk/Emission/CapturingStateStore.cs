@@ -59,7 +59,16 @@ public sealed class CapturingStateStore(IStateStore inner, SavedStateCache cache
     public Task<IntakeRecord?> GetIntakeAsync(string inputKey, CancellationToken cancellationToken) => inner.GetIntakeAsync(inputKey, cancellationToken);
 
     /// <inheritdoc />
-    public Task RecordIntakeAsync(IntakeRecord intake, CancellationToken cancellationToken) => inner.RecordIntakeAsync(intake, cancellationToken);
+    public async Task<bool> RecordDeadLetterAsync(IntakeRecord intake, DeadLetter deadLetter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        var recorded = await inner.RecordDeadLetterAsync(intake, deadLetter, cancellationToken);
+        if (recorded && health is not null)
+        {
+            foreach (var agent in StageFailures.AgentsOf(deadLetter)) health.RecordError(agent);
+        }
+        return recorded;
+    }
 
     /// <inheritdoc />
     public async Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)

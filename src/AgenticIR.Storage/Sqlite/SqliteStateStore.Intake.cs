@@ -26,21 +26,34 @@ public sealed partial class SqliteStateStore
     }
 
     /// <inheritdoc />
-    public Task RecordIntakeAsync(IntakeRecord intake, CancellationToken cancellationToken)
+    public Task<bool> RecordDeadLetterAsync(IntakeRecord intake, DeadLetter deadLetter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intake);
-        // First outcome wins: a redelivered input must not rewrite what the ledger says happened to it.
-        return WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            INSERT OR IGNORE INTO intake ({IntakeColumns})
-            VALUES (@InputKey, @Status, @InvestigationId, @AlertId, @Format, @Reason, @RecordedAt);
-            """, IntakeArgs(intake), transaction, cancellationToken: cancellationToken)), cancellationToken);
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        return WriteAsync(async (connection, transaction) =>
+        {
+            // First outcome wins: a redelivered input must not rewrite what the ledger says happened to it, nor add a
+            // second dead letter. Both rows commit together, so a crash between them cannot leave a letter without its row.
+            var recorded = await connection.ExecuteAsync(new CommandDefinition(
+                $"""
+                INSERT OR IGNORE INTO intake ({IntakeColumns})
+                VALUES (@InputKey, @Status, @InvestigationId, @AlertId, @Format, @Reason, @RecordedAt);
+                """, IntakeArgs(intake), transaction, cancellationToken: cancellationToken));
+            if (recorded == 0) return false;
+            await InsertDeadLetterAsync(connection, transaction, deadLetter, cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
+        return WriteAsync((connection, transaction) => InsertDeadLetterAsync(connection, transaction, deadLetter, cancellationToken), cancellationToken);
+    }
+
+    private static Task<long> InsertDeadLetterAsync(SqliteConnection connection, SqliteTransaction transaction, DeadLetter deadLetter, CancellationToken cancellationToken)
+    {
         var args = new
         {
             deadLetter.Source,
@@ -49,12 +62,12 @@ public sealed partial class SqliteStateStore
             PayloadSha256 = DeadLetterPayload.HashOf(deadLetter.Payload, deadLetter.PayloadSha256),
             CreatedAt = StoreText.Timestamp(deadLetter.CreatedAt),
         };
-        return WriteAsync((connection, transaction) => connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        return connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO dead_letters (source, reason, payload, payload_sha256, created_at)
             VALUES (@Source, @Reason, @Payload, @PayloadSha256, @CreatedAt)
             RETURNING id;
-            """, args, transaction, cancellationToken: cancellationToken)), cancellationToken);
+            """, args, transaction, cancellationToken: cancellationToken));
     }
 
     /// <inheritdoc />

@@ -13,6 +13,7 @@ public sealed partial class SqliteStateStore : IStateStore
     private readonly SqliteConnectionFactory _connections;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeGate;
+    private readonly Action? _afterCommit;
 
     /// <summary>Creates a store over <see cref="SqliteStoreOptions.Path"/>; call <see cref="InitializeAsync"/> before use.</summary>
     public SqliteStateStore(SqliteStoreOptions options, TimeProvider time)
@@ -22,6 +23,7 @@ public sealed partial class SqliteStateStore : IStateStore
         _connections = new SqliteConnectionFactory(options);
         _time = time;
         _writeGate = SqliteWriteGates.For(_connections.FilePath);
+        _afterCommit = options.AfterCommit;
     }
 
     /// <summary>Absolute path of the database file.</summary>
@@ -54,6 +56,7 @@ public sealed partial class SqliteStateStore : IStateStore
             using var transaction = connection.BeginTransaction(deferred: false);
             var result = await work(connection, transaction);
             transaction.Commit();
+            _afterCommit?.Invoke();
             return result;
         }
         finally

@@ -18,18 +18,25 @@ internal static class ReplayCommand
         var lanes = new Option<int?>("--lanes") { Description = "Parallel investigation lanes (default: processor count)" };
         var quiet = new Option<bool>("--quiet") { Description = "Only the summary table" };
         var metrics = MetricsSettings.CreateJsonLinesOption();
-        var command = new Command("replay", "Replay alert files through the whole pipeline in shadow mode: triage, investigation, plan, report") { paths, format, summary, output, lanes, quiet, metrics };
-        command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(paths), parse.GetValue(format), parse.GetValue(summary), parse.GetValue(output), parse.GetValue(lanes), parse.GetValue(quiet),
+        var maxInput = InputLimits.CreateOption();
+        var command = new Command("replay", "Replay alert files through the whole pipeline in shadow mode: triage, investigation, plan, report") { paths, format, summary, output, lanes, quiet, metrics, maxInput };
+        command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(paths), parse.GetValue(format), parse.GetValue(summary), parse.GetValue(output), parse.GetValue(lanes), parse.GetValue(quiet), parse.GetValue(maxInput),
             MetricsSettings.From(parse.GetValue(metrics), longRunning: false), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, string[] inputs, string? format, string? summaryPath, string? output, int? lanes, bool quiet, MetricsSettings metrics, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, string[] inputs, string? format, string? summaryPath, string? output, int? lanes, bool quiet, long? maxInputBytes, MetricsSettings metrics, CancellationToken cancellationToken)
     {
         var options = WorkerOptionsBinder.Bind(parse);
         if (output is not null) options.ReportsPath = output;
         var resolved = ResolvedPaths.From(options);
         var console = AnsiConsole.Console;
+        if (!InputLimits.TryResolve(maxInputBytes, null, out var maxInput, out var problem))
+        {
+            console.MarkupLine($"[red]{Markup.Escape(problem!)}[/]");
+            return 2;
+        }
+        options.MaxInputBytes = maxInput;
         IReadOnlyList<string> files;
         try
         {
@@ -51,7 +58,7 @@ internal static class ReplayCommand
                 console.MarkupLine($"[red]Unknown format '{Markup.Escape(format)}'.[/] Known: {Markup.Escape(string.Join(", ", pipeline.Normalizer.Formats))}");
                 return 2;
             }
-            var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, pipeline.Time);
+            var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, pipeline.Time, options.MaxInputBytes);
             using var summary = summaryPath is null ? null : new SummaryJsonWriter(summaryPath);
             var printer = new ReplayConsole(console, quiet);
             var observer = new CompositeObserver(printer, summary);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using AgenticIR.Agents.PolicyLifecycle;
 using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.Worker.Hosting;
+using AgenticIR.Worker.Inputs;
 using AgenticIR.Worker.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,14 +21,21 @@ internal static class RunCommand
         var inbox = new Option<string>("--inbox") { Description = "Folder to watch for alert files", DefaultValueFactory = _ => Path.Combine("agentic-ir-data", "inbox") };
         var interval = new Option<int>("--poll-seconds") { Description = "Seconds between inbox scans", DefaultValueFactory = _ => 2 };
         var metrics = MetricsSettings.CreateJsonLinesOption();
-        var command = new Command("run", "Run the worker: resume unfinished investigations, then take alerts from the inbox folder and the configured SOARs until stopped") { inbox, interval, metrics };
-        command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(inbox), parse.GetValue(interval), MetricsSettings.From(parse.GetValue(metrics), longRunning: true), ct));
+        var maxInput = InputLimits.CreateOption();
+        var command = new Command("run", "Run the worker: resume unfinished investigations, then take alerts from the inbox folder and the configured SOARs until stopped") { inbox, interval, metrics, maxInput };
+        command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(inbox), parse.GetValue(interval), parse.GetValue(maxInput), MetricsSettings.From(parse.GetValue(metrics), longRunning: true), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, string inbox, int pollSeconds, MetricsSettings metrics, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, string inbox, int pollSeconds, long? maxInputBytes, MetricsSettings metrics, CancellationToken cancellationToken)
     {
         var options = WorkerOptionsBinder.Bind(parse);
+        if (!InputLimits.TryResolve(maxInputBytes, null, out var maxInput, out var problem))
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(problem!)}[/]");
+            return 2;
+        }
+        options.MaxInputBytes = maxInput;
         var paths = ResolvedPaths.From(options);
         using var loggerFactory = LoggingSetup.Create(paths, console: true);
         var pipeline = await CommandPipeline.TryBuildAsync(paths, loggerFactory, AnsiConsole.Console, metrics, cancellationToken);
@@ -39,7 +47,7 @@ internal static class RunCommand
             builder.Services.AddSingleton(loggerFactory);
             builder.Services.AddHostedService(_ => new FolderWatchWorker(
                 Path.GetFullPath(inbox), TimeSpan.FromSeconds(Math.Max(1, pollSeconds)), options.Mode,
-                pipeline.Normalizer, pipeline.Orchestrator, pipeline.Time, loggerFactory.CreateLogger<FolderWatchWorker>()));
+                pipeline.Normalizer, pipeline.Orchestrator, pipeline.Time, loggerFactory.CreateLogger<FolderWatchWorker>(), options.MaxInputBytes));
             if (pipeline.Get<SplunkSoarBridges>().All.Count > 0)
                 builder.Services.AddHostedService(_ => new SplunkSoarBridgeWorker(pipeline.Get<SplunkSoarBridges>()));
             builder.Services.AddHostedService(_ => pipeline.Create<GovernanceLoopWorker>());

@@ -49,7 +49,7 @@ public static class PipelineBuilder
         services.TryAddSingleton<IAlertNormalizer>(normalizer);
         services.TryAddSingleton<IReportSink>(_ => new FolderReportSink(paths.Reports));
 
-        var store = new SqliteStoreOptions { Path = paths.Database };
+        var store = new SqliteStoreOptions { Path = paths.Database, AfterCommit = CrashInjection.AfterCommitFromEnvironment() };
         services.AddSqliteStateStore(store)
             .AddSqliteAuditLog(store)
             .AddSqliteGovernanceControls(store)

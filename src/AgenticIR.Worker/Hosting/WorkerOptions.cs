@@ -46,4 +46,10 @@ public sealed class WorkerOptions
     /// <value>The default is the processor count.</value>
     [Range(1, 64)]
     public int Lanes { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Largest single input (a file, a JSON line, a mail) the worker reads; a larger one is dead-lettered with its
+    /// size and a prefix (at most 64 KiB), without being read whole (<c>--max-input-bytes</c>, <c>AGENTICIR_MAX_INPUT_BYTES</c>).</summary>
+    /// <value>The default is 16 MiB (16777216 bytes).</value>
+    [Range(Inputs.InputLimits.MinimumMaxBytes, Inputs.InputLimits.MaximumMaxBytes)]
+    public long MaxInputBytes { get; set; } = Inputs.InputLimits.DefaultMaxBytes;
 }

@@ -8,8 +8,10 @@ namespace AgenticIR.Worker.Replay;
 
 /// <summary>Feeds inputs through the pipeline on parallel lanes. Alerts with the same fingerprint share a lane, so
 /// duplicates are merged in arrival order exactly as one Kafka partition per fingerprint would deliver them. Inputs are
-/// streamed and only totals are kept, so memory does not grow with the number of alerts.</summary>
-public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrchestrator orchestrator, IStateStore store, TimeProvider time)
+/// streamed and only totals are kept, so memory does not grow with the number of alerts; an input above
+/// <paramref name="maxInputBytes"/> is dead-lettered without being read whole, so it does not grow with one input either.</summary>
+public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrchestrator orchestrator, IStateStore store, TimeProvider time,
+    long maxInputBytes = InputLimits.DefaultMaxBytes)
 {
     private const int LaneCapacity = 256;
 
@@ -35,7 +37,7 @@ public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrche
 
         try
         {
-            foreach (var input in files.SelectMany(f => InputReader.Read(f, formatHint)))
+            foreach (var input in files.SelectMany(f => InputReader.Read(f, formatHint, maxInputBytes)))
             {
                 var normalized = input.NormalizeWith(normalizer);
                 var laneKey = normalized.Alert is { } alert ? AlertFingerprint.Compute(alert) : input.Key;

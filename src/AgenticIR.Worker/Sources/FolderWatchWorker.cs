@@ -15,7 +15,8 @@ internal sealed partial class FolderWatchWorker(
     IAlertNormalizer normalizer,
     InvestigationOrchestrator orchestrator,
     TimeProvider time,
-    ILogger<FolderWatchWorker> logger) : BackgroundService
+    ILogger<FolderWatchWorker> logger,
+    long maxInputBytes = InputLimits.DefaultMaxBytes) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,7 +30,7 @@ internal sealed partial class FolderWatchWorker(
             foreach (var file in InputReader.ListFiles([inbox]).Where(f => !f.StartsWith(processed, StringComparison.Ordinal)))
             {
                 var count = 0;
-                foreach (var input in InputReader.Read(file, null))
+                foreach (var input in InputReader.Read(file, null, maxInputBytes))
                 {
                     var result = input.NormalizeWith(normalizer);
                     await orchestrator.IngestAsync(input.Key, input.Raw, result, mode, stoppingToken);

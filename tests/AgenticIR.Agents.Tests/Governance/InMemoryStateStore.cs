@@ -59,7 +59,7 @@ internal sealed class InMemoryStateStore : IStateStore
     public Task<IReadOnlyList<InvestigationRecord>> ListAsync(int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<StageEvent>> ListStageEventsAsync(string investigationId, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IntakeRecord?> GetIntakeAsync(string inputKey, CancellationToken cancellationToken) => throw new NotSupportedException();
-    public Task RecordIntakeAsync(IntakeRecord intake, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<bool> RecordDeadLetterAsync(IntakeRecord intake, DeadLetter deadLetter, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task AppendMessageAsync(BusMessage message, CancellationToken cancellationToken) => throw new NotSupportedException();

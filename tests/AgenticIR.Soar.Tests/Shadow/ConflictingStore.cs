@@ -21,7 +21,7 @@ internal sealed class ConflictingStore(IStateStore inner) : IStateStore
     public Task<IReadOnlyList<InvestigationRecord>> ListAsync(int limit, CancellationToken cancellationToken) => inner.ListAsync(limit, cancellationToken);
     public Task<IReadOnlyList<StageEvent>> ListStageEventsAsync(string investigationId, CancellationToken cancellationToken) => inner.ListStageEventsAsync(investigationId, cancellationToken);
     public Task<IntakeRecord?> GetIntakeAsync(string inputKey, CancellationToken cancellationToken) => inner.GetIntakeAsync(inputKey, cancellationToken);
-    public Task RecordIntakeAsync(IntakeRecord intake, CancellationToken cancellationToken) => inner.RecordIntakeAsync(intake, cancellationToken);
+    public Task<bool> RecordDeadLetterAsync(IntakeRecord intake, DeadLetter deadLetter, CancellationToken cancellationToken) => inner.RecordDeadLetterAsync(intake, deadLetter, cancellationToken);
     public Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken) => inner.AddDeadLetterAsync(deadLetter, cancellationToken);
     public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int limit, CancellationToken cancellationToken) => inner.ListDeadLettersAsync(limit, cancellationToken);
     public Task AppendMessageAsync(BusMessage message, CancellationToken cancellationToken) => inner.AppendMessageAsync(message, cancellationToken);

@@ -187,7 +187,7 @@ public sealed class InvestigationMetricsEmitterTests
         public Task<IReadOnlyList<string>> ListUnfinishedAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<InvestigationRecord>> ListAsync(int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IntakeRecord?> GetIntakeAsync(string inputKey, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public Task RecordIntakeAsync(IntakeRecord intake, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> RecordDeadLetterAsync(IntakeRecord intake, DeadLetter deadLetter, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task AppendMessageAsync(BusMessage message, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -234,16 +234,50 @@ public abstract class StateStoreContract
     }
 
     [Fact]
-    public async Task RecordIntakeAsync_SameKeyTwice_KeepsFirstOutcome()
+    public async Task RecordDeadLetterAsync_SameKeyTwice_KeepsFirstOutcomeAndOneLetter()
     {
         var store = await CreateStoreAsync();
         var first = SampleRecords.Intake("kafka:alerts/0/42", null, Start, IntakeStatus.DeadLettered);
+        var letter = DeadLetter("kafka:alerts/0/42", "invalid JSON", "{oops", Start);
 
-        await store.RecordIntakeAsync(first, Ct);
-        await store.RecordIntakeAsync(first with { Reason = "other", RecordedAt = Start.AddHours(1) }, Ct);
+        var recorded = await store.RecordDeadLetterAsync(first, letter, Ct);
+        var again = await store.RecordDeadLetterAsync(first with { Reason = "other", RecordedAt = Start.AddHours(1) }, letter with { Reason = "other" }, Ct);
 
+        Assert.True(recorded);
+        Assert.False(again);
         Assert.Equal(Json(first), Json(await store.GetIntakeAsync("kafka:alerts/0/42", Ct)));
+        Assert.Equal("invalid JSON", Assert.Single(await store.ListDeadLettersAsync(10, Ct)).Reason);
         Assert.Null(await store.GetIntakeAsync("kafka:alerts/0/43", Ct));
+    }
+
+    [Fact]
+    public async Task RecordDeadLetterAsync_KeyAlreadyOpenedAnInvestigation_WritesNoLetter()
+    {
+        var store = await CreateStoreAsync();
+        var taken = SampleRecords.Intake("file:a.json", "inv-1", Start);
+        await store.CreateAsync(SampleRecords.Minimal("inv-1", "fp", Start), taken, Ct);
+
+        var recorded = await store.RecordDeadLetterAsync(SampleRecords.Intake("file:a.json", null, Start, IntakeStatus.DeadLettered),
+            DeadLetter("file:a.json", "late failure", "{}", Start), Ct);
+
+        Assert.False(recorded);
+        Assert.Equal(Json(taken), Json(await store.GetIntakeAsync("file:a.json", Ct)));
+        Assert.Empty(await store.ListDeadLettersAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task RecordDeadLetterAsync_LetterCannotBeStored_LeavesNoLedgerRow()
+    {
+        var store = await CreateStoreAsync();
+        var intake = SampleRecords.Intake("file:b.json", null, Start, IntakeStatus.DeadLettered);
+        // A letter the store must refuse (its reason is required): the ledger row written before it must go too.
+        var refused = DeadLetter("file:b.json", null!, "{oops", Start);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => store.RecordDeadLetterAsync(intake, refused, Ct));
+
+        Assert.Null(await store.GetIntakeAsync("file:b.json", Ct));
+        Assert.Empty(await store.ListDeadLettersAsync(10, Ct));
+        Assert.True(await store.RecordDeadLetterAsync(intake, DeadLetter("file:b.json", "invalid JSON", "{oops", Start), Ct));
     }
 
     [Fact]

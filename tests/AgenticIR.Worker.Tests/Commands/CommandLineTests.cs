@@ -71,6 +71,26 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Replay_MaxInputBytesOption_DeadLettersALargerFileAndRejectsNonsense()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = Path.Combine(_work.FullName, "state.db");
+        var summary = Path.Combine(_work.FullName, "summary.jsonl");
+        var big = Path.Combine(_work.FullName, "big.json");
+        await File.WriteAllTextAsync(big, "{\"title\":\"big\",\"src_ip\":\"45.155.205.233\",\"description\":\"" + new string('A', 5000) + "\"}", ct);
+
+        var (code, output) = await CliProcess.RunAsync(_work.FullName, ct, CliProcess.WithHome("replay", big, "--db", db, "--summary-json", summary, "--max-input-bytes", "4096"));
+        var (badCode, badOutput) = await CliProcess.RunAsync(_work.FullName, ct, CliProcess.WithHome("replay", big, "--db", db, "--max-input-bytes", "12"));
+
+        Assert.True(code == 0, output);
+        var line = JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(summary, ct))).RootElement;
+        Assert.Equal("dead_lettered", line.GetProperty("status").GetString());
+        Assert.StartsWith($"input is {new FileInfo(big).Length} bytes, above the maximum of 4096 bytes", line.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, badCode);
+        Assert.Contains("between 1024 and", badOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_AfterReplay_PrintsTheWholeReasoningChain()
     {
         var ct = TestContext.Current.CancellationToken;

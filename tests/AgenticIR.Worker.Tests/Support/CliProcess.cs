@@ -6,7 +6,10 @@ namespace AgenticIR.Worker.Tests.Support;
 /// <summary>Runs the real <c>agentic-ir</c> executable, as an operator would.</summary>
 internal static class CliProcess
 {
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the executable with extra environment variables.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -17,6 +20,7 @@ internal static class CliProcess
         };
         info.Environment["NO_COLOR"] = "1";
         info.Environment["COLUMNS"] = "250";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "agentic-ir.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
         return Process.Start(info) ?? throw new InvalidOperationException("could not start agentic-ir");

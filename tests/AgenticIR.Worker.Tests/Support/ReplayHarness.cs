@@ -39,10 +39,11 @@ internal sealed class ReplayHarness : IAsyncDisposable
         return new ReplayHarness(pipeline, work, ownsWork);
     }
 
-    public async Task<ReplayRun> ReplayAsync(IEnumerable<string> paths, CancellationToken cancellationToken, string? format = null, string mode = "shadow", int lanes = 2)
+    public async Task<ReplayRun> ReplayAsync(IEnumerable<string> paths, CancellationToken cancellationToken, string? format = null, string mode = "shadow", int lanes = 2,
+        long maxInputBytes = InputLimits.DefaultMaxBytes)
     {
         var collector = new LineCollector();
-        var result = await new ReplayRunner(Pipeline.Normalizer, Pipeline.Orchestrator, Pipeline.Store, Pipeline.Time)
+        var result = await new ReplayRunner(Pipeline.Normalizer, Pipeline.Orchestrator, Pipeline.Store, Pipeline.Time, maxInputBytes)
             .RunAsync(InputReader.ListFiles(paths), format, mode, lanes, collector, cancellationToken);
         return new ReplayRun([.. collector.Lines], result);
     }
