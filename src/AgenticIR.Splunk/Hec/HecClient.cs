@@ -1,12 +1,14 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using AgenticIR.Core.Security;
 
 namespace AgenticIR.Splunk.Hec;
 
 /// <summary>Posts batches to <c>/services/collector/event</c> and classifies the reply per splunk.md §1.7/§1.9. It never
 /// throws for a transport fault or an HTTP status (the result says what to do); the token is sent in the header and
-/// appears in no result, log or exception.</summary>
+/// appears in no result, log or exception: it is registered with the <see cref="SecretScrubber"/>, and the reply's text
+/// is scrubbed before it becomes a reason (a proxy or a misconfigured collector may echo the Authorization header).</summary>
 public sealed class HecClient
 {
     private const int MaxReplyChars = 16 * 1024;
@@ -16,9 +18,11 @@ public sealed class HecClient
     private readonly AuthenticationHeaderValue _authorization;
     private readonly HecOptions _options;
     private readonly TimeProvider _time;
+    private readonly SecretScrubber _scrubber;
 
-    /// <summary>Creates a client with its own channel id.</summary>
-    public HecClient(HttpClient http, HecOptions options, TimeProvider time)
+    /// <summary>Creates a client with its own channel id; its token joins <paramref name="scrubber"/> (by default
+    /// <see cref="SecretScrubber.Shared"/>, which the worker's logs also go through).</summary>
+    public HecClient(HttpClient http, HecOptions options, TimeProvider time, SecretScrubber? scrubber = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
@@ -28,6 +32,8 @@ public sealed class HecClient
         _http = http;
         _options = options;
         _time = time;
+        _scrubber = scrubber ?? SecretScrubber.Shared;
+        _scrubber.Add(options.Token);
         _endpoint = new Uri(options.Url.TrimEnd('/') + "/services/collector/event", UriKind.Absolute);
         _authorization = new AuthenticationHeaderValue("Splunk", options.Token);
         Channel = Guid.NewGuid();
@@ -51,7 +57,8 @@ public sealed class HecClient
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
             var text = await response.Content.ReadAsStringAsync(linked.Token);
-            return Classify((int)response.StatusCode, text, RetryAfter(response));
+            // Cut first, then scrub: a secret cut in two by the limit makes the body unparseable, so no text is kept.
+            return Classify((int)response.StatusCode, _scrubber.Scrub(text.Length > MaxReplyChars ? text[..MaxReplyChars] : text), RetryAfter(response));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -66,7 +73,7 @@ public sealed class HecClient
     /// <summary>The reply rules: success is 2xx with a HEC body; 400/401/403/413 are permanent; the rest is transient.</summary>
     internal static HecSendResult Classify(int status, string body, TimeSpan? retryAfter)
     {
-        var reply = HecReply.TryParse(body.Length > MaxReplyChars ? body[..MaxReplyChars] : body);
+        var reply = HecReply.TryParse(body);
         var reason = reply is null
             ? $"HTTP {status} without a HEC reply body"
             : $"HTTP {status} code {reply.Code}: {reply.Text}" + (reply.InvalidEventNumber is { } n ? $" (invalid-event-number {n})" : "");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Bus;
+using AgenticIR.Core.Security;
 using AgenticIR.Core.State;
 using Spectre.Console;
 
@@ -11,7 +12,8 @@ internal static class InvestigationView
 {
     public static void Write(IAnsiConsole console, InvestigationRecord record, IReadOnlyList<StageEvent> events, IReadOnlyList<BusMessage> messages)
     {
-        static string E(string? text) => Markup.Escape(text ?? "");
+        // Markup escaping stops markup injection; control characters (line breaks, terminal escapes) are escaped too.
+        static string E(string? text) => Markup.Escape(ControlCharacters.Escape(text));
         static string N(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
         console.Write(new Rule($"[bold]{E(record.Id)}[/] · {E(record.Stage.ToString())} · mode {E(record.Mode)} · version {record.Version}"));

@@ -1,9 +1,13 @@
 using System.CommandLine;
 using AgenticIR.Agents.Context;
+using AgenticIR.Core.Catalog;
+using AgenticIR.Core.Security;
+using AgenticIR.Core.Soar;
 using AgenticIR.Definitions;
 using AgenticIR.Definitions.Mapping;
 using AgenticIR.Definitions.Playbooks;
 using AgenticIR.Definitions.Soar;
+using AgenticIR.Soar.SplunkSoar.LiveValidation;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
@@ -18,32 +22,44 @@ internal static class ValidateCommand
         var command = new Command("validate", "Validate config/governance.yaml, soar.yaml, playbooks.yaml, connectors/, mappings/ and the context files; exit 1 listing every error") { live };
         command.SetAction(async (parse, ct) =>
         {
-            var result = Run(parse);
+            var (result, catalog, instances) = Run(parse);
             if (result != 0 || !parse.GetValue(live)) return result;
-            return await RunLiveAsync(parse, ct);
+            return await RunLiveAsync(parse, catalog!, instances, AnsiConsole.Console, ct);
         });
         return command;
     }
 
-    // Builds the pipeline (clients and catalog) and asks each instance whether every binding can run there.
-    private static async Task<int> RunLiveAsync(ParseResult parse, CancellationToken cancellationToken)
+    // Asks each instance on its own whether every binding can run there. An instance that cannot be asked (no token,
+    // unreachable, TLS refused, 401/403, another status) gets one line saying why, and the others are still checked.
+    private static async Task<int> RunLiveAsync(ParseResult parse, IActionCatalog catalog, IReadOnlyList<SoarInstanceDefinition> instances, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
         using var loggerFactory = LoggingSetup.Create(paths, console: false);
-        var pipeline = await CommandPipeline.TryBuildAsync(paths, loggerFactory, AnsiConsole.Console, cancellationToken);
-        if (pipeline is null) return 1;
-        await using (pipeline)
+        var checks = await SplunkSoarLiveValidation.CheckInstancesAsync(instances, catalog, loggerFactory, TimeProvider.System, cancellationToken);
+        foreach (var check in checks)
         {
-            var problems = await pipeline.ValidateLiveAsync(cancellationToken);
-            foreach (var problem in problems) AnsiConsole.Console.WriteLine("  " + problem);
-            var notices = await pipeline.AssetApproverNoticesAsync(cancellationToken);
-            foreach (var notice in notices) AnsiConsole.Console.WriteLine("  note: " + notice);
-            AnsiConsole.Console.MarkupLine(problems.Count == 0 ? "[green]OK[/] every binding checked against the configured instances" : $"[red]{problems.Count} live binding problem(s)[/]");
-            return problems.Count == 0 ? 0 : 1;
+            var name = $"Splunk SOAR instance '{Text(check.Instance)}' ({Text(check.BaseUrl.ToString())})";
+            if (check.Failure is { } failure) console.MarkupLine($"[red]FAILED[/] {name}: {Text(failure)}");
+            else if (check.Problems.Count == 0) console.MarkupLine($"[green]OK[/] {name}: every binding matches");
+            else console.MarkupLine($"[red]{check.Problems.Count} problem(s)[/] {name}:");
+            foreach (var problem in check.Problems) console.MarkupLine($"  {Text(check.Instance)}: {Text(problem.ToString())}");
+            foreach (var notice in check.Notices) console.MarkupLine($"  note: {Text(check.Instance)}: {Text(notice)}");
         }
+        var failed = checks.Count(c => !c.Checked);
+        var problems = checks.Sum(c => c.Problems.Count);
+        if (failed == 0 && problems == 0)
+        {
+            console.MarkupLine(checks.Count == 0 ? "[green]OK[/] no Splunk SOAR instance configured: nothing to check live" : "[green]OK[/] every binding checked against the configured instances");
+            return 0;
+        }
+        console.MarkupLine($"[red]{failed} of {checks.Count} instance(s) could not be checked; {problems} live binding problem(s)[/]");
+        return 1;
     }
 
-    private static int Run(ParseResult parse)
+    // Values from the SOAR and from configuration are printed as text: no markup, no control characters.
+    private static string Text(string text) => Markup.Escape(ControlCharacters.Escape(text));
+
+    private static (int Result, IActionCatalog? Catalog, IReadOnlyList<SoarInstanceDefinition> Instances) Run(ParseResult parse)
     {
         var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
         var console = AnsiConsole.Console;
@@ -66,7 +82,7 @@ internal static class ValidateCommand
         {
             WriteErrors(console, all);
             if (contextError is not null) console.MarkupLine($"[red]{Markup.Escape(contextError)}[/]");
-            return 1;
+            return (1, null, instances);
         }
         console.MarkupLine($"[green]OK[/] policy {Markup.Escape(paths.Policy)} (sha256 {definitions.Policy.Hash[..12]}…)");
         console.MarkupLine($"[green]OK[/] {definitions.Catalog.All.Count} connectors in {Markup.Escape(paths.Connectors)}");
@@ -75,7 +91,7 @@ internal static class ValidateCommand
         console.MarkupLine($"[green]OK[/] {instances.Count} Splunk SOAR instance(s) in {Markup.Escape(paths.Soar)}");
         console.MarkupLine($"[green]OK[/] {playbooks?.Entries.Count ?? 0} playbook entries in {Markup.Escape(paths.Playbooks)}");
         foreach (var warning in playbooks?.Warnings ?? []) console.WriteLine("  warning: " + warning);
-        return 0;
+        return (0, definitions.Catalog, instances);
     }
 
     /// <summary>Prints definition errors, one per line, in <c>file:line:column: field: message</c> form.</summary>

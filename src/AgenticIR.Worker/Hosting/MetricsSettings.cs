@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgenticIR.Core.Security;
 using AgenticIR.Splunk.Events;
 using AgenticIR.Splunk.Hec;
 
@@ -56,6 +57,8 @@ public sealed record MetricsSettings
         var jsonLines = NonEmpty(jsonLinesOption) ?? NonEmpty(environment(JsonLinesVariable));
         var url = NonEmpty(environment(HecUrlVariable));
         var token = NonEmpty(environment(HecTokenVariable));
+        // Known from here on, so no log line or stored error can show it even before the HEC client exists.
+        SecretScrubber.Shared.Add(token);
         var hec = url is null ? null : new HecOptions
         {
             Url = url,

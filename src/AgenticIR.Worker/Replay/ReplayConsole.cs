@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgenticIR.Core.Security;
 using Spectre.Console;
 
 namespace AgenticIR.Worker.Replay;
@@ -29,20 +30,23 @@ internal sealed class ReplayConsole(IAnsiConsole console, bool quiet) : IReplayO
 
     private static string Format(ReplayLine line)
     {
-        var input = Markup.Escape(line.Input);
+        var input = Text(line.Input);
         return line.Status switch
         {
-            "dead_lettered" => $"[red]✗ dead-letter[/] {input}: {Markup.Escape(line.Reason ?? "")}",
-            "merged" => $"[blue]⇢ merged[/]      {input} → {line.InvestigationId} ({Markup.Escape(line.Reason ?? "")})",
-            _ => $"{SeverityMarkup(line.Severity)} {input} · {SourceSeverity(line)}{line.Path ?? "-"} · {line.Confidence?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"} · {Markup.Escape(line.TopFinding ?? "no finding")}",
+            "dead_lettered" => $"[red]✗ dead-letter[/] {input}: {Text(line.Reason ?? "")}",
+            "merged" => $"[blue]⇢ merged[/]      {input} → {line.InvestigationId} ({Text(line.Reason ?? "")})",
+            _ => $"{SeverityMarkup(line.Severity)} {input} · {SourceSeverity(line)}{line.Path ?? "-"} · {line.Confidence?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"} · {Text(line.TopFinding ?? "no finding")}",
         };
     }
+
+    // File names, reasons and findings quote alert content: one input stays one line, and no escape sequence reaches the terminal.
+    private static string Text(string text) => Markup.Escape(ControlCharacters.Escape(text));
 
     // The source's own level beside ours, and only when they differ the reason, so an analyst sees at a glance why a
     // vendor's high came out otherwise.
     private static string SourceSeverity(ReplayLine line) => line.SourceSeverity is null ? ""
         : line.SourceSeverity == line.Severity ? $"source {line.SourceSeverity} · "
-        : $"source {line.SourceSeverity} ({Markup.Escape(line.SeverityNote ?? "differs")}) · ";
+        : $"source {line.SourceSeverity} ({Text(line.SeverityNote ?? "differs")}) · ";
 
     private static string SeverityMarkup(string? severity) => severity switch
     {

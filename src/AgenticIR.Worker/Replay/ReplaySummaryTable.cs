@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgenticIR.Core.Security;
 using Spectre.Console;
 
 namespace AgenticIR.Worker.Replay;
@@ -30,8 +31,10 @@ internal static class ReplaySummaryTable
         if (totals.DeadLetters.Count > 0)
         {
             console.MarkupLine("[red]Dead letters[/] (kept whole in the store with their reason):");
-            foreach (var line in totals.DeadLetters) console.MarkupLine($"  {Markup.Escape(line.Input)}: {Markup.Escape(line.Reason ?? "")}");
+            foreach (var line in totals.DeadLetters) console.MarkupLine($"  {Text(line.Input)}: {Text(line.Reason ?? "")}");
         }
         console.MarkupLine($"Reports: [link]{Markup.Escape(reportsFolder)}[/]");
     }
+
+    private static string Text(string text) => Markup.Escape(ControlCharacters.Escape(text));
 }

@@ -211,7 +211,9 @@ public sealed class SplunkSoarClientFaultTests : IClassFixture<WireMockFixture>,
         Assert.Contains("circuit is open", opened.Message, StringComparison.Ordinal);
         Assert.Equal(5, _calls);
 
-        await Assert.ThrowsAsync<SoarUnavailableException>(() => client.GetVersionAsync(_ct));
+        // A call the open circuit refuses still says what kept failing.
+        var refused = await Assert.ThrowsAsync<SoarUnavailableException>(() => client.GetVersionAsync(_ct));
+        Assert.EndsWith("not sent: the circuit is open after repeated failures (last: HTTP 500)", refused.Reason, StringComparison.Ordinal);
         Assert.Equal(5, _calls);
         Assert.Contains(_logs.Entries, e => e.EventId == 4102);
 

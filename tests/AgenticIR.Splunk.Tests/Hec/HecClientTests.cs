@@ -1,5 +1,6 @@
 using System.Text;
 using AgenticIR.Core.Metrics;
+using AgenticIR.Core.Security;
 using AgenticIR.Splunk.Hec;
 using AgenticIR.Splunk.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -108,6 +109,27 @@ public sealed class HecClientTests : IDisposable
         Assert.True(result.IsAuthFailure);
         Assert.Equal(code, result.HecCode);
         Assert.DoesNotContain(HecStub.Token, result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(401, """{"text":"Invalid authorization header: {0}","code":3}""")]
+    [InlineData(403, """{"text":"Token {1} is disabled","code":1}""")]
+    [InlineData(400, """{"text":"Incorrect index for token {1}","code":7,"invalid-event-number":0}""")]
+    [InlineData(503, """{"text":"Busy; request had Authorization={0}","code":9}""")]
+    [InlineData(200, """{"text":"Success {2}","code":0}""")]
+    public async Task SendAsync_ReplyEchoesTheAuthorizationHeader_ReasonCarriesNoToken(int status, string template)
+    {
+        var scrubber = new SecretScrubber();
+        _hec.Echo(status, authorization => template
+            .Replace("{0}", authorization, StringComparison.Ordinal)
+            .Replace("{1}", authorization["Splunk ".Length..], StringComparison.Ordinal)
+            .Replace("{2}", Convert.ToBase64String(Encoding.UTF8.GetBytes(authorization["Splunk ".Length..])), StringComparison.Ordinal));
+
+        var result = await new HecClient(_http, Options(), _time, scrubber).SendAsync(Body(), Ct);
+
+        Assert.Equal("Splunk " + HecStub.Token, Assert.Single(_hec.Requests).Headers["Authorization"]);
+        Assert.DoesNotContain(HecStub.Token[..8], result.ToString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(SecretScrubber.Mask, result.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,14 @@ internal sealed class HecStub : IDisposable
         _server.Given(Request.Create().WithPath("/services/collector/event").UsingPost()).RespondWith(response);
     }
 
+    /// <summary>Answers with a body built from the request's <c>Authorization</c> header (a collector or proxy that echoes it).</summary>
+    public void Echo(int status, Func<string, string> body)
+    {
+        _server.ResetMappings();
+        _server.Given(Request.Create().WithPath("/services/collector/event").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(status).WithBody((WireMock.IRequestMessage request) => body(request.Headers!["Authorization"].Single())));
+    }
+
     public IReadOnlyList<Received> Requests => [.. _server.LogEntries.Select(e => new Received(
         e.RequestMessage!.Headers?.ToDictionary(h => h.Key, h => h.Value.ToArray().FirstOrDefault() ?? "", StringComparer.OrdinalIgnoreCase)
             ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),

@@ -8,6 +8,8 @@ internal sealed class SoarUnauthorizedException(string instance, int status, str
     public string Instance { get; } = instance;
     /// <summary>HTTP status.</summary>
     public int Status { get; } = status;
+    /// <summary>The SOAR's message (scrubbed of secrets).</summary>
+    public string SoarMessage { get; } = message;
 }
 
 /// <summary>The SOAR could not be reached in the time and retries allowed (or its circuit is open). Work is kept and retried later.</summary>
@@ -16,6 +18,8 @@ internal sealed class SoarUnavailableException(string instance, string message, 
 {
     /// <summary>Instance name.</summary>
     public string Instance { get; } = instance;
+    /// <summary>What failed: the call and the cause (connection refused, timed out, TLS handshake failed, HTTP 503…).</summary>
+    public string Reason { get; } = message;
 }
 
 /// <summary>The SOAR refused a request (4xx other than 401/403/429, or <c>failed: true</c>).</summary>

@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using System.Text.Json;
+using AgenticIR.Core.Security;
 using AgenticIR.Core.Soar;
 using AgenticIR.Soar.SplunkSoar.Instances;
 using AgenticIR.Soar.SplunkSoar.Resilience;
@@ -12,7 +12,9 @@ using RestSharp;
 namespace AgenticIR.Soar.SplunkSoar.Api;
 
 /// <summary>Sends <see cref="SoarCall"/>s to one instance through its resilience pipelines and turns every failure into
-/// one of the three SOAR exceptions. The token is set once as a default header and masked in every message we build.</summary>
+/// one of the three SOAR exceptions. The token is set once as a default header. Everything the SOAR sends back passes the
+/// <see cref="SecretScrubber"/> (which knows the token) before anything else reads it: error messages fully, answers for
+/// every registered secret; so no exception, log line or stored column built from an answer can carry a secret.</summary>
 internal sealed class SoarTransport : IDisposable
 {
     private const string TokenHeader = "ph-auth-token";
@@ -20,15 +22,17 @@ internal sealed class SoarTransport : IDisposable
     private readonly RestClient _rest;
     private readonly SoarPipelines _pipelines;
     private readonly SoarInstanceHealth _health;
-    private readonly SoarSecret _token;
+    private readonly SecretScrubber _scrubber;
+    private readonly TimeSpan _attemptTimeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TimeSpan _backstopTimeout;
 
-    public SoarTransport(SoarInstanceDefinition instance, SoarSecret token, SoarInstanceHealth health, SoarResilienceSettings settings, TimeProvider time, ILogger logger)
+    public SoarTransport(SoarInstanceDefinition instance, SoarSecret token, SoarInstanceHealth health, SoarResilienceSettings settings, TimeProvider time, ILogger logger, SecretScrubber scrubber)
     {
         Instance = instance.Name;
-        _token = token;
+        _scrubber = scrubber;
+        _attemptTimeout = instance.Timeout;
         _health = health;
         _time = time;
         _logger = logger;
@@ -77,11 +81,12 @@ internal sealed class SoarTransport : IDisposable
         }
         catch (BrokenCircuitException ex)
         {
-            throw new SoarUnavailableException(Instance, $"{call.Verb} {call.Path} not sent: the circuit is open after repeated failures", ex);
+            var last = _pipelines.OpenedBy is { } cause ? $" (last: {cause})" : "";
+            throw new SoarUnavailableException(Instance, $"{call.Verb} {call.Path} not sent: the circuit is open after repeated failures{last}", ex);
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new SoarUnavailableException(Instance, $"{call.Verb} {call.Path} timed out", ex);
+            throw new SoarUnavailableException(Instance, $"{call.Verb} {call.Path} timed out: no answer within {_attemptTimeout.TotalSeconds:0.#} s", ex);
         }
         finally
         {
@@ -101,7 +106,8 @@ internal sealed class SoarTransport : IDisposable
 
         if (response.StatusCode == 0)
         {
-            return SoarHttpResult.Failed(Classify(response.ErrorException), _token.Redact(response.ErrorException?.Message ?? response.ErrorMessage ?? "no response"));
+            var (kind, description) = SoarTransportFailure.Classify(response.ErrorException, response.ErrorMessage);
+            return SoarHttpResult.Failed(kind, _scrubber.Scrub(description));
         }
         var status = (int)response.StatusCode;
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -113,7 +119,7 @@ internal sealed class SoarTransport : IDisposable
         var retryAfter = RetryAfterHeader.Parse(
             response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value,
             _time.GetUtcNow());
-        return new SoarHttpResult(status, response.Content, retryAfter);
+        return new SoarHttpResult(status, _scrubber.ScrubKnown(response.Content), retryAfter);
     }
 
     private SoarHttpResult Check(SoarCall call, SoarHttpResult result)
@@ -123,7 +129,7 @@ internal sealed class SoarTransport : IDisposable
         {
             throw new SoarUnavailableException(Instance, $"{call.Verb} {call.Path}: {result.Describe()}");
         }
-        var message = _token.Redact(MessageOf(result));
+        var message = MessageOf(result);
         if (result.Status is 401 or 403)
         {
             if (_health.Stop(result.Status, message)) SplunkSoarLog.InstanceStopped(_logger, Instance, result.Status, call.Verb, call.Path);
@@ -141,34 +147,25 @@ internal sealed class SoarTransport : IDisposable
         return result;
     }
 
-    private static SoarTransportError Classify(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }
-                || e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable })
-            {
-                return SoarTransportError.NotDelivered;
-            }
-        }
-        return SoarTransportError.Network;
-    }
-
-    /// <summary>The SOAR's <c>message</c> from <c>{"failed": true, "message": …}</c>, else a short status text.</summary>
-    private static string MessageOf(SoarHttpResult result)
+    /// <summary>The SOAR's <c>message</c> from <c>{"failed": true, "message": …}</c>, else a short status text; scrubbed
+    /// before it is cut, so a secret straddling the cut cannot leave half of itself behind.</summary>
+    private string MessageOf(SoarHttpResult result)
     {
         if (SoarJson.TryParseObject(result.Content) is { } body && SoarJson.String(body, "message") is { Length: > 0 } message)
         {
-            return Truncate(message);
+            return Truncate(_scrubber.Scrub(message));
         }
         return result.Status switch
         {
             401 => "unauthorized",
             403 => "forbidden",
             404 => "not found",
-            _ => string.IsNullOrWhiteSpace(result.Content) ? "no message" : Truncate(result.Content),
+            _ => string.IsNullOrWhiteSpace(result.Content) ? "no message" : Truncate(_scrubber.Scrub(result.Content)),
         };
     }
+
+    /// <summary>Text derived from an answer (a parse error quoting it), scrubbed like the answer's own messages.</summary>
+    public string Scrub(string? text) => _scrubber.Scrub(text);
 
     private static bool IsFailedBody(string? content) =>
         SoarJson.TryParseObject(content) is { } body && body.TryGetProperty("failed", out var failed) && failed.ValueKind == JsonValueKind.True;

@@ -33,7 +33,7 @@ internal sealed partial class SplunkSoarClient(SoarTransport transport, int page
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or InvalidOperationException or FormatException)
         {
-            throw new SoarRequestException(InstanceName, result.Status, $"unexpected answer to {call.Verb} {call.Path}: {ex.Message}");
+            throw new SoarRequestException(InstanceName, result.Status, $"unexpected answer to {call.Verb} {call.Path}: {transport.Scrub(ex.Message)}");
         }
     }
 

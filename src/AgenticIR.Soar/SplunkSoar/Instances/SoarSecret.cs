@@ -16,10 +16,5 @@ internal sealed class SoarSecret
     /// <summary>The value, for the one place that puts it on the wire (the <c>ph-auth-token</c> header).</summary>
     public string Reveal() => _value;
 
-    /// <summary><paramref name="text"/> with every occurrence of the token masked: for text that came from outside
-    /// (a SOAR error message, an exception) before it goes into our own messages.</summary>
-    public string Redact(string? text) =>
-        string.IsNullOrEmpty(text) ? text ?? "" : text.Replace(_value, Mask, StringComparison.Ordinal);
-
     public override string ToString() => Mask;
 }

@@ -2,7 +2,9 @@ using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Soar;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Instances;
+using AgenticIR.Soar.SplunkSoar.Resilience;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Soar.SplunkSoar.LiveValidation;
 
@@ -10,6 +12,16 @@ namespace AgenticIR.Soar.SplunkSoar.LiveValidation;
 /// instance. Reads only.</summary>
 public static class SplunkSoarLiveValidation
 {
+    /// <summary>A check is a question, not work to protect: one retry for a blip, no long backoff.</summary>
+    internal static SoarResilienceSettings Settings { get; } = new() { MaxRetries = 1, MaxDelay = TimeSpan.FromSeconds(2) };
+
+    /// <summary>Checks every instance on its own (<c>agentic-ir validate --live</c>): an instance that cannot be read is
+    /// reported with the reason and the others are still checked. Reads only.</summary>
+    internal static Task<IReadOnlyList<LiveInstanceCheck>> CheckInstancesAsync(IReadOnlyList<SoarInstanceDefinition> instances, IActionCatalog catalog,
+        ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken) =>
+        new LiveInstanceChecker(new SoarSecretResolver(), new SoarClientFactory(loggerFactory, time, Settings), new SoarAppDirectory())
+            .CheckAsync(instances, catalog, cancellationToken);
+
     /// <summary>One line per problem, <c>instance: file: splunk_soar: message</c>; empty when every binding matches. Needs
     /// the clients (<c>AddSplunkSoarClients</c>) and the <see cref="IActionCatalog"/> registered in <paramref name="services"/>.</summary>
     public static async Task<IReadOnlyList<string>> ValidateAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ internal sealed class SoarPipelines
                 ShouldHandle = args => ValueTask.FromResult(SoarRetryRules.CountsAsFailure(args.Outcome)),
                 OnOpened = args =>
                 {
+                    OpenedBy = SoarRetryRules.Describe(args.Outcome);
                     SplunkSoarLog.CircuitOpened(logger, instance, (long)args.BreakDuration.TotalMilliseconds, SoarRetryRules.Describe(args.Outcome));
                     return default;
                 },
@@ -68,6 +69,9 @@ internal sealed class SoarPipelines
                 .AddTimeout(attemptTimeout)
                 .Build();
     }
+
+    /// <summary>The failure that last opened the circuit, for the message of a call the open circuit refused.</summary>
+    public string? OpenedBy { get; private set; }
 
     public ResiliencePipeline<SoarHttpResult> For(SoarCallKind kind) => kind switch
     {
