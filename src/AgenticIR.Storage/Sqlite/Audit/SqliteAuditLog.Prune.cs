@@ -14,6 +14,7 @@ public sealed partial class SqliteAuditLog
     public async Task<AuditPruneResult> PruneAsync(DateTimeOffset olderThan, string signedOffBy, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(signedOffBy);
+        signedOffBy = AuditCanonicalEncoding.CanonicalText(signedOffBy);
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
@@ -125,13 +126,13 @@ public sealed partial class SqliteAuditLog
         command.CommandText =
             """
             INSERT INTO audit_anchors (pruned_through_sequence, last_pruned_hash, count, pruned_at, signed_off_by, previous_anchor_hash, record_sequence, anchor_hash)
-            VALUES ($through, $last, $count, $at, $by, $previous, $record, $hash);
+            VALUES ($through, $last, $count, $at, CAST($by AS TEXT), $previous, $record, $hash);
             """;
         command.Parameters.AddWithValue("$through", anchor.PrunedThroughSequence);
         command.Parameters.AddWithValue("$last", anchor.LastPrunedHash);
         command.Parameters.AddWithValue("$count", anchor.Count);
         command.Parameters.AddWithValue("$at", AuditCanonicalEncoding.FormatTimestamp(anchor.PrunedAt));
-        command.Parameters.AddWithValue("$by", anchor.SignedOffBy);
+        command.Parameters.AddWithValue("$by", SqliteExactText.Value(anchor.SignedOffBy));
         command.Parameters.AddWithValue("$previous", anchor.PreviousAnchorHash);
         command.Parameters.AddWithValue("$record", anchor.RecordSequence);
         command.Parameters.AddWithValue("$hash", anchor.AnchorHash);
