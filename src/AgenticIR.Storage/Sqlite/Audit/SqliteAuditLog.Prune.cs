@@ -31,18 +31,20 @@ public sealed partial class SqliteAuditLog
 
             using var tail = TailCommand(connection);
             tail.Transaction = transaction;
-            var (tailSequence, tailHash) = ReadTail(tail);
+            var position = AuditHeadRow.Position(connection, transaction, ReadTail(tail));
             var lastPrunedHash = Scalar<string>(connection, transaction, "SELECT hash FROM audit_records WHERE sequence = $s;", through.Value);
             var count = Scalar<long>(connection, transaction, "SELECT COUNT(*) FROM audit_records WHERE sequence <= $s;", through.Value);
             var previousAnchor = LatestAnchorHash(connection, transaction);
             var now = AuditCanonicalEncoding.ToCanonical(_time.GetUtcNow());
 
-            var anchor = new AuditAnchor(through.Value, lastPrunedHash, count, now, signedOffBy, previousAnchor, tailSequence + 1, "");
+            var anchor = new AuditAnchor(through.Value, lastPrunedHash, count, now, signedOffBy, previousAnchor, position.LastSequence + 1, "");
             anchor = anchor with { AnchorHash = AuditCanonicalEncoding.ComputeAnchorHash(anchor) };
             Delete(connection, transaction, through.Value);
             InsertAnchor(connection, transaction, anchor);
             using var insert = InsertCommand(connection, transaction);
-            var record = Insert(insert, anchor.RecordSequence, now, PrunedEntry(anchor, cutoff), tailHash);
+            var record = Insert(insert, anchor.RecordSequence, now, PrunedEntry(anchor, cutoff), position.PreviousHash);
+            // The head moves to the audit_pruned record; the count loses the pruned records and gains that one.
+            AuditHeadRow.Write(connection, transaction, new AuditHead(record.Sequence, record.Hash, position.RecordCount - count + 1));
             transaction.Commit();
             return new AuditPruneResult(count, anchor, record);
         }

@@ -48,6 +48,11 @@ public sealed partial class SqliteAuditLog
             sql.Append(" AND action_type = ").Append(SqliteExactText.Cast("$action"));
             command.Parameters.AddWithValue("$action", SqliteExactText.Value(query.ActionType));
         }
+        if (query.ThroughSequence is { } through)
+        {
+            sql.Append(" AND sequence <= $through");
+            command.Parameters.AddWithValue("$through", through);
+        }
         command.CommandText = sql.Append(" ORDER BY sequence;").ToString();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) yield return AuditRow.Read(reader);

@@ -9,7 +9,8 @@ namespace AgenticIR.Storage.Sqlite.Audit;
 /// in this process callers queue and whoever holds the write gate commits everything queued in one BEGIN IMMEDIATE
 /// transaction (group commit), so the callers behind it mostly find their entry already written. A batch
 /// (<see cref="AppendBatchAsync"/>) is queued as one unit: its entries get consecutive sequences in one commit. Across processes
-/// BEGIN IMMEDIATE orders writers and the chain tail is read inside it. The state store must have been initialized on the same file first (it applies the migrations).</summary>
+/// BEGIN IMMEDIATE orders writers and the chain tail is read inside it. Each commit also moves the anchored head
+/// (<c>audit_head</c>) so verification can tell a truncated end. The state store must have been initialized on the same file first (it applies the migrations).</summary>
 public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
 {
     // Large enough that concurrent appenders share commits, small enough that one transaction stays short.
@@ -130,7 +131,8 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
             using var transaction = _writer.BeginTransaction(deferred: false);
             _tail ??= TailCommand(_writer);
             _tail.Transaction = transaction;
-            var (sequence, previousHash) = ReadTail(_tail);
+            var position = AuditHeadRow.Position(_writer, transaction, ReadTail(_tail));
+            var (sequence, previousHash) = (position.LastSequence, position.PreviousHash);
             _insert ??= InsertCommand(_writer, transaction);
             _insert.Transaction = transaction;
             for (var i = 0; i < batch.Count; i++)
@@ -143,6 +145,7 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
                     previousHash = records[j].Hash;
                 }
             }
+            AuditHeadRow.Write(_writer, transaction, new AuditHead(sequence, previousHash, position.RecordCount + count));
             transaction.Commit();
         }
 #pragma warning disable CA1031 // Batch boundary: the failure belongs to every caller in the batch and reaches each through its task.

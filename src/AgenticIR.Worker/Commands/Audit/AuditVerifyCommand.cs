@@ -6,12 +6,12 @@ using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands.Audit;
 
-/// <summary><c>agentic-ir audit verify</c>: exit 0 when the chain is intact, 1 naming the first bad record, 2 without a database.</summary>
+/// <summary><c>agentic-ir audit verify</c>: exit 0 when the chain is intact, 1 listing every problem, 2 without a database.</summary>
 internal static class AuditVerifyCommand
 {
     public static Command Create()
     {
-        var command = new Command("verify", "Recompute every audit record's hash and check the chain; exit 1 naming the first bad record");
+        var command = new Command("verify", "Recompute every audit record's hash and check the chain and its anchored head; exit 1 listing every problem");
         command.SetAction((parse, ct) => RunAsync(parse, ct));
         return command;
     }
@@ -28,15 +28,21 @@ internal static class AuditVerifyCommand
         var clock = Stopwatch.StartNew();
         var result = await log.VerifyAsync(null, cancellationToken);
         clock.Stop();
-        var count = result.RecordsVerified.ToString("N0", CultureInfo.InvariantCulture);
+        var read = result.RecordsRead.ToString("N0", CultureInfo.InvariantCulture);
         if (!result.IsIntact)
         {
-            console.MarkupLine($"[red]Audit chain broken at record {result.FirstBadSequence}:[/] {Markup.Escape(result.Problem ?? "")}");
-            console.MarkupLine($"{count} records verified before it; the last good record is {result.HeadSequence} ({result.HeadHash}).");
+            // Every break, not only the first: tampering further on must not hide behind an earlier (or a harmless) one.
+            var problems = result.BreakCount == 1 ? "1 problem" : $"{result.BreakCount.ToString("N0", CultureInfo.InvariantCulture)} problems";
+            console.MarkupLine($"[red]Audit chain broken: {problems}[/] in {read} records read ({result.RecordsVerified.ToString("N0", CultureInfo.InvariantCulture)} check out)");
+            foreach (var problem in result.Breaks)
+                console.MarkupLine($"  [red]{(problem.Sequence is { } sequence ? $"record {sequence}" : "trail")}:[/] {Markup.Escape(problem.Problem)}");
+            if (result.BreakCount > result.Breaks.Count)
+                console.MarkupLine($"  … and {(result.BreakCount - result.Breaks.Count).ToString("N0", CultureInfo.InvariantCulture)} more");
+            console.MarkupLine($"stored end: record {result.HeadSequence} ({result.HeadHash}); {AnchoredHead(result)}");
             return 1;
         }
-        console.MarkupLine($"[green]{count} records verified, chain intact[/] ({clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s)");
-        console.MarkupLine($"head: record {result.HeadSequence} {result.HeadHash}");
+        console.MarkupLine($"[green]{read} records verified, chain intact[/] ({clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s)");
+        console.MarkupLine($"head: record {result.HeadSequence} {result.HeadHash} ({AnchoredHead(result)})");
         if (result.Anchor is { } anchor)
         {
             console.MarkupLine(Markup.Escape(
@@ -45,4 +51,8 @@ internal static class AuditVerifyCommand
         }
         return 0;
     }
+
+    private static string AnchoredHead(Core.Audit.AuditVerification result) => result.AnchoredHead is { } head
+        ? $"anchored head: record {head.Sequence}, {head.RecordCount.ToString("N0", CultureInfo.InvariantCulture)} records"
+        : "no anchored head";
 }
