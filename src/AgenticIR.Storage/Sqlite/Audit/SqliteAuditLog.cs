@@ -175,6 +175,8 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.ActionType == AuditActionTypes.AuditPruned)
             throw new ArgumentException($"'{AuditActionTypes.AuditPruned}' records are written only by pruning, with their anchor.", nameof(entry));
+        if (entry.ActionType == AuditActionTypes.AuditExport)
+            throw new ArgumentException($"'{AuditActionTypes.AuditExport}' names an export's trailer, never a record.", nameof(entry));
     }
 
     private static SqliteCommand TailCommand(SqliteConnection connection)
