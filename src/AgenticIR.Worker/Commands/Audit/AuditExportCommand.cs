@@ -33,6 +33,7 @@ internal static class AuditExportCommand
         var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
         // Records go to standard output, so messages go to standard error.
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected) console.Profile.Width = 240;
         if (request.Syslog && request.Format != "cef")
         {
             console.MarkupLine("[red]--syslog applies to --format cef only[/]");
@@ -79,8 +80,9 @@ internal static class AuditExportCommand
             await using var file = new StreamWriter(request.Output, append: false, new UTF8Encoding(false));
             count = await AuditExporter.WriteAsync(log.StreamAsync(query, cancellationToken), trailer, file, format, options, cancellationToken);
         }
-        console.MarkupLine($"Exported {count} audit records{(request.Output is null ? "" : " to " + Markup.Escape(request.Output))}; " +
-            $"head: record {head.Sequence} {head.Hash} (keep it: `audit verify --checkpoint {head.Sequence}:{head.Hash}` shows a later rewrite)");
+        console.MarkupLine($"Exported {count} audit records{(request.Output is null ? "" : " to " + Markup.Escape(request.Output))}");
+        // Kept elsewhere, the head shows a later rewrite of the whole store: `audit verify --checkpoint SEQUENCE:HASH`.
+        console.MarkupLine($"checkpoint: {head.Sequence}:{head.Hash}");
         return 0;
     }
 }
