@@ -1,6 +1,7 @@
 using AgenticIR.Agents.Governance;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Triage;
 using static AgenticIR.Agents.Tests.Governance.GovernanceScenario;
@@ -12,7 +13,7 @@ public sealed class ApprovalTimeoutMonitorTests
     private static async Task<GovernanceScenario> PendingAsync(Severity severity, params ResponseAction[] actions)
     {
         var scenario = new GovernanceScenario();
-        await scenario.PlanAsync(severity, "assisted", InvestigationPath.Assisted, actions);
+        await scenario.PlanAsync(severity, PlaybookMode.Assisted, InvestigationPath.Assisted, actions);
         return scenario;
     }
 

@@ -2,6 +2,7 @@ using AgenticIR.Agents.Governance;
 using AgenticIR.Agents.Tests.Support2;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
@@ -82,7 +83,7 @@ internal sealed class GovernanceScenario
 
     public static ResponsePlan Plan(params ResponseAction[] actions) => new() { Actions = actions, EstimatedContainmentTime = TimeSpan.Zero };
 
-    public static InvestigationRecord Record(Severity severity, string mode, InvestigationPath path, ResponsePlan? plan = null) => new()
+    public static InvestigationRecord Record(Severity severity, PlaybookMode mode, InvestigationPath path, ResponsePlan? plan = null) => new()
     {
         Id = InvestigationId,
         Fingerprint = "fp-gov",
@@ -100,7 +101,7 @@ internal sealed class GovernanceScenario
     };
 
     /// <summary>Gates the plan for an investigation, stores the result as the pending state the services work on.</summary>
-    public async Task<InvestigationRecord> PlanAsync(Severity severity, string mode, InvestigationPath path, params ResponseAction[] actions)
+    public async Task<InvestigationRecord> PlanAsync(Severity severity, PlaybookMode mode, InvestigationPath path, params ResponseAction[] actions)
     {
         var record = Record(severity, mode, path);
         var plan = await Gate.ApplyAsync(record, Plan(actions), TestContext.Current.CancellationToken);

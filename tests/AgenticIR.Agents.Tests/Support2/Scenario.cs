@@ -1,6 +1,7 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Learning;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
@@ -16,7 +17,7 @@ internal sealed class Scenario
     private readonly List<Finding> _findings = [];
     private TriageResult? _triage;
     private bool _withReport = true;
-    private string _mode = "shadow";
+    private PlaybookMode _mode = PlaybookMode.Shadow;
     private ResponsePlan? _plan;
     private IncidentOutcome? _outcome;
     private StopReason _stop = StopReason.ConfidenceReached;
@@ -39,7 +40,7 @@ internal sealed class Scenario
 
     public Scenario WithoutReport() => Set(() => _withReport = false);
 
-    public Scenario InMode(string mode) => Set(() => _mode = mode);
+    public Scenario InMode(PlaybookMode mode) => Set(() => _mode = mode);
 
     public Scenario WithPlan(ResponsePlan plan) => Set(() => _plan = plan);
 

@@ -3,6 +3,7 @@ using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Learning;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Definitions.Policy;
@@ -95,7 +96,7 @@ public sealed class ShadowOutcomeTests : IAsyncLifetime
     [Fact]
     public async Task PollOnceAsync_AssistedContainerClosed_OutcomeRecordedButNoComparisonStored()
     {
-        await SaveAsync(ShadowScenario.Record() with { Mode = "assisted" });
+        await SaveAsync(ShadowScenario.Record() with { Mode = PlaybookMode.Assisted });
         _client.Containers[42] = ShadowScenario.Container(severity: "medium", disposition: "False Positive", closed: true);
 
         Assert.Equal(0, await Observer().PollOnceAsync(Ct));

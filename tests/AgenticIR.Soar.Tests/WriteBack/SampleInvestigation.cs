@@ -1,5 +1,6 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
@@ -22,7 +23,7 @@ internal static class SampleInvestigation
             Id = id,
             Fingerprint = "fp",
             Stage = InvestigationStage.AwaitingApproval,
-            Mode = "assisted",
+            Mode = PlaybookMode.Assisted,
             Source = new SourceReference("splunk_soar", "prod", "7"),
             Alerts = [new NormalizedAlert { AlertId = "sdi-7", SourceFormat = "soar_container", Title = "Phish " + hostile, Timestamp = At, Observables = [ip, domain] }],
             Triage = new TriageResult

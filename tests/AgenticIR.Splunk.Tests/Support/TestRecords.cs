@@ -15,7 +15,7 @@ internal static class TestRecords
 {
     public static readonly DateTimeOffset Created = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
-    public static InvestigationRecord Documented(string id = "inv-1", InvestigationPath path = InvestigationPath.Autonomous, string mode = "autonomous")
+    public static InvestigationRecord Documented(string id = "inv-1", InvestigationPath path = InvestigationPath.Autonomous, PlaybookMode mode = PlaybookMode.Autonomous)
     {
         var ip = new Observable(ObservableType.Ipv4, "203.0.113.7", "source");
         var host = new Observable(ObservableType.Host, "ws-042");

@@ -1,6 +1,7 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Learning;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
@@ -81,7 +82,7 @@ internal static class SampleRecords
             Fingerprint = "fp-full",
             Stage = InvestigationStage.Documented,
             Version = 7,
-            Mode = "assisted",
+            Mode = PlaybookMode.Assisted,
             Alerts =
             [
                 Alert("alert-1", createdAt) with { Observables = [attacker, host, user] },

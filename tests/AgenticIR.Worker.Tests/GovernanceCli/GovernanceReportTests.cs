@@ -80,7 +80,7 @@ public sealed class GovernanceReportTests : IAsyncLifetime
             Fingerprint = "fp-" + id,
             Stage = InvestigationStage.Received,
             Alerts = [new NormalizedAlert { AlertId = "a-" + id, SourceFormat = "test", Title = "C2 beacon", Timestamp = start }],
-            Mode = "autonomous",
+            Mode = PlaybookMode.Autonomous,
             Playbook = new ModeAssignment("malware_containment", PlaybookMode.Autonomous, new Dictionary<Severity, PlaybookMode>()),
             CreatedAt = start,
             UpdatedAt = start,

@@ -42,7 +42,7 @@ public sealed class DemotionEndToEndTests : IDisposable
         await using (var control = await HarnessAsync(new RecordingNotifier()))
         {
             var before = await IngestAsync(control, "before");
-            Assert.Equal("autonomous", before.Mode);
+            Assert.Equal(PlaybookMode.Autonomous, before.Mode);
             severity = before.Triage!.Severity;
         }
 
@@ -75,7 +75,7 @@ public sealed class DemotionEndToEndTests : IDisposable
         // The same alert, beside the same playbook, now waits for people.
         var after = await IngestAsync(harness, "after");
         Assert.Equal(severity, after.Triage!.Severity);
-        Assert.Equal("assisted", after.Mode);
+        Assert.Equal(PlaybookMode.Assisted, after.Mode);
         Assert.DoesNotContain(after.Plan!.Actions, a => a.Kind != ActionKind.Enrichment && a.ApprovalStatus == ApprovalStatus.AutoApproved);
         // The other severity keeps its autonomy.
         var entryNow = harness.Pipeline.Get<IPlaybookCatalog>().Match("prod", "endpoint", [])!;

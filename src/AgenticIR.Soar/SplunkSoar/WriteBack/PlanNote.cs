@@ -2,6 +2,7 @@ using AgenticIR.Agents.Governance.Delegation;
 using System.Globalization;
 using System.Text;
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 
@@ -19,8 +20,8 @@ internal static class PlanNote
         var pending = plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending);
         var withSoar = plan.Actions.Count(DelegationEligibility.IsDelegated);
         md.Append(CultureInfo.InvariantCulture, $"## Response plan: {plan.Actions.Count} actions, {pending} awaiting approval · mode ")
-            .AppendLine(SafeMarkdown.Inline(record.Mode)).AppendLine();
-        var shadow = string.Equals(record.Mode, "shadow", StringComparison.OrdinalIgnoreCase);
+            .AppendLine(record.Mode.ToWire()).AppendLine();
+        var shadow = record.Mode == PlaybookMode.Shadow;
         if (shadow)
             md.AppendLine("Shadow mode: nothing is dispatched; the plan is recorded for comparison with the playbook. No answer is needed.").AppendLine();
         else if (pending > withSoar)

@@ -12,7 +12,7 @@ internal static class StandAsideNote
 {
     /// <summary>True once triage has put the investigation at <c>off</c>.</summary>
     public static bool Applies(InvestigationRecord record) =>
-        record.Triage is not null && string.Equals(record.Mode, ModeAssignment.Name(PlaybookMode.Off), StringComparison.OrdinalIgnoreCase);
+        record.Triage is not null && record.Mode == PlaybookMode.Off;
 
     public static string? Render(InvestigationRecord record)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.State;
 
 namespace AgenticIR.Soar.SplunkSoar.WriteBack;
@@ -18,7 +19,7 @@ internal static class TriageNote
         md.Append("| ").Append(triage.Severity.ToWire()).Append(" | ").Append(triage.SourceSeverity?.ToWire() ?? "none given")
             .Append(" | ").Append(SafeMarkdown.Number(triage.Confidence))
             .Append(" | ").Append(SafeMarkdown.Number(triage.Score)).Append(" | ").Append(SafeMarkdown.Wire(triage.Path))
-            .Append(" | ").Append(SafeMarkdown.Inline(record.Mode)).Append(" | ").Append(SafeMarkdown.Inline(record.Playbook?.Playbook ?? "none"))
+            .Append(" | ").Append(record.Mode.ToWire()).Append(" | ").Append(SafeMarkdown.Inline(record.Playbook?.Playbook ?? "none"))
             .AppendLine(" |").AppendLine();
         if (triage.SourceSeverityNote is { } differs)
             md.Append("**Severity versus the source:** ").AppendLine(SafeMarkdown.Inline(differs)).AppendLine();
