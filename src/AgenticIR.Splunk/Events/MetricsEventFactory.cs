@@ -128,11 +128,11 @@ public static class MetricsEventFactory
     }
 
     /// <summary>The typed <c>shadow_comparison</c> record of one comparison.</summary>
-    public static ShadowComparison Shadow(ShadowComparisonFacts facts)
+    public static ShadowComparisonMetrics Shadow(ShadowComparisonFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var playbookSeverity = facts.PlaybookSeverity?.ToWire();
-        return new ShadowComparison
+        return new ShadowComparisonMetrics
         {
             InvestigationId = facts.InvestigationId,
             ContainerId = facts.ContainerId,

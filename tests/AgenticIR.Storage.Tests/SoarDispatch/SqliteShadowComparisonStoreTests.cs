@@ -1,4 +1,4 @@
-using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Shadow;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
 
 namespace AgenticIR.Storage.Tests.SoarDispatch;

@@ -4,7 +4,7 @@ namespace AgenticIR.Splunk.Events;
 
 /// <summary><c>shadow_comparison</c>: the agents beside the playbook for one shadow-mode container (agreement and
 /// graduation panels). Agreements are 1/0 so <c>avg()</c> is the rate; absent when not comparable.</summary>
-public sealed record ShadowComparison : IMetricsRecord
+public sealed record ShadowComparisonMetrics : IMetricsRecord
 {
     public required string InvestigationId { get; init; }
     public required string ContainerId { get; init; }

@@ -1,4 +1,4 @@
-namespace AgenticIR.Core.Playbooks;
+namespace AgenticIR.Core.Shadow;
 
 /// <summary>What the agents decided beside what the playbook and the analyst did, for one SOAR container handled in
 /// shadow mode. Updated on every observation until the container closes; then <see cref="Final"/> and frozen.</summary>
