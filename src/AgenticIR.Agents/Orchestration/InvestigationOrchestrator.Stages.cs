@@ -2,6 +2,7 @@ using System.Globalization;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 
@@ -169,8 +170,8 @@ public sealed partial class InvestigationOrchestrator
     {
         var rendered = await agents.Documentation.DocumentAsync(record, stage, cancellationToken);
         if (writeFiles) await reports.WriteAsync(rendered.Report, rendered.Markdown, rendered.Json, cancellationToken);
-        // The state keeps the report's own content; its actions and timeline are the plan's and the investigation's,
-        // stored once there (the report files carry them in full).
-        return record with { Incident = rendered.Report with { Actions = [], Timeline = [] } };
+        // The state keeps the report's own content; its actions, timeline and findings are stored once elsewhere on the
+        // record (the report files carry them in full).
+        return record with { Incident = StoredIncidentReport.Strip(rendered.Report) };
     }
 }

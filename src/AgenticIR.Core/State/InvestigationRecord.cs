@@ -39,8 +39,9 @@ public sealed record InvestigationRecord
     /// <summary>Response plan.</summary>
     public ResponsePlan? Plan { get; init; }
 
-    /// <summary>Latest incident report, kept from triage on. Its actions and timeline are left empty here because they
-    /// are <see cref="Plan"/> and <see cref="Timeline"/>; the report files hold the complete report.</summary>
+    /// <summary>Latest incident report, kept from triage on. Its actions, timeline and findings are left empty here because
+    /// they are <see cref="Plan"/>, <see cref="Timeline"/> and <see cref="Report"/>'s (<see cref="StoredIncidentReport"/>);
+    /// the report files hold the complete report.</summary>
     public IncidentReport? Incident { get; init; }
 
     /// <summary>Learning agent's feedback.</summary>

@@ -4,6 +4,7 @@ using AgenticIR.Agents.Response;
 using AgenticIR.Agents.Tests.Support2;
 using AgenticIR.Core;
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Reporting;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
@@ -157,7 +158,7 @@ public sealed class DocumentationAgentTests
         Assert.DoesNotContain(Alerts.Url, rendered.Markdown);
         Assert.DoesNotContain(Alerts.Domain, rendered.Markdown);
         Assert.Contains("hxxps://secure-login-micros0ft\\[.\\]com", rendered.Markdown);
-        Assert.Contains(rendered.Report.Iocs, i => i.StartsWith($"domain {Alerts.Domain}: malicious", StringComparison.Ordinal));
+        Assert.Contains(rendered.Report.Indicators, i => i.Observable.Key == PhishDomain.Key && i.Verdict == Verdict.Malicious);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ internal static class SampleInvestigation
             {
                 IncidentId = id, Title = "C2 beacon on FIN-WS-022 " + hostile, Stage = "awaiting_approval",
                 ExecutiveSummary = "A finance workstation talks to a known C2.\n" + hostile, TechnicalAnalysis = "Details.", GeneratedAt = At,
-                Iocs = ["ipv4 91.240.118.50 malicious"], Recommendations = ["Reset tbrooks"],
+                Indicators = [new ReportIndicator(ip, Verdict.Malicious, ["F1"])], Recommendations = ["Reset tbrooks"],
             },
             CreatedAt = At,
             UpdatedAt = At,
