@@ -1,7 +1,7 @@
 using System.Globalization;
 using AgenticIR.Core.Audit;
 
-namespace AgenticIR.Storage.Tests.Audit;
+namespace AgenticIR.Storage.Tests.Contract;
 
 internal static class AuditEntries
 {
