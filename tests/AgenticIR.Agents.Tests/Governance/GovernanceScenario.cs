@@ -7,6 +7,7 @@ using AgenticIR.Core.Policy;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
+using AgenticIR.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Agents.Tests.Governance;
@@ -35,7 +36,7 @@ internal sealed class GovernanceScenario
     public InMemoryStateStore Store { get; } = new();
     public InMemoryApprovalRequestStore Requests { get; } = new();
     public RecordingAuditLog Audit { get; } = new();
-    public RecordingNotifier Notifier { get; } = new();
+    public RecordingGovernanceNotifier Notifier { get; } = new();
     public RecordingContinuation Continuation { get; } = new();
     public ApprovalRequestAuditor Auditor { get; }
     public GovernanceActionGate Gate { get; }

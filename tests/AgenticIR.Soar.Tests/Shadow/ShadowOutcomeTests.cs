@@ -12,6 +12,7 @@ using AgenticIR.Soar.Tests.Dispatch;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
 using AgenticIR.Testing;
+using AgenticIR.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Soar.Tests.Shadow;
@@ -22,7 +23,7 @@ public sealed class ShadowOutcomeTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly RecordingBus _bus = new();
+    private readonly RecordingMessageBus _bus = new();
     private ShadowTestBed _bed = null!;
     private OutcomeRecorder _recorder = null!;
 
@@ -149,21 +150,4 @@ public sealed class ShadowOutcomeTests : IAsyncLifetime
     }
 
     private Task SaveAsync(InvestigationRecord full) => _bed.SaveAsync(full, Ct);
-
-    private sealed class RecordingBus : IMessageBus
-    {
-        public List<BusMessage> Delivered { get; } = [];
-
-        public Task PublishAsync(BusMessage message, CancellationToken cancellationToken) => DeliverAsync(message, cancellationToken);
-
-        public Task DeliverAsync(BusMessage message, CancellationToken cancellationToken)
-        {
-            Delivered.Add(message);
-            return Task.CompletedTask;
-        }
-
-        public void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler)
-        {
-        }
-    }
 }

@@ -1,16 +1,14 @@
 using AgenticIR.Agents.Controls;
 using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
-using AgenticIR.Core.Audit;
-using AgenticIR.Core.Bus;
 using AgenticIR.Core.Policy;
-using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Definitions.Policy;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Controls;
 using AgenticIR.Testing;
+using AgenticIR.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Worker.Tests.Governance;
@@ -35,9 +33,9 @@ internal sealed class GuardFixture : IAsyncDisposable
     public SqliteGovernanceControlStore Controls { get; }
     public KillSwitchService KillSwitches { get; }
     public GovernanceDispatchGuard Guard { get; }
-    public RecordingAudit Audit { get; } = new();
-    public RecordingNotifier Notifier { get; } = new();
-    public RecordingBus Bus { get; } = new();
+    public RecordingAuditLog Audit { get; } = new();
+    public RecordingGovernanceNotifier Notifier { get; } = new();
+    public RecordingMessageBus Bus { get; } = new();
 
     public static GovernancePolicy ShippedPolicy() => GovernancePolicyLoader.Load(Path.Combine(RepoPaths.Config, "governance.yaml"));
 
@@ -81,44 +79,5 @@ internal sealed class GuardFixture : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _work.Delete(recursive: true);
         return ValueTask.CompletedTask;
-    }
-
-    internal sealed class RecordingAudit : IAuditLog
-    {
-        public List<AuditEntry> Entries { get; } = [];
-
-        public Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
-        {
-            lock (Entries) Entries.Add(entry);
-            return Task.FromResult(new AuditRecord(Entries.Count, DateTimeOffset.UnixEpoch, entry, "", ""));
-        }
-    }
-
-    internal sealed class RecordingNotifier : IGovernanceNotifier
-    {
-        public List<(string Target, string Subject)> Sent { get; } = [];
-
-        public Task NotifyAsync(string target, string subject, string body, CancellationToken cancellationToken)
-        {
-            lock (Sent) Sent.Add((target, subject));
-            return Task.CompletedTask;
-        }
-    }
-
-    internal sealed class RecordingBus : IMessageBus
-    {
-        public List<BusMessage> Published { get; } = [];
-
-        public Task PublishAsync(BusMessage message, CancellationToken cancellationToken)
-        {
-            lock (Published) Published.Add(message);
-            return Task.CompletedTask;
-        }
-
-        public Task DeliverAsync(BusMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler)
-        {
-        }
     }
 }

@@ -4,6 +4,7 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.SoarSimulator.Model;
+using AgenticIR.Testing.Fakes;
 using AgenticIR.Worker.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
