@@ -1,4 +1,5 @@
 using AgenticIR.Agents.Governance;
+using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Playbooks;
@@ -168,7 +169,7 @@ public sealed class ApprovalTimeoutMonitorTests
     {
         var scenario = await PendingAsync(Severity.High, BlockIp());
         var second = new ApprovalTimeoutMonitor(scenario.Store, scenario.Requests, scenario.Audit, scenario.Notifier,
-            new Support2.StaticPolicyProvider(scenario.Policy), scenario.Continuation, scenario.Time);
+            new FixedPolicyProvider(scenario.Policy), scenario.Continuation, scenario.Time);
         scenario.Time.Advance(TimeSpan.FromSeconds(300));
 
         var handled = await Task.WhenAll(

@@ -1,5 +1,6 @@
 using AgenticIR.Agents.Governance;
-using AgenticIR.Agents.Tests.Support2;
+using AgenticIR.Agents.Orchestration;
+using AgenticIR.Agents.Tests.Support;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Playbooks;
@@ -24,7 +25,7 @@ internal sealed class GovernanceScenario
     {
         Policy = policy ?? DefaultPolicy();
         Time = new FakeTimeProvider(now ?? MondayMorning);
-        var provider = new StaticPolicyProvider(Policy);
+        var provider = new FixedPolicyProvider(Policy);
         Auditor = new ApprovalRequestAuditor(Requests, Audit, provider, Time);
         Gate = new GovernanceActionGate(provider, Time, Auditor);
         Service = new ApprovalService(Store, Requests, Audit, provider, Continuation, Time);

@@ -1,5 +1,5 @@
 using AgenticIR.Agents.Governance;
-using AgenticIR.Agents.Tests.Support2;
+using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
@@ -20,7 +20,7 @@ public sealed class PendingApprovalsTests
         await scenario.ApproveAsync("A3", Alice);
         await scenario.TickAsync(TimeSpan.FromSeconds(60)); // both escalate to ir_lead
         scenario.Store.Put(Record(Severity.Medium, PlaybookMode.Shadow, InvestigationPath.Autonomous, Plan(Action("A1", "block_ip", ActionKind.Containment))) with { Id = "inv-shadow" });
-        var query = new PendingApprovals(scenario.Store, scenario.Requests, new StaticPolicyProvider(scenario.Policy));
+        var query = new PendingApprovals(scenario.Store, scenario.Requests, new FixedPolicyProvider(scenario.Policy));
 
         var pending = await query.ListAsync(TestContext.Current.CancellationToken);
 

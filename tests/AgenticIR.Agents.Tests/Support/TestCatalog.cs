@@ -4,7 +4,7 @@ using AgenticIR.Core.Response;
 using static AgenticIR.Core.Alerts.ObservableType;
 using static AgenticIR.Core.Response.ActionKind;
 
-namespace AgenticIR.Agents.Tests.Support2;
+namespace AgenticIR.Agents.Tests.Support;
 
 /// <summary>An in-memory catalog with the logical actions the response rules use.</summary>
 internal sealed class TestCatalog(IEnumerable<ActionDefinition> actions) : IActionCatalog

@@ -6,7 +6,7 @@ using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
 
-namespace AgenticIR.Agents.Tests.Support2;
+namespace AgenticIR.Agents.Tests.Support;
 
 /// <summary>Builds investigation records for response, documentation and learning tests.</summary>
 internal sealed class Scenario

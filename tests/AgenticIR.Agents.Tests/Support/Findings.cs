@@ -1,7 +1,7 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 
-namespace AgenticIR.Agents.Tests.Support2;
+namespace AgenticIR.Agents.Tests.Support;
 
 internal static class Findings
 {

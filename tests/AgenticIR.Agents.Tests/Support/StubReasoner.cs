@@ -3,7 +3,7 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
 
-namespace AgenticIR.Agents.Tests.Support2;
+namespace AgenticIR.Agents.Tests.Support;
 
 /// <summary>A reasoner whose summary quotes the alert title, as a real one might.</summary>
 internal sealed class StubReasoner : IReasoner

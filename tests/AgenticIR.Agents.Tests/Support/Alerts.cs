@@ -1,7 +1,7 @@
 using AgenticIR.Core.Alerts;
 using static AgenticIR.Core.Alerts.ObservableType;
 
-namespace AgenticIR.Agents.Tests.Support2;
+namespace AgenticIR.Agents.Tests.Support;
 
 internal static class Alerts
 {
