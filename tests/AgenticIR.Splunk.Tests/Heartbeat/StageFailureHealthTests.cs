@@ -6,6 +6,7 @@ using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Tests.Support;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Testing.Fakes;
+using AgenticIR.Testing.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Splunk.Tests.Heartbeat;
@@ -15,7 +16,7 @@ namespace AgenticIR.Splunk.Tests.Heartbeat;
 public sealed class StageFailureHealthTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(TestRecords.Created);
-    private readonly TempDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -2,7 +2,7 @@ using AgenticIR.Core.Audit;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Audit;
 using AgenticIR.Storage.Tests.Contract;
-using AgenticIR.Storage.Tests.Sqlite;
+using AgenticIR.Testing.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,10 +11,10 @@ namespace AgenticIR.Storage.Tests.Audit;
 /// <summary>A fresh, migrated database file per test, a log over it, and raw SQL access for tampering.</summary>
 internal sealed class AuditTestDatabase : IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
     private readonly List<SqliteAuditLog> _logs = [];
 
-    public string DatabasePath => _database.DatabasePath;
+    public string DatabasePath => _database.FilePath;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
 

@@ -2,8 +2,8 @@ using AgenticIR.Core.Audit;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Audit;
 using AgenticIR.Storage.Tests.Contract;
-using AgenticIR.Storage.Tests.Sqlite;
 using AgenticIR.Testing;
+using AgenticIR.Testing.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +13,7 @@ namespace AgenticIR.Storage.Tests.Audit;
 /// (so two of them stand in for two processes), and what is particular to the SQLite schema and registration.</summary>
 public sealed class SqliteAuditLogTests : AuditTrailContract, IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
     private readonly List<SqliteAuditLog> _logs = [];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -39,7 +39,7 @@ public sealed class SqliteAuditLogTests : AuditTrailContract, IDisposable
         await CreateTrailAsync();
         var required = PolicyRequiredFields();
 
-        await using var connection = new SqliteConnection($"Data Source={_database.DatabasePath};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={_database.FilePath};Pooling=False");
         await connection.OpenAsync(Ct);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM pragma_table_info('audit_records');";

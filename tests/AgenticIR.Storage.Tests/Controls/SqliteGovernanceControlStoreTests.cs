@@ -1,14 +1,14 @@
 using AgenticIR.Core.Governance;
 using AgenticIR.Storage.Sqlite.Controls;
 using AgenticIR.Storage.Tests.Contract;
-using AgenticIR.Storage.Tests.Sqlite;
+using AgenticIR.Testing.Storage;
 
 namespace AgenticIR.Storage.Tests.Controls;
 
 /// <summary>The contract suite on a fresh SQLite file per test.</summary>
 public sealed class SqliteGovernanceControlStoreTests : GovernanceControlStoreContract, IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
 
     protected override async Task<IGovernanceControlStore> CreateStoreAsync() => new SqliteGovernanceControlStore(await _database.MigratedAsync());
 

@@ -1,14 +1,14 @@
 using AgenticIR.Core.Ports;
 using AgenticIR.Storage.Sqlite.Governance;
 using AgenticIR.Storage.Tests.Contract;
-using AgenticIR.Storage.Tests.Sqlite;
+using AgenticIR.Testing.Storage;
 
 namespace AgenticIR.Storage.Tests.Governance;
 
 /// <summary>The contract suite on a fresh SQLite file per test.</summary>
 public sealed class SqliteApprovalRequestStoreTests : ApprovalRequestStoreContract, IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
 
     protected override async Task<IApprovalRequestStore> CreateStoreAsync() => new SqliteApprovalRequestStore(await _database.MigratedAsync());
 

@@ -1,14 +1,14 @@
 using AgenticIR.Core.Ports;
 using AgenticIR.Storage.Sqlite.Metrics;
 using AgenticIR.Storage.Tests.Contract;
-using AgenticIR.Storage.Tests.Sqlite;
+using AgenticIR.Testing.Storage;
 
 namespace AgenticIR.Storage.Tests.Metrics;
 
 /// <summary>The contract suite on a fresh SQLite file per test.</summary>
 public sealed class SqliteMetricsOutboxTests : MetricsOutboxContract, IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
 
     protected override async Task<IMetricsOutbox> CreateOutboxAsync() => new SqliteMetricsOutbox(await _database.MigratedAsync(Time), Time);
 

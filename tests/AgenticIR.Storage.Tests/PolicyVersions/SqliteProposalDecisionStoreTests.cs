@@ -4,14 +4,14 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.PolicyVersions;
 using AgenticIR.Storage.Tests.Contract;
-using AgenticIR.Storage.Tests.Sqlite;
+using AgenticIR.Testing.Storage;
 
 namespace AgenticIR.Storage.Tests.PolicyVersions;
 
 /// <summary>The contract suite on a fresh SQLite file per test.</summary>
 public sealed class SqliteProposalDecisionStoreTests : ProposalDecisionStoreContract, IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
 
     protected override async Task<IProposalDecisionStore> CreateDecisionStoreAsync() => new SqlitePolicyVersionStore(await _database.MigratedAsync());
 

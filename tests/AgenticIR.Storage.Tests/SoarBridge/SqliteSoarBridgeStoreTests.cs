@@ -1,14 +1,14 @@
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Storage.Sqlite.SoarBridge;
 using AgenticIR.Storage.Tests.Contract;
-using AgenticIR.Storage.Tests.Sqlite;
+using AgenticIR.Testing.Storage;
 
 namespace AgenticIR.Storage.Tests.SoarBridge;
 
 /// <summary>The contract suite on a fresh SQLite file per test.</summary>
 public sealed class SqliteSoarBridgeStoreTests : SoarBridgeStoreContract, IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
 
     protected override async Task<ISoarBridgeStore> CreateStoreAsync() => new SqliteSoarBridgeStore(await _database.MigratedAsync(Time), Time);
 

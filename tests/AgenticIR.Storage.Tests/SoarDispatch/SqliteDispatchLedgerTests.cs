@@ -1,14 +1,14 @@
 using AgenticIR.Core.Ports;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
 using AgenticIR.Storage.Tests.Contract;
-using AgenticIR.Storage.Tests.Sqlite;
+using AgenticIR.Testing.Storage;
 
 namespace AgenticIR.Storage.Tests.SoarDispatch;
 
 /// <summary>The contract suite on a fresh SQLite file per test.</summary>
 public sealed class SqliteDispatchLedgerTests : DispatchLedgerContract, IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
 
     protected override async Task<IDispatchLedger> CreateStoreAsync() => new SqliteDispatchLedger(await _database.MigratedAsync());
 

@@ -1,13 +1,14 @@
 using AgenticIR.Core.Ports;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Tests.Contract;
+using AgenticIR.Testing.Storage;
 
 namespace AgenticIR.Storage.Tests.Sqlite;
 
 /// <summary>The contract suite on a fresh SQLite file per test.</summary>
 public sealed class SqliteStateStoreTests : StateStoreContract, IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
 
     protected override async Task<IStateStore> CreateStoreAsync()
     {

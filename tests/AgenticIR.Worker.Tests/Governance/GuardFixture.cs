@@ -9,6 +9,7 @@ using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Controls;
 using AgenticIR.Testing;
 using AgenticIR.Testing.Fakes;
+using AgenticIR.Testing.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Worker.Tests.Governance;
@@ -16,12 +17,12 @@ namespace AgenticIR.Worker.Tests.Governance;
 /// <summary>A dispatch guard over a real control store, with recording audit, bus and notifier.</summary>
 internal sealed class GuardFixture : IAsyncDisposable
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("agentic-ir-guard-");
+    private readonly TempSqliteDatabase _database = new("agentic-ir-guard-");
 
     private GuardFixture(GovernancePolicy policy)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
-        Options = new SqliteStoreOptions { Path = Path.Combine(_work.FullName, "state.db") };
+        Options = _database.Options;
         Controls = new SqliteGovernanceControlStore(Options);
         var provider = new FixedPolicyProvider(policy);
         KillSwitches = new KillSwitchService(Controls, Audit, Notifier, provider, Time);
@@ -43,7 +44,7 @@ internal sealed class GuardFixture : IAsyncDisposable
     {
         var policy = ShippedPolicy();
         var fixture = new GuardFixture(adjust is null ? policy : adjust(policy));
-        await new SqliteStateStore(fixture.Options, fixture.Time).InitializeAsync(TestContext.Current.CancellationToken);
+        await fixture._database.MigratedAsync(fixture.Time, TestContext.Current.CancellationToken);
         return fixture;
     }
 
@@ -74,10 +75,5 @@ internal sealed class GuardFixture : IAsyncDisposable
         ExpectedDuration = TimeSpan.FromSeconds(30),
     };
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _work.Delete(recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }
