@@ -1,22 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.State;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Core.Tests.Playbooks;
 
 public sealed class InvestigationModeTests
 {
-    private static readonly InvestigationRecord Record = new()
-    {
-        Id = "inv-1",
-        Fingerprint = "fp",
-        Stage = InvestigationStage.Triaged,
-        Alerts = [new NormalizedAlert { AlertId = "a1", SourceFormat = "test", Title = "t", Timestamp = DateTimeOffset.UnixEpoch }],
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-    };
+    private static readonly InvestigationRecord Record = Records.Investigation(stage: InvestigationStage.Triaged);
 
     [Theory]
     [InlineData(PlaybookMode.Off, "off")]

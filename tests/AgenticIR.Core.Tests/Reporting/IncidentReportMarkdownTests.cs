@@ -3,6 +3,7 @@ using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Core.Tests.Reporting;
 
@@ -23,12 +24,7 @@ public sealed class IncidentReportMarkdownTests
         Indicators = [new ReportIndicator(C2, Verdict.Malicious, ["F1"])],
         Findings = [new Finding { Id = "F1", Title = "C2 domain " + Hostile, Verdict = Verdict.Malicious, Confidence = 0.9, Subject = C2, Evidence = "feed " + Hostile, Tool = "threat_intel" }],
         AffectedAssets = [new AffectedAsset("FIN-WS-022" + Hostile, "high", null)],
-        Actions = [new ResponseAction
-        {
-            ActionId = "A1", LogicalAction = "block_domain", Target = C2, Kind = ActionKind.Containment, Risk = ActionRisk.Medium,
-            ApprovalClass = ApprovalClass.RequireApproval, ApprovalStatus = ApprovalStatus.Pending, Justification = "F1 " + Hostile,
-            Reversible = true, Priority = 1, ExpectedDuration = TimeSpan.FromSeconds(30),
-        }],
+        Actions = [Records.Action("A1", "block_domain", C2, ApprovalStatus.Pending) with { Justification = "F1 " + Hostile }],
         Mitre = [new MitreMapping { TechniqueId = "T1071", Name = "Application Layer Protocol", Tactic = "command-and-control", Confidence = 0.8, Evidence = "F1 " + Hostile, FirstSeen = At }],
         Recommendations = ["Reset " + Hostile],
         NistPhases = [new NistPhase("Detection & Analysis", "investigation", ["F1 " + Hostile])],
@@ -88,15 +84,11 @@ public sealed class IncidentReportMarkdownTests
         var report = Report();
         var stored = StoredIncidentReport.Strip(report);
         var answered = report.Actions[0] with { ApprovalStatus = ApprovalStatus.Approved };
-        var record = new InvestigationRecord
+        var record = Records.Investigation("inv-7", InvestigationStage.Documented, answered) with
         {
-            Id = "inv-7", Fingerprint = "fp", Stage = InvestigationStage.Documented,
-            Alerts = [new NormalizedAlert { AlertId = "a1", SourceFormat = "test", Title = "t", Timestamp = At }],
             Incident = stored,
-            Plan = new ResponsePlan { Actions = [answered], EstimatedContainmentTime = TimeSpan.Zero },
             Report = new InvestigationReport { Steps = [], Findings = report.Findings, Confidence = 0.9, StopReason = StopReason.ConfidenceReached, BlastRadius = new BlastRadius() },
             Timeline = [.. report.Timeline],
-            CreatedAt = At, UpdatedAt = At,
         };
 
         var restored = StoredIncidentReport.Restore(record)!;

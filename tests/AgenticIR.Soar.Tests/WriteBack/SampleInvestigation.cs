@@ -5,6 +5,7 @@ using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Soar.Tests.WriteBack;
 
@@ -64,11 +65,10 @@ internal static class SampleInvestigation
         };
     }
 
-    private static ResponseAction Action(string id, string logical, Observable target, ApprovalStatus status, string hostile) => new()
-    {
-        ActionId = id, LogicalAction = logical, Target = target, Kind = ActionKind.Containment, Risk = ActionRisk.Medium,
-        ApprovalClass = ApprovalClass.RequireApproval, ApprovalStatus = status, Justification = "F1 shows C2 " + hostile, Reversible = true,
-        RollbackAction = "unblock_ip", Priority = 1, ExpectedDuration = TimeSpan.FromMinutes(2), FindingIds = ["F1"],
-        ApprovalDeadline = status == ApprovalStatus.Pending ? At.AddMinutes(15) : null,
-    };
+    private static ResponseAction Action(string id, string logical, Observable target, ApprovalStatus status, string hostile) =>
+        Records.Action(id, logical, target, status) with
+        {
+            ApprovalClass = ApprovalClass.RequireApproval, Justification = "F1 shows C2 " + hostile, RollbackAction = "unblock_ip",
+            ExpectedDuration = TimeSpan.FromMinutes(2), FindingIds = ["F1"], ApprovalDeadline = status == ApprovalStatus.Pending ? At.AddMinutes(15) : null,
+        };
 }

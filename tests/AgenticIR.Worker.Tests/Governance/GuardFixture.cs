@@ -8,6 +8,7 @@ using AgenticIR.Definitions.Policy;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Controls;
 using AgenticIR.Testing;
+using AgenticIR.Testing.Builders;
 using AgenticIR.Testing.Fakes;
 using AgenticIR.Testing.Storage;
 using Microsoft.Extensions.Time.Testing;
@@ -48,32 +49,15 @@ internal sealed class GuardFixture : IAsyncDisposable
         return fixture;
     }
 
-    public static InvestigationRecord Investigation(string id = "inv-1", params ResponseAction[] actions) => new()
-    {
-        Id = id,
-        Fingerprint = "fp",
-        Stage = InvestigationStage.Responding,
-        Alerts = [new NormalizedAlert { AlertId = "a1", SourceFormat = "test", Title = "t", Timestamp = DateTimeOffset.UnixEpoch }],
-        Plan = new ResponsePlan { Actions = actions, EstimatedContainmentTime = TimeSpan.Zero },
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-    };
+    public static InvestigationRecord Investigation(string id = "inv-1", params ResponseAction[] actions) =>
+        Records.Investigation(id, InvestigationStage.Responding, actions) with
+        {
+            Plan = new ResponsePlan { Actions = actions, EstimatedContainmentTime = TimeSpan.Zero },
+        };
 
     public static ResponseAction Action(string id, string logical = "block_ip", ObservableType type = ObservableType.Ipv4, string target = "203.0.113.10",
-        ApprovalStatus status = ApprovalStatus.AutoApproved, ActionRisk risk = ActionRisk.Medium) => new()
-    {
-        ActionId = id,
-        LogicalAction = logical,
-        Target = new Observable(type, target),
-        Kind = ActionKind.Containment,
-        Risk = risk,
-        ApprovalClass = ApprovalClass.RequireApproval,
-        ApprovalStatus = status,
-        Justification = "test",
-        Reversible = true,
-        Priority = 1,
-        ExpectedDuration = TimeSpan.FromSeconds(30),
-    };
+        ApprovalStatus status = ApprovalStatus.AutoApproved, ActionRisk risk = ActionRisk.Medium) =>
+        Records.Action(id, logical, new Observable(type, target), status) with { Risk = risk, ApprovalClass = ApprovalClass.RequireApproval };
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 }
