@@ -1,11 +1,12 @@
 using AgenticIR.Core.Metrics;
-using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Splunk.Emission;
 using AgenticIR.Splunk.Events;
 using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Tests.Support;
 using AgenticIR.Storage.Sqlite;
+using AgenticIR.Testing.Fakes;
+using AgenticIR.Testing.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Splunk.Tests.Heartbeat;
@@ -15,7 +16,7 @@ namespace AgenticIR.Splunk.Tests.Heartbeat;
 public sealed class StageFailureHealthTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(TestRecords.Created);
-    private readonly TempDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -42,7 +43,7 @@ public sealed class StageFailureHealthTests : IDisposable
         var inner = new SqliteStateStore(_database.Options, _time);
         await inner.InitializeAsync(Ct);
         var store = new CapturingStateStore(inner, new SavedStateCache(), tracker);
-        var sink = new ListSink();
+        var sink = new RecordingMetricsSink();
         var heartbeats = new AgentHeartbeatEmitter(tracker, sink, new HeartbeatOptions { Worker = "w1" }, _time, new ListLogger<AgentHeartbeatEmitter>());
 
         // The investigation agent failed twice and succeeded once; triage failed on an unreadable input, which is not its fault.
@@ -78,15 +79,4 @@ public sealed class StageFailureHealthTests : IDisposable
         .Select(EventJson.Body)
         .ToDictionary(b => b.GetProperty("agent_name").GetString()!,
             b => (b.GetProperty("status").GetString()!, b.GetProperty("error_count").GetInt32(), b.GetProperty("processed_count").GetInt64()));
-
-    private sealed class ListSink : IMetricsSink
-    {
-        public List<MetricsEvent> Events { get; } = [];
-
-        public Task EmitAsync(MetricsEvent metricsEvent, CancellationToken cancellationToken)
-        {
-            Events.Add(metricsEvent);
-            return Task.CompletedTask;
-        }
-    }
 }
