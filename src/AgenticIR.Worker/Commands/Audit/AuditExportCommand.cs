@@ -29,7 +29,7 @@ internal static class AuditExportCommand
 
     private static async Task<int> RunAsync(ParseResult parse, Request request, CancellationToken cancellationToken)
     {
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var settings = CommandSettings.From(parse);
         // Records go to standard output, so messages go to standard error.
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         if (request.Syslog && request.Format != "cef")
@@ -48,8 +48,9 @@ internal static class AuditExportCommand
             since = parsed;
         }
 
-        using var log = await AuditCommand.OpenAsync(paths, console, cancellationToken);
-        if (log is null) return 2;
+        await using var host = await AuditCommand.OpenAsync(settings, console, cancellationToken);
+        if (host is null) return 2;
+        var log = host.Resolve<IAuditTrail>();
         var query = new AuditQuery { Since = since, InvestigationId = request.InvestigationId, ActionType = request.ActionType };
         var options = new AuditExportOptions { Syslog = request.Syslog, HostName = Environment.MachineName, ProcessId = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var format = request.Format switch

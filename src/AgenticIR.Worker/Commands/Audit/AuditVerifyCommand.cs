@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using AgenticIR.Core.Audit;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
@@ -18,12 +19,17 @@ internal static class AuditVerifyCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var settings = CommandSettings.From(parse);
         var console = AnsiConsole.Console;
         // Piped into a file or a ticket, messages with hashes should not be wrapped at 80 columns.
         if (Console.IsOutputRedirected) console.Profile.Width = 240;
-        using var log = await AuditCommand.OpenAsync(paths, console, cancellationToken);
-        if (log is null) return 2;
+        await using var host = await AuditCommand.OpenAsync(settings, console, cancellationToken);
+        if (host is null) return 2;
+        return await VerifyAsync(host.Resolve<IAuditTrail>(), console, cancellationToken);
+    }
+
+    private static async Task<int> VerifyAsync(IAuditTrail log, IAnsiConsole console, CancellationToken cancellationToken)
+    {
 
         var clock = Stopwatch.StartNew();
         var result = await log.VerifyAsync(null, cancellationToken);
