@@ -1,0 +1,117 @@
+using AgenticIR.Testing;
+using AgenticIR.Worker.Tests.Support;
+
+namespace AgenticIR.Worker.Tests.Hosting;
+
+/// <summary>The configuration an operator gives (appsettings.json, environment variables, the short AGENTICIR_*
+/// variables, command-line options) reaches the host in that order of precedence, and a bad setting stops a command at
+/// start-up with one line naming it and exit code 2, never a stack trace.</summary>
+public sealed class ConfigurationTests : IAsyncDisposable
+{
+    private readonly CliDatabase _db = new("agentic-ir-config-");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private string Work => _db.Work.FullName;
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private Task WriteSettingsAsync(string json) => File.WriteAllTextAsync(Path.Combine(Work, "appsettings.json"), json, Ct);
+
+    private Task<(int ExitCode, string Output)> RunAsync(Dictionary<string, string>? environment, params string[] args) =>
+        CliProcess.RunAsync(Work, environment, Ct, CliProcess.WithHome(args));
+
+    [Fact]
+    public async Task DatabasePath_FileThenEnvironmentThenShortVariableThenOption_EachLaterOneWins()
+    {
+        await WriteSettingsAsync("""{ "AgenticIR": { "DatabasePath": "from-file.db" } }""");
+        var environment = new Dictionary<string, string>();
+
+        var fromFile = await RunAsync(environment, "show", "inv-x");
+        environment["AgenticIR__DatabasePath"] = "from-env.db";
+        var fromEnvironment = await RunAsync(environment, "show", "inv-x");
+        environment["AGENTICIR_DB"] = "from-short.db";
+        var fromShortVariable = await RunAsync(environment, "show", "inv-x");
+        var fromOption = await RunAsync(environment, "show", "inv-x", "--db", "from-option.db");
+
+        Assert.Contains($"No database at {Path.Combine(Work, "from-file.db")}", fromFile.Output, StringComparison.Ordinal);
+        Assert.Contains($"No database at {Path.Combine(Work, "from-env.db")}", fromEnvironment.Output, StringComparison.Ordinal);
+        Assert.Contains($"No database at {Path.Combine(Work, "from-short.db")}", fromShortVariable.Output, StringComparison.Ordinal);
+        Assert.Contains($"No database at {Path.Combine(Work, "from-option.db")}", fromOption.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_StoreBackendThisBuildDoesNotHave_ExitsTwoNamingTheSettingAndTheChoices()
+    {
+        await _db.InitializeAsync(Ct);
+
+        var (code, output) = await RunAsync(new() { ["AGENTICIR_STORE"] = "postgres" }, "show", "inv-x", "--db", _db.FilePath);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", output.Trim(), StringComparison.Ordinal);
+        Assert.Contains("Storage:Backend (AGENTICIR_STORE) is 'postgres'", output, StringComparison.Ordinal);
+        Assert.Contains("sqlite", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at AgenticIR", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_SettingOutOfRangeInTheFile_ExitsTwoNamingItBeforeAnyWork()
+    {
+        await WriteSettingsAsync("""{ "AgenticIR": { "Lanes": 0 } }""");
+        var sample = Path.Combine(RepoPaths.Samples, "alerts", "01-phish-url-credential-harvest.json");
+
+        var (code, output) = await RunAsync(null, "replay", sample, "--db", _db.FilePath, "--out", Path.Combine(Work, "reports"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("AgenticIR:Lanes is 0: it must be between 1 and 64", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Work, "reports")), "no report may be written");
+        Assert.DoesNotContain(" at AgenticIR", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_ModeNotExactlyAName_ExitsTwo()
+    {
+        // "Shadow" must not slip through as a mode the orchestrator would not treat as observe-only.
+        var (code, output) = await RunAsync(new() { ["AgenticIR__Mode"] = "Shadow" }, "replay", RepoPaths.Samples, "--db", _db.FilePath);
+
+        Assert.Equal(2, code);
+        Assert.Contains("AgenticIR:Mode is 'Shadow': it must be shadow, assisted or autonomous", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditVerify_ValueThatDoesNotConvert_ExitsTwoNamingTheKey()
+    {
+        await _db.InitializeAsync(Ct);
+
+        var (code, output) = await RunAsync(new() { ["Storage__Sqlite__BusyTimeout"] = "soon" }, "audit", "verify", "--db", _db.FilePath);
+
+        Assert.Equal(2, code);
+        Assert.Contains("Storage:Sqlite:BusyTimeout", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnyCommand_ConfigVariableNamesAMissingFile_ExitsTwoNamingIt()
+    {
+        var missing = Path.Combine(Work, "nowhere.json");
+
+        var (code, output) = await RunAsync(new() { ["AGENTICIR_CONFIG"] = missing }, "audit", "verify", "--db", _db.FilePath);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"AGENTICIR_CONFIG names {missing}, which does not exist", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MappingsPath_FromEnvironment_StoreCommandsStillRunWhileThePipelineRefusesIt()
+    {
+        await _db.InitializeAsync(Ct);
+        var environment = new Dictionary<string, string> { ["AgenticIR__MappingsPath"] = Path.Combine(Work, "no-mappings") };
+
+        var audit = await RunAsync(environment, "audit", "verify", "--db", _db.FilePath);
+        var replay = await RunAsync(environment, "replay", RepoPaths.Samples, "--db", _db.FilePath, "--out", Path.Combine(Work, "reports"));
+
+        Assert.True(audit.ExitCode == 0, audit.Output);
+        Assert.Equal(1, replay.ExitCode);
+        Assert.Contains("definition error(s)", replay.Output, StringComparison.Ordinal);
+        Assert.Contains("no-mappings", replay.Output, StringComparison.Ordinal);
+    }
+}
