@@ -32,7 +32,7 @@ internal static class ReplayCommand
         var settings = CommandSettings.From(parse, (nameof(WorkerOptions.ReportsPath), output));
         var resolved = settings.Paths;
         var console = AnsiConsole.Console;
-        if (!InputLimits.TryResolve(maxInputBytes, null, out var maxInput, out var problem))
+        if (!InputLimits.TryResolve(maxInputBytes ?? settings.MaxInputBytesSetting, null, out var maxInput, out var problem))
         {
             console.MarkupLine($"[red]{Markup.Escape(problem!)}[/]");
             return 2;

@@ -32,7 +32,7 @@ internal static class RunCommand
     private static async Task<int> RunAsync(ParseResult parse, string inbox, int pollSeconds, long? maxInputBytes, MetricsSettings metrics, CancellationToken cancellationToken)
     {
         var settings = CommandSettings.From(parse);
-        if (!InputLimits.TryResolve(maxInputBytes, null, out var maxInput, out var problem))
+        if (!InputLimits.TryResolve(maxInputBytes ?? settings.MaxInputBytesSetting, null, out var maxInput, out var problem))
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(problem!)}[/]");
             return 2;

@@ -11,6 +11,14 @@ namespace AgenticIR.Worker.Hosting;
 /// <param name="Paths">The paths resolved from <paramref name="Worker"/>.</param>
 internal sealed record CommandSettings(IConfiguration Configuration, WorkerOptions Worker, ResolvedPaths Paths)
 {
+    /// <summary><c>AgenticIR:MaxInputBytes</c> when a file or the environment sets it and the short variable
+    /// <c>AGENTICIR_MAX_INPUT_BYTES</c> (which wins, as every short variable does) is not set; otherwise null.</summary>
+    public long? MaxInputBytesSetting =>
+        Configuration[$"{WorkerOptions.SectionName}:{nameof(WorkerOptions.MaxInputBytes)}"] is null
+        || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Inputs.InputLimits.Variable))
+            ? null
+            : Worker.MaxInputBytes;
+
     /// <summary>Reads the shared options (<c>--home</c>, <c>--db</c>, <c>--policy</c>, <c>--context</c>) and
     /// <paramref name="overrides"/> (a command's own options, by setting name) over the files and the environment.</summary>
     /// <exception cref="ConfigurationException">A settings file or value cannot be read; the message names it.</exception>

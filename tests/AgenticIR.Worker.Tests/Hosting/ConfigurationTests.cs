@@ -41,6 +41,22 @@ public sealed class ConfigurationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Replay_MaxInputBytesInTheFile_DeadLettersALargerInput()
+    {
+        await WriteSettingsAsync("""{ "AgenticIR": { "MaxInputBytes": 4096 } }""");
+        var big = Path.Combine(Work, "big.json");
+        await File.WriteAllTextAsync(big, "{\"title\":\"big\",\"src_ip\":\"45.155.205.233\",\"description\":\"" + new string('A', 5000) + "\"}", Ct);
+        var summary = Path.Combine(Work, "summary.jsonl");
+
+        var (code, output) = await RunAsync(null, "replay", big, "--db", _db.FilePath, "--summary-json", summary);
+
+        Assert.True(code == 0, output);
+        var line = System.Text.Json.JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(summary, Ct))).RootElement;
+        Assert.Equal("dead_lettered", line.GetProperty("status").GetString());
+        Assert.Contains("above the maximum of 4096 bytes", line.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_StoreBackendThisBuildDoesNotHave_ExitsTwoNamingTheSettingAndTheChoices()
     {
         await _db.InitializeAsync(Ct);
