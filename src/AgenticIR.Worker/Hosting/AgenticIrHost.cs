@@ -41,7 +41,11 @@ public static class AgenticIrHost
         ArgumentNullException.ThrowIfNull(loggers);
         // The empty builder adds no configuration source and no logging provider of its own: both come from here, so
         // start-up reads nothing twice and watches no file.
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Configuration = new ConfigurationManager(),
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
         builder.Configuration.AddConfiguration(configuration);
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         builder.Logging.ClearProviders();
