@@ -29,8 +29,10 @@ internal static class AgenticIrConfiguration
     public static IConfigurationRoot Build(IEnumerable<KeyValuePair<string, string?>> commandLine, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        var builder = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), FileName), optional: true, reloadOnChange: false);
+        var builder = new ConfigurationBuilder();
+        // Added only when present: an absent optional file would still cost the JSON provider's start-up.
+        if (Path.Combine(Directory.GetCurrentDirectory(), FileName) is var local && File.Exists(local))
+            builder.AddJsonFile(local, optional: false, reloadOnChange: false);
         if (environment(FileVariable) is { Length: > 0 } file)
         {
             var full = Path.GetFullPath(file);
@@ -50,15 +52,15 @@ internal static class AgenticIrConfiguration
         }
     }
 
-    /// <summary>Binds the section of <typeparamref name="TOptions"/>; a value that does not convert is an error naming its key.</summary>
+    /// <summary>Binds the <c>AgenticIR</c> section; a value that does not convert is an error naming its key.</summary>
     /// <exception cref="ConfigurationException">A value does not convert to its setting's type.</exception>
-    public static TOptions Bind<TOptions>(IConfiguration configuration, string section) where TOptions : new()
+    public static WorkerOptions BindWorker(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = new TOptions();
+        var options = new WorkerOptions();
         try
         {
-            configuration.GetSection(section).Bind(options);
+            configuration.GetSection(WorkerOptions.SectionName).Bind(options);
         }
         catch (InvalidOperationException ex)
         {

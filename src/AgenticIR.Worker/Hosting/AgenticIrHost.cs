@@ -65,28 +65,28 @@ public static class AgenticIrHost
         var services = builder.Services;
         if (services.Any(d => d.ServiceType == typeof(ResolvedPaths))) return builder;
 
-        // Options: each bound from its section; each project registers its own validators (ValidateOnStart).
-        Bind<WorkerOptions>(services, WorkerOptions.SectionName);
+        // Options: each bound from its section (by generated code: one call per type); each project registers its own
+        // validators (ValidateOnStart).
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>());
-        services.AddOptions<WorkerOptions>().ValidateOnStart();
-        Bind<StorageOptions>(services, StorageOptions.SectionName);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName);
         // --db / AGENTICIR_DB is the one setting for the database file; the section carries the rest (BusyTimeout).
-        Bind<SqliteStoreOptions>(services, SqliteStoreOptions.SectionName).PostConfigure(o =>
+        services.AddOptions<SqliteStoreOptions>().BindConfiguration(SqliteStoreOptions.SectionName).PostConfigure(o =>
         {
             o.Path = paths.Database;
             o.AfterCommit = CrashInjection.AfterCommitFromEnvironment();
         });
-        Bind<HecOptions>(services, HecOptions.SectionName);
-        Bind<JsonLinesSinkOptions>(services, JsonLinesSinkOptions.SectionName);
-        Bind<HeartbeatOptions>(services, HeartbeatOptions.SectionName);
-        Bind<SplunkSoarDispatchOptions>(services, SplunkSoarDispatchOptions.SectionName);
+        services.AddOptions<HecOptions>().BindConfiguration(HecOptions.SectionName);
+        services.AddOptions<JsonLinesSinkOptions>().BindConfiguration(JsonLinesSinkOptions.SectionName);
+        services.AddOptions<HeartbeatOptions>().BindConfiguration(HeartbeatOptions.SectionName);
+        services.AddOptions<SplunkSoarDispatchOptions>().BindConfiguration(SplunkSoarDispatchOptions.SectionName);
 
         services.AddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IReportSink>(_ => new FolderReportSink(paths.Reports));
         services.TryAddSingleton(PolicySource(paths));
 
-        services.AddDefinitions(new DefinitionPaths(paths.Policy, paths.Connectors, paths.Mappings, paths.Soar, paths.Playbooks));
+        services.AddDefinitions(DefinitionPathsOf(paths));
         services.AddStorage();
         services.AddMetrics(paths, metrics);
         services.AddSoar();
@@ -114,6 +114,11 @@ public static class AgenticIrHost
             // 'Storage:Sqlite:BusyTimeout' to type 'System.TimeSpan'".
             throw new ConfigurationException(ex.Message, ex);
         }
+        catch (AggregateException ex)
+        {
+            // Several sections failed: each one is reported.
+            throw new AggregateException(ex.InnerExceptions.Select(e => e is InvalidOperationException ? new ConfigurationException(e.Message, e) : e));
+        }
         if (scope == StartupScope.Configuration) return;
         if (scope == StartupScope.Pipeline)
         {
@@ -127,6 +132,13 @@ public static class AgenticIrHost
         ActivatorUtilities.CreateInstance<DecisionAuditor>(services).Attach(services.GetRequiredService<IMessageBus>());
     }
 
+    /// <summary>Where the definition files are, from the resolved paths.</summary>
+    public static DefinitionPaths DefinitionPathsOf(ResolvedPaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return new(paths.Policy, paths.Connectors, paths.Mappings, paths.Soar, paths.Playbooks);
+    }
+
     /// <summary>The policy file and its validator: the policy must also agree with connectors/.</summary>
     public static PolicyFileSource PolicySource(ResolvedPaths paths)
     {
@@ -137,7 +149,4 @@ public static class AgenticIrHost
             return new PolicyValidation(set?.Policy, [.. errors.Select(e => e.ToString())]);
         });
     }
-
-    private static OptionsBuilder<TOptions> Bind<TOptions>(IServiceCollection services, string section) where TOptions : class =>
-        services.AddOptions<TOptions>().BindConfiguration(section);
 }

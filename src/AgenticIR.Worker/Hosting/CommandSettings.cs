@@ -34,7 +34,7 @@ internal sealed record CommandSettings(IConfiguration Configuration, WorkerOptio
             .. overrides,
         ];
         var configuration = AgenticIrConfiguration.Build(given.Select(g => KeyValuePair.Create($"{WorkerOptions.SectionName}:{g.Name}", g.Value)));
-        var worker = AgenticIrConfiguration.Bind<WorkerOptions>(configuration, WorkerOptions.SectionName);
+        var worker = AgenticIrConfiguration.BindWorker(configuration);
         return new CommandSettings(configuration, worker, ResolvedPaths.From(worker));
     }
 }

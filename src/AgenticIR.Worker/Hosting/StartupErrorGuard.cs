@@ -41,14 +41,19 @@ internal static class StartupErrorGuard
         return root;
     }
 
-    /// <summary>The line printed for a refused configuration.</summary>
-    public static string Message(Exception exception) => exception switch
+    /// <summary>The lines printed for a refused configuration, one per failing section or value.</summary>
+    public static IEnumerable<string> Lines(Exception exception) => exception switch
     {
-        OptionsValidationException invalid => $"invalid configuration in section '{Section(invalid.OptionsType)}' "
+        AggregateException several => several.InnerExceptions.SelectMany(Lines),
+        OptionsValidationException invalid => [$"invalid configuration in section '{Section(invalid.OptionsType)}' "
             + $"({AgenticIrConfiguration.FileName} or environment variables {Section(invalid.OptionsType).Replace(":", "__", StringComparison.Ordinal)}__<setting>): "
-            + string.Join(" ", invalid.Failures),
-        _ => "invalid configuration: " + exception.Message,
+            + string.Join(" ", invalid.Failures)],
+        _ => ["invalid configuration: " + exception.Message],
     };
+
+    /// <summary>True for the exceptions this guard reports: a refused section, an unreadable value or file, or several.</summary>
+    public static bool IsConfigurationError(Exception exception) => exception is OptionsValidationException or ConfigurationException
+        || (exception is AggregateException { InnerExceptions.Count: > 0 } several && several.InnerExceptions.All(IsConfigurationError));
 
     private static string Section(Type type) => Sections.GetValueOrDefault(type) ?? type.Name;
 
@@ -63,9 +68,9 @@ internal static class StartupErrorGuard
                 _ => throw new InvalidOperationException($"Unsupported command action {inner.GetType().Name}."),
             };
         }
-        catch (Exception ex) when (ex is OptionsValidationException or ConfigurationException)
+        catch (Exception ex) when (IsConfigurationError(ex))
         {
-            await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + Message(ex));
+            foreach (var line in Lines(ex)) await parse.InvocationConfiguration.Error.WriteLineAsync("error: " + line);
             return ExitCode;
         }
     }

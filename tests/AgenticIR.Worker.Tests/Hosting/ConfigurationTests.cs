@@ -106,6 +106,26 @@ public sealed class ConfigurationTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Show_SeveralSectionsRefused_EachOnItsOwnLine()
+    {
+        await _db.InitializeAsync(Ct);
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__Sqlite__BusyTimeout"] = "00:00:00",
+            ["Soar__SplunkSoar__Dispatch__SendLease"] = "00:00:00",
+        };
+
+        var (code, output) = await RunAsync(environment, "show", "inv-x", "--db", _db.FilePath);
+
+        Assert.Equal(2, code);
+        var errors = output.Split('\n').Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Contains("Storage:Sqlite:BusyTimeout is 00:00:00", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("Soar:SplunkSoar:Dispatch:SendLease is 00:00:00", StringComparison.Ordinal));
+        Assert.DoesNotContain(" at AgenticIR", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnyCommand_ConfigVariableNamesAMissingFile_ExitsTwoNamingIt()
     {
         var missing = Path.Combine(Work, "nowhere.json");
