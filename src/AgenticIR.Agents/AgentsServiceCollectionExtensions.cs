@@ -1,14 +1,19 @@
 using AgenticIR.Agents.Bus;
+using AgenticIR.Agents.Context;
+using AgenticIR.Agents.Controls;
 using AgenticIR.Agents.Documentation;
+using AgenticIR.Agents.Governance;
+using AgenticIR.Agents.Governance.Delegation;
 using AgenticIR.Agents.Investigation;
 using AgenticIR.Agents.Learning;
 using AgenticIR.Agents.Orchestration;
+using AgenticIR.Agents.PolicyLifecycle;
 using AgenticIR.Agents.Reasoning;
 using AgenticIR.Agents.Response;
+using AgenticIR.Agents.Review;
 using AgenticIR.Agents.Tools;
 using AgenticIR.Agents.Triage;
 using AgenticIR.Core.Bus;
-using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Context;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
@@ -17,21 +22,48 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AgenticIR.Agents;
 
-/// <summary>Registers the agents, their tools, the deterministic reasoner, the bus and the orchestrator.</summary>
+/// <summary>Registers the agents and their governance: the five agents, tools, the deterministic reasoner, the bus and
+/// the orchestrator; the dispatch guard and kill switches; approvals; the morning review; the policy's hot reload and
+/// the proposal review.</summary>
 public static class AgentsServiceCollectionExtensions
 {
-    /// <summary>Adds the pipeline around an already validated policy, action catalog and context store.
-    /// Registrations use TryAdd, so a host can replace any seam (reasoner, gate, context) before calling this.</summary>
-    public static IServiceCollection AddAgents(this IServiceCollection services, GovernancePolicy policy, IActionCatalog catalog, IContextStore context)
+    /// <summary>Adds the agents (TryAdd throughout, so a host may replace any seam, such as the reasoner, the gate or the
+    /// notifier, by registering it first). Needs, from elsewhere: the <see cref="GovernancePolicy"/> validated at
+    /// start-up, the <see cref="Core.Catalog.IActionCatalog"/> and the <see cref="PolicyFileSource"/> (definitions), the
+    /// storage ports, and logging. The host calls <see cref="ReloadingPolicyProvider.InitializeAsync"/> once the store is
+    /// initialized, and <see cref="ReloadingPolicyProvider.StartWatching"/> in long-running commands.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="contextFolder">The local context folder (assets, identities, threat intel, telemetry), read on first use.</param>
+    public static IServiceCollection AddAgents(this IServiceCollection services, string contextFolder)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<IPolicyProvider>(new FixedPolicyProvider(policy));
-        services.TryAddSingleton(catalog);
-        services.TryAddSingleton(context);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contextFolder);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IContextStore>(_ => LocalContextStore.Load(contextFolder));
+
+        // Policy lifecycle: hot reload of the validated file, audited versions, the learning agent's proposals.
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ReloadingPolicyProvider>(sp));
+        services.TryAddSingleton<IPolicyProvider>(sp => sp.GetRequiredService<ReloadingPolicyProvider>());
+        services.TryAddSingleton<ProposalReview>();
+
+        // Controls: kill switches and the dispatch guard.
+        services.TryAddSingleton<IGovernanceNotifier, LoggingGovernanceNotifier>();
+        services.TryAddSingleton<KillSwitchService>();
+        services.TryAddSingleton<GovernanceDispatchGuard>();
+        services.TryAddSingleton<IDispatchGuard>(sp => sp.GetRequiredService<GovernanceDispatchGuard>());
+
+        // Approvals and the morning review.
+        services.TryAddSingleton<ApprovalRequestAuditor>();
+        services.TryAddSingleton<IApprovalService, ApprovalService>();
+        services.TryAddSingleton<ApprovalTimeoutMonitor>();
+        services.TryAddSingleton<PendingApprovals>();
+        services.TryAddSingleton<DelegatedApprovals>();
+        services.TryAddSingleton<GovernanceReport>();
+
+        // The agents and the orchestrator.
         services.TryAddSingleton(sp => ToolRegistry.CreateDefault(sp.GetRequiredService<IContextStore>()));
         services.TryAddSingleton<IReasoner, DeterministicReasoner>();
-        services.TryAddSingleton<IActionGate, Governance.GovernanceActionGate>();
+        services.TryAddSingleton<IActionGate, GovernanceActionGate>();
         services.TryAddSingleton<TriageAgent>();
         services.TryAddSingleton<InvestigationAgent>();
         services.TryAddSingleton<ResponsePlanner>();

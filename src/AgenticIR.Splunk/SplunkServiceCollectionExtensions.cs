@@ -9,56 +9,71 @@ using Microsoft.Extensions.Options;
 
 namespace AgenticIR.Splunk;
 
-/// <summary>Registers the metrics sinks and heartbeats. Options are validated here, so bad settings stop the host at
-/// start-up. Each call is idempotent; <see cref="IMetricsSink"/> fans out to every sink registered.</summary>
+/// <summary>Registers the metrics sinks and heartbeats.</summary>
 public static class SplunkServiceCollectionExtensions
 {
     private const string HttpClientKey = "agentic_ir_hec";
 
-    /// <summary>HEC delivery: <see cref="OutboxMetricsSink"/> buffers into the <see cref="IMetricsOutbox"/> (register it
-    /// with <c>AddSqliteMetricsOutbox</c>) and the hosted <see cref="HecDeliveryWorker"/> drains it.</summary>
-    public static IServiceCollection AddSplunkHecMetrics(this IServiceCollection services, HecOptions options)
+    /// <summary>Registers the outputs <paramref name="sinks"/> names, each with its options validated at start-up (the
+    /// host binds them from configuration): HEC delivery (<see cref="OutboxMetricsSink"/> buffers into the
+    /// <see cref="IMetricsOutbox"/> of the storage layer and the hosted <see cref="HecDeliveryWorker"/> drains it), the
+    /// JSON-lines file for a Universal Forwarder, and heartbeats for the five agents on
+    /// <see cref="HeartbeatOptions.Interval"/> (this registers <see cref="AgentHealthTracker"/> as the
+    /// <see cref="IAgentHealth"/> unless one is registered already). <see cref="IMetricsSink"/> fans out to every sink.
+    /// A second call changes nothing.</summary>
+    public static IServiceCollection AddSplunk(this IServiceCollection services, SplunkSinks sinks)
     {
         ArgumentNullException.ThrowIfNull(services);
-        Validate(new HecOptionsValidator(), options);
-        if (services.Any(d => d.ServiceType == typeof(HecDeliveryWorker))) return services;
         services.TryAddSingleton(TimeProvider.System);
+        if (sinks.HasFlag(SplunkSinks.Hec)) services.AddHec();
+        if (sinks.HasFlag(SplunkSinks.JsonLines)) services.AddJsonLines();
+        if (sinks.HasFlag(SplunkSinks.Heartbeats)) services.AddHeartbeats();
+        return services;
+    }
+
+    private static void AddHec(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(HecDeliveryWorker))) return;
+        Options<HecOptions, HecOptionsValidator>(services);
         services.TryAddSingleton<MetricsDeliverySignal>();
         services.AddKeyedSingleton(HttpClientKey, (_, _) => CreateHttpClient());
-        services.AddSingleton(sp => new HecClient(sp.GetRequiredKeyedService<HttpClient>(HttpClientKey), options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new HecClient(sp.GetRequiredKeyedService<HttpClient>(HttpClientKey), sp.GetRequiredService<HecOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new OutboxMetricsSink(sp.GetRequiredService<IMetricsOutbox>(), sp.GetRequiredService<MetricsDeliverySignal>()));
         services.AddSingleton(sp => new MetricsSinkPart(sp.GetRequiredService<OutboxMetricsSink>()));
-        services.AddSingleton(sp => new HecDeliveryWorker(sp.GetRequiredService<IMetricsOutbox>(), sp.GetRequiredService<HecClient>(), options,
+        services.AddSingleton(sp => new HecDeliveryWorker(sp.GetRequiredService<IMetricsOutbox>(), sp.GetRequiredService<HecClient>(), sp.GetRequiredService<HecOptions>(),
             sp.GetRequiredService<MetricsDeliverySignal>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HecDeliveryWorker>>()));
         services.AddHostedService(sp => sp.GetRequiredService<HecDeliveryWorker>());
-        return services.AddFanOutSink();
+        services.AddFanOutSink();
     }
 
-    /// <summary>The JSON-lines file for a Universal Forwarder.</summary>
-    public static IServiceCollection AddSplunkJsonLinesMetrics(this IServiceCollection services, JsonLinesSinkOptions options)
+    private static void AddJsonLines(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        Validate(new JsonLinesSinkOptionsValidator(), options);
-        if (services.Any(d => d.ServiceType == typeof(JsonLinesMetricsSink))) return services;
-        services.AddSingleton(sp => new JsonLinesMetricsSink(options, sp.GetRequiredService<ILogger<JsonLinesMetricsSink>>()));
+        if (services.Any(d => d.ServiceType == typeof(JsonLinesMetricsSink))) return;
+        Options<JsonLinesSinkOptions, JsonLinesSinkOptionsValidator>(services);
+        services.AddSingleton(sp => new JsonLinesMetricsSink(sp.GetRequiredService<JsonLinesSinkOptions>(), sp.GetRequiredService<ILogger<JsonLinesMetricsSink>>()));
         services.AddSingleton(sp => new MetricsSinkPart(sp.GetRequiredService<JsonLinesMetricsSink>()));
-        return services.AddFanOutSink();
+        services.AddFanOutSink();
     }
 
-    /// <summary>Heartbeats for the five agents on <see cref="HeartbeatOptions.Interval"/>; needs an <see cref="IAgentHealth"/>
-    /// (this registers <see cref="AgentHealthTracker"/> unless one is registered already) and a sink.</summary>
-    public static IServiceCollection AddAgentHeartbeats(this IServiceCollection services, HeartbeatOptions options)
+    private static void AddHeartbeats(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        Validate(new HeartbeatOptionsValidator(), options);
-        if (services.Any(d => d.ServiceType == typeof(AgentHeartbeatEmitter))) return services;
-        services.TryAddSingleton(TimeProvider.System);
+        if (services.Any(d => d.ServiceType == typeof(AgentHeartbeatEmitter))) return;
+        Options<HeartbeatOptions, HeartbeatOptionsValidator>(services);
         services.TryAddSingleton<AgentHealthTracker>();
         services.TryAddSingleton<IAgentHealth>(sp => sp.GetRequiredService<AgentHealthTracker>());
-        services.AddSingleton(sp => new AgentHeartbeatEmitter(sp.GetRequiredService<IAgentHealth>(), sp.GetRequiredService<IMetricsSink>(), options,
+        services.AddSingleton(sp => new AgentHeartbeatEmitter(sp.GetRequiredService<IAgentHealth>(), sp.GetRequiredService<IMetricsSink>(), sp.GetRequiredService<HeartbeatOptions>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AgentHeartbeatEmitter>>()));
         services.AddHostedService(sp => sp.GetRequiredService<AgentHeartbeatEmitter>());
-        return services;
+    }
+
+    // Validated at start-up (ValidateOnStart); the value itself is a singleton for the constructors that take it.
+    private static void Options<TOptions, TValidator>(IServiceCollection services)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TOptions>>().Value);
     }
 
     private static IServiceCollection AddFanOutSink(this IServiceCollection services)
@@ -79,12 +94,5 @@ public static class SplunkServiceCollectionExtensions
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 #pragma warning restore CA2000
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-    }
-
-    private static void Validate<TOptions>(IValidateOptions<TOptions> validator, TOptions options) where TOptions : class
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var result = validator.Validate(null, options);
-        if (result.Failed) throw new OptionsValidationException(typeof(TOptions).Name, typeof(TOptions), result.Failures);
     }
 }

@@ -1,21 +1,52 @@
+using AgenticIR.Core.Audit;
 using AgenticIR.Core.Ports;
 using AgenticIR.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AgenticIR.Storage;
 
-/// <summary>Registers the state store.</summary>
-public static partial class StorageServiceCollectionExtensions
+/// <summary>Registers the storage ports on the configured back end.</summary>
+public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="SqliteStateStore"/> as the singleton <see cref="IStateStore"/> (a second call changes nothing).
-    /// The host must still call <see cref="IStateStore.InitializeAsync"/> once before use.</summary>
-    public static IServiceCollection AddSqliteStateStore(this IServiceCollection services, SqliteStoreOptions options)
+    /// <summary>Registers every storage port (state store, audit trail, governance controls, approval requests, policy
+    /// versions and proposal decisions, SOAR bridge and dispatch ledgers, shadow comparisons, metrics outbox, playbook mode
+    /// caps) as singletons of the back end <see cref="StorageOptions.Backend"/> names, with <see cref="StorageOptions"/> and
+    /// <see cref="SqliteStoreOptions"/> validated at start-up. The host binds those options from configuration and calls
+    /// <see cref="IStateStore.InitializeAsync"/> once before use (it applies every migration). TryAdd throughout, so a
+    /// second call, or a registration made first, wins.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IStateStore>(sp => new SqliteStateStore(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<StorageOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.AddOptions<SqliteStoreOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>());
+
+        // The one place the back end is chosen; reading the options value runs their validation first.
+        services.TryAddSingleton<StoreBackend>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Backend.ToLowerInvariant() switch
+        {
+            StorageOptions.SqliteBackend => new SqliteStoreBackend(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()),
+            var other => throw new InvalidOperationException($"No storage back end '{other}'."),
+        });
+
+        services.TryAddSingleton(sp => Backend(sp).CreateStateStore());
+        services.TryAddSingleton(sp => Backend(sp).CreateAuditTrail());
+        services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<IAuditTrail>());
+        services.TryAddSingleton(sp => Backend(sp).CreateGovernanceControls());
+        services.TryAddSingleton(sp => Backend(sp).CreateApprovalRequests());
+        services.TryAddSingleton(sp => Backend(sp).CreatePolicyVersions());
+        services.TryAddSingleton(sp => sp.GetRequiredService<PolicyVersionPorts>().Versions);
+        services.TryAddSingleton(sp => sp.GetRequiredService<PolicyVersionPorts>().Decisions);
+        services.TryAddSingleton(sp => Backend(sp).CreateSoarBridge());
+        services.TryAddSingleton(sp => Backend(sp).CreateDispatchLedger());
+        services.TryAddSingleton(sp => Backend(sp).CreateShadowComparisons());
+        services.TryAddSingleton(sp => Backend(sp).CreateMetricsOutbox());
+        services.TryAddSingleton(sp => Backend(sp).CreatePlaybookModeOverrides());
         return services;
     }
+
+    private static StoreBackend Backend(IServiceProvider services) => services.GetRequiredService<StoreBackend>();
 }

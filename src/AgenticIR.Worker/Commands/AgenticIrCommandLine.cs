@@ -36,6 +36,6 @@ public static class AgenticIrCommandLine
         root.Add(Splunk.SplunkAppCommand.Create());
         root.Add(Splunk.GraduationCommand.Create());
         root.Add(Splunk.MetricsCommand.Create());
-        return Hosting.MetricsEnvironmentGuard.Apply(root);
+        return Hosting.MetricsEnvironmentGuard.Apply(Hosting.StartupErrorGuard.Apply(root));
     }
 }

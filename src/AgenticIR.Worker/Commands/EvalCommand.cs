@@ -35,7 +35,7 @@ internal static class EvalCommand
             return 2;
         }
         // --db is ignored on purpose: the evaluation never touches the operator's database.
-        var home = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var home = CommandSettings.From(parse).Paths;
         var workspace = await TryCreateWorkspaceAsync(home, output, cancellationToken);
         if (workspace is null) return 1;
         await using (workspace)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using AgenticIR.Agents.Orchestration;
+using AgenticIR.Core.Ports;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Inputs;
 using AgenticIR.Worker.Replay;
@@ -27,16 +29,14 @@ internal static class ReplayCommand
 
     private static async Task<int> RunAsync(ParseResult parse, string[] inputs, string? format, string? summaryPath, string? output, int? lanes, bool quiet, long? maxInputBytes, MetricsSettings metrics, CancellationToken cancellationToken)
     {
-        var options = WorkerOptionsBinder.Bind(parse);
-        if (output is not null) options.ReportsPath = output;
-        var resolved = ResolvedPaths.From(options);
+        var settings = CommandSettings.From(parse, (nameof(WorkerOptions.ReportsPath), output));
+        var resolved = settings.Paths;
         var console = AnsiConsole.Console;
-        if (!InputLimits.TryResolve(maxInputBytes, null, out var maxInput, out var problem))
+        if (!InputLimits.TryResolve(maxInputBytes ?? settings.MaxInputBytesSetting, null, out var maxInput, out var problem))
         {
             console.MarkupLine($"[red]{Markup.Escape(problem!)}[/]");
             return 2;
         }
-        options.MaxInputBytes = maxInput;
         IReadOnlyList<string> files;
         try
         {
@@ -49,35 +49,34 @@ internal static class ReplayCommand
         }
 
         using var loggerFactory = LoggingSetup.Create(resolved, console: false);
-        var pipeline = await CommandPipeline.TryBuildAsync(resolved, loggerFactory, console, metrics, cancellationToken);
-        if (pipeline is null) return 1;
-        await using (pipeline)
+        await using var host = await CommandHost.TryStartPipelineAsync(settings, console, loggerFactory, metrics, null, null, cancellationToken);
+        if (host is null) return 1;
+        var normalizer = host.Resolve<IAlertNormalizer>();
+        if (format is not null && !normalizer.Formats.Contains(format, StringComparer.OrdinalIgnoreCase))
         {
-            if (format is not null && !pipeline.Normalizer.Formats.Contains(format, StringComparer.OrdinalIgnoreCase))
-            {
-                console.MarkupLine($"[red]Unknown format '{Markup.Escape(format)}'.[/] Known: {Markup.Escape(string.Join(", ", pipeline.Normalizer.Formats))}");
-                return 2;
-            }
-            var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, pipeline.Time, options.MaxInputBytes);
-            using var summary = summaryPath is null ? null : new SummaryJsonWriter(summaryPath);
-            var printer = new ReplayConsole(console, quiet);
-            var observer = new CompositeObserver(printer, summary);
-            var laneCount = lanes ?? options.Lanes;
-            ReplayResult result;
-            if (printer.Interactive)
-            {
-                result = await console.Progress().AutoClear(true).StartAsync(async ctx =>
-                {
-                    printer.Attach(ctx.AddTask("Investigating"));
-                    return await runner.RunAsync(files, format, options.Mode, laneCount, observer, cancellationToken);
-                });
-            }
-            else
-            {
-                result = await runner.RunAsync(files, format, options.Mode, laneCount, observer, cancellationToken);
-            }
-            ReplaySummaryTable.Write(console, result, resolved.Reports);
-            return 0;
+            console.MarkupLine($"[red]Unknown format '{Markup.Escape(format)}'.[/] Known: {Markup.Escape(string.Join(", ", normalizer.Formats))}");
+            return 2;
         }
+        var runner = new ReplayRunner(normalizer, host.Resolve<InvestigationOrchestrator>(), host.Resolve<IStateStore>(), host.Resolve<TimeProvider>(), maxInput);
+        using var summary = summaryPath is null ? null : new SummaryJsonWriter(summaryPath);
+        var printer = new ReplayConsole(console, quiet);
+        var observer = new CompositeObserver(printer, summary);
+        var laneCount = lanes ?? settings.Worker.Lanes;
+        var mode = settings.Worker.Mode;
+        ReplayResult result;
+        if (printer.Interactive)
+        {
+            result = await console.Progress().AutoClear(true).StartAsync(async ctx =>
+            {
+                printer.Attach(ctx.AddTask("Investigating"));
+                return await runner.RunAsync(files, format, mode, laneCount, observer, cancellationToken);
+            });
+        }
+        else
+        {
+            result = await runner.RunAsync(files, format, mode, laneCount, observer, cancellationToken);
+        }
+        ReplaySummaryTable.Write(console, result, resolved.Reports);
+        return 0;
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using AgenticIR.Agents.Orchestration;
 using AgenticIR.Agents.PolicyLifecycle;
+using AgenticIR.Core.Ports;
 using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Inputs;
@@ -29,35 +31,30 @@ internal static class RunCommand
 
     private static async Task<int> RunAsync(ParseResult parse, string inbox, int pollSeconds, long? maxInputBytes, MetricsSettings metrics, CancellationToken cancellationToken)
     {
-        var options = WorkerOptionsBinder.Bind(parse);
-        if (!InputLimits.TryResolve(maxInputBytes, null, out var maxInput, out var problem))
+        var settings = CommandSettings.From(parse);
+        if (!InputLimits.TryResolve(maxInputBytes ?? settings.MaxInputBytesSetting, null, out var maxInput, out var problem))
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(problem!)}[/]");
             return 2;
         }
-        options.MaxInputBytes = maxInput;
-        var paths = ResolvedPaths.From(options);
-        using var loggerFactory = LoggingSetup.Create(paths, console: true);
-        var pipeline = await CommandPipeline.TryBuildAsync(paths, loggerFactory, AnsiConsole.Console, metrics, cancellationToken);
-        if (pipeline is null) return 1;
-        await using (pipeline)
+        var folder = Path.GetFullPath(inbox);
+        var interval = TimeSpan.FromSeconds(Math.Max(1, pollSeconds));
+        var mode = settings.Worker.Mode;
+        using var loggerFactory = LoggingSetup.Create(settings.Paths, console: true);
+        // One host: the pipeline and every worker beside it (HEC delivery and heartbeats are the metrics' own).
+        await using var host = await CommandHost.TryStartPipelineAsync(settings, AnsiConsole.Console, loggerFactory, metrics, null, services =>
         {
-            var builder = Host.CreateApplicationBuilder();
-            builder.Logging.ClearProviders();
-            builder.Services.AddSingleton(loggerFactory);
-            builder.Services.AddHostedService(_ => new FolderWatchWorker(
-                Path.GetFullPath(inbox), TimeSpan.FromSeconds(Math.Max(1, pollSeconds)), options.Mode,
-                pipeline.Normalizer, pipeline.Orchestrator, pipeline.Time, loggerFactory.CreateLogger<FolderWatchWorker>(), options.MaxInputBytes));
-            if (pipeline.Get<SplunkSoarBridges>().All.Count > 0)
-                builder.Services.AddHostedService(_ => new SplunkSoarBridgeWorker(pipeline.Get<SplunkSoarBridges>()));
-            builder.Services.AddHostedService(_ => pipeline.Create<GovernanceLoopWorker>());
-            // Shadow-comparison events and demotion, HEC delivery and heartbeats run in this host.
-            foreach (var hosted in MetricsWiring.HostedServices(pipeline)) builder.Services.AddSingleton<IHostedService>(hosted);
-            pipeline.Get<ReloadingPolicyProvider>().StartWatching(TimeSpan.FromSeconds(5));
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
-            using var host = builder.Build();
-            await host.RunAsync(cancellationToken);
-            return 0;
-        }
+            services.AddHostedService(sp => new FolderWatchWorker(folder, interval, mode, sp.GetRequiredService<IAlertNormalizer>(),
+                sp.GetRequiredService<InvestigationOrchestrator>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FolderWatchWorker>>(), maxInput));
+            services.AddHostedService(sp => new SplunkSoarBridgeWorker(sp.GetRequiredService<SplunkSoarBridges>()));
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<GovernanceLoopWorker>(sp));
+            // Shadow-comparison events and demotion.
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<MetricsLoopWorker>(sp));
+            services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        }, cancellationToken);
+        if (host is null) return 1;
+        host.Resolve<ReloadingPolicyProvider>().StartWatching(TimeSpan.FromSeconds(5));
+        await host.RunAsync(cancellationToken);
+        return 0;
     }
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AgenticIR.Storage.Sqlite;
+using AgenticIR.Core.Ports;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
@@ -18,7 +18,8 @@ internal static class ShowCommand
 
     private static async Task<int> RunAsync(ParseResult parse, string id, CancellationToken cancellationToken)
     {
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var settings = CommandSettings.From(parse);
+        var paths = settings.Paths;
         var console = AnsiConsole.Console;
         // Piped into a file or a ticket, the chain should not be wrapped at 80 columns.
         if (Console.IsOutputRedirected) console.Profile.Width = 240;
@@ -27,8 +28,8 @@ internal static class ShowCommand
             console.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (run replay first, or pass --db)");
             return 2;
         }
-        var store = new SqliteStateStore(new SqliteStoreOptions { Path = paths.Database }, TimeProvider.System);
-        await store.InitializeAsync(cancellationToken);
+        await using var host = await CommandHost.OpenStoreAsync(settings, cancellationToken);
+        var store = host.Resolve<IStateStore>();
         var record = await store.GetAsync(id, cancellationToken);
         if (record is null)
         {

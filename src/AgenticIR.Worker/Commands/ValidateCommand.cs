@@ -4,11 +4,10 @@ using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Security;
 using AgenticIR.Core.Soar;
 using AgenticIR.Definitions;
-using AgenticIR.Definitions.Mapping;
-using AgenticIR.Definitions.Playbooks;
 using AgenticIR.Definitions.Soar;
 using AgenticIR.Soar.SplunkSoar.LiveValidation;
 using AgenticIR.Worker.Hosting;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands;
@@ -22,20 +21,23 @@ internal static class ValidateCommand
         var command = new Command("validate", "Validate config/governance.yaml, soar.yaml, playbooks.yaml, connectors/, mappings/ and the context files; exit 1 listing every error") { live };
         command.SetAction(async (parse, ct) =>
         {
-            var (result, catalog, instances) = Run(parse);
+            var settings = CommandSettings.From(parse);
+            // The host checks the configuration; the definitions are read here, whole, so every error is listed.
+            await using var host = await CommandHost.OpenAsync(settings, null, ct);
+            var (result, catalog, instances) = Run(settings.Paths, host.Resolve<DefinitionFiles>());
             if (result != 0 || !parse.GetValue(live)) return result;
-            return await RunLiveAsync(parse, catalog!, instances, AnsiConsole.Console, ct);
+            using var loggerFactory = LoggingSetup.Create(settings.Paths, console: false);
+            return await RunLiveAsync(catalog!, instances, loggerFactory, host.Resolve<TimeProvider>(), AnsiConsole.Console, ct);
         });
         return command;
     }
 
     // Asks each instance on its own whether every binding can run there. An instance that cannot be asked (no token,
     // unreachable, TLS refused, 401/403, another status) gets one line saying why, and the others are still checked.
-    private static async Task<int> RunLiveAsync(ParseResult parse, IActionCatalog catalog, IReadOnlyList<SoarInstanceDefinition> instances, IAnsiConsole console, CancellationToken cancellationToken)
+    private static async Task<int> RunLiveAsync(IActionCatalog catalog, IReadOnlyList<SoarInstanceDefinition> instances, ILoggerFactory loggerFactory,
+        TimeProvider time, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
-        using var loggerFactory = LoggingSetup.Create(paths, console: false);
-        var checks = await SplunkSoarLiveValidation.CheckInstancesAsync(instances, catalog, loggerFactory, TimeProvider.System, cancellationToken);
+        var checks = await SplunkSoarLiveValidation.CheckInstancesAsync(instances, catalog, loggerFactory, time, cancellationToken);
         foreach (var check in checks)
         {
             var name = $"Splunk SOAR instance '{Text(check.Instance)}' ({Text(check.BaseUrl.ToString())})";
@@ -59,15 +61,11 @@ internal static class ValidateCommand
     // Values from the SOAR and from configuration are printed as text: no markup, no control characters.
     private static string Text(string text) => Markup.Escape(ControlCharacters.Escape(text));
 
-    private static (int Result, IActionCatalog? Catalog, IReadOnlyList<SoarInstanceDefinition> Instances) Run(ParseResult parse)
+    private static (int Result, IActionCatalog? Catalog, IReadOnlyList<SoarInstanceDefinition> Instances) Run(ResolvedPaths paths, DefinitionFiles files)
     {
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
         var console = AnsiConsole.Console;
-        var (definitions, errors) = DefinitionSetLoader.TryLoad(paths.Policy, paths.Connectors);
-        MappingNormalizer.TryLoad(paths.Mappings, out var normalizer, out var mappingErrors, null);
-        var (instances, soarErrors) = SoarConfigLoader.Read(paths.Soar);
-        var (playbooks, playbookErrors) = File.Exists(paths.Playbooks) ? PlaybookCatalogLoader.TryLoad(paths.Playbooks) : (null, []);
-        var all = errors.Concat(mappingErrors).Concat(soarErrors).Concat(playbookErrors).ToList();
+        var (loaded, all) = files.TryLoad();
+        var instances = loaded?.Soar.All ?? SoarConfigLoader.Read(paths.Soar).Instances;
         string? contextError = null;
         try
         {
@@ -78,12 +76,13 @@ internal static class ValidateCommand
             contextError = ex.Message;
         }
 
-        if (all.Count > 0 || contextError is not null || definitions is null || normalizer is null)
+        if (all.Count > 0 || contextError is not null || loaded is null)
         {
             WriteErrors(console, all);
             if (contextError is not null) console.MarkupLine($"[red]{Markup.Escape(contextError)}[/]");
             return (1, null, instances);
         }
+        var (definitions, normalizer, playbooks) = (loaded.Set, loaded.Normalizer, loaded.Playbooks);
         console.MarkupLine($"[green]OK[/] policy {Markup.Escape(paths.Policy)} (sha256 {definitions.Policy.Hash[..12]}…)");
         console.MarkupLine($"[green]OK[/] {definitions.Catalog.All.Count} connectors in {Markup.Escape(paths.Connectors)}");
         console.MarkupLine($"[green]OK[/] {normalizer.Formats.Count} mappings in {Markup.Escape(paths.Mappings)}: {Markup.Escape(string.Join(", ", normalizer.Formats))}");

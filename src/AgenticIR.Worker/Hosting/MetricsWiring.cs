@@ -16,11 +16,8 @@ using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Hec;
 using AgenticIR.Splunk.Sinks;
 using AgenticIR.Storage;
-using AgenticIR.Storage.Sqlite;
-using AgenticIR.Worker.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Worker.Hosting;
@@ -42,9 +39,8 @@ internal static class MetricsWiring
         if (services.Any(d => d.ServiceType == typeof(MetricsWiringMarker))) return services;
         services.AddSingleton(new MetricsWiringMarker(settings));
         services.TryAddSingleton(TimeProvider.System);
-
-        var store = new SqliteStoreOptions { Path = paths.Database };
-        services.AddSqlitePlaybookModeOverrides(store);
+        // The stores the metrics read and decorate (a TryAdd: registering them again changes nothing).
+        services.AddStorage();
         services.TryAddSingleton<PlaybookModeCaps>();
         Decorate<IPlaybookCatalog>(services,
             (sp, inner) => new CappedPlaybookCatalog(inner, sp.GetRequiredService<PlaybookModeCaps>()),
@@ -62,15 +58,19 @@ internal static class MetricsWiring
             sp.GetRequiredService<IGovernanceNotifier>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DemotionWorker>>()));
 
         if (!settings.Enabled) return services;
-        if (settings.JsonLinesPath is { } file) services.AddSplunkJsonLinesMetrics(new JsonLinesSinkOptions { Path = file });
-        if (settings.Hec is { } hec) services.AddSplunkHecMetrics(hec);
-        if (settings.LongRunning) services.AddAgentHeartbeats(new HeartbeatOptions());
+        // The variables (AGENTICIR_METRICS_JSONL, AGENTICIR_HEC_*) turn an output on and say where it goes; the sections
+        // Splunk:JsonLines, Splunk:Hec and Splunk:Heartbeat tune it.
+        if (settings.JsonLinesPath is { } file) services.Configure<JsonLinesSinkOptions>(o => o.Path = file);
+        if (settings.Hec is { } hec) services.Configure<HecOptions>(o => (o.Url, o.Token, o.Index) = (hec.Url, hec.Token, hec.Index));
+        services.AddSplunk((settings.JsonLinesPath is null ? SplunkSinks.None : SplunkSinks.JsonLines)
+            | (settings.Hec is null ? SplunkSinks.None : SplunkSinks.Hec)
+            | (settings.LongRunning ? SplunkSinks.Heartbeats : SplunkSinks.None));
         services.TryAddSingleton<AgentHealthTracker>();
         services.TryAddSingleton<RecentEventIds>(_ => new RecentEventIds());
         services.TryAddSingleton<SavedStateCache>(_ => new SavedStateCache());
         Decorate<IStateStore>(services,
             (sp, inner) => new CapturingStateStore(inner, sp.GetRequiredService<SavedStateCache>(), sp.GetRequiredService<AgentHealthTracker>()),
-            sp => new SqliteStateStore(store, sp.GetRequiredService<TimeProvider>()));
+            _ => throw new InvalidOperationException("Register the storage (AddStorage) before the metrics."));
         services.TryAddSingleton(sp => new InvestigationMetricsEmitter(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<IMetricsSink>(),
             sp.GetRequiredService<RecentEventIds>(), sp.GetRequiredService<AgentHealthTracker>(), sp.GetRequiredService<SavedStateCache>()));
         services.TryAddSingleton(sp => new ShadowMetricsEmitter(sp.GetRequiredService<IShadowComparisonSource>(),
@@ -89,18 +89,6 @@ internal static class MetricsWiring
 
     /// <summary>The settings <see cref="AddMetrics"/> was given, or null when it was not called.</summary>
     public static MetricsSettings? SettingsOf(IServiceProvider services) => services.GetService<MetricsWiringMarker>()?.Settings;
-
-    /// <summary>For <c>run</c>: the background services to host beside the command's workers: the graduation loop
-    /// (shadow comparison events and demotions; always), HEC delivery and heartbeats (when configured).</summary>
-    public static IReadOnlyList<IHostedService> HostedServices(Pipeline pipeline)
-    {
-        ArgumentNullException.ThrowIfNull(pipeline);
-        var services = pipeline.Get<IServiceProvider>();
-        List<IHostedService> hosted = [pipeline.Create<MetricsLoopWorker>()];
-        if (services.GetService<HecDeliveryWorker>() is { } delivery) hosted.Add(delivery);
-        if (services.GetService<AgentHeartbeatEmitter>() is { } heartbeats) hosted.Add(heartbeats);
-        return hosted;
-    }
 
     // Replaces the registration of TService with one that wraps it, or, when none exists yet, registers the wrapped
     // fallback (a later TryAdd of TService then changes nothing).

@@ -3,51 +3,64 @@ using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Worker.Hosting;
 
-/// <summary>A composed pipeline: the service provider and the pieces commands use directly.</summary>
-public sealed class Pipeline(ServiceProvider services, ResolvedPaths paths) : IAsyncDisposable
+/// <summary>A started pipeline host, for tests, benchmarks and the evaluation (commands resolve what they need at their
+/// own boundary instead): the services and the pieces a harness drives directly.</summary>
+public sealed class Pipeline(IHost host, ResolvedPaths paths) : IAsyncDisposable
 {
+    private IServiceProvider Services => host.Services;
+
     /// <summary>Resolved paths.</summary>
     public ResolvedPaths Paths { get; } = paths;
 
     /// <summary>The state store (initialized).</summary>
-    public IStateStore Store => services.GetRequiredService<IStateStore>();
+    public IStateStore Store => Services.GetRequiredService<IStateStore>();
 
     /// <summary>The orchestrator.</summary>
-    public InvestigationOrchestrator Orchestrator => services.GetRequiredService<InvestigationOrchestrator>();
+    public InvestigationOrchestrator Orchestrator => Services.GetRequiredService<InvestigationOrchestrator>();
 
     /// <summary>The normalizer.</summary>
-    public IAlertNormalizer Normalizer => services.GetRequiredService<IAlertNormalizer>();
+    public IAlertNormalizer Normalizer => Services.GetRequiredService<IAlertNormalizer>();
 
     /// <summary>The policy in force.</summary>
-    public GovernancePolicy Policy => services.GetRequiredService<IPolicyProvider>().Current;
+    public GovernancePolicy Policy => Services.GetRequiredService<IPolicyProvider>().Current;
 
     /// <summary>The action catalog.</summary>
-    public IActionCatalog Catalog => services.GetRequiredService<IActionCatalog>();
+    public IActionCatalog Catalog => Services.GetRequiredService<IActionCatalog>();
 
     /// <summary>Clock.</summary>
-    public TimeProvider Time => services.GetRequiredService<TimeProvider>();
+    public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
 
     /// <summary>A logger.</summary>
-    public ILogger<T> Logger<T>() => services.GetRequiredService<ILogger<T>>();
+    public ILogger<T> Logger<T>() => Services.GetRequiredService<ILogger<T>>();
 
     /// <summary>Any registered service.</summary>
-    public T Get<T>() where T : notnull => services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>Checks every Splunk SOAR binding against each configured instance; one line per problem.</summary>
     public Task<IReadOnlyList<string>> ValidateLiveAsync(CancellationToken cancellationToken) =>
-        Soar.SplunkSoar.LiveValidation.SplunkSoarLiveValidation.ValidateAsync(services, cancellationToken);
+        Soar.SplunkSoar.LiveValidation.SplunkSoarLiveValidation.ValidateAsync(Services, cancellationToken);
 
     /// <summary>Response actions that would stay with this worker's approvers on instances delegating to asset approvers.</summary>
     public Task<IReadOnlyList<string>> AssetApproverNoticesAsync(CancellationToken cancellationToken) =>
-        Soar.SplunkSoar.LiveValidation.SplunkSoarLiveValidation.AssetApproverNoticesAsync(services, cancellationToken);
+        Soar.SplunkSoar.LiveValidation.SplunkSoarLiveValidation.AssetApproverNoticesAsync(Services, cancellationToken);
 
-    /// <summary>Creates a type from the pipeline's services (for hosted workers that live outside it).</summary>
-    public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(services);
+    /// <summary>Creates a type from the pipeline's services (for hosted workers a test drives by hand).</summary>
+    public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(Services);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => services.DisposeAsync();
+    public ValueTask DisposeAsync() => DisposeHostAsync(host);
+
+    /// <summary>Disposes a host, asynchronously when it can (some singletons are only asynchronously disposable).</summary>
+    internal static ValueTask DisposeHostAsync(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        if (host is IAsyncDisposable asynchronous) return asynchronous.DisposeAsync();
+        host.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }

@@ -10,7 +10,7 @@ public sealed class SoarClientRegistryTests
     private static readonly SoarInstanceDefinition Lab = new() { Name = "lab", BaseUrl = new Uri("http://localhost:8081"), AllowHttp = true, TokenFile = "/run/secrets/lab", PageSize = 25 };
 
     [Fact]
-    public void AddSplunkSoarClients_TwoInstances_OneClientEachByName()
+    public void AddSoar_TwoInstances_OneClientEachByName()
     {
         using var provider = Services(env => env == "PROD_TOKEN" ? "p" : null, _ => "l").BuildServiceProvider();
 
@@ -26,7 +26,7 @@ public sealed class SoarClientRegistryTests
     }
 
     [Fact]
-    public void AddSplunkSoarClients_MissingToken_ResolvingTheRegistryFailsNamingTheInstance()
+    public void AddSoar_MissingToken_ResolvingTheRegistryFailsNamingTheInstance()
     {
         using var provider = Services(_ => null, _ => "l").BuildServiceProvider();
 
@@ -36,10 +36,10 @@ public sealed class SoarClientRegistryTests
     }
 
     [Fact]
-    public void AddSplunkSoarClients_NoInstances_EmptyRegistry()
+    public void AddSoar_NoInstances_EmptyRegistry()
     {
         var services = new ServiceCollection();
-        services.AddSplunkSoarClients([]);
+        services.AddSoar();
         using var provider = services.BuildServiceProvider();
 
         Assert.Empty(provider.GetRequiredService<SoarClientRegistry>().All);
@@ -49,7 +49,8 @@ public sealed class SoarClientRegistryTests
     {
         var services = new ServiceCollection();
         services.AddSingleton(new SoarSecretResolver(env, file));
-        services.AddSplunkSoarClients([Prod, Lab]);
+        services.AddSingleton(new SoarInstanceSet([Prod, Lab]));
+        services.AddSoar();
         return services;
     }
 }

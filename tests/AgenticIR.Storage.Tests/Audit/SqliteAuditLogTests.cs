@@ -54,14 +54,14 @@ public sealed class SqliteAuditLogTests : AuditTrailContract, IDisposable
     }
 
     [Fact]
-    public void AddSqliteAuditLog_CalledTwice_RegistersOneSingletonForEachPort()
+    public void AddStorage_CalledTwice_RegistersOneSingletonForEachAuditPort()
     {
         var services = new ServiceCollection();
 
-        services.AddSqliteAuditLog(new SqliteStoreOptions { Path = "audit.db" });
-        services.AddSqliteAuditLog(new SqliteStoreOptions { Path = "elsewhere.db" });
+        services.AddStorage();
+        services.AddStorage();
 
-        foreach (var port in new[] { typeof(SqliteAuditLog), typeof(IAuditTrail), typeof(IAuditLog) })
+        foreach (var port in new[] { typeof(IAuditTrail), typeof(IAuditLog) })
         {
             var descriptor = Assert.Single(services, d => d.ServiceType == port);
             Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime);

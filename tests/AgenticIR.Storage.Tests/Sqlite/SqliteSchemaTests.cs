@@ -74,13 +74,12 @@ public sealed class SqliteSchemaTests : IDisposable
     }
 
     [Fact]
-    public void AddSqliteStateStore_CalledTwice_RegistersOneSingletonStore()
+    public void AddStorage_CalledTwice_RegistersOneSingletonStore()
     {
         var services = new ServiceCollection();
-        var options = new SqliteStoreOptions { Path = DatabasePath };
 
-        services.AddSqliteStateStore(options);
-        services.AddSqliteStateStore(new SqliteStoreOptions { Path = "elsewhere.db" });
+        services.AddStorage();
+        services.AddStorage();
 
         var descriptor = Assert.Single(services, d => d.ServiceType == typeof(IStateStore));
         Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime);

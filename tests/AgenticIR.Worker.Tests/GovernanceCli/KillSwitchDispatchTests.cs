@@ -1,9 +1,7 @@
-using AgenticIR.Agents.Controls;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
-using AgenticIR.Storage;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Testing;
 using AgenticIR.Worker.Commands.Governance;
@@ -44,12 +42,9 @@ public sealed class KillSwitchDispatchTests : IDisposable
         await File.WriteAllTextAsync(policy, text.Replace("response_actions_per_minute > 10", "response_actions_per_minute > 100", StringComparison.Ordinal), ct);
         return await ReplayHarness.CreateAsync(policyPath: policy, work: _work, cancellationToken: ct, overrides: s =>
         {
-            var options = new SqliteStoreOptions { Path = Db };
+            // The harness's database is Db: the pipeline's kill-switch store and the CLI's are the same file.
             s.AddSingleton<IActionGate>(new ApproveAllGate());
             s.AddSingleton(dispatcher);
-            s.AddSqliteGovernanceControls(options);
-            s.AddSqliteAuditLog(options);
-            s.AddGovernanceControls();
         });
     }
 

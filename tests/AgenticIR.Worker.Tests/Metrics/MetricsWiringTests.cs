@@ -21,7 +21,8 @@ public sealed class MetricsWiringTests : IDisposable
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IMessageBus>(bus);
         services.AddSingleton<IPlaybookCatalog>(new EmptyCatalog());
-        services.AddSqliteStateStore(new SqliteStoreOptions { Path = Path.Combine(_work.FullName, "state.db") });
+        services.Configure<SqliteStoreOptions>(o => o.Path = Path.Combine(_work.FullName, "state.db"));
+        services.AddStorage();
 
         services.AddMetrics(MetricsTestSupport.Paths(_work), MetricsSettings.From(Path.Combine(_work.FullName, "m.jsonl"), false, _ => null));
         await using var provider = services.BuildServiceProvider();

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using AgenticIR.Storage.Sqlite;
-using AgenticIR.Storage.Sqlite.Audit;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
@@ -16,17 +14,14 @@ internal static class AuditCommand
         AuditPruneCommand.Create(),
     };
 
-    /// <summary>Opens the trail in the database named by --db (migrating it first); null, with a message, when there is none.</summary>
-    public static async Task<SqliteAuditLog?> OpenAsync(ResolvedPaths paths, IAnsiConsole console, CancellationToken cancellationToken)
+    /// <summary>Opens the host on the database named by --db (migrating it first); null, with a message, when there is none.</summary>
+    public static async Task<CommandHost?> OpenAsync(CommandSettings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        if (!File.Exists(paths.Database))
+        if (!File.Exists(settings.Paths.Database))
         {
-            console.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass --db)");
+            console.MarkupLine($"[red]No database at {Markup.Escape(settings.Paths.Database)}[/] (pass --db)");
             return null;
         }
-        var options = new SqliteStoreOptions { Path = paths.Database };
-        // Initializing the state store applies pending migrations, the audit tables among them.
-        await new SqliteStateStore(options, TimeProvider.System).InitializeAsync(cancellationToken);
-        return new SqliteAuditLog(options, TimeProvider.System);
+        return await CommandHost.OpenStoreAsync(settings, cancellationToken);
     }
 }

@@ -30,7 +30,7 @@ internal static class AuditExportCommand
 
     private static async Task<int> RunAsync(ParseResult parse, Request request, CancellationToken cancellationToken)
     {
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var settings = CommandSettings.From(parse);
         // Records go to standard output, so messages go to standard error.
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         if (Console.IsErrorRedirected) console.Profile.Width = 240;
@@ -46,8 +46,9 @@ internal static class AuditExportCommand
             since = parsed;
         }
 
-        using var log = await AuditCommand.OpenAsync(paths, console, cancellationToken);
-        if (log is null) return 2;
+        await using var host = await AuditCommand.OpenAsync(settings, console, cancellationToken);
+        if (host is null) return 2;
+        var log = host.Resolve<IAuditTrail>();
         // The head is read first and the export stops there, so the trailer names the last record a complete export holds.
         var head = await log.ReadHeadAsync(cancellationToken);
         var query = new AuditQuery { Since = since, InvestigationId = request.InvestigationId, ActionType = request.ActionType, ThroughSequence = head.Sequence };

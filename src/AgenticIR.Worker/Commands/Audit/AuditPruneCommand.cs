@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AgenticIR.Core.Audit;
 using AgenticIR.Definitions.Policy;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
@@ -20,7 +21,8 @@ internal static class AuditPruneCommand
 
     private static async Task<int> RunAsync(ParseResult parse, string signedOffBy, int? olderThanDays, CancellationToken cancellationToken)
     {
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var settings = CommandSettings.From(parse);
+        var paths = settings.Paths;
         var console = AnsiConsole.Console;
         // Piped into a file or a ticket, messages with hashes should not be wrapped at 80 columns.
         if (Console.IsOutputRedirected) console.Profile.Width = 240;
@@ -37,8 +39,9 @@ internal static class AuditPruneCommand
             return 2;
         }
 
-        using var log = await AuditCommand.OpenAsync(paths, console, cancellationToken);
-        if (log is null) return 2;
+        await using var host = await AuditCommand.OpenAsync(settings, console, cancellationToken);
+        if (host is null) return 2;
+        var log = host.Resolve<IAuditTrail>();
         var cutoff = TimeProvider.System.GetUtcNow().AddDays(-days.Value);
         try
         {

@@ -42,9 +42,10 @@ internal static class AuditVerifyCommand
         }
         if (exportPath is not null) return await VerifyExportAsync(exportPath, checkpoint is not null, console, cancellationToken);
 
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
-        using var log = await AuditCommand.OpenAsync(paths, console, cancellationToken);
-        if (log is null) return 2;
+        var settings = CommandSettings.From(parse);
+        await using var host = await AuditCommand.OpenAsync(settings, console, cancellationToken);
+        if (host is null) return 2;
+        var log = host.Resolve<IAuditTrail>();
 
         var clock = Stopwatch.StartNew();
         var result = await log.VerifyAsync(checkpoint, null, cancellationToken);

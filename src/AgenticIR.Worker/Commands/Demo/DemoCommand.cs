@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AgenticIR.Agents.Orchestration;
 using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.SoarSimulator;
 using AgenticIR.Worker.Hosting;
@@ -30,8 +31,8 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(ParseResult parse, string mode, bool keep, string? approver, CancellationToken cancellationToken)
     {
-        var options = WorkerOptionsBinder.Bind(parse);
-        var home = ResolvedPaths.From(options);
+        var settings = CommandSettings.From(parse);
+        var home = settings.Paths;
         var work = Directory.CreateTempSubdirectory("agentic-ir-demo-");
         await using var simulator = await SplunkSoarSimulator.StartAsync(new SimulatorOptions { Token = Token, IncludeDefaultCatalog = true }, cancellationToken);
         var containers = simulator.SeedFromFolder(Path.Combine(home.Home, "samples", "soar", "containers"));
@@ -43,15 +44,15 @@ internal static class DemoCommand
         var paths = WriteConfiguration(home, work.FullName, simulator.BaseUrl, mode, approver is not null);
 
         using var loggerFactory = LoggingSetup.Create(paths, console: false);
-        var pipeline = await CommandPipeline.TryBuildAsync(paths, loggerFactory, AnsiConsole.Console, cancellationToken);
-        if (pipeline is null) return 1;
-        await using (pipeline)
+        var host = await CommandHost.TryStartPipelineAsync(settings, AnsiConsole.Console, loggerFactory, null, paths, null, cancellationToken);
+        if (host is null) return 1;
+        await using (host)
         {
             AnsiConsole.MarkupLineInterpolated($"Simulated Splunk SOAR at [bold]{simulator.BaseUrl}[/] with {containers.Count} containers; playbooks in [bold]{mode}[/] mode.");
-            var bridge = pipeline.Get<SplunkSoarBridges>().All.Single();
+            var bridge = host.Resolve<SplunkSoarBridges>().All.Single();
             await CyclesAsync(bridge, cancellationToken);
             if (approver is not null) await ApproveInSoarAsync(simulator, bridge, approver, cancellationToken);
-            await pipeline.Orchestrator.FlushAsync(cancellationToken);
+            await host.Resolve<InvestigationOrchestrator>().FlushAsync(cancellationToken);
             WriteSummary(simulator, containers);
             AnsiConsole.MarkupLineInterpolated($"State: {paths.Database}. Try: agentic-ir --db {paths.Database} show <investigation id>, approvals list, audit verify.");
         }

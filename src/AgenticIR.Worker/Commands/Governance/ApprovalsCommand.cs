@@ -4,11 +4,7 @@ using AgenticIR.Agents.Governance;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Ports;
-using AgenticIR.Definitions;
-using AgenticIR.Storage;
-using AgenticIR.Storage.Sqlite;
 using AgenticIR.Worker.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands.Governance;
@@ -33,9 +29,9 @@ internal static class ApprovalsCommand
     private static Command List(IAnsiConsole? console)
     {
         var command = new Command("list", "Pending actions: investigation, action, target, risk, gate, deadline and the tier that may answer");
-        command.SetAction((parse, ct) => RunAsync(parse, console, async (pipeline, output, token) =>
+        command.SetAction((parse, ct) => RunAsync(parse, console, host => host.Resolve<PendingApprovals>(), async (approvals, output, token) =>
         {
-            var pending = await pipeline.Get<PendingApprovals>().ListAsync(token);
+            var pending = await approvals.ListAsync(token);
             // Piped into a file or a ticket, rows should not be wrapped at 80 columns.
             if (console is null && Console.IsOutputRedirected) output.Profile.Width = 240;
             if (pending.Count == 0)
@@ -71,22 +67,24 @@ internal static class ApprovalsCommand
         {
             investigation, action, who, reason,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, console, async (pipeline, output, token) =>
+        command.SetAction((parse, ct) => RunAsync(parse, console, host => host.Resolve<IApprovalService>(), async (service, output, token) =>
         {
             var answer = new ApprovalCommand(parse.GetRequiredValue(investigation), parse.GetRequiredValue(action), approve,
                 new ApproverIdentity(parse.GetRequiredValue(who), [], ApprovalService.CliChannel), parse.GetValue(reason));
-            var outcome = await pipeline.Get<IApprovalService>().AnswerAsync(answer, token);
+            var outcome = await service.AnswerAsync(answer, token);
             output.MarkupLine(outcome.Accepted ? $"[green]{Markup.Escape(outcome.Message)}[/]" : $"[red]Refused:[/] {Markup.Escape(outcome.Message)}");
             return outcome.Accepted ? 0 : 1;
         }, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, IAnsiConsole? console, Func<Pipeline, IAnsiConsole, CancellationToken, Task<int>> work,
-        CancellationToken cancellationToken)
+    // The service is resolved at this boundary and handed to the work, which never sees the host.
+    private static async Task<int> RunAsync<TService>(ParseResult parse, IAnsiConsole? console, Func<CommandHost, TService> resolve,
+        Func<TService, IAnsiConsole, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
         var output = console ?? AnsiConsole.Console;
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var settings = CommandSettings.From(parse);
+        var paths = settings.Paths;
         // A mistyped --db would otherwise create an empty database and report that nothing is pending.
         if (!File.Exists(paths.Database))
         {
@@ -94,35 +92,8 @@ internal static class ApprovalsCommand
             return 2;
         }
         using var loggerFactory = LoggingSetup.Create(paths, console: false);
-        var pipeline = await TryBuildAsync(paths, loggerFactory, output, cancellationToken);
-        if (pipeline is null) return 1;
-        await using (pipeline)
-        {
-            return await work(pipeline, output, cancellationToken);
-        }
-    }
-
-    private static async Task<Pipeline?> TryBuildAsync(ResolvedPaths paths, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, IAnsiConsole output,
-        CancellationToken cancellationToken)
-    {
-        var options = new SqliteStoreOptions { Path = paths.Database };
-        try
-        {
-            // What answering needs is registered here too (TryAdd, so the host's wiring wins where it has them); the timeout
-            // monitor is left out because it needs a notifier the command has no use for.
-            return await PipelineBuilder.BuildAsync(paths, loggerFactory,
-                services =>
-                {
-                    services.AddSqliteApprovalRequests(options).AddSqliteAuditLog(options);
-                    services.TryAddSingleton<ApprovalRequestAuditor>();
-                    services.TryAddSingleton<IApprovalService, ApprovalService>();
-                    services.TryAddSingleton<PendingApprovals>();
-                }, cancellationToken);
-        }
-        catch (DefinitionValidationException ex)
-        {
-            ValidateCommand.WriteErrors(output, ex.Errors);
-            return null;
-        }
+        await using var host = await CommandHost.TryStartPipelineAsync(settings, output, loggerFactory, null, null, null, cancellationToken);
+        if (host is null) return 1;
+        return await work(resolve(host), output, cancellationToken);
     }
 }

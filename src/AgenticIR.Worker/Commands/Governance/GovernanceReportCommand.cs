@@ -3,10 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using AgenticIR.Agents.Review;
 using AgenticIR.Core;
-using AgenticIR.Storage.Sqlite;
-using AgenticIR.Storage.Sqlite.Audit;
-using AgenticIR.Storage.Sqlite.Controls;
-using AgenticIR.Storage.Sqlite.PolicyVersions;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
@@ -33,7 +29,8 @@ internal static class GovernanceReportCommand
     {
         var output = console ?? AnsiConsole.Console;
         if (console is null && Console.IsOutputRedirected) output.Profile.Width = 240;
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var settings = CommandSettings.From(parse);
+        var paths = settings.Paths;
         var time = TimeProvider.System;
         if (!SinceOption.TryRead(sinceText, time, output, out var since)) return 2;
         if (!File.Exists(paths.Database))
@@ -41,12 +38,8 @@ internal static class GovernanceReportCommand
             output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass the worker's database with --db)");
             return 2;
         }
-        var options = new SqliteStoreOptions { Path = paths.Database };
-        var store = new SqliteStateStore(options, time);
-        await store.InitializeAsync(cancellationToken);
-        using var audit = new SqliteAuditLog(options, time);
-        var review = await new GovernanceReport(store, audit, new SqliteGovernanceControlStore(options), time, new SqlitePolicyVersionStore(options))
-            .BuildAsync(since, cancellationToken);
+        await using var host = await CommandHost.OpenStoreAsync(settings, cancellationToken);
+        var review = await host.Resolve<GovernanceReport>().BuildAsync(since, cancellationToken);
         if (format == "json")
         {
             // Written raw: markup parsing would eat JSON's square brackets.

@@ -3,12 +3,9 @@ using AgenticIR.Agents.Controls;
 using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Policy;
 using AgenticIR.Definitions.Policy;
-using AgenticIR.Storage.Sqlite;
-using AgenticIR.Storage.Sqlite.Audit;
-using AgenticIR.Storage.Sqlite.Controls;
 using AgenticIR.Worker.Hosting;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands.Governance;
@@ -130,13 +127,14 @@ internal static class KillSwitchCommand
         return command;
     }
 
-    private sealed record Session(SqliteGovernanceControlStore Controls, IAuditLog Audit, KillSwitchService? Service);
+    private sealed record Session(IGovernanceControlStore Controls, IAuditLog Audit, KillSwitchService? Service);
 
     private static async Task<int> RunAsync(ParseResult parse, IAnsiConsole? console, string? scope,
         Func<Session, IAnsiConsole, CancellationToken, Task<int>> work, CancellationToken cancellationToken)
     {
         var output = console ?? AnsiConsole.Console;
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var settings = CommandSettings.From(parse);
+        var paths = settings.Paths;
         if (scope is not null)
         {
             try
@@ -155,16 +153,13 @@ internal static class KillSwitchCommand
             output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/]: pass the worker's database with --db (or AGENTICIR_DB).");
             return 2;
         }
-        var options = new SqliteStoreOptions { Path = paths.Database };
-        await new SqliteStateStore(options, TimeProvider.System).InitializeAsync(cancellationToken);
-        var controls = new SqliteGovernanceControlStore(options);
-        using var audit = new SqliteAuditLog(options, TimeProvider.System);
         using var loggerFactory = LoggingSetup.Create(paths, console: false);
+        await using var host = await CommandHost.OpenStoreAsync(settings, cancellationToken, loggerFactory);
+        // Only the policy file is read (not the whole definition set): engaging must work while a connector is broken.
         var (policy, errors) = GovernancePolicyLoader.TryLoad(paths.Policy);
         if (policy is null)
             output.MarkupLine($"[yellow]The policy {Markup.Escape(paths.Policy)} does not load ({errors.Count} error(s); run validate); its notifications are skipped.[/]");
-        var service = policy is null ? null : new KillSwitchService(controls, audit,
-            new LoggingGovernanceNotifier(loggerFactory.CreateLogger<LoggingGovernanceNotifier>()), new FixedPolicyProvider(policy), TimeProvider.System);
-        return await work(new Session(controls, audit, service), output, cancellationToken);
+        var service = policy is null ? null : host.Create<KillSwitchService>((IPolicyProvider)new FixedPolicyProvider(policy));
+        return await work(new Session(host.Resolve<IGovernanceControlStore>(), host.Resolve<IAuditLog>(), service), output, cancellationToken);
     }
 }

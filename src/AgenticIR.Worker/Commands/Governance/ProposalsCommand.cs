@@ -1,12 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AgenticIR.Agents.PolicyLifecycle;
-using AgenticIR.Definitions;
-using AgenticIR.Storage.Sqlite;
-using AgenticIR.Storage.Sqlite.Audit;
-using AgenticIR.Storage.Sqlite.PolicyVersions;
 using AgenticIR.Worker.Hosting;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands.Governance;
@@ -72,17 +67,14 @@ internal static class ProposalsCommand
         CancellationToken cancellationToken)
     {
         var output = console ?? AnsiConsole.Console;
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var settings = CommandSettings.From(parse);
+        var paths = settings.Paths;
         if (!File.Exists(paths.Database))
         {
             output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass the worker's database with --db)");
             return 2;
         }
-        var source = new PolicyFileSource(paths.Policy, path =>
-        {
-            var (set, errors) = DefinitionSetLoader.TryLoad(path, paths.Connectors);
-            return new PolicyValidation(set?.Policy, [.. errors.Select(e => e.ToString())]);
-        });
+        var source = AgenticIrHost.PolicySource(paths);
         var initial = source.Validate(paths.Policy);
         if (initial.Policy is null)
         {
@@ -91,16 +83,11 @@ internal static class ProposalsCommand
             return 1;
         }
 
-        var time = TimeProvider.System;
-        var options = new SqliteStoreOptions { Path = paths.Database };
-        var store = new SqliteStateStore(options, time);
-        await store.InitializeAsync(cancellationToken);
-        var versions = new SqlitePolicyVersionStore(options);
-        using var audit = new SqliteAuditLog(options, time);
         using var loggerFactory = LoggingSetup.Create(paths, console: false);
-        await using var provider = new ReloadingPolicyProvider(initial.Policy, source, versions, audit, time, loggerFactory.CreateLogger<ReloadingPolicyProvider>());
+        await using var host = await CommandHost.OpenStoreAsync(settings, cancellationToken, loggerFactory);
+        // The policy validated just now (with connectors/ only) is the one in force, not the whole definition set's.
+        await using var provider = host.Create<ReloadingPolicyProvider>(initial.Policy, source);
         await provider.InitializeAsync(cancellationToken);
-        var review = new ProposalReview(store, versions, provider, audit, time, loggerFactory.CreateLogger<ProposalReview>());
-        return await work(review, output, cancellationToken);
+        return await work(host.Create<ProposalReview>(provider), output, cancellationToken);
     }
 }

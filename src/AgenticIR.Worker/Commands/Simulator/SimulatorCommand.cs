@@ -17,7 +17,7 @@ internal static class SimulatorCommand
         var splunk = new Command("splunk-soar", "Run a Splunk SOAR simulator on 127.0.0.1 until stopped") { port, token, seed };
         splunk.SetAction(async (parse, ct) =>
         {
-            var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+            var paths = CommandSettings.From(parse).Paths;
             var folder = parse.GetValue(seed) ?? Path.Combine(paths.Home, "samples", "soar", "containers");
             await using var simulator = await SplunkSoarSimulator.StartAsync(
                 new SimulatorOptions { Port = parse.GetValue(port), Token = parse.GetRequiredValue(token), IncludeDefaultCatalog = true }, ct);

@@ -2,9 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AgenticIR.Core;
+using AgenticIR.Core.Ports;
 using AgenticIR.Soar.SplunkSoar.Shadow;
-using AgenticIR.Storage.Sqlite;
-using AgenticIR.Storage.Sqlite.SoarDispatch;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
@@ -33,7 +32,8 @@ internal static class ShadowReportCommand
     {
         var output = console ?? AnsiConsole.Console;
         if (console is null && Console.IsOutputRedirected) output.Profile.Width = 240;
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var settings = CommandSettings.From(parse);
+        var paths = settings.Paths;
         var time = TimeProvider.System;
         if (!SinceOption.TryRead(sinceText, time, output, out var from)) return 2;
         if (!File.Exists(paths.Database))
@@ -41,9 +41,8 @@ internal static class ShadowReportCommand
             output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass the worker's database with --db)");
             return 2;
         }
-        var options = new SqliteStoreOptions { Path = paths.Database };
-        await new SqliteStateStore(options, time).InitializeAsync(cancellationToken);
-        var comparisons = await new SqliteShadowComparisonStore(options).ListSinceAsync(from, cancellationToken);
+        await using var host = await CommandHost.OpenStoreAsync(settings, cancellationToken);
+        var comparisons = await host.Resolve<IShadowComparisonStore>().ListSinceAsync(from, cancellationToken);
         var rows = ShadowReport.Summarize(comparisons);
         if (format == "json")
         {

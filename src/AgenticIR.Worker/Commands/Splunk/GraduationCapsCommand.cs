@@ -3,9 +3,6 @@ using System.Globalization;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Playbooks;
-using AgenticIR.Storage.Sqlite;
-using AgenticIR.Storage.Sqlite.Audit;
-using AgenticIR.Storage.Sqlite.ModeOverrides;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
@@ -40,8 +37,9 @@ internal static class GraduationCapsCommand
 
     private static async Task<int> ListAsync(ParseResult parse, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        if (await OpenAsync(parse, console, cancellationToken) is not { } options) return 2;
-        var caps = await new SqlitePlaybookModeOverrideStore(options).ListActiveAsync(cancellationToken);
+        await using var host = await OpenAsync(parse, console, cancellationToken);
+        if (host is null) return 2;
+        var caps = await host.Resolve<IPlaybookModeOverrides>().ListActiveAsync(cancellationToken);
         if (caps.Count == 0)
         {
             console.MarkupLine("No caps in force: every playbook runs at its configured mode.");
@@ -63,15 +61,15 @@ internal static class GraduationCapsCommand
             console.MarkupLine($"[red]Unknown severity '{Markup.Escape(severityText)}'[/]: use informational, low, medium, high or critical");
             return 2;
         }
-        if (await OpenAsync(parse, console, cancellationToken) is not { } options) return 2;
-        var time = TimeProvider.System;
-        if (!await new SqlitePlaybookModeOverrideStore(options).LiftAsync(playbook, severity, by, time.GetUtcNow(), cancellationToken))
+        await using var host = await OpenAsync(parse, console, cancellationToken);
+        if (host is null) return 2;
+        var time = host.Resolve<TimeProvider>();
+        if (!await host.Resolve<IPlaybookModeOverrides>().LiftAsync(playbook, severity, by, time.GetUtcNow(), cancellationToken))
         {
             console.MarkupLine($"No cap in force for [bold]{Markup.Escape(playbook)}[/] at {severity.ToWire()}.");
             return 1;
         }
-        using var audit = new SqliteAuditLog(options, time);
-        await audit.AppendAsync(new AuditEntry
+        await host.Resolve<IAuditLog>().AppendAsync(new AuditEntry
         {
             AgentName = "operator",
             ActionType = ReinstatedActionType,
@@ -86,16 +84,14 @@ internal static class GraduationCapsCommand
         return 0;
     }
 
-    private static async Task<SqliteStoreOptions?> OpenAsync(ParseResult parse, IAnsiConsole console, CancellationToken cancellationToken)
+    private static async Task<CommandHost?> OpenAsync(ParseResult parse, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
-        if (!File.Exists(paths.Database))
+        var settings = CommandSettings.From(parse);
+        if (!File.Exists(settings.Paths.Database))
         {
-            console.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass --db)");
+            console.MarkupLine($"[red]No database at {Markup.Escape(settings.Paths.Database)}[/] (pass --db)");
             return null;
         }
-        var options = new SqliteStoreOptions { Path = paths.Database };
-        await new SqliteStateStore(options, TimeProvider.System).InitializeAsync(cancellationToken);
-        return options;
+        return await CommandHost.OpenStoreAsync(settings, cancellationToken);
     }
 }

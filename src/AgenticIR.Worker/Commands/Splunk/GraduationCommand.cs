@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using AgenticIR.Core.Ports;
 using AgenticIR.Core.Shadow;
 using AgenticIR.Definitions;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Splunk.Graduation;
-using AgenticIR.Storage.Sqlite;
-using AgenticIR.Storage.Sqlite.SoarDispatch;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
@@ -16,10 +15,6 @@ namespace AgenticIR.Worker.Commands.Splunk;
 /// <c>graduation caps</c> and <c>graduation reinstate</c> for automatic demotions.</summary>
 internal static class GraduationCommand
 {
-    /// <summary>Where comparisons come from when no file is given: the SOAR bridge's store in the --db database (already
-    /// migrated when this is called). Tests may replace it.</summary>
-    internal static Func<ResolvedPaths, IShadowComparisonSource> SourceFactory { get; set; } = StoreSource;
-
     public static Command Create() => Create(null);
 
     internal static Command Create(IAnsiConsole? console)
@@ -36,20 +31,22 @@ internal static class GraduationCommand
         };
     }
 
-    private static IShadowComparisonSource StoreSource(ResolvedPaths paths)
+    // Where comparisons come from when no file is given: the SOAR bridge's store in the --db database.
+    private static ShadowFactsSource StoreSource(ResolvedPaths paths, IShadowComparisonStore store)
     {
         // Action phases decide which planned actions count as containment; without readable connectors every response
         // action does, which can only make a recommendation stricter.
         var (definitions, _) = Directory.Exists(paths.Connectors) && File.Exists(paths.Policy)
             ? DefinitionSetLoader.TryLoad(paths.Policy, paths.Connectors)
             : (null, []);
-        return new ShadowFactsSource(new SqliteShadowComparisonStore(new SqliteStoreOptions { Path = paths.Database }), definitions?.Catalog);
+        return new ShadowFactsSource(store, definitions?.Catalog);
     }
 
     private static async Task<int> ReportAsync(ParseResult parse, IAnsiConsole console, string? windowText, string? file, CancellationToken cancellationToken)
     {
         if (Console.IsOutputRedirected && console == AnsiConsole.Console) console.Profile.Width = 200;
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var settings = CommandSettings.From(parse);
+        var paths = settings.Paths;
         var criteria = SplunkCommandPolicy.Criteria(paths, console);
         if (windowText is not null)
         {
@@ -65,18 +62,15 @@ internal static class GraduationCommand
             console.MarkupLine($"[red]No file {Markup.Escape(file)}[/]");
             return 2;
         }
-        if (file is null)
+        if (file is null && !File.Exists(paths.Database))
         {
-            if (!File.Exists(paths.Database))
-            {
-                console.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass --db, or --comparisons with a file)");
-                return 2;
-            }
-            await new SqliteStateStore(new SqliteStoreOptions { Path = paths.Database }, TimeProvider.System).InitializeAsync(cancellationToken);
+            console.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass --db, or --comparisons with a file)");
+            return 2;
         }
+        await using var host = file is null ? await CommandHost.OpenStoreAsync(settings, cancellationToken) : null;
 
         var now = TimeProvider.System.GetUtcNow();
-        var source = file is null ? SourceFactory(paths) : new JsonLinesShadowComparisonSource(file);
+        IShadowComparisonSource source = host is null ? new JsonLinesShadowComparisonSource(file!) : StoreSource(paths, host.Resolve<IShadowComparisonStore>());
         var comparisons = await source.ListAsync(now.AddDays(-criteria.WindowDays), now, cancellationToken);
         var result = GraduationEvaluator.Evaluate(comparisons, criteria, now);
         Write(console, result);

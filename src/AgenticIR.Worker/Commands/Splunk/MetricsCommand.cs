@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using AgenticIR.Storage.Sqlite;
-using AgenticIR.Storage.Sqlite.Metrics;
+using AgenticIR.Core.Ports;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
@@ -23,7 +22,9 @@ internal static class MetricsCommand
     private static async Task<int> StatusAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
-        if (await OpenAsync(parse, console, cancellationToken) is not { } outbox) return 2;
+        await using var host = await OpenAsync(parse, console, cancellationToken);
+        if (host is null) return 2;
+        var outbox = host.Resolve<IMetricsOutbox>();
         var counts = await outbox.CountAsync(cancellationToken);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"pending {counts.Pending}  delivered {counts.Delivered}  [{(counts.DeadLettered > 0 ? "red" : "green")}]dead-lettered {counts.DeadLettered}[/]"));
@@ -40,22 +41,21 @@ internal static class MetricsCommand
     private static async Task<int> RequeueAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
-        if (await OpenAsync(parse, console, cancellationToken) is not { } outbox) return 2;
-        var count = await outbox.RequeueDeadLettersAsync(cancellationToken);
+        await using var host = await OpenAsync(parse, console, cancellationToken);
+        if (host is null) return 2;
+        var count = await host.Resolve<IMetricsOutbox>().RequeueDeadLettersAsync(cancellationToken);
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Requeued {count} dead-lettered metrics events."));
         return 0;
     }
 
-    private static async Task<SqliteMetricsOutbox?> OpenAsync(ParseResult parse, IAnsiConsole console, CancellationToken cancellationToken)
+    private static async Task<CommandHost?> OpenAsync(ParseResult parse, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
-        if (!File.Exists(paths.Database))
+        var settings = CommandSettings.From(parse);
+        if (!File.Exists(settings.Paths.Database))
         {
-            console.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass --db)");
+            console.MarkupLine($"[red]No database at {Markup.Escape(settings.Paths.Database)}[/] (pass --db)");
             return null;
         }
-        var options = new SqliteStoreOptions { Path = paths.Database };
-        await new SqliteStateStore(options, TimeProvider.System).InitializeAsync(cancellationToken);
-        return new SqliteMetricsOutbox(options, TimeProvider.System);
+        return await CommandHost.OpenStoreAsync(settings, cancellationToken);
     }
 }

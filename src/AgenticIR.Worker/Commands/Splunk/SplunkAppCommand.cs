@@ -20,7 +20,7 @@ internal static class SplunkAppCommand
     private static async Task<int> PackageAsync(ParseResult parse, string output, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
-        var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
+        var paths = CommandSettings.From(parse).Paths;
         var builder = new SplunkAppBuilder(SplunkCommandPolicy.Criteria(paths, console), TimeProvider.System);
         var archive = await builder.PackageAsync(output, cancellationToken);
         console.MarkupLine($"Splunk app [green]{SplunkAppBuilder.AppId}[/] {SplunkAppBuilder.Version}");

@@ -1,0 +1,94 @@
+using AgenticIR.Agents.Orchestration;
+using AgenticIR.Agents.Tools;
+using AgenticIR.Core.Catalog;
+using AgenticIR.Core.Context;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.Soar;
+using AgenticIR.Soar.SplunkSoar.Api;
+using AgenticIR.Soar.SplunkSoar.Approvals;
+using AgenticIR.Soar.SplunkSoar.Approvals.Delegation;
+using AgenticIR.Soar.SplunkSoar.Dispatch;
+using AgenticIR.Soar.SplunkSoar.Enrichment;
+using AgenticIR.Soar.SplunkSoar.Instances;
+using AgenticIR.Soar.SplunkSoar.Intake;
+using AgenticIR.Soar.SplunkSoar.Shadow;
+using AgenticIR.Soar.SplunkSoar.WriteBack;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AgenticIR.Soar;
+
+/// <summary>Registration of the Soar project's services.</summary>
+public static class SoarServiceCollectionExtensions
+{
+    /// <summary>Registers the Splunk SOAR side for every instance of the <see cref="SoarInstanceSet"/>: one client per
+    /// instance (tokens resolved when the <c>SoarClientRegistry</c> is first resolved), dispatch through Splunk SOAR (an
+    /// <see cref="IActionDispatcher"/>) with <see cref="SplunkSoarDispatchOptions"/> validated at start-up, the shadow
+    /// observer, the bridge (container intake, write-back, approvals by comment; <c>SplunkSoarBridges</c> for the host to
+    /// run) and, when a client is known, one enrichment tool per enrichment action with a <c>splunk_soar</c>
+    /// binding in the <see cref="ToolRegistry"/>. Call it before <c>AddAgents</c>, whose registrations are TryAdds.
+    /// Needs, from elsewhere: the <see cref="SoarInstanceSet"/>, <see cref="IActionCatalog"/>, <see cref="IContextStore"/>,
+    /// <c>IPlaybookCatalog</c>, <see cref="IAlertNormalizer"/>, the storage ports, <c>IApprovalService</c>, the
+    /// <see cref="InvestigationOrchestrator"/> and logging. TryAdd throughout: a second call changes nothing.</summary>
+    public static IServiceCollection AddSoar(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SplunkSoarDispatchOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SplunkSoarDispatchOptions>, SplunkSoarDispatchOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SplunkSoarDispatchOptions>>().Value);
+
+        // Clients, one per instance.
+        services.TryAddSingleton(_ => new SoarSecretResolver());
+        services.TryAddSingleton(sp => new SoarClientFactory(
+            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SoarClientRegistry(
+            (sp.GetService<SoarInstanceSet>() ?? SoarInstanceSet.None).All, sp.GetRequiredService<SoarClientFactory>(), sp.GetRequiredService<SoarSecretResolver>()));
+        // The configured instances' clients; without any, clients registered directly (a host's own, or a test's).
+        services.TryAddSingleton(sp => sp.GetRequiredService<SoarClientRegistry>().All is { Count: > 0 } configured
+            ? new SoarClientDirectory(configured)
+            : new SoarClientDirectory(sp.GetServices<ISplunkSoarClient>()));
+
+        // Dispatch and shadow comparison; each instance's disposition_field / verdict_artifact_label from config/soar.yaml apply.
+        services.TryAddSingleton(sp => ShadowOptions.From(sp.GetRequiredService<SoarClientRegistry>().Instances));
+        services.TryAddSingleton<SoarAppDirectory>();
+        services.TryAddSingleton<SoarToolAvailability>();
+        services.TryAddSingleton<SplunkSoarActionDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionDispatcher, SplunkSoarActionDispatcher>(sp => sp.GetRequiredService<SplunkSoarActionDispatcher>()));
+        services.TryAddSingleton<ShadowComparer>();
+        services.TryAddSingleton<ShadowObserver>();
+
+        // The bridge.
+        services.TryAddSingleton(new SplunkSoarBridgeOptions());
+        services.TryAddSingleton<IInvestigationIntake>(sp => new OrchestratorIntake(sp.GetRequiredService<InvestigationOrchestrator>()));
+        services.TryAddSingleton<ContainerPoller>();
+        services.TryAddSingleton<WriteBackService>();
+        services.TryAddSingleton<SoarRoleDirectory>();
+        services.TryAddSingleton<ApprovalCommentPoller>();
+        services.TryAddSingleton<AssetApproverPass>();
+        services.TryAddSingleton(sp => new SplunkSoarBridges(
+            sp.GetRequiredService<SoarClientRegistry>().Instances,
+            sp.GetRequiredService<ContainerPoller>(), sp.GetRequiredService<WriteBackService>(), sp.GetRequiredService<ApprovalCommentPoller>(),
+            sp.GetRequiredService<SoarClientRegistry>().Instances.Any(i => i.Approvals == SoarApprovalChannel.AssetApprovers)
+                ? sp.GetRequiredService<AssetApproverPass>() : null,
+            sp.GetRequiredService<Core.Playbooks.ISoarBridgeStore>(), sp.GetRequiredService<IStateStore>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+
+        // Enrichment tools: the built-in local-context tools, plus the SOAR's when a client is known.
+        services.TryAddSingleton(sp =>
+        {
+            var context = sp.GetRequiredService<IContextStore>();
+            var local = ToolRegistry.CreateDefault(context);
+            if (!sp.GetRequiredService<SoarClientDirectory>().Any) return local;
+            var soar = SoarEnrichmentTools.Create(
+                sp.GetRequiredService<IActionCatalog>(), sp.GetRequiredService<SoarClientDirectory>(), sp.GetRequiredService<SoarAppDirectory>(),
+                sp.GetRequiredService<SoarToolAvailability>(),
+                sp.GetRequiredService<SplunkSoarDispatchOptions>(), sp.GetRequiredService<TimeProvider>());
+            return new ToolRegistry([.. local.All, .. soar], context);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using AgenticIR.Core.Audit;
+using AgenticIR.Core.Governance;
+using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Ports;
+
+namespace AgenticIR.Storage;
+
+/// <summary>One back end's stores. <see cref="StorageServiceCollectionExtensions.AddStorage"/> picks the back end once;
+/// every port is then created by it, so a second back end (PostgreSQL) is one more subclass and one more case there.</summary>
+internal abstract class StoreBackend
+{
+    public abstract IStateStore CreateStateStore();
+
+    /// <summary>One instance for both audit ports, so every append in the process goes through its one write gate.</summary>
+    public abstract IAuditTrail CreateAuditTrail();
+
+    public abstract IGovernanceControlStore CreateGovernanceControls();
+
+    public abstract IApprovalRequestStore CreateApprovalRequests();
+
+    /// <summary>One instance for the policy-version history and the proposal decisions.</summary>
+    public abstract PolicyVersionPorts CreatePolicyVersions();
+
+    public abstract ISoarBridgeStore CreateSoarBridge();
+
+    public abstract IDispatchLedger CreateDispatchLedger();
+
+    public abstract IShadowComparisonStore CreateShadowComparisons();
+
+    public abstract IMetricsOutbox CreateMetricsOutbox();
+
+    public abstract IPlaybookModeOverrides CreatePlaybookModeOverrides();
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using AgenticIR.Worker.Commands;
+using Microsoft.Extensions.Configuration;
+
+namespace AgenticIR.Worker.Hosting;
+
+/// <summary>What a command knows before it builds its host: the configuration (files, environment, its own options over
+/// them), the worker options bound from it, and the paths they resolve to.</summary>
+/// <param name="Configuration">The configuration the host is built from.</param>
+/// <param name="Worker">The <c>AgenticIR</c> section.</param>
+/// <param name="Paths">The paths resolved from <paramref name="Worker"/>.</param>
+internal sealed record CommandSettings(IConfiguration Configuration, WorkerOptions Worker, ResolvedPaths Paths)
+{
+    /// <summary><c>AgenticIR:MaxInputBytes</c> when a file or the environment sets it and the short variable
+    /// <c>AGENTICIR_MAX_INPUT_BYTES</c> (which wins, as every short variable does) is not set; otherwise null.</summary>
+    public long? MaxInputBytesSetting =>
+        Configuration[$"{WorkerOptions.SectionName}:{nameof(WorkerOptions.MaxInputBytes)}"] is null
+        || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(Inputs.InputLimits.Variable))
+            ? null
+            : Worker.MaxInputBytes;
+
+    /// <summary>Reads the shared options (<c>--home</c>, <c>--db</c>, <c>--policy</c>, <c>--context</c>) and
+    /// <paramref name="overrides"/> (a command's own options, by setting name) over the files and the environment.</summary>
+    /// <exception cref="ConfigurationException">A settings file or value cannot be read; the message names it.</exception>
+    public static CommandSettings From(ParseResult parse, params (string Name, string? Value)[] overrides)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        List<(string Name, string? Value)> given =
+        [
+            (nameof(WorkerOptions.Home), parse.GetValue(AgenticIrCommandLine.HomeOption)),
+            (nameof(WorkerOptions.DatabasePath), parse.GetValue(AgenticIrCommandLine.DatabaseOption)),
+            (nameof(WorkerOptions.PolicyPath), parse.GetValue(AgenticIrCommandLine.PolicyOption)),
+            (nameof(WorkerOptions.ContextPath), parse.GetValue(AgenticIrCommandLine.ContextOption)),
+            .. overrides,
+        ];
+        var configuration = AgenticIrConfiguration.Build(given.Select(g => KeyValuePair.Create($"{WorkerOptions.SectionName}:{g.Name}", g.Value)));
+        var worker = AgenticIrConfiguration.BindWorker(configuration);
+        return new CommandSettings(configuration, worker, ResolvedPaths.From(worker));
+    }
+}
