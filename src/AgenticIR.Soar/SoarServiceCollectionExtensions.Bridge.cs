@@ -15,11 +15,11 @@ namespace AgenticIR.Soar;
 
 public static partial class SoarServiceCollectionExtensions
 {
-    /// <summary>Registers the Splunk SOAR bridge: container intake, write-back, approvals by comment, and one bridge per
-    /// configured instance (<c>SplunkSoarBridges</c>, for the host to run). A second call changes nothing. Needs, from
+    /// <summary>Registers the Splunk SOAR bridge: container intake, write-back (and the bus subscriber that queues it),
+    /// approvals by comment, and one bridge per configured instance (<c>SplunkSoarBridges</c>, for the host to run). A second call changes nothing. Needs, from
     /// elsewhere: the clients (<c>AddSplunkSoarClients</c>), <c>IPlaybookCatalog</c> (the Definitions project's
     /// <c>PlaybookCatalogProvider</c>), <c>ISoarBridgeStore</c> (<c>AddSqliteSoarBridgeStore</c>), <c>IAlertNormalizer</c>,
-    /// <c>IStateStore</c>, <c>IApprovalService</c>, the <see cref="InvestigationOrchestrator"/> and logging.</summary>
+    /// <c>IStateStore</c>, <c>IMessageBus</c>, <c>IApprovalService</c>, the <see cref="InvestigationOrchestrator"/> and logging.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="automationUser">User name the worker's token belongs to; its comments are never read as commands.</param>
     public static IServiceCollection AddSplunkSoarBridge(this IServiceCollection services, string? automationUser = null)
@@ -40,7 +40,9 @@ public static partial class SoarServiceCollectionExtensions
             sp.GetRequiredService<SoarClientRegistry>().Instances.Any(i => i.Approvals == Core.Soar.SoarApprovalChannel.AssetApprovers)
                 ? sp.GetRequiredService<AssetApproverPass>() : null,
             sp.GetRequiredService<Core.Playbooks.ISoarBridgeStore>(), sp.GetRequiredService<Core.Ports.IStateStore>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+            sp.GetRequiredService<Core.Bus.IMessageBus>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+        // Every change of an investigation fed by a container queues its write-back (nothing when no instance is configured).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Core.Bus.IMessageSubscriber, WriteBackQueue>());
         return services;
     }
 }

@@ -51,6 +51,7 @@ internal static class RunCommand
             if (pipeline.Get<SplunkSoarBridges>().All.Count > 0)
                 builder.Services.AddHostedService(_ => new SplunkSoarBridgeWorker(pipeline.Get<SplunkSoarBridges>()));
             builder.Services.AddHostedService(_ => pipeline.Create<GovernanceLoopWorker>());
+            builder.Services.AddHostedService(_ => pipeline.Create<OutboxWorker>());
             // Shadow-comparison events and demotion, HEC delivery and heartbeats run in this host.
             foreach (var hosted in MetricsWiring.HostedServices(pipeline)) builder.Services.AddSingleton<IHostedService>(hosted);
             pipeline.Get<ReloadingPolicyProvider>().StartWatching(TimeSpan.FromSeconds(5));

@@ -1,5 +1,4 @@
 using AgenticIR.Agents;
-using AgenticIR.Agents.Audit;
 using AgenticIR.Agents.Context;
 using AgenticIR.Agents.Controls;
 using AgenticIR.Agents.Governance;
@@ -72,8 +71,10 @@ public static class PipelineBuilder
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<IStateStore>().InitializeAsync(cancellationToken);
         await provider.GetRequiredService<ReloadingPolicyProvider>().InitializeAsync(cancellationToken);
-        // Every decision, enrichment query and action outcome the bus announces becomes an audit record.
-        ActivatorUtilities.CreateInstance<DecisionAuditor>(provider).Attach(provider.GetRequiredService<IMessageBus>());
+        // The outbox's subscribers: every decision, enrichment query and action outcome becomes an audit record, and every
+        // change of an investigation fed by a SOAR container queues its write-back.
+        var bus = provider.GetRequiredService<IMessageBus>();
+        foreach (var subscriber in provider.GetServices<IMessageSubscriber>()) subscriber.Attach(bus);
         return new Pipeline(provider, paths);
     }
 

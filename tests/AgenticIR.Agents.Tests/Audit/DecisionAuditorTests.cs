@@ -65,6 +65,22 @@ public sealed class DecisionAuditorTests
         Assert.Equal(record.Id, Assert.Single(log.Entries).InvestigationId);
     }
 
+    [Fact]
+    public async Task Deliver_SameMessageAgainAfterACrash_AuditedOnce()
+    {
+        var store = new InMemoryStateStore();
+        var (bus, log) = Attach(store);
+        var record = store.Put(Investigated());
+        var message = Message(record, MessageType.InvestigationComplete);
+
+        await bus.DeliverAsync(message with { Record = record }, Ct);
+        // Redelivered from the outbox: no record in hand, same message id.
+        await bus.DeliverAsync(message, Ct);
+
+        Assert.Equal(["enrichment_query", "enrichment_query", "decision"], log.Entries.Select(e => e.ActionType));
+        Assert.Equal([new DeliveryReceipt(DecisionAuditor.SubscriberName, message.Id)], log.Receipts);
+    }
+
     private static (FakeBus Bus, BatchRecordingAuditLog Log) Attach(InMemoryStateStore store)
     {
         var bus = new FakeBus();
@@ -152,6 +168,16 @@ public sealed class DecisionAuditorTests
         {
             Batches.Add([.. entries]);
             return Task.FromResult<IReadOnlyList<AuditRecord>>([.. entries.Select(Record)]);
+        }
+
+        public List<DeliveryReceipt> Receipts { get; } = [];
+
+        // Like the SQLite log: a receipt kept before means the batch was written before.
+        public Task<IReadOnlyList<AuditRecord>> AppendBatchAsync(IReadOnlyList<AuditEntry> entries, DeliveryReceipt receipt, CancellationToken cancellationToken)
+        {
+            if (Receipts.Contains(receipt)) return Task.FromResult<IReadOnlyList<AuditRecord>>([]);
+            Receipts.Add(receipt);
+            return AppendBatchAsync(entries, cancellationToken);
         }
 
         private AuditRecord Record(AuditEntry entry) => new(Batches.Sum(b => b.Count), DateTimeOffset.UnixEpoch, entry, "", "");

@@ -99,4 +99,52 @@ public sealed class SqliteSoarBridgeStoreTests : IAsyncLifetime
         Assert.Equal(entry with { State = SoarCommentState.Replied }, await NewStore().GetCommentAsync("prod", 7, 12, ct));
         Assert.Null(await store.GetCommentAsync("prod", 7, 13, ct));
     }
+
+    [Fact]
+    public async Task QueueWriteBack_InvestigationNoContainerFeeds_NothingQueued()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = NewStore();
+        await store.SaveLinkAsync(new SoarContainerLink("prod", 7, "inv-a", 0, null), ct);
+        await store.CompleteWriteBackAsync(Assert.Single(await store.ListQueuedWriteBacksAsync("prod", ct)), ct);
+
+        await store.QueueWriteBackAsync("inv-from-a-file", ct);
+
+        Assert.Empty(await store.ListQueuedWriteBacksAsync("prod", ct));
+    }
+
+    [Fact]
+    public async Task SaveLink_NewContainer_QueuesItsInvestigationOnItsInstanceOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = NewStore();
+
+        await store.SaveLinkAsync(new SoarContainerLink("prod", 7, "inv-a", 0, null), ct);
+        var queued = Assert.Single(await store.ListQueuedWriteBacksAsync("prod", ct));
+        await store.CompleteWriteBackAsync(queued, ct);
+        // Moving an existing link's cursors is no change to write back.
+        await store.SaveLinkAsync(new SoarContainerLink("prod", 7, "inv-a", 40, null), ct);
+
+        Assert.Equal("inv-a", queued.InvestigationId);
+        Assert.Empty(await store.ListQueuedWriteBacksAsync("prod", ct));
+        Assert.Empty(await store.ListQueuedWriteBacksAsync("lab", ct));
+    }
+
+    [Fact]
+    public async Task CompleteWriteBack_QueuedAgainMeanwhile_NewerRequestStays()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = NewStore();
+        await store.SaveLinkAsync(new SoarContainerLink("prod", 7, "inv-a", 0, null), ct);
+        var read = Assert.Single(await store.ListQueuedWriteBacksAsync("prod", ct));
+
+        // The investigation changed while its write-back was running on the state read before.
+        await store.QueueWriteBackAsync("inv-a", ct);
+        await store.CompleteWriteBackAsync(read, ct);
+
+        var left = Assert.Single(await NewStore().ListQueuedWriteBacksAsync("prod", ct));
+        Assert.True(left.Generation > read.Generation);
+        await store.CompleteWriteBackAsync(left, ct);
+        Assert.Empty(await store.ListQueuedWriteBacksAsync("prod", ct));
+    }
 }
