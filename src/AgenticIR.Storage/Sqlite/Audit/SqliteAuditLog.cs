@@ -30,7 +30,6 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
     private SqliteCommand? _tail;
     private SqliteCommand? _receipt;
     private int _disposed;
-    private readonly Action? _afterCommit;
 
     /// <summary>Creates the log over <see cref="SqliteStoreOptions.Path"/>.</summary>
     public SqliteAuditLog(SqliteStoreOptions options, TimeProvider time)
@@ -46,7 +45,6 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
         _connections = new SqliteConnectionFactory(options);
         _time = time;
         _writeGate = ownWriteGate ? new SemaphoreSlim(1, 1) : SqliteWriteGates.For(_connections.FilePath);
-        _afterCommit = options.AfterCommit;
     }
 
     /// <summary>Absolute path of the database file.</summary>
@@ -167,7 +165,6 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
                 }
             }
             transaction.Commit();
-            _afterCommit?.Invoke();
         }
 #pragma warning disable CA1031 // Batch boundary: the failure belongs to every caller in the batch and reaches each through its task.
         catch (Exception ex)
