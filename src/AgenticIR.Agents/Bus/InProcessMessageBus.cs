@@ -133,6 +133,8 @@ public sealed class InProcessMessageBus(IStateStore store, IMessageOutbox outbox
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        int buffered;
+        lock (_deliveredGate) buffered = _delivered.Count;
 #pragma warning disable CA1031 // disposal must not throw; marks that cannot be written only mean a redelivery on the next start
         try
         {
@@ -140,7 +142,7 @@ public sealed class InProcessMessageBus(IStateStore store, IMessageOutbox outbox
         }
         catch (Exception ex)
         {
-            OrchestrationLog.DeliveredMarksLost(logger, _delivered.Count, ex.GetType().Name);
+            OrchestrationLog.DeliveredMarksLost(logger, buffered, ex.GetType().Name);
         }
 #pragma warning restore CA1031
         _pass.Dispose();
