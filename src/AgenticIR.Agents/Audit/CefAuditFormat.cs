@@ -58,6 +58,41 @@ internal static class CefAuditFormat
         return line.ToString();
     }
 
+    /// <summary>Severity of the trailer event.</summary>
+    public const int TrailerSeverity = 3;
+
+    /// <summary>The trailer event: <c>act=audit_export</c>, the head in <c>cs3</c> (<c>headHash</c>) and <c>cn1</c>
+    /// (<c>headSequence</c>), the store's record count in <c>cn2</c> and the records exported in <c>cn3</c>; <c>outcome</c>
+    /// is <c>complete</c> or <c>filtered</c>.</summary>
+    public static string FormatTrailer(AuditExportTrailer trailer, AuditExportOptions options)
+    {
+        var kind = trailer.Complete ? "complete" : "filtered";
+        string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+        var fields = new (string Key, string Value)[]
+        {
+            ("rt", Number(trailer.ExportedAt.ToUnixTimeMilliseconds())),
+            ("act", AuditExportTrailer.ActionType),
+            ("outcome", kind),
+            ("sproc", "audit_trail"),
+            ("msg", $"{kind} export of {Number(trailer.ExportedCount)} records; head record {Number(trailer.Head.Sequence)}"),
+            ("cs3Label", "headHash"), ("cs3", trailer.Head.Hash),
+            ("cn1Label", "headSequence"), ("cn1", Number(trailer.Head.Sequence)),
+            ("cn2Label", "recordCount"), ("cn2", Number(trailer.Head.RecordCount)),
+            ("cn3Label", "exportedCount"), ("cn3", Number(trailer.ExportedCount)),
+            ("flexString1Label", "format"), ("flexString1", AuditExportTrailer.Version),
+        };
+        var line = new StringBuilder(384);
+        line.Append("CEF:0|")
+            .Append(CefEscaping.Header(options.Vendor)).Append('|')
+            .Append(CefEscaping.Header(options.Product)).Append('|')
+            .Append(CefEscaping.Header(options.ProductVersion)).Append('|')
+            .Append(AuditExportTrailer.ActionType).Append('|')
+            .Append("audit_trail: ").Append(AuditExportTrailer.ActionType).Append('|')
+            .Append(Number(TrailerSeverity)).Append('|');
+        line.AppendJoin(' ', fields.Select(f => f.Key + "=" + CefEscaping.ExtensionValue(f.Value)));
+        return line.ToString();
+    }
+
     /// <summary>CEF severity 0–10 from the action type (bands: 0–3 Low, 4–6 Medium, 7–8 High, 9–10 Very-High).</summary>
     public static int Severity(AuditEntry entry) => entry.ActionType switch
     {

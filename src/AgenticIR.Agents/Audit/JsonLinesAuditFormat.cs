@@ -36,11 +36,78 @@ internal static class JsonLinesAuditFormat
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>The trailer line: <c>{"audit_export":"agentic-ir-audit-export/1","exported_at":…,"complete":…,
+    /// "exported_count":…,"head_sequence":…,"head_hash":…,"record_count":…}</c>. Its first key tells it from a record.</summary>
+    public static string FormatTrailer(AuditExportTrailer trailer)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString(TrailerKey, AuditExportTrailer.Version);
+            json.WriteString("exported_at", AuditCanonicalEncoding.FormatTimestamp(trailer.ExportedAt));
+            json.WriteBoolean("complete", trailer.Complete);
+            json.WriteNumber("exported_count", trailer.ExportedCount);
+            json.WriteNumber("head_sequence", trailer.Head.Sequence);
+            json.WriteString("head_hash", trailer.Head.Hash);
+            json.WriteNumber("record_count", trailer.Head.RecordCount);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The property that marks the trailer line.</summary>
+    public const string TrailerKey = "audit_export";
+
+    /// <summary>The trailer a line holds, or null when the line is a record.</summary>
+    /// <exception cref="FormatException">The line is a trailer of another version or is missing a field.</exception>
+    public static AuditExportTrailer? TryParseTrailer(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(TrailerKey, out var version)) return null;
+        if (version.GetString() != AuditExportTrailer.Version) throw new FormatException($"Unknown export trailer '{version}'.");
+        try
+        {
+            var exportedAtText = root.GetProperty("exported_at").GetString() ?? "";
+            if (!AuditCanonicalEncoding.TryParseTimestamp(exportedAtText, out var exportedAt))
+                throw new FormatException($"Trailer exported_at '{exportedAtText}' is not canonical.");
+            return new AuditExportTrailer
+            {
+                Head = new AuditHead(root.GetProperty("head_sequence").GetInt64(), root.GetProperty("head_hash").GetString() ?? "",
+                    root.GetProperty("record_count").GetInt64()),
+                Complete = root.GetProperty("complete").GetBoolean(),
+                ExportedAt = exportedAt,
+                ExportedCount = root.GetProperty("exported_count").GetInt64(),
+            };
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException)
+        {
+            throw new FormatException($"The export trailer is incomplete: {ex.Message}", ex);
+        }
+    }
+
     /// <summary>Reads a line back into the record it came from (for offline re-verification of an export).</summary>
     public static AuditRecord Parse(string line)
     {
         using var document = JsonDocument.Parse(line);
-        var root = document.RootElement;
+        return Parse(document.RootElement);
+    }
+
+    /// <summary>The record a parsed line holds.</summary>
+    /// <exception cref="FormatException">A field is missing or of the wrong kind.</exception>
+    public static AuditRecord Parse(JsonElement root)
+    {
+        try
+        {
+            return ParseRecord(root);
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            throw new FormatException($"Not an audit record: {ex.Message}", ex);
+        }
+    }
+
+    private static AuditRecord ParseRecord(JsonElement root)
+    {
         string Text(string name) => root.GetProperty(name).GetString() ?? "";
         if (!AuditCanonicalEncoding.TryParseTimestamp(Text("timestamp"), out var timestamp))
             throw new FormatException($"Timestamp '{Text("timestamp")}' is not canonical.");

@@ -42,6 +42,61 @@ public static class AuditCanonicalEncoding
         return false;
     }
 
+    /// <summary>The text a store keeps, and the encoding hashes, for a value: UTF-8 cannot carry an unpaired surrogate, so
+    /// each becomes U+FFFD (what every UTF-8 encoder writes for it); every other code point, NUL and the other controls
+    /// included, is kept. Returns <paramref name="value"/> itself when it holds no unpaired surrogate.</summary>
+    public static string CanonicalText(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return HasUnpairedSurrogate(value) ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value)) : value;
+    }
+
+    private static bool HasUnpairedSurrogate(string value)
+    {
+        var span = value.AsSpan();
+        var i = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        while (i >= 0 && i < span.Length)
+        {
+            if (!char.IsHighSurrogate(span[i]) || i + 1 == span.Length || !char.IsLowSurrogate(span[i + 1])) return true;
+            i += 2;
+            var next = span[i..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            if (next < 0) return false;
+            i += next;
+        }
+        return false;
+    }
+
+    /// <summary>The entry with every field, detail key and detail value in <see cref="CanonicalText"/>, and its details
+    /// copied into a new dictionary, so the record a store hands back equals the one it reads back later.</summary>
+    /// <exception cref="ArgumentException">A field or detail is null, or two detail keys become the same text.</exception>
+    public static AuditEntry Canonical(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        string Text(string? value, string name) =>
+            CanonicalText(value ?? throw new ArgumentException($"Audit entry field {name} must not be null (use an empty string).", nameof(entry)));
+        var source = entry.Details ?? throw new ArgumentException("Audit entry details must not be null.", nameof(entry));
+        var details = new Dictionary<string, string>(source.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in source)
+        {
+            if (key is null || value is null) throw new ArgumentException("Audit entry details must not hold null keys or values.", nameof(entry));
+            if (!details.TryAdd(CanonicalText(key), CanonicalText(value)))
+                throw new ArgumentException($"Audit entry detail keys collide once unpaired surrogates are replaced: '{CanonicalText(key)}'.", nameof(entry));
+        }
+        return entry with
+        {
+            AgentName = Text(entry.AgentName, nameof(entry.AgentName)),
+            ActionType = Text(entry.ActionType, nameof(entry.ActionType)),
+            Target = Text(entry.Target, nameof(entry.Target)),
+            Justification = Text(entry.Justification, nameof(entry.Justification)),
+            ApprovalStatus = Text(entry.ApprovalStatus, nameof(entry.ApprovalStatus)),
+            ApproverIdentity = Text(entry.ApproverIdentity, nameof(entry.ApproverIdentity)),
+            Outcome = Text(entry.Outcome, nameof(entry.Outcome)),
+            EvidenceHash = Text(entry.EvidenceHash, nameof(entry.EvidenceHash)),
+            InvestigationId = entry.InvestigationId is null ? null : CanonicalText(entry.InvestigationId),
+            Details = details,
+        };
+    }
+
     /// <summary>The record encoding: version, sequence, timestamp, agent_name, action_type, target, justification,
     /// approval_status, approver_identity, outcome, evidence_hash, investigation_id presence flag (<c>0</c>/<c>1</c>) and
     /// value when present, the number of details, each detail key and value in key order (<see cref="DetailKeyOrder"/>),

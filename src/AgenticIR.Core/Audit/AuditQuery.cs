@@ -17,4 +17,7 @@ public sealed record AuditQuery
 
     /// <summary>Only records of this action type (e.g. <c>approval_answer</c>).</summary>
     public string? ActionType { get; init; }
+
+    /// <summary>Only records up to this sequence (an export stops at the head it read first, so its trailer matches).</summary>
+    public long? ThroughSequence { get; init; }
 }

@@ -38,7 +38,7 @@ public sealed partial class SqliteStateStore
             var recorded = await connection.ExecuteAsync(new CommandDefinition(
                 $"""
                 INSERT OR IGNORE INTO intake ({IntakeColumns})
-                VALUES (@InputKey, @Status, @InvestigationId, @AlertId, @Format, @Reason, @RecordedAt);
+                VALUES (@InputKey, @Status, @InvestigationId, CAST(@AlertId AS TEXT), @Format, CAST(@Reason AS TEXT), @RecordedAt);
                 """, IntakeArgs(intake), transaction, cancellationToken: cancellationToken));
             if (recorded == 0) return false;
             await InsertDeadLetterAsync(connection, transaction, deadLetter, cancellationToken);
@@ -70,16 +70,17 @@ public sealed partial class SqliteStateStore
     {
         var args = new
         {
-            deadLetter.Source,
-            deadLetter.Reason,
-            Payload = DeadLetterPayload.Bound(deadLetter.Payload),
+            // Attacker-written text: bound as exact bytes so a NUL in a long payload does not cut what is kept.
+            Source = SqliteExactText.Value(deadLetter.Source),
+            Reason = SqliteExactText.Value(deadLetter.Reason),
+            Payload = SqliteExactText.Value(DeadLetterPayload.Bound(deadLetter.Payload)),
             PayloadSha256 = DeadLetterPayload.HashOf(deadLetter.Payload, deadLetter.PayloadSha256),
             CreatedAt = StoreText.Timestamp(deadLetter.CreatedAt),
         };
         return connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO dead_letters (source, reason, payload, payload_sha256, created_at)
-            VALUES (@Source, @Reason, @Payload, @PayloadSha256, @CreatedAt)
+            VALUES (CAST(@Source AS TEXT), CAST(@Reason AS TEXT), CAST(@Payload AS TEXT), @PayloadSha256, @CreatedAt)
             RETURNING id;
             """, args, transaction, cancellationToken: cancellationToken));
     }
@@ -105,7 +106,7 @@ public sealed partial class SqliteStateStore
         connection.ExecuteAsync(new CommandDefinition(
             $"""
             INSERT INTO intake ({IntakeColumns})
-            VALUES (@InputKey, @Status, @InvestigationId, @AlertId, @Format, @Reason, @RecordedAt);
+            VALUES (@InputKey, @Status, @InvestigationId, CAST(@AlertId AS TEXT), @Format, CAST(@Reason AS TEXT), @RecordedAt);
             """, IntakeArgs(intake), transaction, cancellationToken: cancellationToken));
 
     private static object IntakeArgs(IntakeRecord intake) => new
@@ -113,9 +114,9 @@ public sealed partial class SqliteStateStore
         intake.InputKey,
         Status = StoreText.Name(intake.Status),
         intake.InvestigationId,
-        intake.AlertId,
+        AlertId = SqliteExactText.Value(intake.AlertId),
         intake.Format,
-        intake.Reason,
+        Reason = SqliteExactText.Value(intake.Reason),
         RecordedAt = StoreText.Timestamp(intake.RecordedAt),
     };
 }

@@ -1,3 +1,4 @@
+using AgenticIR.Agents.Audit;
 using AgenticIR.Core.Audit;
 
 namespace AgenticIR.Agents.Tests.Audit;
@@ -41,6 +42,16 @@ internal static class AuditSamples
         }
         return records;
     }
+
+    /// <summary>The trailer of a complete export of <paramref name="records"/>.</summary>
+    public static AuditExportTrailer Trailer(IReadOnlyList<AuditRecord> records) => new()
+    {
+        Head = records.Count == 0
+            ? new AuditHead(0, AuditCanonicalEncoding.GenesisHash, 0)
+            : new AuditHead(records[^1].Sequence, records[^1].Hash, records.Count),
+        Complete = true,
+        ExportedAt = Start.AddHours(1),
+    };
 
     public static async IAsyncEnumerable<AuditRecord> Stream(IEnumerable<AuditRecord> records)
     {

@@ -16,10 +16,10 @@ public sealed class CefAuditFormatTests
         var chain = AuditSamples.Chain();
         using var writer = new StringWriter();
 
-        await AuditExporter.WriteAsync(AuditSamples.Stream(chain), writer, AuditExportFormat.Cef, Options, TestContext.Current.CancellationToken);
+        await AuditExporter.WriteAsync(AuditSamples.Stream(chain), AuditSamples.Trailer(chain), writer, AuditExportFormat.Cef, Options, TestContext.Current.CancellationToken);
 
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(chain.Count, lines.Length);
+        Assert.Equal(chain.Count + 1, lines.Length); // the records, then the trailer
         for (var i = 0; i < chain.Count; i++)
         {
             var (header, ext) = CefParser.Parse(lines[i]);
@@ -109,7 +109,7 @@ public sealed class CefAuditFormatTests
         using var writer = new StringWriter();
         var options = new AuditExportOptions { Syslog = true, HostName = "soc host 1", ProcessId = "4242" };
 
-        await AuditExporter.WriteAsync(AuditSamples.Stream(chain), writer, AuditExportFormat.Cef, options, TestContext.Current.CancellationToken);
+        await AuditExporter.WriteAsync(AuditSamples.Stream(chain), AuditSamples.Trailer(chain), writer, AuditExportFormat.Cef, options, TestContext.Current.CancellationToken);
 
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var shape = new Regex(@"^<(?<pri>\d{1,3})>1 (?<ts>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z) (?<host>[!-~]+) (?<app>[!-~]{1,48}) (?<proc>[!-~]+) (?<msgid>[!-~]{1,32}) - (?<msg>CEF:0\|.*)$");
@@ -134,7 +134,27 @@ public sealed class CefAuditFormatTests
     {
         using var writer = new StringWriter();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => AuditExporter.WriteAsync(AuditSamples.Stream([]), writer,
+        await Assert.ThrowsAsync<ArgumentException>(() => AuditExporter.WriteAsync(AuditSamples.Stream([]), AuditSamples.Trailer([]), writer,
             AuditExportFormat.JsonLines, new AuditExportOptions { Syslog = true }, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task WriteAsync_CefWithSyslog_LastEventIsTheTrailerWithTheHead()
+    {
+        var chain = AuditSamples.Chain();
+        using var writer = new StringWriter();
+
+        await AuditExporter.WriteAsync(AuditSamples.Stream(chain), AuditSamples.Trailer(chain), writer, AuditExportFormat.Cef,
+            new AuditExportOptions { Syslog = true }, TestContext.Current.CancellationToken);
+
+        var last = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
+        Assert.StartsWith("<110>1 2026-03-01T09:00:00.123000Z - agentic-ir - audit_export - CEF:0|", last, StringComparison.Ordinal);
+        var (header, ext) = CefParser.Parse(last[last.IndexOf("CEF:", StringComparison.Ordinal)..]);
+        Assert.Equal("audit_export", header[4]);
+        Assert.Equal(("headHash", chain[^1].Hash), (ext["cs3Label"], ext["cs3"]));
+        Assert.Equal(("headSequence", "4"), (ext["cn1Label"], ext["cn1"]));
+        Assert.Equal(("recordCount", "4"), (ext["cn2Label"], ext["cn2"]));
+        Assert.Equal(("exportedCount", "4"), (ext["cn3Label"], ext["cn3"]));
+        Assert.Equal("complete", ext["outcome"]);
     }
 }

@@ -3,7 +3,8 @@ using System.Text;
 namespace AgenticIR.Agents.Tests.Audit;
 
 /// <summary>A small CEF reader written from the spec, independent of the writer: header fields split at unescaped pipes;
-/// in the extension every unescaped '=' ends a key (the word before it), and a value runs up to the space before the next key.</summary>
+/// in the extension every unescaped '=' ends a key (the word before it), and a value runs up to the space before the next key;
+/// <c>\uXXXX</c> stands for a control character.</summary>
 internal static class CefParser
 {
     public static (string[] Header, Dictionary<string, string> Extension) Parse(string line)
@@ -58,6 +59,12 @@ internal static class CefParser
             if (value[i] != '\\' || i + 1 == value.Length)
             {
                 text.Append(value[i]);
+                continue;
+            }
+            if (value[i + 1] == 'u' && i + 5 < value.Length)
+            {
+                text.Append((char)int.Parse(value.AsSpan(i + 2, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+                i += 5;
                 continue;
             }
             text.Append(value[++i] switch

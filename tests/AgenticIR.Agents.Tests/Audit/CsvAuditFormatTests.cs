@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using AgenticIR.Agents.Audit;
 using AgenticIR.Core.Audit;
@@ -14,11 +13,11 @@ public sealed class CsvAuditFormatTests
         var chain = AuditSamples.Chain();
         using var writer = new StringWriter();
 
-        await AuditExporter.WriteAsync(AuditSamples.Stream(chain), writer, AuditExportFormat.Csv, new AuditExportOptions(), TestContext.Current.CancellationToken);
+        await AuditExporter.WriteAsync(AuditSamples.Stream(chain), AuditSamples.Trailer(chain), writer, AuditExportFormat.Csv, new AuditExportOptions(), TestContext.Current.CancellationToken);
 
-        var rows = ParseCsv(writer.ToString());
+        var rows = Rfc4180Parser.Parse(writer.ToString());
         Assert.Equal(CsvAuditFormat.Columns, rows[0]);
-        Assert.Equal(chain.Count + 1, rows.Count);
+        Assert.Equal(chain.Count + 2, rows.Count); // header, records, trailer
         for (var i = 0; i < chain.Count; i++)
         {
             var row = rows[0].Zip(rows[i + 1]).ToDictionary(p => p.First, p => p.Second);
@@ -45,35 +44,22 @@ public sealed class CsvAuditFormatTests
         Assert.EndsWith("\r\n", line, StringComparison.Ordinal);
     }
 
-    /// <summary>A strict RFC 4180 reader: records end at CRLF outside quotes; inside quotes "" is a quote.</summary>
-    private static List<string[]> ParseCsv(string text)
+    [Fact]
+    public async Task WriteAsync_Csv_LastRowIsTheTrailerWithTheHeadAndCounts()
     {
-        var rows = new List<string[]>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c != '"') field.Append(c);
-                else if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else quoted = false;
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when field.Length == 0: quoted = true; break;
-                case ',': row.Add(field.ToString()); field.Clear(); break;
-                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
-                    row.Add(field.ToString()); field.Clear(); rows.Add([.. row]); row.Clear(); i++; break;
-                case '"' or '\r' or '\n': throw new FormatException($"Unquoted {(int)c} at {i}");
-                default: field.Append(c); break;
-            }
-        }
-        Assert.False(quoted, "unterminated quote");
-        Assert.Empty(row);
-        return rows;
+        var chain = AuditSamples.Chain();
+        using var writer = new StringWriter();
+
+        await AuditExporter.WriteAsync(AuditSamples.Stream(chain.Take(2)), AuditSamples.Trailer(chain) with { Complete = false }, writer,
+            AuditExportFormat.Csv, new AuditExportOptions(), TestContext.Current.CancellationToken);
+
+        var rows = Rfc4180Parser.Parse(writer.ToString());
+        var trailer = rows[0].Zip(rows[^1]).ToDictionary(p => p.First, p => p.Second);
+        Assert.Equal("", trailer["sequence"]);
+        Assert.Equal("audit_export", trailer["action_type"]);
+        Assert.Equal("filtered", trailer["outcome"]);
+        Assert.Equal(chain[^1].Hash, trailer["hash"]);
+        Assert.Equal(new Dictionary<string, string> { ["exported_count"] = "2", ["head_sequence"] = "4", ["record_count"] = "4" },
+            JsonSerializer.Deserialize<Dictionary<string, string>>(trailer["details"]));
     }
 }

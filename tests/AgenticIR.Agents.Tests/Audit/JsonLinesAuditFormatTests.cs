@@ -12,11 +12,11 @@ public sealed class JsonLinesAuditFormatTests
         var chain = AuditSamples.Chain();
         using var writer = new StringWriter();
 
-        var count = await AuditExporter.WriteAsync(AuditSamples.Stream(chain), writer, AuditExportFormat.JsonLines, new AuditExportOptions(), TestContext.Current.CancellationToken);
+        var count = await AuditExporter.WriteAsync(AuditSamples.Stream(chain), AuditSamples.Trailer(chain), writer, AuditExportFormat.JsonLines, new AuditExportOptions(), TestContext.Current.CancellationToken);
 
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(chain.Count, count);
-        Assert.Equal(chain.Count, lines.Length);
+        Assert.Equal(chain.Count + 1, lines.Length); // the records, then the trailer
         for (var i = 0; i < chain.Count; i++)
         {
             var parsed = JsonLinesAuditFormat.Parse(lines[i]);

@@ -30,7 +30,10 @@ public sealed class SqliteAuditLogTamperTests
         Assert.False(verification.IsIntact);
         Assert.Equal(6, verification.FirstBadSequence);
         Assert.Contains("record 6 was edited", verification.Problem, StringComparison.Ordinal);
-        Assert.Equal(5, verification.RecordsVerified);
+        // Reported once: the walk carries on from the stored hash, so record 7 still links.
+        Assert.Single(verification.Breaks);
+        Assert.Equal(10, verification.RecordsRead);
+        Assert.Equal(9, verification.RecordsVerified);
     }
 
     [Fact]
@@ -72,7 +75,8 @@ public sealed class SqliteAuditLogTamperTests
         Assert.False(verification.IsIntact);
         Assert.Equal(5, verification.FirstBadSequence);
         Assert.Equal("record 5 is missing: the chain jumps from record 4 to record 6", verification.Problem);
-        Assert.Equal(4, verification.HeadSequence);
+        Assert.Single(verification.Breaks);
+        Assert.Equal(10, verification.HeadSequence);
     }
 
     [Fact]
@@ -165,6 +169,47 @@ public sealed class SqliteAuditLogTamperTests
         var verification = await db.Log.VerifyAsync(null, Ct);
         Assert.Equal(4, verification.FirstBadSequence);
         Assert.Contains("record 4 was edited", verification.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_SeveralRecordsTampered_ReportsEveryOneInChainOrder()
+    {
+        // The first break must not hide the others: an edit, a deleted record, a second edit and a cut end.
+        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        await db.AppendManyAsync(20, Ct);
+
+        await db.ExecuteAsync(
+            """
+            UPDATE audit_records SET justification = 'nothing to see' WHERE sequence = 3;
+            DELETE FROM audit_records WHERE sequence = 8;
+            UPDATE audit_records SET approver_identity = 'mallory' WHERE sequence = 15;
+            DELETE FROM audit_records WHERE sequence = 20;
+            """, Ct);
+
+        var verification = await db.Log.VerifyAsync(null, Ct);
+
+        Assert.Equal([3L, 8L, 15L, 20L], verification.Breaks.Select(b => b.Sequence));
+        Assert.Equal(4, verification.BreakCount);
+        Assert.Contains("record 3 was edited", verification.Breaks[0].Problem, StringComparison.Ordinal);
+        Assert.Contains("record 8 is missing", verification.Breaks[1].Problem, StringComparison.Ordinal);
+        Assert.Contains("record 15 was edited", verification.Breaks[2].Problem, StringComparison.Ordinal);
+        Assert.Contains("record 20 is missing from the end", verification.Breaks[3].Problem, StringComparison.Ordinal);
+        Assert.Equal(18, verification.RecordsRead);
+        Assert.Equal(16, verification.RecordsVerified);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_EveryRecordEdited_CountsAllAndListsAtMostTheCap()
+    {
+        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        var entries = Enumerable.Range(1, AuditVerification.MaxListedBreaks + 5).Select(AuditEntries.Sample).ToList();
+        await db.Log.AppendBatchAsync(entries, Ct);
+
+        await db.ExecuteAsync("UPDATE audit_records SET outcome = 'failed';", Ct);
+
+        var verification = await db.Log.VerifyAsync(null, Ct);
+        Assert.Equal(AuditVerification.MaxListedBreaks + 5, verification.BreakCount);
+        Assert.Equal(AuditVerification.MaxListedBreaks, verification.Breaks.Count);
     }
 
     [Fact]

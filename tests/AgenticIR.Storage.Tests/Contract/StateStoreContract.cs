@@ -251,6 +251,22 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task RecordDeadLetterAsync_LongPayloadAndReasonWithNul_AreKeptWhole()
+    {
+        var store = await CreateStoreAsync();
+        // A malformed input is attacker-written: a NUL in a long payload must not cut what the dead letter keeps.
+        var payload = "{\"title\":\"Beacon\u0000hidden tail " + new string('x', 2000) + "\"";
+        var reason = "invalid JSON near \u0000 " + new string('y', 1000);
+        var letter = DeadLetter("file:nul.json", reason, payload, Start);
+
+        await store.RecordDeadLetterAsync(SampleRecords.Intake("file:nul.json", null, Start, IntakeStatus.DeadLettered), letter, Ct);
+
+        var stored = Assert.Single(await store.ListDeadLettersAsync(10, Ct));
+        Assert.Equal(payload, stored.Payload);
+        Assert.Equal(reason, stored.Reason);
+    }
+
+    [Fact]
     public async Task RecordDeadLetterAsync_KeyAlreadyOpenedAnInvestigation_WritesNoLetter()
     {
         var store = await CreateStoreAsync();

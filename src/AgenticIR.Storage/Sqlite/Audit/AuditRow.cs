@@ -16,7 +16,7 @@ internal static class AuditRow
         var timestampText = reader.GetString(1);
         if (!AuditCanonicalEncoding.TryParseTimestamp(timestampText, out var timestamp))
         {
-            problem = $"timestamp '{timestampText}' is not in the canonical format";
+            problem = $"timestamp '{VisibleText.Of(timestampText)}' is not in the canonical format";
             return null;
         }
         var details = AuditDetailsJson.TryParse(reader.GetString(11));

@@ -14,6 +14,7 @@ public sealed partial class SqliteAuditLog
     public async Task<AuditPruneResult> PruneAsync(DateTimeOffset olderThan, string signedOffBy, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(signedOffBy);
+        signedOffBy = AuditCanonicalEncoding.CanonicalText(signedOffBy);
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
@@ -30,18 +31,20 @@ public sealed partial class SqliteAuditLog
 
             using var tail = TailCommand(connection);
             tail.Transaction = transaction;
-            var (tailSequence, tailHash) = ReadTail(tail);
+            var position = AuditHeadRow.Position(connection, transaction, ReadTail(tail));
             var lastPrunedHash = Scalar<string>(connection, transaction, "SELECT hash FROM audit_records WHERE sequence = $s;", through.Value);
             var count = Scalar<long>(connection, transaction, "SELECT COUNT(*) FROM audit_records WHERE sequence <= $s;", through.Value);
             var previousAnchor = LatestAnchorHash(connection, transaction);
             var now = AuditCanonicalEncoding.ToCanonical(_time.GetUtcNow());
 
-            var anchor = new AuditAnchor(through.Value, lastPrunedHash, count, now, signedOffBy, previousAnchor, tailSequence + 1, "");
+            var anchor = new AuditAnchor(through.Value, lastPrunedHash, count, now, signedOffBy, previousAnchor, position.LastSequence + 1, "");
             anchor = anchor with { AnchorHash = AuditCanonicalEncoding.ComputeAnchorHash(anchor) };
             Delete(connection, transaction, through.Value);
             InsertAnchor(connection, transaction, anchor);
             using var insert = InsertCommand(connection, transaction);
-            var record = Insert(insert, anchor.RecordSequence, now, PrunedEntry(anchor, cutoff), tailHash);
+            var record = Insert(insert, anchor.RecordSequence, now, PrunedEntry(anchor, cutoff), position.PreviousHash);
+            // The head moves to the audit_pruned record; the count loses the pruned records and gains that one.
+            AuditHeadRow.Write(connection, transaction, new AuditHead(record.Sequence, record.Hash, position.RecordCount - count + 1));
             transaction.Commit();
             return new AuditPruneResult(count, anchor, record);
         }
@@ -125,13 +128,13 @@ public sealed partial class SqliteAuditLog
         command.CommandText =
             """
             INSERT INTO audit_anchors (pruned_through_sequence, last_pruned_hash, count, pruned_at, signed_off_by, previous_anchor_hash, record_sequence, anchor_hash)
-            VALUES ($through, $last, $count, $at, $by, $previous, $record, $hash);
+            VALUES ($through, $last, $count, $at, CAST($by AS TEXT), $previous, $record, $hash);
             """;
         command.Parameters.AddWithValue("$through", anchor.PrunedThroughSequence);
         command.Parameters.AddWithValue("$last", anchor.LastPrunedHash);
         command.Parameters.AddWithValue("$count", anchor.Count);
         command.Parameters.AddWithValue("$at", AuditCanonicalEncoding.FormatTimestamp(anchor.PrunedAt));
-        command.Parameters.AddWithValue("$by", anchor.SignedOffBy);
+        command.Parameters.AddWithValue("$by", SqliteExactText.Value(anchor.SignedOffBy));
         command.Parameters.AddWithValue("$previous", anchor.PreviousAnchorHash);
         command.Parameters.AddWithValue("$record", anchor.RecordSequence);
         command.Parameters.AddWithValue("$hash", anchor.AnchorHash);

@@ -40,13 +40,18 @@ public sealed partial class SqliteAuditLog
         }
         if (query.InvestigationId is not null)
         {
-            sql.Append(" AND investigation_id = $investigation");
-            command.Parameters.AddWithValue("$investigation", query.InvestigationId);
+            sql.Append(" AND investigation_id = ").Append(SqliteExactText.Cast("$investigation"));
+            command.Parameters.AddWithValue("$investigation", SqliteExactText.Value(query.InvestigationId));
         }
         if (query.ActionType is not null)
         {
-            sql.Append(" AND action_type = $action");
-            command.Parameters.AddWithValue("$action", query.ActionType);
+            sql.Append(" AND action_type = ").Append(SqliteExactText.Cast("$action"));
+            command.Parameters.AddWithValue("$action", SqliteExactText.Value(query.ActionType));
+        }
+        if (query.ThroughSequence is { } through)
+        {
+            sql.Append(" AND sequence <= $through");
+            command.Parameters.AddWithValue("$through", through);
         }
         command.CommandText = sql.Append(" ORDER BY sequence;").ToString();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -11,7 +11,8 @@ namespace AgenticIR.Storage.Sqlite.Audit;
 /// in this process callers queue and whoever holds the write gate commits everything queued in one BEGIN IMMEDIATE
 /// transaction (group commit), so the callers behind it mostly find their entry already written. A batch
 /// (<see cref="AppendBatchAsync(IReadOnlyList{AuditEntry}, CancellationToken)"/>) is queued as one unit: its entries get consecutive sequences in one commit. Across processes
-/// BEGIN IMMEDIATE orders writers and the chain tail is read inside it. The state store must have been initialized on the same file first (it applies the migrations).</summary>
+/// BEGIN IMMEDIATE orders writers and the chain tail is read inside it. Each commit also moves the anchored head
+/// (<c>audit_head</c>) so verification can tell a truncated end. The state store must have been initialized on the same file first (it applies the migrations).</summary>
 public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
 {
     // Large enough that concurrent appenders share commits, small enough that one transaction stays short.
@@ -107,8 +108,9 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
     private static AuditEntry Snapshot(AuditEntry entry)
     {
         Validate(entry);
-        // A copy, so a caller that reuses its dictionary cannot change what is hashed while the entry waits.
-        return entry.Details.Count > 0 ? entry with { Details = new Dictionary<string, string>(entry.Details, StringComparer.Ordinal) } : entry;
+        // A copy (so a caller that reuses its dictionary cannot change what is hashed while the entry waits) in the text
+        // the file will hold, so the record handed back equals the one read back.
+        return AuditCanonicalEncoding.Canonical(entry);
     }
 
     /// <summary>Closes the writer connection; appends still queued fail.</summary>
@@ -145,9 +147,11 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
             using var transaction = _writer.BeginTransaction(deferred: false);
             _tail ??= TailCommand(_writer);
             _tail.Transaction = transaction;
-            var (sequence, previousHash) = ReadTail(_tail);
+            var position = AuditHeadRow.Position(_writer, transaction, ReadTail(_tail));
+            var (sequence, previousHash) = (position.LastSequence, position.PreviousHash);
             _insert ??= InsertCommand(_writer, transaction);
             _insert.Transaction = transaction;
+            var appended = 0;
             for (var i = 0; i < batch.Count; i++)
             {
                 if (batch[i].Receipt is { } receipt && !KeepReceipt(transaction, receipt))
@@ -163,7 +167,10 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
                     records[j] = Insert(_insert, ++sequence, _time.GetUtcNow(), entries[j], previousHash);
                     previousHash = records[j].Hash;
                 }
+                appended += entries.Length;
             }
+            // Only what was written counts: a group skipped for its receipt added nothing to the chain.
+            AuditHeadRow.Write(_writer, transaction, new AuditHead(sequence, previousHash, position.RecordCount + appended));
             transaction.Commit();
         }
 #pragma warning disable CA1031 // Batch boundary: the failure belongs to every caller in the batch and reaches each through its task.
@@ -209,13 +216,10 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
     private static void Validate(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        string?[] fields = [entry.AgentName, entry.ActionType, entry.Target, entry.Justification, entry.ApprovalStatus,
-            entry.ApproverIdentity, entry.Outcome, entry.EvidenceHash];
-        if (fields.Any(f => f is null)) throw new ArgumentException("Audit entry fields must not be null (use empty strings).", nameof(entry));
-        if (entry.Details is null || entry.Details.Any(p => p.Key is null || p.Value is null))
-            throw new ArgumentException("Audit entry details must not be null and must not hold null values.", nameof(entry));
         if (entry.ActionType == AuditActionTypes.AuditPruned)
             throw new ArgumentException($"'{AuditActionTypes.AuditPruned}' records are written only by pruning, with their anchor.", nameof(entry));
+        if (entry.ActionType == AuditActionTypes.AuditExport)
+            throw new ArgumentException($"'{AuditActionTypes.AuditExport}' names an export's trailer, never a record.", nameof(entry));
     }
 
     private static SqliteCommand TailCommand(SqliteConnection connection)
@@ -242,6 +246,8 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
         return (0, AuditCanonicalEncoding.GenesisHash);
     }
 
+    private static string Text(string parameterName) => SqliteExactText.Cast(parameterName);
+
     private static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction)
     {
         var command = connection.CreateCommand();
@@ -249,7 +255,8 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
         command.CommandText =
             $"""
             INSERT INTO audit_records ({AuditRow.Columns})
-            VALUES ($sequence, $timestamp, $agent, $action, $target, $justification, $approval, $approver, $outcome, $evidence, $investigation, $details, $previous, $hash);
+            VALUES ($sequence, $timestamp, {Text("$agent")}, {Text("$action")}, {Text("$target")}, {Text("$justification")}, {Text("$approval")},
+                {Text("$approver")}, {Text("$outcome")}, {Text("$evidence")}, {Text("$investigation")}, {Text("$details")}, $previous, $hash);
             """;
         foreach (var name in new[] { "$sequence", "$timestamp", "$agent", "$action", "$target", "$justification", "$approval", "$approver", "$outcome", "$evidence", "$investigation", "$details", "$previous", "$hash" })
             command.Parameters.Add(new SqliteParameter { ParameterName = name });
@@ -266,16 +273,17 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
         var p = insert.Parameters;
         p[0].Value = sequence;
         p[1].Value = timestampText;
-        p[2].Value = entry.AgentName;
-        p[3].Value = entry.ActionType;
-        p[4].Value = entry.Target;
-        p[5].Value = entry.Justification;
-        p[6].Value = entry.ApprovalStatus;
-        p[7].Value = entry.ApproverIdentity;
-        p[8].Value = entry.Outcome;
-        p[9].Value = entry.EvidenceHash;
-        p[10].Value = (object?)entry.InvestigationId ?? DBNull.Value;
-        p[11].Value = AuditDetailsJson.Write(entry.Details);
+        // Attacker-controlled text may hold NULs: bound as bytes so the file keeps all of it (SqliteExactText).
+        p[2].Value = SqliteExactText.Value(entry.AgentName);
+        p[3].Value = SqliteExactText.Value(entry.ActionType);
+        p[4].Value = SqliteExactText.Value(entry.Target);
+        p[5].Value = SqliteExactText.Value(entry.Justification);
+        p[6].Value = SqliteExactText.Value(entry.ApprovalStatus);
+        p[7].Value = SqliteExactText.Value(entry.ApproverIdentity);
+        p[8].Value = SqliteExactText.Value(entry.Outcome);
+        p[9].Value = SqliteExactText.Value(entry.EvidenceHash);
+        p[10].Value = SqliteExactText.Value(entry.InvestigationId);
+        p[11].Value = SqliteExactText.Value(AuditDetailsJson.Write(entry.Details));
         p[12].Value = previousHash;
         p[13].Value = hash;
         insert.ExecuteNonQuery();

@@ -69,11 +69,12 @@ public sealed class SqliteMessageOutbox : IMessageOutbox
         ArgumentNullException.ThrowIfNull(error);
         return WriteAsync((connection, transaction) => connection.ExecuteScalarAsync<int>(new CommandDefinition(
             """
-            UPDATE bus_messages SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next
+            UPDATE bus_messages SET attempts = attempts + 1, last_error = CAST(@error AS TEXT), next_attempt_at = @next
             WHERE id = @messageId AND state = 'pending'
             RETURNING attempts;
             """,
-            new { messageId, error, next = StoreText.Timestamp(nextAttemptAt) }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+            // A subscriber's exception message may quote attacker-written text: kept whole (SqliteExactText).
+            new { messageId, error = SqliteExactText.Value(error), next = StoreText.Timestamp(nextAttemptAt) }, transaction, cancellationToken: cancellationToken)), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -85,9 +86,9 @@ public sealed class SqliteMessageOutbox : IMessageOutbox
         {
             var changed = await connection.ExecuteAsync(new CommandDefinition(
                 """
-                UPDATE bus_messages SET state = 'dead_lettered', attempts = attempts + 1, last_error = @Reason, next_attempt_at = NULL
+                UPDATE bus_messages SET state = 'dead_lettered', attempts = attempts + 1, last_error = CAST(@reason AS TEXT), next_attempt_at = NULL
                 WHERE id = @messageId AND state = 'pending';
-                """, new { messageId, deadLetter.Reason }, transaction, cancellationToken: cancellationToken));
+                """, new { messageId, reason = SqliteExactText.Value(deadLetter.Reason) }, transaction, cancellationToken: cancellationToken));
             // Another process may have delivered or given it up meanwhile: then there is nothing to dead-letter.
             if (changed > 0) await SqliteStateStore.InsertDeadLetterAsync(connection, transaction, deadLetter, cancellationToken);
             return changed;

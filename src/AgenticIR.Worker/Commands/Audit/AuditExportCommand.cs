@@ -7,7 +7,8 @@ using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands.Audit;
 
-/// <summary><c>agentic-ir audit export --format json|csv|cef [--syslog] [--output file] [--since 24h]</c>.</summary>
+/// <summary><c>agentic-ir audit export --format json|csv|cef [--syslog] [--output file] [--since 24h]</c>: the records, then a
+/// trailer with the store's anchored head and the counts (docs/audit-trail.md).</summary>
 internal static class AuditExportCommand
 {
     public static Command Create()
@@ -32,6 +33,7 @@ internal static class AuditExportCommand
         var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
         // Records go to standard output, so messages go to standard error.
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected) console.Profile.Width = 240;
         if (request.Syslog && request.Format != "cef")
         {
             console.MarkupLine("[red]--syslog applies to --format cef only[/]");
@@ -50,7 +52,15 @@ internal static class AuditExportCommand
 
         using var log = await AuditCommand.OpenAsync(paths, console, cancellationToken);
         if (log is null) return 2;
-        var query = new AuditQuery { Since = since, InvestigationId = request.InvestigationId, ActionType = request.ActionType };
+        // The head is read first and the export stops there, so the trailer names the last record a complete export holds.
+        var head = await log.ReadHeadAsync(cancellationToken);
+        var query = new AuditQuery { Since = since, InvestigationId = request.InvestigationId, ActionType = request.ActionType, ThroughSequence = head.Sequence };
+        var trailer = new AuditExportTrailer
+        {
+            Head = head,
+            Complete = since is null && request.InvestigationId is null && request.ActionType is null,
+            ExportedAt = TimeProvider.System.GetUtcNow(),
+        };
         var options = new AuditExportOptions { Syslog = request.Syslog, HostName = Environment.MachineName, ProcessId = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var format = request.Format switch
         {
@@ -63,14 +73,16 @@ internal static class AuditExportCommand
         if (request.Output is null)
         {
             await using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false));
-            count = await AuditExporter.WriteAsync(log.StreamAsync(query, cancellationToken), stdout, format, options, cancellationToken);
+            count = await AuditExporter.WriteAsync(log.StreamAsync(query, cancellationToken), trailer, stdout, format, options, cancellationToken);
         }
         else
         {
             await using var file = new StreamWriter(request.Output, append: false, new UTF8Encoding(false));
-            count = await AuditExporter.WriteAsync(log.StreamAsync(query, cancellationToken), file, format, options, cancellationToken);
+            count = await AuditExporter.WriteAsync(log.StreamAsync(query, cancellationToken), trailer, file, format, options, cancellationToken);
         }
         console.MarkupLine($"Exported {count} audit records{(request.Output is null ? "" : " to " + Markup.Escape(request.Output))}");
+        // Kept elsewhere, the head shows a later rewrite of the whole store: `audit verify --checkpoint SEQUENCE:HASH`.
+        console.MarkupLine($"checkpoint: {head.Sequence}:{head.Hash}");
         return 0;
     }
 }

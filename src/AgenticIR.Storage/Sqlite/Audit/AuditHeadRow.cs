@@ -1,0 +1,48 @@
+using AgenticIR.Core.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace AgenticIR.Storage.Sqlite.Audit;
+
+/// <summary>The one <c>audit_head</c> row (migration 0010): read by verification and export, rewritten in the transaction of
+/// every append and pruning.</summary>
+internal static class AuditHeadRow
+{
+    public static AuditHead? Read(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT head_sequence, head_hash, record_count FROM audit_head WHERE id = 1;";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new AuditHead(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null;
+    }
+
+    public static void Write(SqliteConnection connection, SqliteTransaction transaction, AuditHead head)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            """
+            INSERT INTO audit_head (id, head_sequence, head_hash, record_count) VALUES (1, $sequence, $hash, $count)
+            ON CONFLICT (id) DO UPDATE SET head_sequence = excluded.head_sequence, head_hash = excluded.head_hash, record_count = excluded.record_count;
+            """;
+        command.Parameters.AddWithValue("$sequence", head.Sequence);
+        command.Parameters.AddWithValue("$hash", head.Hash);
+        command.Parameters.AddWithValue("$count", head.RecordCount);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Where the next record goes. Normally the anchored head and the stored end agree. When they do not, the store
+    /// was changed outside the log, and the new record links to the anchored head so the change stays visible in the chain:
+    /// after records were cut from the end the next one leaves a gap where they were, and rows added without the log are
+    /// followed by a record that does not link to them. The count carries on from the head's, so a difference stays too.
+    /// Only a head row that is missing altogether is re-anchored at the stored end.</summary>
+    public static AppendPosition Position(SqliteConnection connection, SqliteTransaction transaction, (long Sequence, string Hash) storedEnd)
+    {
+        if (Read(connection, transaction) is { } head)
+            return new AppendPosition(Math.Max(head.Sequence, storedEnd.Sequence), head.Hash, head.RecordCount);
+        using var count = connection.CreateCommand();
+        count.Transaction = transaction;
+        count.CommandText = "SELECT COUNT(*) FROM audit_records;";
+        return new AppendPosition(storedEnd.Sequence, storedEnd.Hash, (long)count.ExecuteScalar()!);
+    }
+}
