@@ -36,6 +36,9 @@ public sealed class InProcessMessageBus(IStateStore store, IMessageOutbox outbox
         _handlers.AddOrUpdate(type, _ => new ImmutableHandlers([handler]), (_, h) => new ImmutableHandlers([.. h.Items, handler]));
 
     /// <inheritdoc />
+    public bool HasSubscribers(MessageType type) => _handlers.ContainsKey(type);
+
+    /// <inheritdoc />
     public async Task PublishAsync(BusMessage message, CancellationToken cancellationToken)
     {
         await store.AppendMessageAsync(message, cancellationToken);

@@ -37,15 +37,14 @@ public sealed class OutcomeRecorder(IStateStore store, LearningAgent learning, I
             InvestigationRecord saved;
             try
             {
-                saved = await store.SaveAsync(next, null, [message], cancellationToken);
+                // Announced before the proposals are queued, as the orchestrator does: the announcement is in the outbox
+                // with the outcome, and a failing subscriber is retried, so a failing queue write cannot lose it.
+                saved = await store.SaveAndAnnounceAsync(bus, next, null, [message], cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
                 continue;
             }
-            // Announced before the proposals are queued, as the orchestrator does: delivery never throws (a failing
-            // subscriber is dead-lettered), so the announcement is not lost to a failing queue write.
-            await bus.DeliverAsync(message with { Record = saved }, cancellationToken);
             var earlier = record.Feedback?.Proposals ?? [];
             foreach (var proposal in next.Feedback!.Proposals.Where(p => !earlier.Contains(p)))
                 await store.AddProposalAsync(saved.Id, proposal, cancellationToken);

@@ -17,6 +17,10 @@ public interface IMessageBus
     /// <summary>Subscribes a handler to one message type. The handler must be idempotent (see the type's summary).</summary>
     void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler);
 
+    /// <summary>True when a handler takes messages of <paramref name="type"/>. Subscribers are attached when the pipeline
+    /// is built, before anything is saved, so a message no one takes can be saved as delivered.</summary>
+    bool HasSubscribers(MessageType type) => true;
+
     /// <summary>Delivers what the outbox still holds undelivered: on the first call of a process every pending message (a
     /// crash may have left them), afterwards those whose retry is due and those their publisher left behind. Returns how
     /// many were delivered.</summary>

@@ -174,6 +174,28 @@ public sealed class InProcessMessageBusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveAndAnnounce_TypeNobodySubscribesTo_SavedAsDeliveredOthersDelivered()
+    {
+        await using var bus = NewBus();
+        var delivered = new List<string>();
+        bus.Subscribe(MessageType.PlanReady, Recorder(delivered));
+        var record = await _store.CreateAsync(new Core.State.InvestigationRecord
+        {
+            Id = "inv-1", Fingerprint = "fp", Stage = Core.State.InvestigationStage.Received, Alerts = [],
+            CreatedAt = _time.GetUtcNow(), UpdatedAt = _time.GetUtcNow(),
+        }, null, Ct);
+
+        var saved = await _store.SaveAndAnnounceAsync(bus, record, null,
+            [InvestigationMessages.Create(record, MessageType.PlanReady, "1 action", _time.GetUtcNow()), InvestigationMessages.Updated(record, "merged", _time.GetUtcNow())], Ct);
+
+        Assert.Equal(["inv-1:PlanReady:1"], delivered);
+        Assert.Equal(2, (await _store.ListMessagesAsync("inv-1", Ct)).Count);
+        // The delivered one waits only for its batched mark; the one nobody takes never waited.
+        Assert.Equal(["inv-1:PlanReady:1"], (await Outbox().ListPendingAsync(0, 10, Ct)).Select(p => p.Message.Id));
+        Assert.Equal(2, saved.Version);
+    }
+
+    [Fact]
     public async Task Publish_SameMessageTwice_PersistedOnce()
     {
         await using var bus = NewBus();
