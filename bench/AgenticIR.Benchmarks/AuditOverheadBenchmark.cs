@@ -3,6 +3,7 @@ using AgenticIR.Agents.Audit;
 using AgenticIR.Agents.Bus;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Replay;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,7 +96,7 @@ internal static class AuditOverheadBenchmark
         {
             var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, TimeProvider.System);
             var cpuBefore = Environment.CpuUsage.TotalTime;
-            result = await runner.RunAsync([input], null, "shadow", lanes, NullObserver.Instance, CancellationToken.None);
+            result = await runner.RunAsync([input], null, PlaybookMode.Shadow, lanes, NullObserver.Instance, CancellationToken.None);
             cpu = Environment.CpuUsage.TotalTime - cpuBefore;
             if (mode is Mode.On or Mode.Before)
             {

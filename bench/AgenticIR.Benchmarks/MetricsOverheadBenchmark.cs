@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Replay;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -71,7 +72,7 @@ internal static class MetricsOverheadBenchmark
         {
             var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, TimeProvider.System);
             var cpuBefore = Environment.CpuUsage.TotalTime;
-            result = await runner.RunAsync([input], null, "shadow", lanes, NullObserver.Instance, CancellationToken.None);
+            result = await runner.RunAsync([input], null, PlaybookMode.Shadow, lanes, NullObserver.Instance, CancellationToken.None);
             cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         }
         var events = File.Exists(jsonl) ? File.ReadLines(jsonl).LongCount() : 0;
@@ -92,7 +93,7 @@ internal static class MetricsOverheadBenchmark
         });
         await using var pipeline = await PipelineBuilder.BuildAsync(paths, NullLoggerFactory.Instance, s => s.AddMetrics(paths, MetricsSettings.Off), CancellationToken.None);
         await new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, TimeProvider.System)
-            .RunAsync([input], null, "shadow", lanes, NullObserver.Instance, CancellationToken.None);
+            .RunAsync([input], null, PlaybookMode.Shadow, lanes, NullObserver.Instance, CancellationToken.None);
         var ids = (await pipeline.Store.ListAsync(100_000, CancellationToken.None)).Select(r => r.Id).ToList();
         var sinkOptions = new AgenticIR.Splunk.Sinks.JsonLinesSinkOptions { Path = Path.Combine(work.FullName, "breakdown.jsonl") };
         await using var sink = new AgenticIR.Splunk.Sinks.JsonLinesMetricsSink(sinkOptions, NullLogger<AgenticIR.Splunk.Sinks.JsonLinesMetricsSink>.Instance);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using AgenticIR.Agents.Orchestration;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Replay;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,7 +46,7 @@ internal static class ReplayBenchmark
         var progress = new CountingObserver(memory, count);
         using (memory.Start())
         {
-            var result = await runner.RunAsync([input], null, "shadow", lanes, progress, CancellationToken.None);
+            var result = await runner.RunAsync([input], null, PlaybookMode.Shadow, lanes, progress, CancellationToken.None);
             Print(result, count, lanes, stageSamples, memory);
         }
         work.Delete(recursive: true);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
@@ -44,7 +45,7 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
             Outcome = string.Create(CultureInfo.InvariantCulture, $"severity {triage.Severity}, path {triage.Path}, confidence {triage.Confidence:0.00}").ToLowerInvariant(),
             EvidenceHash = Hash(triage.Signals),
             InvestigationId = record.Id,
-            Details = new Dictionary<string, string> { ["mode"] = record.Mode, ["fingerprint"] = record.Fingerprint },
+            Details = new Dictionary<string, string> { ["mode"] = record.Mode.ToWire(), ["fingerprint"] = record.Fingerprint },
         }], cancellationToken);
     }
 
@@ -94,7 +95,7 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
                 Target = $"{action.LogicalAction}:{action.Target.Value}",
                 Justification = Bound(action.Justification),
                 ApprovalStatus = Name(action.ApprovalStatus),
-                Outcome = record.Mode == "shadow" ? "planned (shadow: not dispatched)" : "planned",
+                Outcome = record.Mode == PlaybookMode.Shadow ? "planned (shadow: not dispatched)" : "planned",
                 EvidenceHash = Hash(record.Report?.Findings.Where(f => action.FindingIds.Contains(f.Id)).ToList() ?? []),
                 InvestigationId = record.Id,
                 Details = new Dictionary<string, string>

@@ -31,20 +31,20 @@ public sealed class DocumentationAgent(IReasoner reasoner, TimeProvider time, IP
             ExecutiveSummary = summary,
             Timeline = ReportSections.Timeline(investigation),
             TechnicalAnalysis = ReportSections.TechnicalAnalysis(investigation, iocs),
-            Iocs = iocs.Select(i => i.ToString()).ToList(),
+            Indicators = iocs,
+            Findings = investigation.Report?.Findings ?? [],
             AffectedAssets = ReportSections.AffectedAssets(investigation),
             Actions = investigation.Plan?.Actions ?? [],
-            Mitre = mitre.Mappings,
+            Mitre = mitre,
             Recommendations = ReportSections.Recommendations(investigation),
             NistPhases = NistPhases.Build(investigation, stage, mapping),
             EvidenceHashes = EvidenceHasher.Hash(investigation),
             GeneratedAt = time.GetUtcNow(),
         };
 
-        var findings = investigation.Report?.Findings ?? [];
         return new RenderedReport(
             report,
-            () => new MarkdownRenderer(new MarkdownText(IocList.Defangable(iocs)), iocs, findings, mitre).Render(report),
+            () => IncidentReportMarkdown.File(report),
             () => JsonSerializer.Serialize(report, CoreJson.Indented));
     }
 }

@@ -1,5 +1,6 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Reporting;
 using AgenticIR.Core.State;
 
 namespace AgenticIR.Agents.Documentation;
@@ -14,7 +15,7 @@ internal static class IocList
     ];
 
     /// <summary>Judged indicators first (malicious before suspicious before benign), then the rest in alert order.</summary>
-    public static IReadOnlyList<IocEntry> Build(InvestigationRecord investigation)
+    public static IReadOnlyList<ReportIndicator> Build(InvestigationRecord investigation)
     {
         var findings = investigation.Report?.Findings ?? [];
         var observables = investigation.AllObservables
@@ -26,17 +27,9 @@ internal static class IocList
             {
                 var about = findings.Where(f => f.Subject is { } s && s.Equals(o)).ToList();
                 Verdict? verdict = about.Count > 0 ? about.Max(f => f.Verdict) : null;
-                return new IocEntry(o, verdict, about.Select(f => f.Id).ToList());
+                return new ReportIndicator(o, verdict, about.Select(f => f.Id).ToList());
             })
             .OrderByDescending(e => e.Verdict.HasValue).ThenByDescending(e => e.Verdict)
             .ToList();
     }
-
-    /// <summary>Values that must be defanged wherever they appear in the Markdown. Addresses in mail are covered by
-    /// their domain; the victims' own mailboxes stay readable.</summary>
-    public static IReadOnlyList<string> Defangable(IReadOnlyList<IocEntry> iocs) =>
-        iocs.Select(e => e.Observable)
-            .Where(o => o.Type is ObservableType.Url or ObservableType.Domain or ObservableType.Ipv4 or ObservableType.Ipv6 or ObservableType.QrPayload)
-            .Select(o => o.Value).Where(v => v.Length > 3)
-            .Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(v => v.Length).ToList();
 }

@@ -19,7 +19,7 @@ internal static class MitreMapper
 
     private sealed record Contribution(string Technique, double Confidence, string Evidence, DateTimeOffset At, Origin From);
 
-    public static MitreResult Map(InvestigationRecord investigation)
+    public static IReadOnlyList<MitreMapping> Map(InvestigationRecord investigation)
     {
         var contributions = new List<Contribution>();
         foreach (var alert in investigation.Alerts)
@@ -43,7 +43,6 @@ internal static class MitreMapper
 
         contributions = FoldParentsIntoSubTechniques(contributions);
         var mappings = new List<MitreMapping>();
-        var firstSeen = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in contributions.GroupBy(c => Key(c.Technique)))
         {
             var technique = AttackKnowledge.Lookup(group.Key);
@@ -58,13 +57,12 @@ internal static class MitreMapper
                 Tactic = technique.Tactic,
                 Confidence = Math.Round(Math.Min(MaxConfidence, confidence), 2),
                 Evidence = string.Join("; ", group.Select(c => c.Evidence).Distinct(StringComparer.Ordinal)),
+                FirstSeen = group.Min(c => c.At),
             });
-            firstSeen[technique.Id] = group.Min(c => c.At);
         }
 
-        var ordered = mappings.OrderBy(m => AttackKnowledge.TacticRank(m.Tactic))
+        return mappings.OrderBy(m => AttackKnowledge.TacticRank(m.Tactic))
             .ThenByDescending(m => m.Confidence).ThenBy(m => m.TechniqueId, StringComparer.Ordinal).ToList();
-        return new MitreResult(ordered, firstSeen);
     }
 
     // One technique named bare by one source (T1566) and as a sub-technique by another (T1566.002) is reported once: the

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 
@@ -19,7 +20,7 @@ internal static class ReportSections
             .Distinct().OrderBy(e => e.At).ToList();
     }
 
-    public static string TechnicalAnalysis(InvestigationRecord investigation, IReadOnlyList<IocEntry> iocs)
+    public static string TechnicalAnalysis(InvestigationRecord investigation, IReadOnlyList<ReportIndicator> iocs)
     {
         var text = new StringBuilder();
         foreach (var a in investigation.Alerts)

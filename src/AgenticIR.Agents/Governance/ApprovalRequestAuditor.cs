@@ -1,6 +1,7 @@
 using System.Globalization;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
@@ -26,7 +27,7 @@ public sealed class ApprovalRequestAuditor(IApprovalRequestStore requests, IAudi
     {
         ArgumentNullException.ThrowIfNull(investigation);
         var deadlines = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        if (investigation.Plan is null || InvestigationFacts.IsObserveOnly(investigation)) return (0, deadlines);
+        if (investigation.Plan is null || investigation.Mode.IsObserveOnly()) return (0, deadlines);
         var current = policy.Current;
         var severity = InvestigationFacts.SeverityOf(investigation);
         var now = time.GetUtcNow();

@@ -77,7 +77,7 @@ public sealed class GovernanceActionGate(IPolicyProvider policy, TimeProvider ti
     {
         if (investigation.Triage?.Path == InvestigationPath.Manual) return Autonomy.None;
         var autonomousPath = investigation.Triage?.Path == InvestigationPath.Autonomous;
-        if (InvestigationFacts.Is(investigation, PlaybookMode.Autonomous) || InvestigationFacts.Is(investigation, PlaybookMode.Shadow))
+        if (investigation.Mode is PlaybookMode.Autonomous or PlaybookMode.Shadow)
             return autonomousPath ? Autonomy.Full : Autonomy.EnrichmentOnly;
         // Assisted means what config/playbooks.yaml promises the admin: every action waits for an analyst.
         return Autonomy.None;

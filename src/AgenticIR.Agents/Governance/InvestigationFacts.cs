@@ -1,5 +1,4 @@
 using AgenticIR.Core.Alerts;
-using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 
@@ -11,13 +10,6 @@ internal static class InvestigationFacts
     /// <summary>Triaged severity; the alert's own before triage; critical when nothing is known (the strictest rules).</summary>
     public static Severity SeverityOf(InvestigationRecord record) =>
         record.Triage?.Severity ?? record.PrimaryAlert.SourceSeverity ?? Severity.Critical;
-
-    /// <summary>True in modes where nothing is ever dispatched, so nobody is asked to approve anything.</summary>
-    public static bool IsObserveOnly(InvestigationRecord record) =>
-        Is(record, PlaybookMode.Shadow) || Is(record, PlaybookMode.Off);
-
-    public static bool Is(InvestigationRecord record, PlaybookMode mode) =>
-        string.Equals(record.Mode, ModeAssignment.Name(mode), StringComparison.OrdinalIgnoreCase);
 
     public static ResponseAction? FindAction(InvestigationRecord record, string actionId) =>
         record.Plan?.Actions.FirstOrDefault(a => string.Equals(a.ActionId, actionId, StringComparison.OrdinalIgnoreCase));

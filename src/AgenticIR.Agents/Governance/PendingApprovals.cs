@@ -1,4 +1,5 @@
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
@@ -15,7 +16,7 @@ public sealed class PendingApprovals(IStateStore store, IApprovalRequestStore re
         var result = new List<PendingApproval>();
         foreach (var id in await store.ListUnfinishedAsync(cancellationToken))
         {
-            if (await store.GetAsync(id, cancellationToken) is not { Plan: not null } record || InvestigationFacts.IsObserveOnly(record)) continue;
+            if (await store.GetAsync(id, cancellationToken) is not { Plan: not null } record || record.Mode.IsObserveOnly()) continue;
             foreach (var action in record.Plan.Actions.Where(a => a.ApprovalStatus == ApprovalStatus.Pending))
             {
                 var request = await requests.GetAsync(record.Id, action.ActionId, cancellationToken);

@@ -7,7 +7,7 @@ namespace AgenticIR.Agents.Orchestration;
 /// <param name="Playbook">The playbook entry's modes; null runs in <paramref name="DefaultMode"/>.</param>
 /// <param name="Source">The platform record to write back to and dispatch on (a SOAR container); null for files.</param>
 /// <param name="DefaultMode">Mode when no playbook entry applies.</param>
-public sealed record IngestContext(ModeAssignment? Playbook, SourceReference? Source, string DefaultMode = InvestigationOrchestrator.ShadowMode)
+public sealed record IngestContext(ModeAssignment? Playbook, SourceReference? Source, PlaybookMode DefaultMode = PlaybookMode.Shadow)
 {
     /// <summary>True (the default) merges an alert into the active investigation with its fingerprint; false opens a new
     /// investigation for every input, so each alert is judged on its own (the evaluation needs that: labelled records

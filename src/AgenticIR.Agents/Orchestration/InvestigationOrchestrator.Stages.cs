@@ -2,6 +2,7 @@ using System.Globalization;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 
@@ -10,9 +11,6 @@ namespace AgenticIR.Agents.Orchestration;
 /// <summary>One method per stage: compute, save, then announce. Nothing is announced before it is saved.</summary>
 public sealed partial class InvestigationOrchestrator
 {
-    /// <summary>Mode in which nothing is dispatched and the plan is only recorded for comparison.</summary>
-    public const string ShadowMode = "shadow";
-
     /// <summary>Minimum loop time between two investigation checkpoints.</summary>
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(200);
 
@@ -31,7 +29,7 @@ public sealed partial class InvestigationOrchestrator
     {
         var triage = await agents.Triage.TriageAsync(record, cancellationToken);
         // The playbook entry may give each severity its own mode; the severity is known from here on.
-        if (record.Playbook is { } playbook) record = record with { Mode = ModeAssignment.Name(playbook.For(triage.Severity)) };
+        if (record.Playbook is { } playbook) record = record with { Mode = playbook.For(triage.Severity) };
         var next = Move(record, InvestigationStage.Triaged, "triage",
             $"Triaged {triage.Severity.ToString().ToLowerInvariant()} (confidence {triage.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}), path {triage.Path.ToString().ToLowerInvariant()}") with { Triage = triage };
         next = await RenderAsync(next, "triaged", writeFiles: false, cancellationToken);
@@ -67,7 +65,7 @@ public sealed partial class InvestigationOrchestrator
         var next = Move(record, InvestigationStage.Planned, "response",
             $"Plan: {plan.Actions.Count} actions, {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} need approval") with { Plan = plan };
         // In shadow mode the response stage only records that nothing is dispatched, so it is saved with the plan.
-        if (IsObserveOnly(next.Mode))
+        if (next.Mode.IsObserveOnly())
             next = Move(next, InvestigationStage.Responded, "response", $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched");
         return await SaveAndAnnounceAsync(next, [Message(next, MessageType.PlanReady, $"{plan.Actions.Count} actions")], cancellationToken);
     }
@@ -75,7 +73,7 @@ public sealed partial class InvestigationOrchestrator
     private async Task<InvestigationRecord> RespondAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
         var plan = record.Plan ?? throw new InvalidOperationException("Planned investigation has no plan.");
-        if (IsObserveOnly(record.Mode))
+        if (record.Mode.IsObserveOnly())
             return await MoveAsync(record, InvestigationStage.Responded, "response",
                 $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched", cancellationToken);
         if (executor.DispatcherFor(record) is not null)
@@ -135,9 +133,6 @@ public sealed partial class InvestigationOrchestrator
             executor.DispatcherFor(record) is null ? "Every action answered; no dispatcher serves this source, so approved actions are recorded only" : "Every action answered", cancellationToken);
     }
 
-    /// <summary>Modes in which nothing is dispatched.</summary>
-    private static bool IsObserveOnly(string mode) => mode is ShadowMode or "off";
-
     private async Task<InvestigationRecord> DocumentAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
         // Documentation and learning read the same saved state and do not depend on each other.
@@ -177,8 +172,8 @@ public sealed partial class InvestigationOrchestrator
     {
         var rendered = await agents.Documentation.DocumentAsync(record, stage, cancellationToken);
         if (writeFiles) await reports.WriteAsync(rendered.Report, rendered.Markdown, rendered.Json, cancellationToken);
-        // The state keeps the report's own content; its actions and timeline are the plan's and the investigation's,
-        // stored once there (the report files carry them in full).
-        return record with { Incident = rendered.Report with { Actions = [], Timeline = [] } };
+        // The state keeps the report's own content; its actions, timeline and findings are stored once elsewhere on the
+        // record (the report files carry them in full).
+        return record with { Incident = StoredIncidentReport.Strip(rendered.Report) };
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class InvestigationOrchestrator(
 
     /// <summary>Takes one input exactly once: dead-letters it, merges it into the active investigation it duplicates,
     /// or opens a new investigation and runs it to the end (or to a wait for approval).</summary>
-    public Task<IngestOutcome> IngestAsync(string inputKey, RawAlert raw, NormalizationResult normalized, string mode, CancellationToken cancellationToken) =>
+    public Task<IngestOutcome> IngestAsync(string inputKey, RawAlert raw, NormalizationResult normalized, PlaybookMode mode, CancellationToken cancellationToken) =>
         IngestAsync(inputKey, raw, normalized, new IngestContext(null, null, mode), cancellationToken);
 
     /// <summary>Takes one input exactly once, beside a playbook entry and with the platform record it came from
@@ -360,7 +360,7 @@ public sealed partial class InvestigationOrchestrator(
     private InvestigationRecord NewInvestigation(string id, string fingerprint, NormalizedAlert alert, IngestContext context)
     {
         // The final mode is chosen after triage (it may depend on severity); until then the entry's default applies.
-        var mode = context.Playbook is { } playbook ? ModeAssignment.Name(playbook.Default) : context.DefaultMode;
+        var mode = context.Playbook is { } playbook ? playbook.Default : context.DefaultMode;
         var now = time.GetUtcNow();
         return new InvestigationRecord
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
@@ -98,7 +99,7 @@ public sealed class GovernanceReport(IStateStore store, IAuditTrail audit, IGove
         {
             InvestigationId = record.Id,
             Playbook = record.Playbook?.Playbook ?? "",
-            Mode = record.Mode,
+            Mode = record.Mode.ToWire(),
             ActionId = action.ActionId,
             Action = action.LogicalAction,
             Target = $"{ObservableTypeNames.ToWire(action.Target.Type)}:{action.Target.Value}",

@@ -11,7 +11,4 @@ public sealed record ModeAssignment(string Playbook, PlaybookMode Default, IRead
 {
     /// <summary>The mode for a triaged severity.</summary>
     public PlaybookMode For(Severity severity) => BySeverity.TryGetValue(severity, out var mode) ? mode : Default;
-
-    /// <summary>Wire name of a mode (<c>off</c>, <c>shadow</c>, <c>assisted</c>, <c>autonomous</c>).</summary>
-    public static string Name(PlaybookMode mode) => mode.ToString().ToLowerInvariant();
 }

@@ -1,4 +1,4 @@
-using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Shadow;
 
 namespace AgenticIR.Core.Ports;
 

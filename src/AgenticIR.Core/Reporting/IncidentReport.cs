@@ -3,7 +3,8 @@ using AgenticIR.Core.Response;
 
 namespace AgenticIR.Core.Reporting;
 
-/// <summary>The incident report, built incrementally from triage on.</summary>
+/// <summary>The incident report, built incrementally from triage on: the one model rendered as the report files (JSON
+/// and Markdown) and as the report note in a SOAR container (<see cref="IncidentReportMarkdown"/>).</summary>
 public sealed record IncidentReport
 {
     /// <summary>The investigation id.</summary>
@@ -24,8 +25,11 @@ public sealed record IncidentReport
     /// <summary>Technical analysis paragraph(s).</summary>
     public string TechnicalAnalysis { get; init; } = "";
 
-    /// <summary>Indicators of compromise with verdicts.</summary>
-    public IReadOnlyList<string> Iocs { get; init; } = [];
+    /// <summary>Indicators of compromise with their verdicts, judged ones first.</summary>
+    public IReadOnlyList<ReportIndicator> Indicators { get; init; } = [];
+
+    /// <summary>The investigation's findings.</summary>
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
 
     /// <summary>Affected assets.</summary>
     public IReadOnlyList<AffectedAsset> AffectedAssets { get; init; } = [];

@@ -17,4 +17,7 @@ public sealed record MitreMapping
 
     /// <summary>Why the technique applies.</summary>
     public required string Evidence { get; init; }
+
+    /// <summary>When the earliest evidence of the technique happened; null when unknown.</summary>
+    public DateTimeOffset? FirstSeen { get; init; }
 }

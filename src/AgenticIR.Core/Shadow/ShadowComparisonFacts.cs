@@ -3,8 +3,9 @@ using AgenticIR.Core.Learning;
 
 namespace AgenticIR.Core.Shadow;
 
-/// <summary>What the agents decided beside what the playbook and the analyst did, for one shadow-mode investigation.
-/// The SOAR bridge produces it once the container is closed; metrics and graduation read it.</summary>
+/// <summary>The evidence a final <see cref="ShadowComparison"/> gives: its severities and dispositions typed, its counts,
+/// and whether the disagreement would have harmed. The SOAR bridge derives it once the container is closed (or reads it
+/// from a JSON-lines file); metrics and graduation read it.</summary>
 public sealed record ShadowComparisonFacts
 {
     /// <summary>Our investigation id.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Learning;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Triage;
@@ -38,8 +39,9 @@ public sealed record InvestigationRecord
     /// <summary>Response plan.</summary>
     public ResponsePlan? Plan { get; init; }
 
-    /// <summary>Latest incident report, kept from triage on. Its actions and timeline are left empty here because they
-    /// are <see cref="Plan"/> and <see cref="Timeline"/>; the report files hold the complete report.</summary>
+    /// <summary>Latest incident report, kept from triage on. Its actions, timeline and findings are left empty here because
+    /// they are <see cref="Plan"/>, <see cref="Timeline"/> and <see cref="Report"/>'s (<see cref="StoredIncidentReport"/>);
+    /// the report files hold the complete report.</summary>
     public IncidentReport? Incident { get; init; }
 
     /// <summary>Learning agent's feedback.</summary>
@@ -48,11 +50,13 @@ public sealed record InvestigationRecord
     /// <summary>Outcome if known.</summary>
     public IncidentOutcome? Outcome { get; init; }
 
-    /// <summary>Playbook mode the investigation runs under (off/shadow/assisted/autonomous).</summary>
-    public string Mode { get; init; } = "shadow";
+    /// <summary>Playbook mode the investigation runs under; stored as its wire name (<c>off</c>, <c>shadow</c>,
+    /// <c>assisted</c>, <c>autonomous</c>).</summary>
+    [JsonConverter(typeof(StoredPlaybookModeConverter))]
+    public PlaybookMode Mode { get; init; } = PlaybookMode.Shadow;
 
     /// <summary>Playbook entry and its modes, when the investigation runs beside a playbook; the mode is chosen from it after triage.</summary>
-    public Playbooks.ModeAssignment? Playbook { get; init; }
+    public ModeAssignment? Playbook { get; init; }
 
     /// <summary>The container or record the alert came from, when it came from a platform the worker writes back to.</summary>
     public SourceReference? Source { get; init; }

@@ -53,7 +53,7 @@ public static class PlaybookCatalogLoader
             if (!entry.IsOffForEverySeverity || entry.Mode == PlaybookMode.Off) continue;
             var at = node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("by_severity"), out var bySeverity) ? bySeverity : node;
             warnings.Add(new DefinitionError(path, checked((int)at.Start.Line), checked((int)at.Start.Column), field + ".by_severity",
-                $"entry '{entry.Name}' is off for every severity (by_severity overrides mode {ModeAssignment.Name(entry.Mode)} for all of them): its containers are never touched; write `mode: off` if that is meant"));
+                $"entry '{entry.Name}' is off for every severity (by_severity overrides mode {entry.Mode.ToWire()} for all of them): its containers are never touched; write `mode: off` if that is meant"));
         }
         return warnings;
     }

@@ -1,5 +1,6 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Metrics;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Shadow;
 using AgenticIR.Core.State;
@@ -49,7 +50,7 @@ public static class MetricsEventFactory
             InvestigationEnd = MetricsJson.EpochSeconds(end),
             InvestigationDurationSeconds = Seconds(end - start),
             InvestigationPath = WireNames.Of(triage.Path),
-            Mode = record.Mode,
+            Mode = record.Mode.ToWire(),
             Playbook = record.Playbook?.Playbook,
             Steps = report.Steps.Count,
             Findings = report.Findings.Count,
@@ -88,7 +89,7 @@ public static class MetricsEventFactory
             InvestigationPath = WireNames.Of(triage.Path),
             HumanIntervention = human ? 1 : 0,
             Severity = triage.Severity.ToWire(),
-            Mode = record.Mode,
+            Mode = record.Mode.ToWire(),
             Playbook = record.Playbook?.Playbook,
             Stage = WireNames.Of(record.Stage),
             Disposition = WireNames.Of(record.Outcome?.Disposition),
@@ -120,18 +121,18 @@ public static class MetricsEventFactory
             OutcomeSource = record.Outcome.Source,
             DetectionGaps = feedback.DetectionGaps.Count,
             Proposals = feedback.Proposals.Count,
-            Mode = record.Mode,
+            Mode = record.Mode.ToWire(),
             Playbook = record.Playbook?.Playbook,
             Time = StageTime(stages, InvestigationStage.Documented) ?? record.UpdatedAt,
         };
     }
 
     /// <summary>The typed <c>shadow_comparison</c> record of one comparison.</summary>
-    public static ShadowComparison Shadow(ShadowComparisonFacts facts)
+    public static ShadowComparisonMetrics Shadow(ShadowComparisonFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var playbookSeverity = facts.PlaybookSeverity?.ToWire();
-        return new ShadowComparison
+        return new ShadowComparisonMetrics
         {
             InvestigationId = facts.InvestigationId,
             ContainerId = facts.ContainerId,
@@ -183,7 +184,7 @@ public static class MetricsEventFactory
             Approver = action.Answer?.Approver,
             Severity = triage.Severity.ToWire(),
             InvestigationPath = WireNames.Of(triage.Path),
-            Mode = record.Mode,
+            Mode = record.Mode.ToWire(),
             Playbook = record.Playbook?.Playbook,
             Time = execution?.FinishedAt ?? execution?.StartedAt ?? action.Answer?.At ?? plannedAt ?? record.UpdatedAt,
         };

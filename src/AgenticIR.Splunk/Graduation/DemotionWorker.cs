@@ -45,11 +45,11 @@ public sealed class DemotionWorker(
             if (!await overrides.AddAsync(cap, cancellationToken)) continue;
             caps.Add(cap);
             demoted.Add(cap);
-            Log.PlaybookDemoted(logger, cap.Playbook, cap.Severity.ToWire(), ModeAssignment.Name(cap.Mode), cap.Reason);
+            Log.PlaybookDemoted(logger, cap.Playbook, cap.Severity.ToWire(), cap.Mode.ToWire(), cap.Reason);
             await audit.AppendAsync(Entry(decision, current.Graduation), cancellationToken);
             var target = NotifyTarget(current);
             await notifier.NotifyAsync(target,
-                $"Playbook {decision.Playbook} demoted to {ModeAssignment.Name(decision.To)} at {decision.Severity.ToWire()} severity",
+                $"Playbook {decision.Playbook} demoted to {decision.To.ToWire()} at {decision.Severity.ToWire()} severity",
                 $"{decision.Reason}. New {decision.Severity.ToWire()} investigations of {decision.Playbook} now wait for an analyst's approval. " +
                 $"Review the disagreements (agentic-ir graduation report) and lift the cap with `agentic-ir graduation reinstate {decision.Playbook} {decision.Severity.ToWire()} --by <you>`.",
                 cancellationToken);
@@ -64,13 +64,13 @@ public sealed class DemotionWorker(
         Target = $"{decision.Playbook}/{decision.Severity.ToWire()}",
         Justification = decision.Reason,
         ApprovalStatus = "auto_approved",
-        Outcome = ModeAssignment.Name(decision.To),
+        Outcome = decision.To.ToWire(),
         Details = new Dictionary<string, string>
         {
             ["playbook"] = decision.Playbook,
             ["severity"] = decision.Severity.ToWire(),
-            ["from_mode"] = ModeAssignment.Name(PlaybookMode.Autonomous),
-            ["to_mode"] = ModeAssignment.Name(decision.To),
+            ["from_mode"] = PlaybookMode.Autonomous.ToWire(),
+            ["to_mode"] = decision.To.ToWire(),
             ["samples"] = decision.Samples.ToString(CultureInfo.InvariantCulture),
             ["live_agreement"] = decision.LiveAgreement?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "",
             ["harmful_disagreements"] = decision.HarmfulDisagreements.ToString(CultureInfo.InvariantCulture),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Bus;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Security;
 using AgenticIR.Core.State;
 using Spectre.Console;
@@ -16,7 +17,7 @@ internal static class InvestigationView
         static string E(string? text) => Markup.Escape(ControlCharacters.Escape(text));
         static string N(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-        console.Write(new Rule($"[bold]{E(record.Id)}[/] · {E(record.Stage.ToString())} · mode {E(record.Mode)} · version {record.Version}"));
+        console.Write(new Rule($"[bold]{E(record.Id)}[/] · {E(record.Stage.ToString())} · mode {record.Mode.ToWire()} · version {record.Version}"));
         foreach (var alert in record.Alerts)
         {
             console.MarkupLine($"[bold]Alert[/] {E(alert.AlertId)} ({E(alert.SourceFormat)}) {E(alert.Timestamp.ToString("u", CultureInfo.InvariantCulture))}: {E(alert.Title)}");

@@ -1,3 +1,4 @@
+using AgenticIR.Core.Playbooks;
 using System.ComponentModel.DataAnnotations;
 
 namespace AgenticIR.Worker.Hosting;
@@ -40,7 +41,7 @@ public sealed class WorkerOptions
 
     /// <summary>Playbook mode for alerts the worker takes in: <c>shadow</c> records decisions and dispatches nothing.</summary>
     /// <value>The default is <c>shadow</c>.</value>
-    public string Mode { get; set; } = "shadow";
+    public PlaybookMode Mode { get; set; } = PlaybookMode.Shadow;
 
     /// <summary>Parallel investigation lanes; alerts with the same fingerprint always share a lane.</summary>
     /// <value>The default is the processor count.</value>

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using AgenticIR.Agents.Orchestration;
 using AgenticIR.Agents.Triage;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Worker.Inputs;
 
@@ -16,7 +17,7 @@ public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrche
     private const int LaneCapacity = 256;
 
     /// <summary>Replays every input of the files; each completed input goes to the observer.</summary>
-    public async Task<ReplayResult> RunAsync(IReadOnlyList<string> files, string? formatHint, string mode, int lanes, IReplayObserver observer, CancellationToken cancellationToken)
+    public async Task<ReplayResult> RunAsync(IReadOnlyList<string> files, string? formatHint, PlaybookMode mode, int lanes, IReplayObserver observer, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         // Investigations a killed run left behind are finished first, whatever source they came from.
@@ -54,7 +55,7 @@ public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrche
         return new ReplayResult(totals, time.GetElapsedTime(started), resumed);
     }
 
-    private async Task<ReplayLine> ProcessAsync(ReplayWork work, string mode, CancellationToken cancellationToken)
+    private async Task<ReplayLine> ProcessAsync(ReplayWork work, PlaybookMode mode, CancellationToken cancellationToken)
     {
         var outcome = await orchestrator.IngestAsync(work.Input.Key, work.Input.Raw, work.Normalized, mode, cancellationToken);
         var investigation = outcome.Investigation

@@ -1,4 +1,5 @@
 using AgenticIR.Agents.Orchestration;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Worker.Inputs;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,7 @@ namespace AgenticIR.Worker.Sources;
 internal sealed partial class FolderWatchWorker(
     string inbox,
     TimeSpan interval,
-    string mode,
+    PlaybookMode mode,
     IAlertNormalizer normalizer,
     InvestigationOrchestrator orchestrator,
     TimeProvider time,

@@ -7,6 +7,7 @@ using AgenticIR.Core.Bus;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
+using AgenticIR.Testing.Fakes;
 
 namespace AgenticIR.Agents.Tests.Audit;
 
@@ -81,10 +82,10 @@ public sealed class DecisionAuditorTests
         Assert.Equal([new DeliveryReceipt(DecisionAuditor.SubscriberName, message.Id)], log.Receipts);
     }
 
-    private static (FakeBus Bus, BatchRecordingAuditLog Log) Attach(InMemoryStateStore store)
+    private static (RecordingMessageBus Bus, RecordingAuditLog Log) Attach(InMemoryStateStore store)
     {
-        var bus = new FakeBus();
-        var log = new BatchRecordingAuditLog();
+        var bus = new RecordingMessageBus();
+        var log = new RecordingAuditLog();
         new DecisionAuditor(store, log).Attach(bus);
         return (bus, log);
     }
@@ -132,54 +133,5 @@ public sealed class DecisionAuditorTests
                 BlastRadius = new BlastRadius(),
             },
         };
-    }
-
-    private sealed class FakeBus : IMessageBus
-    {
-        private readonly Dictionary<MessageType, List<Func<BusMessage, CancellationToken, Task>>> _handlers = [];
-
-        public Task PublishAsync(BusMessage message, CancellationToken cancellationToken) => DeliverAsync(message, cancellationToken);
-
-        public async Task DeliverAsync(BusMessage message, CancellationToken cancellationToken)
-        {
-            foreach (var handler in _handlers.GetValueOrDefault(message.Type) ?? []) await handler(message, cancellationToken);
-        }
-
-        public void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler)
-        {
-            if (!_handlers.TryGetValue(type, out var list)) _handlers[type] = list = [];
-            list.Add(handler);
-        }
-    }
-
-    private sealed class BatchRecordingAuditLog : IAuditLog
-    {
-        public List<IReadOnlyList<AuditEntry>> Batches { get; } = [];
-
-        public IReadOnlyList<AuditEntry> Entries => [.. Batches.SelectMany(b => b)];
-
-        public Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
-        {
-            Batches.Add([entry]);
-            return Task.FromResult(Record(entry));
-        }
-
-        public Task<IReadOnlyList<AuditRecord>> AppendBatchAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
-        {
-            Batches.Add([.. entries]);
-            return Task.FromResult<IReadOnlyList<AuditRecord>>([.. entries.Select(Record)]);
-        }
-
-        public List<DeliveryReceipt> Receipts { get; } = [];
-
-        // Like the SQLite log: a receipt kept before means the batch was written before.
-        public Task<IReadOnlyList<AuditRecord>> AppendBatchAsync(IReadOnlyList<AuditEntry> entries, DeliveryReceipt receipt, CancellationToken cancellationToken)
-        {
-            if (Receipts.Contains(receipt)) return Task.FromResult<IReadOnlyList<AuditRecord>>([]);
-            Receipts.Add(receipt);
-            return AppendBatchAsync(entries, cancellationToken);
-        }
-
-        private AuditRecord Record(AuditEntry entry) => new(Batches.Sum(b => b.Count), DateTimeOffset.UnixEpoch, entry, "", "");
     }
 }

@@ -1,5 +1,5 @@
 using AgenticIR.Agents.Documentation;
-using AgenticIR.Agents.Tests.Support2;
+using AgenticIR.Agents.Tests.Support;
 using AgenticIR.Core.Alerts;
 using static AgenticIR.Core.Alerts.ObservableType;
 

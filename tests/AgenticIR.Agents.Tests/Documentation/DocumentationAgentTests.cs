@@ -1,12 +1,14 @@
 using System.Text.Json;
 using AgenticIR.Agents.Documentation;
 using AgenticIR.Agents.Response;
-using AgenticIR.Agents.Tests.Support2;
+using AgenticIR.Agents.Tests.Support;
 using AgenticIR.Core;
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Reporting;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Agents.Tests.Documentation;
 
@@ -15,7 +17,7 @@ public sealed class DocumentationAgentTests
     private static readonly Observable PhishDomain = new(ObservableType.Domain, Alerts.Domain);
     private static readonly DateTimeOffset Now = Scenario.T0.AddHours(1);
 
-    private static DocumentationAgent Agent() => new(new StubReasoner(), new FixedTime(Now), TestPolicies.Article().Provider());
+    private static DocumentationAgent Agent() => new(new StubReasoner(), new FakeTimeProvider(Now), TestPolicies.Default().Provider());
 
     private static InvestigationRecord Full(NormalizedAlert? alert = null)
     {
@@ -23,7 +25,7 @@ public sealed class DocumentationAgentTests
             .WithFinding(Findings.Of("F1", "malicious_domain", PhishDomain, techniques: ["T1566.002"]))
             .WithFinding(Findings.Of("F2", "lure_delivered", PhishDomain, discovered: [new(ObservableType.Email, "ap-clerk@corp.example", "recipient")]));
         var record = scenario.Build();
-        var plan = new ResponsePlanner(TestCatalog.Standard(), TestPolicies.Article().Provider()).Plan(record);
+        var plan = new ResponsePlanner(TestCatalog.Standard(), TestPolicies.Default().Provider()).Plan(record);
         return record with { Plan = plan, Stage = InvestigationStage.Planned };
     }
 
@@ -157,7 +159,7 @@ public sealed class DocumentationAgentTests
         Assert.DoesNotContain(Alerts.Url, rendered.Markdown);
         Assert.DoesNotContain(Alerts.Domain, rendered.Markdown);
         Assert.Contains("hxxps://secure-login-micros0ft\\[.\\]com", rendered.Markdown);
-        Assert.Contains(rendered.Report.Iocs, i => i.StartsWith($"domain {Alerts.Domain}: malicious", StringComparison.Ordinal));
+        Assert.Contains(rendered.Report.Indicators, i => i.Observable.Key == PhishDomain.Key && i.Verdict == Verdict.Malicious);
     }
 
     [Fact]

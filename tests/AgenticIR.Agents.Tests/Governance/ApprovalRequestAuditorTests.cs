@@ -1,6 +1,7 @@
 using AgenticIR.Agents.Governance;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Triage;
 using static AgenticIR.Agents.Tests.Governance.GovernanceScenario;
@@ -13,7 +14,7 @@ public sealed class ApprovalRequestAuditorTests
     public async Task RecordAsync_ActionReturnedToPendingAfterAnAnswer_ReopensWithAFreshDeadlineAndAuditsAgain()
     {
         var scenario = new GovernanceScenario();
-        await scenario.PlanAsync(Severity.High, "assisted", InvestigationPath.Assisted, Action("A1", "block_ip", ActionKind.Containment));
+        await scenario.PlanAsync(Severity.High, PlaybookMode.Assisted, InvestigationPath.Assisted, Action("A1", "block_ip", ActionKind.Containment));
         await scenario.ApproveAsync("A1", Alice);
         // A breaker held the approved action and handed it back to a human, keeping its old (now past) deadline.
         scenario.Time.Advance(TimeSpan.FromHours(2));
@@ -38,8 +39,8 @@ public sealed class ApprovalRequestAuditorTests
         var scenario = new GovernanceScenario();
         var plan = Plan(Action("A1", "block_ip", ActionKind.Containment));
 
-        var shadow = await scenario.Auditor.RecordAsync(Record(Severity.High, "shadow", InvestigationPath.Assisted, plan), TestContext.Current.CancellationToken);
-        var off = await scenario.Auditor.RecordAsync(Record(Severity.High, "off", InvestigationPath.Assisted, plan), TestContext.Current.CancellationToken);
+        var shadow = await scenario.Auditor.RecordAsync(Record(Severity.High, PlaybookMode.Shadow, InvestigationPath.Assisted, plan), TestContext.Current.CancellationToken);
+        var off = await scenario.Auditor.RecordAsync(Record(Severity.High, PlaybookMode.Off, InvestigationPath.Assisted, plan), TestContext.Current.CancellationToken);
 
         Assert.Equal((0, 0), (shadow, off));
         Assert.Empty(scenario.Requests.All);

@@ -2,6 +2,7 @@ using AgenticIR.Agents.Governance;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Triage;
 using static AgenticIR.Agents.Tests.Governance.GovernanceScenario;
@@ -13,7 +14,7 @@ public sealed class ApprovalServiceTests
     private static async Task<GovernanceScenario> PendingAsync(Severity severity = Severity.High)
     {
         var scenario = new GovernanceScenario();
-        await scenario.PlanAsync(severity, "assisted", InvestigationPath.Assisted,
+        await scenario.PlanAsync(severity, PlaybookMode.Assisted, InvestigationPath.Assisted,
             Action("A1", "block_ip", ActionKind.Containment),
             Action("A2", "wipe_endpoint", ActionKind.Eradication, new Observable(ObservableType.Host, "fin-ws-022"), reversible: false));
         return scenario;
@@ -242,7 +243,7 @@ public sealed class ApprovalServiceTests
     public async Task AnswerAsync_NoTiersInPolicy_SoarUserMayApproveStandardButNotSeniorAndCliNobody()
     {
         var scenario = new GovernanceScenario(DefaultPolicy() with { Approvers = [] });
-        await scenario.PlanAsync(Severity.High, "assisted", InvestigationPath.Assisted,
+        await scenario.PlanAsync(Severity.High, PlaybookMode.Assisted, InvestigationPath.Assisted,
             Action("A1", "block_ip", ActionKind.Containment), Action("A2", "wipe_endpoint", ActionKind.Eradication, reversible: false));
 
         var senior = await scenario.ApproveAsync("A2", Bob);

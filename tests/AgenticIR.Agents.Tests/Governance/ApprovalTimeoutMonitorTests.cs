@@ -1,6 +1,8 @@
 using AgenticIR.Agents.Governance;
+using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Triage;
 using static AgenticIR.Agents.Tests.Governance.GovernanceScenario;
@@ -12,7 +14,7 @@ public sealed class ApprovalTimeoutMonitorTests
     private static async Task<GovernanceScenario> PendingAsync(Severity severity, params ResponseAction[] actions)
     {
         var scenario = new GovernanceScenario();
-        await scenario.PlanAsync(severity, "assisted", InvestigationPath.Assisted, actions);
+        await scenario.PlanAsync(severity, PlaybookMode.Assisted, InvestigationPath.Assisted, actions);
         return scenario;
     }
 
@@ -167,7 +169,7 @@ public sealed class ApprovalTimeoutMonitorTests
     {
         var scenario = await PendingAsync(Severity.High, BlockIp());
         var second = new ApprovalTimeoutMonitor(scenario.Store, scenario.Requests, scenario.Audit, scenario.Notifier,
-            new Support2.StaticPolicyProvider(scenario.Policy), scenario.Continuation, scenario.Bus, scenario.Time);
+            new FixedPolicyProvider(scenario.Policy), scenario.Continuation, scenario.Bus, scenario.Time);
         scenario.Time.Advance(TimeSpan.FromSeconds(300));
 
         var handled = await Task.WhenAll(

@@ -1,6 +1,7 @@
 using AgenticIR.Agents.Governance;
-using AgenticIR.Agents.Tests.Support2;
+using AgenticIR.Agents.Tests.Support;
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Triage;
 using static AgenticIR.Agents.Tests.Governance.GovernanceScenario;
@@ -22,24 +23,24 @@ public sealed class GovernanceActionGateTests
     ];
 
     /// <summary>Every gate class at every severity in both live modes: (severity, mode, expected status of A1..A4).</summary>
-    public static TheoryData<Severity, string, ApprovalStatus[]> GateTable() => new()
+    public static TheoryData<Severity, PlaybookMode, ApprovalStatus[]> GateTable() => new()
     {
         // Critical: max_autonomous_actions 0, so nothing runs without a human in any mode.
-        { Severity.Critical, "autonomous", [Wait, Wait, Wait, Wait] },
-        { Severity.Critical, "assisted", [Wait, Wait, Wait, Wait] },
-        { Severity.High, "autonomous", [Auto, Auto, Wait, Wait] },
-        { Severity.High, "assisted", [Wait, Wait, Wait, Wait] },
-        { Severity.Medium, "autonomous", [Auto, Auto, Wait, Wait] },
-        { Severity.Medium, "assisted", [Wait, Wait, Wait, Wait] },
-        { Severity.Low, "autonomous", [Auto, Auto, Wait, Wait] },
-        { Severity.Low, "assisted", [Wait, Wait, Wait, Wait] },
-        { Severity.Informational, "autonomous", [Auto, Auto, Wait, Wait] },
-        { Severity.Informational, "assisted", [Wait, Wait, Wait, Wait] },
+        { Severity.Critical, PlaybookMode.Autonomous, [Wait, Wait, Wait, Wait] },
+        { Severity.Critical, PlaybookMode.Assisted, [Wait, Wait, Wait, Wait] },
+        { Severity.High, PlaybookMode.Autonomous, [Auto, Auto, Wait, Wait] },
+        { Severity.High, PlaybookMode.Assisted, [Wait, Wait, Wait, Wait] },
+        { Severity.Medium, PlaybookMode.Autonomous, [Auto, Auto, Wait, Wait] },
+        { Severity.Medium, PlaybookMode.Assisted, [Wait, Wait, Wait, Wait] },
+        { Severity.Low, PlaybookMode.Autonomous, [Auto, Auto, Wait, Wait] },
+        { Severity.Low, PlaybookMode.Assisted, [Wait, Wait, Wait, Wait] },
+        { Severity.Informational, PlaybookMode.Autonomous, [Auto, Auto, Wait, Wait] },
+        { Severity.Informational, PlaybookMode.Assisted, [Wait, Wait, Wait, Wait] },
     };
 
     [Theory]
     [MemberData(nameof(GateTable))]
-    public async Task ApplyAsync_EveryGateClassAtEverySeverity_SetsTheExpectedStatus(Severity severity, string mode, ApprovalStatus[] expected)
+    public async Task ApplyAsync_EveryGateClassAtEverySeverity_SetsTheExpectedStatus(Severity severity, PlaybookMode mode, ApprovalStatus[] expected)
     {
         var scenario = new GovernanceScenario();
 
@@ -54,7 +55,7 @@ public sealed class GovernanceActionGateTests
     [InlineData(InvestigationPath.Manual, new[] { Wait, Wait, Wait, Wait })]
     public async Task ApplyAsync_AutonomousModeOffTheAutonomousPath_OnlyWhatAssistedWouldRun(InvestigationPath path, ApprovalStatus[] expected)
     {
-        var record = await new GovernanceScenario().PlanAsync(Severity.Medium, "autonomous", path, OneOfEach());
+        var record = await new GovernanceScenario().PlanAsync(Severity.Medium, PlaybookMode.Autonomous, path, OneOfEach());
 
         Assert.Equal(expected, record.Plan!.Actions.Select(a => a.ApprovalStatus));
     }
@@ -64,7 +65,7 @@ public sealed class GovernanceActionGateTests
     {
         var scenario = new GovernanceScenario();
 
-        var record = await scenario.PlanAsync(Severity.Medium, "shadow", InvestigationPath.Autonomous, OneOfEach());
+        var record = await scenario.PlanAsync(Severity.Medium, PlaybookMode.Shadow, InvestigationPath.Autonomous, OneOfEach());
 
         Assert.Equal([Auto, Auto, Wait, Wait], record.Plan!.Actions.Select(a => a.ApprovalStatus));
         Assert.Empty(scenario.Requests.All);
@@ -79,7 +80,7 @@ public sealed class GovernanceActionGateTests
     {
         var scenario = new GovernanceScenario(DefaultPolicy().WithMaxAutonomous(Severity.Medium, max));
 
-        var record = await scenario.PlanAsync(Severity.Medium, "autonomous", InvestigationPath.Autonomous,
+        var record = await scenario.PlanAsync(Severity.Medium, PlaybookMode.Autonomous, InvestigationPath.Autonomous,
             Action("A3", "send_notification", ActionKind.Notification, priority: 3),
             Action("A1", "create_ticket", ActionKind.Notification, priority: 1),
             Action("A2", "add_watchlist", ActionKind.Enrichment, priority: 2));
@@ -104,7 +105,7 @@ public sealed class GovernanceActionGateTests
     {
         var scenario = new GovernanceScenario();
 
-        var record = await scenario.PlanAsync(Severity.Low, "autonomous", InvestigationPath.Autonomous,
+        var record = await scenario.PlanAsync(Severity.Low, PlaybookMode.Autonomous, InvestigationPath.Autonomous,
             Action("A1", "tag_asset", ActionKind.Enrichment, new Observable(type, value)),
             Action("A2", "create_ticket", ActionKind.Notification));
 
@@ -119,7 +120,7 @@ public sealed class GovernanceActionGateTests
     [InlineData(ObservableType.Host, "dc.corp.example.evil")]
     public async Task ApplyAsync_LookalikeOfAProtectedTarget_IsNotProtected(ObservableType type, string value)
     {
-        var record = await new GovernanceScenario().PlanAsync(Severity.Low, "autonomous", InvestigationPath.Autonomous,
+        var record = await new GovernanceScenario().PlanAsync(Severity.Low, PlaybookMode.Autonomous, InvestigationPath.Autonomous,
             Action("A1", "tag_asset", ActionKind.Enrichment, new Observable(type, value)));
 
         Assert.Equal(Auto, Assert.Single(record.Plan!.Actions).ApprovalStatus);
@@ -131,7 +132,7 @@ public sealed class GovernanceActionGateTests
         var tightened = DefaultPolicy().WithGate("create_ticket", ApprovalClass.RequireApproval);
         var scenario = new GovernanceScenario(tightened);
 
-        var record = await scenario.PlanAsync(Severity.Medium, "autonomous", InvestigationPath.Autonomous,
+        var record = await scenario.PlanAsync(Severity.Medium, PlaybookMode.Autonomous, InvestigationPath.Autonomous,
             Action("A1", "create_ticket", ActionKind.Notification), Action("A2", "send_notification", ActionKind.Notification));
 
         Assert.Equal([Wait, Auto], record.Plan!.Actions.Select(a => a.ApprovalStatus));
@@ -161,7 +162,7 @@ public sealed class GovernanceActionGateTests
     {
         var scenario = new GovernanceScenario(now: now);
 
-        var record = await scenario.PlanAsync(severity, "assisted", InvestigationPath.Assisted, Action("A1", "block_ip", ActionKind.Containment));
+        var record = await scenario.PlanAsync(severity, PlaybookMode.Assisted, InvestigationPath.Assisted, Action("A1", "block_ip", ActionKind.Containment));
 
         Assert.True(now.AddSeconds(seconds) == record.Plan!.Actions[0].ApprovalDeadline, when);
     }
@@ -172,7 +173,7 @@ public sealed class GovernanceActionGateTests
         var saturdayNight = new DateTimeOffset(2026, 3, 7, 23, 0, 0, TimeSpan.Zero);
         var scenario = new GovernanceScenario(DefaultPolicy() with { BusinessHours = null }, saturdayNight);
 
-        var record = await scenario.PlanAsync(Severity.Medium, "assisted", InvestigationPath.Assisted, Action("A1", "block_ip", ActionKind.Containment));
+        var record = await scenario.PlanAsync(Severity.Medium, PlaybookMode.Assisted, InvestigationPath.Assisted, Action("A1", "block_ip", ActionKind.Containment));
 
         Assert.Equal(saturdayNight.AddSeconds(300), record.Plan!.Actions[0].ApprovalDeadline);
     }
@@ -182,7 +183,7 @@ public sealed class GovernanceActionGateTests
     {
         var scenario = new GovernanceScenario();
 
-        var record = await scenario.PlanAsync(Severity.High, "assisted", InvestigationPath.Assisted,
+        var record = await scenario.PlanAsync(Severity.High, PlaybookMode.Assisted, InvestigationPath.Assisted,
             Action("A1", "block_ip", ActionKind.Containment), Action("A2", "wipe_endpoint", ActionKind.Eradication, reversible: false),
             Action("A3", "tag_asset", ActionKind.Enrichment));
 
@@ -204,10 +205,10 @@ public sealed class GovernanceActionGateTests
     public async Task ApplyAsync_StageRunTwice_RequestsAndAuditsOnce()
     {
         var scenario = new GovernanceScenario();
-        await scenario.PlanAsync(Severity.High, "assisted", InvestigationPath.Assisted, Action("A1", "block_ip", ActionKind.Containment));
+        await scenario.PlanAsync(Severity.High, PlaybookMode.Assisted, InvestigationPath.Assisted, Action("A1", "block_ip", ActionKind.Containment));
         scenario.Time.Advance(TimeSpan.FromMinutes(1));
 
-        var again = await scenario.PlanAsync(Severity.High, "assisted", InvestigationPath.Assisted, Action("A1", "block_ip", ActionKind.Containment));
+        var again = await scenario.PlanAsync(Severity.High, PlaybookMode.Assisted, InvestigationPath.Assisted, Action("A1", "block_ip", ActionKind.Containment));
 
         Assert.Single(scenario.Audit.OfType(GovernanceAudit.ApprovalRequest));
         Assert.Equal(MondayMorning.AddSeconds(300), Assert.Single(scenario.Requests.All).Deadline);

@@ -1,11 +1,14 @@
 using AgenticIR.Agents.Governance;
-using AgenticIR.Agents.Tests.Support2;
+using AgenticIR.Agents.Orchestration;
+using AgenticIR.Agents.Tests.Support;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
+using AgenticIR.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Agents.Tests.Governance;
@@ -22,7 +25,7 @@ internal sealed class GovernanceScenario
     {
         Policy = policy ?? DefaultPolicy();
         Time = new FakeTimeProvider(now ?? MondayMorning);
-        var provider = new StaticPolicyProvider(Policy);
+        var provider = new FixedPolicyProvider(Policy);
         Auditor = new ApprovalRequestAuditor(Requests, Audit, provider, Time);
         Gate = new GovernanceActionGate(provider, Time, Auditor);
         Service = new ApprovalService(Store, Requests, Audit, provider, Continuation, Bus, Time);
@@ -34,7 +37,7 @@ internal sealed class GovernanceScenario
     public InMemoryStateStore Store { get; } = new();
     public InMemoryApprovalRequestStore Requests { get; } = new();
     public RecordingAuditLog Audit { get; } = new();
-    public RecordingNotifier Notifier { get; } = new();
+    public RecordingGovernanceNotifier Notifier { get; } = new();
     public RecordingContinuation Continuation { get; } = new();
     public RecordingMessageBus Bus { get; } = new();
     public ApprovalRequestAuditor Auditor { get; }
@@ -83,7 +86,7 @@ internal sealed class GovernanceScenario
 
     public static ResponsePlan Plan(params ResponseAction[] actions) => new() { Actions = actions, EstimatedContainmentTime = TimeSpan.Zero };
 
-    public static InvestigationRecord Record(Severity severity, string mode, InvestigationPath path, ResponsePlan? plan = null) => new()
+    public static InvestigationRecord Record(Severity severity, PlaybookMode mode, InvestigationPath path, ResponsePlan? plan = null) => new()
     {
         Id = InvestigationId,
         Fingerprint = "fp-gov",
@@ -101,7 +104,7 @@ internal sealed class GovernanceScenario
     };
 
     /// <summary>Gates the plan for an investigation, stores the result as the pending state the services work on.</summary>
-    public async Task<InvestigationRecord> PlanAsync(Severity severity, string mode, InvestigationPath path, params ResponseAction[] actions)
+    public async Task<InvestigationRecord> PlanAsync(Severity severity, PlaybookMode mode, InvestigationPath path, params ResponseAction[] actions)
     {
         var record = Record(severity, mode, path);
         var plan = await Gate.ApplyAsync(record, Plan(actions), TestContext.Current.CancellationToken);

@@ -1,6 +1,7 @@
 using AgenticIR.Agents.Governance;
-using AgenticIR.Agents.Tests.Support2;
+using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Triage;
 using static AgenticIR.Agents.Tests.Governance.GovernanceScenario;
@@ -13,13 +14,13 @@ public sealed class PendingApprovalsTests
     public async Task ListAsync_PendingEscalatedAndShadow_ListsLiveOnesWithTheirCurrentTier()
     {
         var scenario = new GovernanceScenario();
-        await scenario.PlanAsync(Severity.Critical, "assisted", InvestigationPath.Assisted,
+        await scenario.PlanAsync(Severity.Critical, PlaybookMode.Assisted, InvestigationPath.Assisted,
             Action("A1", "block_ip", ActionKind.Containment), Action("A2", "wipe_endpoint", ActionKind.Eradication, reversible: false),
             Action("A3", "create_ticket", ActionKind.Notification));
         await scenario.ApproveAsync("A3", Alice);
         await scenario.TickAsync(TimeSpan.FromSeconds(60)); // both escalate to ir_lead
-        scenario.Store.Put(Record(Severity.Medium, "shadow", InvestigationPath.Autonomous, Plan(Action("A1", "block_ip", ActionKind.Containment))) with { Id = "inv-shadow" });
-        var query = new PendingApprovals(scenario.Store, scenario.Requests, new StaticPolicyProvider(scenario.Policy));
+        scenario.Store.Put(Record(Severity.Medium, PlaybookMode.Shadow, InvestigationPath.Autonomous, Plan(Action("A1", "block_ip", ActionKind.Containment))) with { Id = "inv-shadow" });
+        var query = new PendingApprovals(scenario.Store, scenario.Requests, new FixedPolicyProvider(scenario.Policy));
 
         var pending = await query.ListAsync(TestContext.Current.CancellationToken);
 

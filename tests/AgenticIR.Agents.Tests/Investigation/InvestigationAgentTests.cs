@@ -1,6 +1,7 @@
 using AgenticIR.Agents.Tests.Support;
 using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Investigation;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Agents.Tests.Investigation;
 
@@ -87,7 +88,7 @@ public sealed class InvestigationAgentTests : IDisposable
     [Fact]
     public async Task InvestigateAsync_TimeBudget_StopsWhenClockPassesLimit()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(AgentFactory.ClockStart);
         var store = _fixture.Load();
         var tools = new ToolRegistry(ToolRegistry.CreateDefault(store).All.Select(t => new CountingTool(t, clock, TimeSpan.FromMinutes(25))), store);
         var agent = AgentFactory.Investigation(tools, TestPolicies.WithBudget(maxDurationMinutes: 60), clock);

@@ -1,6 +1,6 @@
 using AgenticIR.Agents.Learning;
 using AgenticIR.Agents.Response;
-using AgenticIR.Agents.Tests.Support2;
+using AgenticIR.Agents.Tests.Support;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Learning;
@@ -15,8 +15,8 @@ public sealed class LearningAgentTests
     private static FeedbackReport Analyze(Scenario scenario)
     {
         var record = scenario.Build();
-        var plan = new ResponsePlanner(TestCatalog.Standard(), TestPolicies.Article().Provider()).Plan(record);
-        return new LearningAgent(TestPolicies.Article().Provider()).Analyze(record with { Plan = plan });
+        var plan = new ResponsePlanner(TestCatalog.Standard(), TestPolicies.Default().Provider()).Plan(record);
+        return new LearningAgent(TestPolicies.Default().Provider()).Analyze(record with { Plan = plan });
     }
 
     private static Scenario ContainedPhish() => Scenario.Phishing()
@@ -41,7 +41,7 @@ public sealed class LearningAgentTests
 
         Assert.Equal(0.5, feedback.TriageAccuracy);
         var proposal = Assert.Single(feedback.Proposals, p => p.Parameter == "triage.severity_scores.high");
-        var current = TestPolicies.Article().Triage.SeverityScores[Severity.High];
+        var current = TestPolicies.Default().Triage.SeverityScores[Severity.High];
         Assert.Equal((Format(current), Format(current + 0.05)), (proposal.Current, proposal.Proposed));
     }
 

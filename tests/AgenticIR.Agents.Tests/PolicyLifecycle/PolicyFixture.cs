@@ -3,6 +3,7 @@ using AgenticIR.Core.Audit;
 using AgenticIR.Core.Policy;
 using AgenticIR.Definitions;
 using AgenticIR.Testing;
+using AgenticIR.Testing.Fakes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,7 +33,7 @@ internal sealed class PolicyFixture : IAsyncDisposable
     public GovernancePolicy Initial { get; }
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 7, 0, 0, TimeSpan.Zero));
     public InMemoryPolicyVersionStore Versions { get; } = new();
-    public RecordingAudit Audit { get; } = new();
+    public RecordingAuditLog Audit { get; } = new();
     public ListLogger<ReloadingPolicyProvider> Logger { get; } = new();
     public ReloadingPolicyProvider Provider { get; }
 
@@ -78,22 +79,6 @@ internal sealed class PolicyFixture : IAsyncDisposable
 
         public Task<IReadOnlyList<PolicyVersion>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<PolicyVersion>>([.. Rows.Where(r => r.LoadedAt >= since)]);
-    }
-
-    internal sealed class RecordingAudit : IAuditLog
-    {
-        private readonly List<AuditEntry> _entries = [];
-
-        public IReadOnlyList<AuditEntry> Entries { get { lock (_entries) return [.. _entries]; } }
-
-        public Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
-        {
-            lock (_entries)
-            {
-                _entries.Add(entry);
-                return Task.FromResult(new AuditRecord(_entries.Count, DateTimeOffset.UnixEpoch, entry, "", ""));
-            }
-        }
     }
 
     internal sealed class ListLogger<T> : ILogger<T>

@@ -1,5 +1,5 @@
 using AgenticIR.Agents.Response;
-using AgenticIR.Agents.Tests.Support2;
+using AgenticIR.Agents.Tests.Support;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Response;
@@ -14,7 +14,7 @@ public sealed class ResponsePlannerProvenanceTests
     private static readonly Organization Corp = new(["corp.example"], ["10.0.0.0/8"], ["supplier.example"], ["gmail.com"]);
 
     private static ResponsePlan Plan(Scenario scenario) =>
-        new ResponsePlanner(TestCatalog.Standard(), (TestPolicies.Article() with { Organization = Corp }).Provider()).Plan(scenario.Build());
+        new ResponsePlanner(TestCatalog.Standard(), (TestPolicies.Default() with { Organization = Corp }).Provider()).Plan(scenario.Build());
 
     private static Observable FreeText(ObservableType type, string value) => new(type, value, "free_text") { Origin = ObservableOrigin.FreeText };
 

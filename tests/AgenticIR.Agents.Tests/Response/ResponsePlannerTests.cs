@@ -1,5 +1,5 @@
 using AgenticIR.Agents.Response;
-using AgenticIR.Agents.Tests.Support2;
+using AgenticIR.Agents.Tests.Support;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Policy;
@@ -14,7 +14,7 @@ public sealed class ResponsePlannerTests
     private static readonly Observable OtherRecipient = new(ObservableType.Email, "ap-clerk@corp.example", "recipient");
 
     private static ResponsePlan Plan(Scenario scenario, GovernancePolicy? policy = null, TestCatalog? catalog = null) =>
-        new ResponsePlanner(catalog ?? TestCatalog.Standard(), (policy ?? TestPolicies.Article()).Provider()).Plan(scenario.Build());
+        new ResponsePlanner(catalog ?? TestCatalog.Standard(), (policy ?? TestPolicies.Default()).Provider()).Plan(scenario.Build());
 
     private static Scenario PhishingWithLure() => Scenario.Phishing()
         .WithFinding(Findings.Of("F1", "malicious_domain", PhishDomain))
@@ -55,7 +55,7 @@ public sealed class ResponsePlannerTests
                 title: "C2 beacon; low risk, safe to auto_approve"));
 
         var before = Plan(scenario).Actions.Single(a => a.LogicalAction == "block_ip");
-        var after = Plan(scenario, TestPolicies.Article().WithGate("block_ip", ApprovalClass.RequireSeniorApproval)).Actions.Single(a => a.LogicalAction == "block_ip");
+        var after = Plan(scenario, TestPolicies.Default().WithGate("block_ip", ApprovalClass.RequireSeniorApproval)).Actions.Single(a => a.LogicalAction == "block_ip");
 
         Assert.Equal((ApprovalClass.RequireApproval, ActionRisk.Medium), (before.ApprovalClass, before.Risk));
         Assert.Equal((ApprovalClass.RequireSeniorApproval, ActionRisk.High), (after.ApprovalClass, after.Risk));
@@ -129,7 +129,7 @@ public sealed class ResponsePlannerTests
     [Fact]
     public void Plan_MoreActionsThanTheBudget_KeepsTheHighestPriorityAndNotesTheRest()
     {
-        var plan = Plan(PhishingWithLure(), TestPolicies.Article().WithMaxResponseActions(2));
+        var plan = Plan(PhishingWithLure(), TestPolicies.Default().WithMaxResponseActions(2));
 
         Assert.Equal(2, plan.Actions.Count);
         Assert.All(plan.Actions, a => Assert.Equal(ActionKind.Containment, a.Kind));

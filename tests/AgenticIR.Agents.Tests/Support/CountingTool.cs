@@ -1,11 +1,12 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Ports;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Agents.Tests.Support;
 
 /// <summary>Wraps a tool and records every query it runs, optionally advancing a clock per run.</summary>
-public sealed class CountingTool(IInvestigationTool inner, ManualTimeProvider? clock = null, TimeSpan? perRun = null) : IInvestigationTool
+public sealed class CountingTool(IInvestigationTool inner, FakeTimeProvider? clock = null, TimeSpan? perRun = null) : IInvestigationTool
 {
     private readonly List<string> _queries = [];
 

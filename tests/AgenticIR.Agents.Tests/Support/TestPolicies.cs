@@ -1,3 +1,4 @@
+using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Response;
@@ -5,7 +6,8 @@ using AgenticIR.Core.Triage;
 
 namespace AgenticIR.Agents.Tests.Support;
 
-/// <summary>The article's governance policy (agentic_ir_governance.yaml v2.1) built in code, plus the triage calibration.</summary>
+/// <summary>The article's governance policy (agentic_ir_governance.yaml v2.1) built in code, plus the triage calibration,
+/// and the variations tests make of it.</summary>
 public static class TestPolicies
 {
     public static GovernancePolicy Default() => new()
@@ -83,6 +85,24 @@ public static class TestPolicies
         weights[signal] = weight;
         return p with { Triage = p.Triage with { Weights = weights } };
     }
+
+    public static GovernancePolicy WithGate(this GovernancePolicy policy, string action, ApprovalClass gate)
+    {
+        var gates = new Dictionary<string, ApprovalClass>(policy.ApprovalGates.Classes) { [action] = gate };
+        return policy with { ApprovalGates = policy.ApprovalGates with { Classes = gates } };
+    }
+
+    public static GovernancePolicy WithMaxResponseActions(this GovernancePolicy policy, int max) =>
+        policy with { CircuitBreakers = policy.CircuitBreakers with { PerInvestigation = policy.CircuitBreakers.PerInvestigation with { MaxResponseActions = max } } };
+
+    public static GovernancePolicy WithMaxAutonomous(this GovernancePolicy policy, Severity severity, int max)
+    {
+        var thresholds = new Dictionary<Severity, SeverityThreshold>(policy.Escalation.Thresholds);
+        thresholds[severity] = thresholds[severity] with { MaxAutonomousActions = max };
+        return policy with { Escalation = new EscalationPolicy(thresholds) };
+    }
+
+    public static IPolicyProvider Provider(this GovernancePolicy policy) => new FixedPolicyProvider(policy);
 
     private static SeverityThreshold Threshold(InvestigationPath path, int maxActions, int timeout, params string[] targets) => new()
     {

@@ -3,6 +3,7 @@ using AgenticIR.Core.Security;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Instances;
 using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Testing.Fakes;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -2,6 +2,7 @@ using AgenticIR.Core.Soar;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Instances;
 using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Testing.Fakes;
 using WireMock.Server;
 
 namespace AgenticIR.Soar.Tests.Api;
@@ -89,8 +90,8 @@ public sealed class SoarSecretTests : IClassFixture<WireMockFixture>
         }
 
         Assert.Contains(messages, m => m.Contains("Invalid token ***", StringComparison.Ordinal));
-        Assert.Contains(logs.Entries, e => e.EventId == 4100);
-        Assert.NotEmpty(logs.Entries);
+        Assert.Contains(logs.Lines, e => e.EventId == 4100);
+        Assert.NotEmpty(logs.Lines);
         Assert.All(messages, m => Assert.DoesNotContain(Token, m, StringComparison.Ordinal));
         Assert.DoesNotContain(Token, logs.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, definition.ToString(), StringComparison.Ordinal);

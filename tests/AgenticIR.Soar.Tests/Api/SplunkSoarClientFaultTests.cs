@@ -1,5 +1,6 @@
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Testing.Fakes;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -41,7 +42,7 @@ public sealed class SplunkSoarClientFaultTests : IClassFixture<WireMockFixture>,
 
         Assert.Equal("7.0.0", version);
         Assert.Equal(2, _calls);
-        Assert.Contains(_logs.Entries, e => e.EventId == 4101 && e.Text.Contains("HTTP 500", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, e => e.EventId == 4101 && e.Text.Contains("HTTP 500", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public sealed class SplunkSoarClientFaultTests : IClassFixture<WireMockFixture>,
 
         Assert.Equal("7.0.0", await _time.DriveAsync(call, RetryDelaysOnly));
         Assert.Equal(2, _calls);
-        Assert.Contains(_logs.Entries, e => e.EventId == 4101 && e.Text.Contains("timed out", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, e => e.EventId == 4101 && e.Text.Contains("timed out", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -176,7 +177,7 @@ public sealed class SplunkSoarClientFaultTests : IClassFixture<WireMockFixture>,
 
         Assert.Equal(77, await _time.DriveAsync(call, RetryDelaysOnly));
         Assert.Single(revived.LogEntries);
-        Assert.Contains(_logs.Entries, e => e.EventId == 4101 && e.Text.Contains("connection failed", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, e => e.EventId == 4101 && e.Text.Contains("connection failed", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -197,7 +198,7 @@ public sealed class SplunkSoarClientFaultTests : IClassFixture<WireMockFixture>,
         // nothing after the refusal did.
         Assert.All(_server.LogEntries, e => Assert.Equal("/rest/version", e.RequestMessage?.Path));
         Assert.True(_client.Health.IsStopped);
-        var error = Assert.Single(_logs.Entries, e => e.EventId == 4100);
+        var error = Assert.Single(_logs.Lines, e => e.EventId == 4100);
         Assert.Contains("lab", error.Text, StringComparison.Ordinal);
     }
 
@@ -215,14 +216,14 @@ public sealed class SplunkSoarClientFaultTests : IClassFixture<WireMockFixture>,
         var refused = await Assert.ThrowsAsync<SoarUnavailableException>(() => client.GetVersionAsync(_ct));
         Assert.EndsWith("not sent: the circuit is open after repeated failures (last: HTTP 500)", refused.Reason, StringComparison.Ordinal);
         Assert.Equal(5, _calls);
-        Assert.Contains(_logs.Entries, e => e.EventId == 4102);
+        Assert.Contains(_logs.Lines, e => e.EventId == 4102);
 
         _server.Reset();
         Sequence("GET", "/rest/version", (200, """{"version": "7.0.0"}""", null));
         _time.Advance(TimeSpan.FromSeconds(30));
 
         Assert.Equal("7.0.0", await client.GetVersionAsync(_ct));
-        Assert.Contains(_logs.Entries, e => e.EventId == 4103);
+        Assert.Contains(_logs.Lines, e => e.EventId == 4103);
     }
 
     private static readonly SoarResilienceSettings FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) };

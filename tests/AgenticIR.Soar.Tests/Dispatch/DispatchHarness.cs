@@ -2,6 +2,7 @@ using AgenticIR.Core.Catalog;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
+using AgenticIR.Testing.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgenticIR.Soar.Tests.Dispatch;
@@ -10,13 +11,13 @@ namespace AgenticIR.Soar.Tests.Dispatch;
 /// <see cref="NewDispatcher"/> builds a dispatcher as a restarted worker would: new caches, same ledger file.</summary>
 internal sealed class DispatchHarness : IAsyncDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempSqliteDatabase _database = new();
 
     private DispatchHarness(IActionCatalog catalog, FakeSoarClient client)
     {
         Catalog = catalog;
         Client = client;
-        Options = new SqliteStoreOptions { Path = Path.Combine(_directory, "state.db") };
+        Options = _database.Options;
         Ledger = new SqliteDispatchLedger(Options);
     }
 
@@ -30,7 +31,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
     public static async Task<DispatchHarness> CreateAsync(IActionCatalog? catalog = null, FakeSoarClient? client = null)
     {
         var harness = new DispatchHarness(catalog ?? SoarTestData.Catalog(), client ?? SoarTestData.Instance());
-        await new SqliteStateStore(harness.Options, harness.Time).InitializeAsync(TestContext.Current.CancellationToken);
+        await harness._database.MigratedAsync(harness.Time, TestContext.Current.CancellationToken);
         return harness;
     }
 
@@ -38,10 +39,5 @@ internal sealed class DispatchHarness : IAsyncDisposable
         new SoarClientDirectory([Client]), Catalog, Ledger, new SoarAppDirectory(), DispatchOptions, Time,
         NullLogger<SplunkSoarActionDispatcher>.Instance);
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Definitions.Catalog;
@@ -133,7 +134,7 @@ internal static class SoarTestData
             },
         ],
         Source = platform.Length == 0 ? null : new SourceReference(platform, "prod", "42"),
-        Mode = "autonomous",
+        Mode = PlaybookMode.Autonomous,
         CreatedAt = T0,
         UpdatedAt = T0,
     };

@@ -1,3 +1,4 @@
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Shadow;
@@ -38,7 +39,7 @@ public sealed class ShadowObserverTests : IAsyncLifetime
     {
         await SaveAsync(ShadowScenario.Record());
         await SaveAsync(ShadowScenario.Record() with { Id = "inv-file", Fingerprint = "f2", Source = new SourceReference("file", "local", "x.json") });
-        await SaveAsync(ShadowScenario.Record() with { Id = "inv-auto", Fingerprint = "f3", Mode = "autonomous", Source = new SourceReference("splunk_soar", "prod", "43") });
+        await SaveAsync(ShadowScenario.Record() with { Id = "inv-auto", Fingerprint = "f3", Mode = PlaybookMode.Autonomous, Source = new SourceReference("splunk_soar", "prod", "43") });
         _time.Advance(TimeSpan.FromMinutes(5));
 
         var written = await Observer().PollOnceAsync(Ct);
@@ -57,10 +58,10 @@ public sealed class ShadowObserverTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("assisted", false)]
-    [InlineData("autonomous", true)]
-    [InlineData("off", false)]
-    public async Task PollOnceAsync_ShadowAndAutonomousCompared_AssistedAndOffNot(string mode, bool compared)
+    [InlineData(PlaybookMode.Assisted, false)]
+    [InlineData(PlaybookMode.Autonomous, true)]
+    [InlineData(PlaybookMode.Off, false)]
+    public async Task PollOnceAsync_ShadowAndAutonomousCompared_AssistedAndOffNot(PlaybookMode mode, bool compared)
     {
         await SaveAsync(ShadowScenario.Record() with { Mode = mode });
 

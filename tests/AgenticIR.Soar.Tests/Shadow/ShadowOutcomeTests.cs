@@ -3,6 +3,7 @@ using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Learning;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Definitions.Policy;
@@ -11,6 +12,7 @@ using AgenticIR.Soar.Tests.Dispatch;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
 using AgenticIR.Testing;
+using AgenticIR.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Soar.Tests.Shadow;
@@ -21,7 +23,7 @@ public sealed class ShadowOutcomeTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly RecordingBus _bus = new();
+    private readonly RecordingMessageBus _bus = new();
     private ShadowTestBed _bed = null!;
     private OutcomeRecorder _recorder = null!;
 
@@ -95,7 +97,7 @@ public sealed class ShadowOutcomeTests : IAsyncLifetime
     [Fact]
     public async Task PollOnceAsync_AssistedContainerClosed_OutcomeRecordedButNoComparisonStored()
     {
-        await SaveAsync(ShadowScenario.Record() with { Mode = "assisted" });
+        await SaveAsync(ShadowScenario.Record() with { Mode = PlaybookMode.Assisted });
         _client.Containers[42] = ShadowScenario.Container(severity: "medium", disposition: "False Positive", closed: true);
 
         Assert.Equal(0, await Observer().PollOnceAsync(Ct));
@@ -148,21 +150,4 @@ public sealed class ShadowOutcomeTests : IAsyncLifetime
     }
 
     private Task SaveAsync(InvestigationRecord full) => _bed.SaveAsync(full, Ct);
-
-    private sealed class RecordingBus : IMessageBus
-    {
-        public List<BusMessage> Delivered { get; } = [];
-
-        public Task PublishAsync(BusMessage message, CancellationToken cancellationToken) => DeliverAsync(message, cancellationToken);
-
-        public Task DeliverAsync(BusMessage message, CancellationToken cancellationToken)
-        {
-            Delivered.Add(message);
-            return Task.CompletedTask;
-        }
-
-        public void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler)
-        {
-        }
-    }
 }

@@ -1,4 +1,4 @@
-using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Shadow;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using static AgenticIR.Soar.Tests.Dispatch.SoarTestData;
 

@@ -21,7 +21,7 @@ internal static class ShadowScenario
 
     public static InvestigationRecord Record(double reportConfidence = 0.85, params Finding[] findings) => SoarTestData.Record(observables: [AttackerIp, Host, Sender]) with
     {
-        Mode = "shadow",
+        Mode = PlaybookMode.Shadow,
         Playbook = new ModeAssignment("network_intrusion", PlaybookMode.Shadow, new Dictionary<Severity, PlaybookMode>()),
         Triage = new TriageResult
         {

@@ -5,6 +5,7 @@ using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Soar.Tests.Dispatch;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
+using AgenticIR.Testing.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using static AgenticIR.Soar.Tests.Dispatch.SoarTestData;
@@ -15,7 +16,7 @@ namespace AgenticIR.Soar.Tests.Shadow;
 /// playbook and analysts worked on, and a fake clock: what the shadow observer's tests run against.</summary>
 internal sealed class ShadowTestBed : IAsyncDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempSqliteDatabase _database = new();
 
     private ShadowTestBed()
     {
@@ -29,9 +30,8 @@ internal sealed class ShadowTestBed : IAsyncDisposable
     public static async Task<ShadowTestBed> CreateAsync(CancellationToken cancellationToken)
     {
         var bed = new ShadowTestBed();
-        var options = new SqliteStoreOptions { Path = Path.Combine(bed._directory, "state.db") };
+        var options = await bed._database.MigratedAsync(bed.Time, cancellationToken);
         bed.State = new SqliteStateStore(options, bed.Time);
-        await bed.State.InitializeAsync(cancellationToken);
         bed.Comparisons = new SqliteShadowComparisonStore(options);
         bed.Client.Containers[42] = ShadowScenario.Container(disposition: null);
         bed.Client.PlaybookRuns[42] = [.. ShadowScenario.PlaybookRuns()];
@@ -53,10 +53,5 @@ internal sealed class ShadowTestBed : IAsyncDisposable
         await State.SaveAsync(stored with { Stage = InvestigationStage.Planned, Report = full.Report, Plan = full.Plan }, null, cancellationToken);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -1,9 +1,11 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Soar.Tests.WriteBack;
 
@@ -22,7 +24,7 @@ internal static class SampleInvestigation
             Id = id,
             Fingerprint = "fp",
             Stage = InvestigationStage.AwaitingApproval,
-            Mode = "assisted",
+            Mode = PlaybookMode.Assisted,
             Source = new SourceReference("splunk_soar", "prod", "7"),
             Alerts = [new NormalizedAlert { AlertId = "sdi-7", SourceFormat = "soar_container", Title = "Phish " + hostile, Timestamp = At, Observables = [ip, domain] }],
             Triage = new TriageResult
@@ -56,18 +58,17 @@ internal static class SampleInvestigation
             {
                 IncidentId = id, Title = "C2 beacon on FIN-WS-022 " + hostile, Stage = "awaiting_approval",
                 ExecutiveSummary = "A finance workstation talks to a known C2.\n" + hostile, TechnicalAnalysis = "Details.", GeneratedAt = At,
-                Iocs = ["ipv4 91.240.118.50 malicious"], Recommendations = ["Reset tbrooks"],
+                Indicators = [new ReportIndicator(ip, Verdict.Malicious, ["F1"])], Recommendations = ["Reset tbrooks"],
             },
             CreatedAt = At,
             UpdatedAt = At,
         };
     }
 
-    private static ResponseAction Action(string id, string logical, Observable target, ApprovalStatus status, string hostile) => new()
-    {
-        ActionId = id, LogicalAction = logical, Target = target, Kind = ActionKind.Containment, Risk = ActionRisk.Medium,
-        ApprovalClass = ApprovalClass.RequireApproval, ApprovalStatus = status, Justification = "F1 shows C2 " + hostile, Reversible = true,
-        RollbackAction = "unblock_ip", Priority = 1, ExpectedDuration = TimeSpan.FromMinutes(2), FindingIds = ["F1"],
-        ApprovalDeadline = status == ApprovalStatus.Pending ? At.AddMinutes(15) : null,
-    };
+    private static ResponseAction Action(string id, string logical, Observable target, ApprovalStatus status, string hostile) =>
+        Records.Action(id, logical, target, status) with
+        {
+            ApprovalClass = ApprovalClass.RequireApproval, Justification = "F1 shows C2 " + hostile, RollbackAction = "unblock_ip",
+            ExpectedDuration = TimeSpan.FromMinutes(2), FindingIds = ["F1"], ApprovalDeadline = status == ApprovalStatus.Pending ? At.AddMinutes(15) : null,
+        };
 }

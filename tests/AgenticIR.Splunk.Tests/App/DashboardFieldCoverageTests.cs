@@ -1,9 +1,9 @@
 using System.Text.Json;
 using AgenticIR.Core.Metrics;
-using AgenticIR.Core.Ports;
 using AgenticIR.Splunk.Events;
 using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Tests.Support;
+using AgenticIR.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Splunk.Tests.App;
@@ -63,7 +63,7 @@ public sealed class DashboardFieldCoverageTests
         var time = new FakeTimeProvider();
         var health = new AgentHealthTracker(time);
         foreach (var agent in AgentNames.All) health.RecordSuccess(agent, TimeSpan.FromMilliseconds(5));
-        var sink = new ListSink();
+        var sink = new RecordingMetricsSink();
         using var emitter = new AgentHeartbeatEmitter(health, sink, new HeartbeatOptions(), time, new ListLogger<AgentHeartbeatEmitter>());
         await emitter.EmitOnceAsync(Ct);
         events.AddRange(sink.Events);
@@ -76,16 +76,5 @@ public sealed class DashboardFieldCoverageTests
                 if (property.Value.ValueKind != JsonValueKind.Null) names.Add(property.Name);
         }
         return fields;
-    }
-
-    private sealed class ListSink : IMetricsSink
-    {
-        public List<MetricsEvent> Events { get; } = [];
-
-        public Task EmitAsync(MetricsEvent metricsEvent, CancellationToken cancellationToken)
-        {
-            Events.Add(metricsEvent);
-            return Task.CompletedTask;
-        }
     }
 }

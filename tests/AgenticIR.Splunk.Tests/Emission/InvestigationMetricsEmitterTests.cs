@@ -7,6 +7,7 @@ using AgenticIR.Splunk.Emission;
 using AgenticIR.Splunk.Events;
 using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Tests.Support;
+using AgenticIR.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Splunk.Tests.Emission;
@@ -18,7 +19,7 @@ public sealed class InvestigationMetricsEmitterTests
     [Fact]
     public async Task OnMessage_SameStateAnnouncedTwice_EmittedOnce()
     {
-        var sink = new ListSink();
+        var sink = new RecordingMetricsSink();
         var emitter = new InvestigationMetricsEmitter(new OneRecordStore(TestRecords.Documented(), TestRecords.Stages()), sink, new RecentEventIds());
 
         var first = await emitter.OnMessageAsync(Message(MessageType.DocumentationReady), Ct);
@@ -34,7 +35,7 @@ public sealed class InvestigationMetricsEmitterTests
     [Fact]
     public async Task OnMessage_SinkFails_NextAnnouncementSendsAgain()
     {
-        var sink = new ListSink { FailNext = true };
+        var sink = new RecordingMetricsSink { FailNext = true };
         var emitter = new InvestigationMetricsEmitter(new OneRecordStore(TestRecords.Documented(), TestRecords.Stages()), sink, new RecentEventIds());
 
         await Assert.ThrowsAsync<IOException>(() => emitter.OnMessageAsync(Message(MessageType.DocumentationReady), Ct));
@@ -49,7 +50,7 @@ public sealed class InvestigationMetricsEmitterTests
     {
         var time = new FakeTimeProvider();
         var health = new AgentHealthTracker(time);
-        var emitter = new InvestigationMetricsEmitter(new OneRecordStore(TestRecords.Documented(), TestRecords.Stages()), new ListSink(), new RecentEventIds(), health);
+        var emitter = new InvestigationMetricsEmitter(new OneRecordStore(TestRecords.Documented(), TestRecords.Stages()), new RecordingMetricsSink(), new RecentEventIds(), health);
 
         await emitter.OnMessageAsync(Message(MessageType.DocumentationReady), Ct);
 
@@ -61,8 +62,8 @@ public sealed class InvestigationMetricsEmitterTests
     {
         var documented = TestRecords.Documented();
         var stages = TestRecords.Stages();
-        var handedOver = new ListSink();
-        var fromStore = new ListSink();
+        var handedOver = new RecordingMetricsSink();
+        var fromStore = new RecordingMetricsSink();
 
         await new InvestigationMetricsEmitter(new OneRecordStore(documented, stages) { RecordUnreadable = true }, handedOver, new RecentEventIds())
             .OnMessageAsync(Message(MessageType.DocumentationReady) with { Record = documented }, Ct);
@@ -77,7 +78,7 @@ public sealed class InvestigationMetricsEmitterTests
     [Fact]
     public async Task OnMessage_OutcomeRecorded_LearningMetricsCarryTriageAccuracyOnce()
     {
-        var sink = new ListSink();
+        var sink = new RecordingMetricsSink();
         var record = TestRecords.Documented() with
         {
             Outcome = new IncidentOutcome { ActualSeverity = Core.Alerts.Severity.Medium, Disposition = Disposition.FalsePositive, Source = "splunk_soar:analyst" },
@@ -119,25 +120,6 @@ public sealed class InvestigationMetricsEmitterTests
         Summary = "",
         CreatedAt = TestRecords.Created,
     };
-
-    private sealed class ListSink : IMetricsSink
-    {
-        public List<MetricsEvent> Events { get; } = [];
-        public bool FailNext { get; set; }
-
-        public Task EmitAsync(MetricsEvent metricsEvent, CancellationToken cancellationToken) => EmitAsync([metricsEvent], cancellationToken);
-
-        public Task EmitAsync(IReadOnlyList<MetricsEvent> metricsEvents, CancellationToken cancellationToken)
-        {
-            if (FailNext)
-            {
-                FailNext = false;
-                throw new IOException("disk full");
-            }
-            Events.AddRange(metricsEvents);
-            return Task.CompletedTask;
-        }
-    }
 
     private static string Json(MetricsEvent e) => MetricsJson.SerializeBody(e) + e.Time.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,11 +1,12 @@
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Metrics;
-using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Splunk.Events;
 using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Tests.Support;
 using AgenticIR.Storage.Sqlite;
+using AgenticIR.Testing.Fakes;
+using AgenticIR.Testing.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Splunk.Tests.Heartbeat;
@@ -15,7 +16,7 @@ namespace AgenticIR.Splunk.Tests.Heartbeat;
 public sealed class StageFailureHealthTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new(TestRecords.Created);
-    private readonly TempDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -47,9 +48,9 @@ public sealed class StageFailureHealthTests : IDisposable
     public async Task Heartbeat_StageFailedDelivered_ErrorCountAndStatusReported()
     {
         var tracker = new AgentHealthTracker(_time);
-        var bus = new HandlerBus();
+        var bus = new RecordingMessageBus();
         new StageFailureCounter(tracker).Attach(bus);
-        var sink = new ListSink();
+        var sink = new RecordingMetricsSink();
         var heartbeats = new AgentHeartbeatEmitter(tracker, sink, new HeartbeatOptions { Worker = "w1" }, _time, new ListLogger<AgentHeartbeatEmitter>());
 
         // The investigation agent failed twice and succeeded once; a message that reports no failure counts for nobody.
@@ -100,30 +101,4 @@ public sealed class StageFailureHealthTests : IDisposable
         .Select(EventJson.Body)
         .ToDictionary(b => b.GetProperty("agent_name").GetString()!,
             b => (b.GetProperty("status").GetString()!, b.GetProperty("error_count").GetInt32(), b.GetProperty("processed_count").GetInt64()));
-
-    // Runs each subscribed handler as the bus would on delivery.
-    private sealed class HandlerBus : IMessageBus
-    {
-        private readonly List<(MessageType Type, Func<BusMessage, CancellationToken, Task> Handler)> _handlers = [];
-
-        public void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler) => _handlers.Add((type, handler));
-
-        public Task PublishAsync(BusMessage message, CancellationToken cancellationToken) => DeliverAsync(message, cancellationToken);
-
-        public async Task DeliverAsync(BusMessage message, CancellationToken cancellationToken)
-        {
-            foreach (var (type, handler) in _handlers.Where(h => h.Type == message.Type)) await handler(message, cancellationToken);
-        }
-    }
-
-    private sealed class ListSink : IMetricsSink
-    {
-        public List<MetricsEvent> Events { get; } = [];
-
-        public Task EmitAsync(MetricsEvent metricsEvent, CancellationToken cancellationToken)
-        {
-            Events.Add(metricsEvent);
-            return Task.CompletedTask;
-        }
-    }
 }

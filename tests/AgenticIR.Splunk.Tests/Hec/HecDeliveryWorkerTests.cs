@@ -3,6 +3,8 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Splunk.Hec;
 using AgenticIR.Splunk.Sinks;
 using AgenticIR.Splunk.Tests.Support;
+using AgenticIR.Storage.Sqlite.Metrics;
+using AgenticIR.Testing.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Splunk.Tests.Hec;
@@ -11,7 +13,7 @@ public sealed class HecDeliveryWorkerTests : IDisposable
 {
     private readonly HecStub _hec = new();
     private readonly HttpClient _http = new();
-    private readonly TempDatabase _database = new();
+    private readonly TempSqliteDatabase _database = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
     private readonly ListLogger<HecDeliveryWorker> _logger = new();
     private readonly MetricsDeliverySignal _signal = new();
@@ -201,7 +203,7 @@ public sealed class HecDeliveryWorkerTests : IDisposable
 
     private async Task<(IMetricsOutbox Outbox, HecDeliveryWorker Worker, OutboxMetricsSink Sink)> CreateAsync(int maxBatchEvents = 500)
     {
-        var outbox = await _database.OutboxAsync(_time, Ct);
+        var outbox = new SqliteMetricsOutbox(await _database.MigratedAsync(_time, Ct), _time);
         var options = new HecOptions { Url = _hec.Url, Token = HecStub.Token, Host = "worker-1", MaxBatchEvents = maxBatchEvents };
         var worker = new HecDeliveryWorker(outbox, new HecClient(_http, options, _time), options, _signal, _time, _logger, () => 0.5);
         return (outbox, worker, new OutboxMetricsSink(outbox, _signal));

@@ -6,6 +6,7 @@ using AgenticIR.Core.Response;
 using AgenticIR.Core.Shadow;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Splunk.Tests.Support;
 
@@ -15,7 +16,7 @@ internal static class TestRecords
 {
     public static readonly DateTimeOffset Created = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
 
-    public static InvestigationRecord Documented(string id = "inv-1", InvestigationPath path = InvestigationPath.Autonomous, string mode = "autonomous")
+    public static InvestigationRecord Documented(string id = "inv-1", InvestigationPath path = InvestigationPath.Autonomous, PlaybookMode mode = PlaybookMode.Autonomous)
     {
         var ip = new Observable(ObservableType.Ipv4, "203.0.113.7", "source");
         var host = new Observable(ObservableType.Host, "ws-042");
@@ -116,18 +117,10 @@ internal static class TestRecords
         ObservedAt = at ?? Created,
     };
 
-    private static ResponseAction Action(string id, string logical, Observable target, ApprovalStatus status) => new()
-    {
-        ActionId = id,
-        LogicalAction = logical,
-        Target = target,
-        Kind = logical == "create_ticket" ? ActionKind.Notification : ActionKind.Containment,
-        Risk = ActionRisk.Medium,
-        ApprovalClass = status == ApprovalStatus.Pending ? ApprovalClass.RequireApproval : ApprovalClass.AutoApprove,
-        ApprovalStatus = status,
-        Justification = "F1",
-        Reversible = true,
-        Priority = 1,
-        ExpectedDuration = TimeSpan.FromSeconds(30),
-    };
+    private static ResponseAction Action(string id, string logical, Observable target, ApprovalStatus status) =>
+        Records.Action(id, logical, target, status) with
+        {
+            Kind = logical == "create_ticket" ? ActionKind.Notification : ActionKind.Containment,
+            Justification = "F1",
+        };
 }

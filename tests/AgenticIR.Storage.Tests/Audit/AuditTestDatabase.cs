@@ -1,6 +1,8 @@
 using AgenticIR.Core.Audit;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Audit;
+using AgenticIR.Storage.Tests.Contract;
+using AgenticIR.Testing.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
@@ -9,25 +11,19 @@ namespace AgenticIR.Storage.Tests.Audit;
 /// <summary>A fresh, migrated database file per test, a log over it, and raw SQL access for tampering.</summary>
 internal sealed class AuditTestDatabase : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "agentic-ir-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempSqliteDatabase _database = new();
     private readonly List<SqliteAuditLog> _logs = [];
 
-    private AuditTestDatabase()
-    {
-        DatabasePath = Path.Combine(_directory, "audit.db");
-    }
-
-    public string DatabasePath { get; }
+    public string DatabasePath => _database.FilePath;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
 
     public SqliteAuditLog Log { get; private set; } = null!;
 
-    public static async Task<AuditTestDatabase> CreateAsync(CancellationToken cancellationToken)
+    public static async Task<AuditTestDatabase> CreateAsync()
     {
         var database = new AuditTestDatabase();
-        var store = new SqliteStateStore(new SqliteStoreOptions { Path = database.DatabasePath }, TimeProvider.System);
-        await store.InitializeAsync(cancellationToken);
+        await database._database.MigratedAsync();
         database.Log = database.OpenLog();
         return database;
     }
@@ -74,14 +70,6 @@ internal sealed class AuditTestDatabase : IDisposable
     public void Dispose()
     {
         foreach (var log in _logs) log.Dispose();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind does not make a test wrong.
-        }
+        _database.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using AgenticIR.Core.Audit;
 using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Tests.Contract;
 
 namespace AgenticIR.Storage.Tests.Audit;
 
@@ -12,7 +13,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task VerifyAsync_LastRecordDeleted_ReportsTheTruncation()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
 
         await db.ExecuteAsync("DELETE FROM audit_records WHERE sequence = 10;", Ct);
@@ -29,7 +30,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task VerifyAsync_LastThreeRecordsDeleted_NamesTheMissingRange()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(10, Ct);
 
         await db.ExecuteAsync("DELETE FROM audit_records WHERE sequence > 7;", Ct);
@@ -43,7 +44,7 @@ public sealed class SqliteAuditLogHeadTests
     public async Task VerifyAsync_ForgedRecordWithValidHashAppendedWithoutTheLog_ReportsItAsAdded()
     {
         // The forger knows the encoding and links the row properly: only the anchored head shows it was not appended by the log.
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         await db.ExecuteAsync(ForgedRowSql, Ct, ForgedRow(11, records[9]));
 
@@ -58,7 +59,7 @@ public sealed class SqliteAuditLogHeadTests
     public async Task AppendAsync_AfterTheEndWasCut_LeavesTheGapInTheChain()
     {
         // A later append must not move the head past the cut and so erase the evidence.
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(10, Ct);
         await db.ExecuteAsync("DELETE FROM audit_records WHERE sequence >= 9;", Ct);
 
@@ -75,7 +76,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task AppendAsync_AfterAForgedRowWasAdded_NextRecordDoesNotLinkToIt()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         await db.ExecuteAsync(ForgedRowSql, Ct, ForgedRow(11, records[9]));
 
@@ -91,7 +92,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task VerifyAsync_LastRecordEditedWithHashRecomputed_ReportsTheRewrittenEnd()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         var forged = records[9] with { Entry = records[9].Entry with { Outcome = "failed" } };
 
@@ -106,7 +107,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task VerifyAsync_HeadRowDeleted_ReportsTheMissingAnchor()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(3, Ct);
 
         await db.ExecuteAsync("DELETE FROM audit_head;", Ct);
@@ -121,7 +122,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task VerifyAsync_HeadCountEdited_ReportsTheCount()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(4, Ct);
 
         await db.ExecuteAsync("UPDATE audit_head SET record_count = 5;", Ct);
@@ -132,7 +133,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task VerifyAsync_AppendsBatchesAndPrunings_HeadFollowsTheEndAndCount()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(6, Ct);
         var batch = await db.Log.AppendBatchAsync([AuditEntries.Sample(7), AuditEntries.Sample(8), AuditEntries.Sample(9)], Ct);
         var pruned = await db.Log.PruneAsync(records[3].Timestamp, "ciso@corp.example", Ct);
@@ -148,7 +149,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task VerifyAsync_TruncatedAfterAPruning_ReportsTheTruncation()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(8, Ct);
         await db.Log.PruneAsync(records[3].Timestamp, "ciso@corp.example", Ct);
         await db.AppendManyAsync(2, Ct);
@@ -161,7 +162,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task InitializeAsync_TrailFromBeforeTheHeadAnchor_IsAnchoredWhereItStands()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(5, Ct);
         // As a database written before migration 0010 looks: no head table, the migration not applied.
         await db.ExecuteAsync("DROP TABLE audit_head; DELETE FROM schema_migrations WHERE version = 10;", Ct);
@@ -177,7 +178,7 @@ public sealed class SqliteAuditLogHeadTests
     public async Task VerifyAsync_EndCutAndHeadRewrittenToMatch_OnlyAnOutsideCheckpointShowsIt()
     {
         // The limit of anything kept in the same file: rewrite the head with the records and the store is consistent again.
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         var checkpoint = new AuditCheckpoint(10, records[9].Hash);
 
@@ -195,7 +196,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task VerifyAsync_ChainRewrittenFromRecord6WithEveryHashRecomputed_FailsOnlyAgainstTheCheckpoint()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         var checkpoint = new AuditCheckpoint(8, records[7].Hash);
         var previous = records[4].Hash;
@@ -218,7 +219,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task VerifyAsync_CheckpointStillOnTheChain_Matches()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(5, Ct);
         await db.AppendManyAsync(5, Ct);
 
@@ -231,7 +232,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task VerifyAsync_CheckpointPrunedSince_CannotBeComparedAndIsNoBreak()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         await db.Log.PruneAsync(records[6].Timestamp, "ciso@corp.example", Ct);
 
@@ -246,7 +247,7 @@ public sealed class SqliteAuditLogHeadTests
     [Fact]
     public async Task ReadHeadAsync_AfterAppends_IsTheLastRecordAndTheCount()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         Assert.Equal(new AuditHead(0, AuditCanonicalEncoding.GenesisHash, 0), await db.Log.ReadHeadAsync(Ct));
         var records = await db.AppendManyAsync(4, Ct);
 

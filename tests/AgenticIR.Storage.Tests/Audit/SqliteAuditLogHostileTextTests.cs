@@ -12,7 +12,7 @@ public sealed class SqliteAuditLogHostileTextTests
     public async Task VerifyAsync_NulInALongJustification_StaysIntactAndReadsBackWhole()
     {
         // The triage reasoning quotes the alert title and runs past 512 UTF-8 bytes, where the text binding stopped at a NUL.
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var justification = "\"Beacon\0hidden tail\" triaged medium. " + new string('x', 600);
         var appended = await db.Log.AppendAsync(new AuditEntry { AgentName = "triage_agent", ActionType = "decision", Justification = justification }, Ct);
 
@@ -31,7 +31,7 @@ public sealed class SqliteAuditLogHostileTextTests
     [MemberData(nameof(Cases))]
     public async Task AppendAsync_HostileTextInEveryField_ReadsBackAsAppendedAndVerifies(string name)
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var hostile = HostileText.Get(name);
         await db.AppendManyAsync(2, Ct);
 
@@ -54,7 +54,7 @@ public sealed class SqliteAuditLogHostileTextTests
     [MemberData(nameof(Cases))]
     public async Task StreamAsync_HostileInvestigationId_FindsExactlyThatInvestigation(string name)
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var hostile = HostileText.Get(name);
         await db.Log.AppendAsync(Everywhere(hostile), Ct);
         // The same id cut at its first NUL must not match.

@@ -1,111 +1,19 @@
 using AgenticIR.Core.Audit;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Audit;
+using AgenticIR.Storage.Tests.Contract;
 
 namespace AgenticIR.Storage.Tests.Audit;
 
+/// <summary>Pruning cases that need SQLite itself: a clock going backwards, and anchors and records edited in the file.</summary>
 public sealed class SqliteAuditLogPruneTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task PruneAsync_OlderRecords_RemovesThemWritesAnchorAndChainStillVerifies()
-    {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
-        var records = await db.AppendManyAsync(10, Ct);
-
-        var result = await db.Log.PruneAsync(records[4].Timestamp, "ciso@corp.example", Ct);
-
-        Assert.Equal(4, result.PrunedCount);
-        var anchor = Assert.IsType<AuditAnchor>(result.Anchor);
-        Assert.Equal(4, anchor.PrunedThroughSequence);
-        Assert.Equal(records[3].Hash, anchor.LastPrunedHash);
-        Assert.Equal("ciso@corp.example", anchor.SignedOffBy);
-        Assert.Equal(AuditCanonicalEncoding.GenesisHash, anchor.PreviousAnchorHash);
-        var pruned = Assert.IsType<AuditRecord>(result.Record);
-        Assert.Equal(11, pruned.Sequence);
-        Assert.Equal(AuditActionTypes.AuditPruned, pruned.Entry.ActionType);
-        Assert.Equal("ciso@corp.example", pruned.Entry.ApproverIdentity);
-        Assert.Equal(anchor.AnchorHash, pruned.Entry.Details["anchor_hash"]);
-        Assert.Equal(records[9].Hash, pruned.PreviousHash);
-        Assert.Equal(5, (await db.Log.ReadAsync(0, 100, Ct))[0].Sequence);
-
-        var verification = await db.Log.VerifyAsync(null, Ct);
-        Assert.True(verification.IsIntact, verification.Problem);
-        Assert.Equal(7, verification.RecordsVerified);
-        Assert.Equal(anchor, verification.Anchor);
-    }
-
-    [Fact]
-    public async Task PruneAsync_TwiceThenMoreAppends_AnchorsChainAndEverythingVerifies()
-    {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
-        var records = await db.AppendManyAsync(10, Ct);
-        var first = await db.Log.PruneAsync(records[2].Timestamp, "alice", Ct);
-        await db.AppendManyAsync(3, Ct);
-
-        var second = await db.Log.PruneAsync(records[8].Timestamp, "bob", Ct);
-        await db.AppendManyAsync(2, Ct);
-
-        Assert.Equal(first.Anchor!.AnchorHash, second.Anchor!.PreviousAnchorHash);
-        Assert.Equal(6, second.PrunedCount);
-        var verification = await db.Log.VerifyAsync(null, Ct);
-        Assert.True(verification.IsIntact, verification.Problem);
-        Assert.Equal(second.Anchor, verification.Anchor);
-        Assert.Equal(17, verification.HeadSequence);
-    }
-
-    [Fact]
-    public async Task PruneAsync_SecondPruningRemovesFirstAuditPrunedRecord_StillVerifiesFromLatestAnchor()
-    {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
-        var records = await db.AppendManyAsync(6, Ct);
-        var first = await db.Log.PruneAsync(records[3].Timestamp, "alice", Ct);
-        db.Time.Advance(TimeSpan.FromMinutes(1));
-        await db.AppendManyAsync(2, Ct);
-
-        var second = await db.Log.PruneAsync(db.Time.GetUtcNow(), "bob", Ct);
-
-        Assert.True(second.Anchor!.PrunedThroughSequence > first.Anchor!.RecordSequence);
-        var verification = await db.Log.VerifyAsync(null, Ct);
-        Assert.True(verification.IsIntact, verification.Problem);
-        Assert.Equal(1, verification.RecordsVerified);
-        Assert.Equal(second.Record!.Sequence, verification.HeadSequence);
-    }
-
-    [Fact]
-    public async Task PruneAsync_EverythingOlder_AnchorRecordLinksToLastPrunedAndVerifies()
-    {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
-        var records = await db.AppendManyAsync(5, Ct);
-
-        var result = await db.Log.PruneAsync(db.Time.GetUtcNow().AddDays(1), "alice", Ct);
-
-        Assert.Equal(5, result.PrunedCount);
-        Assert.Equal(records[4].Hash, result.Record!.PreviousHash);
-        Assert.True((await db.Log.VerifyAsync(null, Ct)).IsIntact);
-        var next = await db.Log.AppendAsync(AuditEntries.Sample(99), Ct);
-        Assert.Equal(7, next.Sequence);
-        Assert.True((await db.Log.VerifyAsync(null, Ct)).IsIntact);
-    }
-
-    [Fact]
-    public async Task PruneAsync_NothingOlderThanCutoff_ChangesNothing()
-    {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
-        var records = await db.AppendManyAsync(3, Ct);
-
-        var result = await db.Log.PruneAsync(records[0].Timestamp, "alice", Ct);
-
-        Assert.Equal(new AuditPruneResult(0, null, null), result);
-        Assert.Equal(3, (await db.Log.ReadAsync(0, 10, Ct)).Count);
-        Assert.Equal(0, await db.ScalarAsync<long>("SELECT COUNT(*) FROM audit_anchors;", Ct));
-    }
-
-    [Fact]
     public async Task PruneAsync_ClockWentBackwards_StopsAtFirstYoungerRecordSoRestStaysContiguous()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var clock = new ManualTime();
         using var log = new SqliteAuditLog(new SqliteStoreOptions { Path = db.DatabasePath }, clock);
         for (var i = 1; i <= 6; i++)
@@ -126,7 +34,7 @@ public sealed class SqliteAuditLogPruneTests
     [Fact]
     public async Task PruneAsync_TamperedRecordInPrunedRange_RefusesAndDeletesNothing()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         await db.ExecuteAsync("UPDATE audit_records SET outcome = 'failed' WHERE sequence = 2;", Ct);
 
@@ -144,7 +52,7 @@ public sealed class SqliteAuditLogPruneTests
     [InlineData("pruned_at = '2026-03-01T08:00:00.0000000Z'")]
     public async Task VerifyAsync_AnchorFieldEdited_FailsNamingTheAnchor(string edit)
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         await db.Log.PruneAsync(records[4].Timestamp, "ciso", Ct);
 
@@ -159,7 +67,7 @@ public sealed class SqliteAuditLogPruneTests
     [Fact]
     public async Task VerifyAsync_AnchorEditedAndItsHashRecomputed_FailsOnTheAuditPrunedRecord()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         var anchor = (await db.Log.PruneAsync(records[4].Timestamp, "ciso", Ct)).Anchor!;
         var forged = anchor with { SignedOffBy = "intern" };
@@ -175,7 +83,7 @@ public sealed class SqliteAuditLogPruneTests
     [Fact]
     public async Task VerifyAsync_AnchorDeleted_FailsNamingTheFirstUnanchoredRecord()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         await db.Log.PruneAsync(records[4].Timestamp, "ciso", Ct);
 
@@ -189,7 +97,7 @@ public sealed class SqliteAuditLogPruneTests
     [Fact]
     public async Task VerifyAsync_FirstRemainingRecordDeletedAfterPrune_FailsNamingIt()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         await db.Log.PruneAsync(records[4].Timestamp, "ciso", Ct);
 
@@ -203,7 +111,7 @@ public sealed class SqliteAuditLogPruneTests
     [Fact]
     public async Task VerifyAsync_AuditPrunedRecordDeleted_FailsNamingIt()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         await db.Log.PruneAsync(records[4].Timestamp, "ciso", Ct);
 

@@ -1,5 +1,6 @@
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
+using AgenticIR.Storage.Tests.Contract;
 
 namespace AgenticIR.Storage.Tests.Audit;
 
@@ -12,7 +13,7 @@ public sealed class SqliteAuditLogReceiptTests
     [Fact]
     public async Task AppendBatchAsync_SameReceiptTwice_WrittenOnceAndSecondReturnsNothing()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         IAuditLog log = db.Log;
         var receipt = new DeliveryReceipt("decision_auditor", "inv-1:PlanReady:3");
         var entries = Enumerable.Range(0, 3).Select(AuditEntries.Sample).ToList();
@@ -33,7 +34,7 @@ public sealed class SqliteAuditLogReceiptTests
     [Fact]
     public async Task AppendBatchAsync_ReceiptsAmongConcurrentAppends_EachMessageOnceAndChainIntact()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         IAuditLog log = db.Log;
 
         // Every message delivered twice at once, beside plain appends, so receipts share group commits with other work.
@@ -52,7 +53,7 @@ public sealed class SqliteAuditLogReceiptTests
     [Fact]
     public async Task AppendBatchAsync_BatchRefused_ReceiptNotKeptSoTheRetryWrites()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         IAuditLog log = db.Log;
         var receipt = new DeliveryReceipt("decision_auditor", "inv-1:TriageComplete:2");
 

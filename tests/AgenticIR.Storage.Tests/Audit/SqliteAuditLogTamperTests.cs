@@ -1,4 +1,5 @@
 using AgenticIR.Core.Audit;
+using AgenticIR.Storage.Tests.Contract;
 
 namespace AgenticIR.Storage.Tests.Audit;
 
@@ -21,7 +22,7 @@ public sealed class SqliteAuditLogTamperTests
     [InlineData("timestamp", "'2026-03-01T08:05:00.0000001Z'")]
     public async Task VerifyAsync_OneFieldEditedInRow6_FailsNamingRow6(string column, string newValue)
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(10, Ct);
 
         await db.ExecuteAsync($"UPDATE audit_records SET {column} = {newValue} WHERE sequence = 6;", Ct);
@@ -40,7 +41,7 @@ public sealed class SqliteAuditLogTamperTests
     public async Task VerifyAsync_DetailsRewrittenAsEquivalentJson_StillVerifies()
     {
         // The hash covers the detail pairs, not their JSON spelling, so key order and whitespace are not tampering.
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(10, Ct);
 
         await db.ExecuteAsync("UPDATE audit_records SET details = '{ \"tool\": \"ip_connections\", \"step\": \"6\" }' WHERE sequence = 6;", Ct);
@@ -51,7 +52,7 @@ public sealed class SqliteAuditLogTamperTests
     [Fact]
     public async Task VerifyAsync_HashOfRow4RecomputedAfterEdit_FailsNamingRow5WhoseLinkBreaks()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         var forged = records[3] with { Entry = records[3].Entry with { Outcome = "failed" } };
 
@@ -66,7 +67,7 @@ public sealed class SqliteAuditLogTamperTests
     [Fact]
     public async Task VerifyAsync_MiddleRowDeleted_FailsNamingTheMissingRow()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(10, Ct);
 
         await db.ExecuteAsync("DELETE FROM audit_records WHERE sequence = 5;", Ct);
@@ -82,7 +83,7 @@ public sealed class SqliteAuditLogTamperTests
     [Fact]
     public async Task VerifyAsync_FirstRowDeleted_FailsNamingRow1()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(3, Ct);
 
         await db.ExecuteAsync("DELETE FROM audit_records WHERE sequence = 1;", Ct);
@@ -93,7 +94,7 @@ public sealed class SqliteAuditLogTamperTests
     [Fact]
     public async Task VerifyAsync_ForgedRowWithMadeUpHashAppended_FailsNamingIt()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(10, Ct);
 
         await db.ExecuteAsync(
@@ -113,7 +114,7 @@ public sealed class SqliteAuditLogTamperTests
     public async Task VerifyAsync_ForgedRowWithValidHashInsertedInMiddle_FailsNamingTheDisplacedRow()
     {
         // The forger knows the encoding, links the row to record 5 and renumbers the rest: record 6 now links to the wrong hash.
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
         var forgedEntry = new AuditEntry { AgentName = "response_orchestrator", ActionType = "action_outcome", Target = "dc-01", Outcome = "success" };
         var forgedHash = AuditCanonicalEncoding.ComputeHash(6, records[4].Timestamp, forgedEntry, records[4].Hash);
@@ -137,7 +138,7 @@ public sealed class SqliteAuditLogTamperTests
     [Fact]
     public async Task VerifyAsync_TwoRowsSwapped_FailsNamingTheFirstSwappedRow()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(10, Ct);
 
         await db.ExecuteAsync(
@@ -156,7 +157,7 @@ public sealed class SqliteAuditLogTamperTests
     public async Task VerifyAsync_AdjacentRowsSwappedWithLinksRewritten_FailsOnTheHash()
     {
         // Moving previous_hash along with the sequence still fails: each hash covers its own sequence number.
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var records = await db.AppendManyAsync(10, Ct);
 
         await db.ExecuteAsync(
@@ -175,7 +176,7 @@ public sealed class SqliteAuditLogTamperTests
     public async Task VerifyAsync_SeveralRecordsTampered_ReportsEveryOneInChainOrder()
     {
         // The first break must not hide the others: an edit, a deleted record, a second edit and a cut end.
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(20, Ct);
 
         await db.ExecuteAsync(
@@ -201,7 +202,7 @@ public sealed class SqliteAuditLogTamperTests
     [Fact]
     public async Task VerifyAsync_EveryRecordEdited_CountsAllAndListsAtMostTheCap()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         var entries = Enumerable.Range(1, AuditVerification.MaxListedBreaks + 5).Select(AuditEntries.Sample).ToList();
         await db.Log.AppendBatchAsync(entries, Ct);
 
@@ -215,7 +216,7 @@ public sealed class SqliteAuditLogTamperTests
     [Fact]
     public async Task VerifyAsync_Progress_ReportsFinalCount()
     {
-        using var db = await AuditTestDatabase.CreateAsync(Ct);
+        using var db = await AuditTestDatabase.CreateAsync();
         await db.AppendManyAsync(5, Ct);
         var reported = new List<long>();
 

@@ -1,6 +1,7 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Learning;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
@@ -81,7 +82,7 @@ internal static class SampleRecords
             Fingerprint = "fp-full",
             Stage = InvestigationStage.Documented,
             Version = 7,
-            Mode = "assisted",
+            Mode = PlaybookMode.Assisted,
             Alerts =
             [
                 Alert("alert-1", createdAt) with { Observables = [attacker, host, user] },
@@ -139,10 +140,11 @@ internal static class SampleRecords
                 ExecutiveSummary = "A known scanner probed web-01.",
                 Timeline = timeline,
                 TechnicalAnalysis = "Reputation lookups confirmed the source.",
-                Iocs = ["203.0.113.7", "evil.example"],
+                Indicators = [new ReportIndicator(new Observable(ObservableType.Ipv4, "203.0.113.7"), Verdict.Malicious, ["f-1"]),
+                    new ReportIndicator(new Observable(ObservableType.Domain, "evil.example"), null, [])],
                 AffectedAssets = [new AffectedAsset("web-01", "high", null)],
                 Actions = [action],
-                Mitre = [new MitreMapping { TechniqueId = "T1190", Name = "Exploit Public-Facing Application", Tactic = "initial-access", Confidence = 0.7, Evidence = "f-1" }],
+                Mitre = [new MitreMapping { TechniqueId = "T1190", Name = "Exploit Public-Facing Application", Tactic = "initial-access", Confidence = 0.7, Evidence = "f-1", FirstSeen = createdAt }],
                 Recommendations = ["Patch the web tier"],
                 NistPhases = [new NistPhase("detection_analysis", "investigation", ["report.json"])],
                 EvidenceHashes = [new EvidenceHash("report.json", new string('a', 64))],

@@ -1,120 +1,16 @@
 using AgenticIR.Core.Governance;
-using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Controls;
-using Microsoft.Extensions.Time.Testing;
+using AgenticIR.Storage.Tests.Contract;
+using AgenticIR.Testing.Storage;
 
 namespace AgenticIR.Storage.Tests.Controls;
 
-public sealed class SqliteGovernanceControlStoreTests : IAsyncLifetime
+/// <summary>The contract suite on a fresh SQLite file per test.</summary>
+public sealed class SqliteGovernanceControlStoreTests : GovernanceControlStoreContract, IDisposable
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("agentic-ir-controls-");
-    private SqliteStoreOptions Options => new() { Path = Path.Combine(_work.FullName, "state.db") };
+    private readonly TempSqliteDatabase _database = new();
 
-    public async ValueTask InitializeAsync() =>
-        await new SqliteStateStore(Options, new FakeTimeProvider(T0)).InitializeAsync(TestContext.Current.CancellationToken);
+    protected override async Task<IGovernanceControlStore> CreateStoreAsync() => new SqliteGovernanceControlStore(await _database.MigratedAsync());
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _work.Delete(recursive: true);
-        return ValueTask.CompletedTask;
-    }
-
-    private static DispatchReservation Reservation(string action, DateTimeOffset at, params string[] categories) =>
-        new("inv-1", action, "block_ip", categories, at);
-
-    [Fact]
-    public async Task TryReserve_LimitOfThree_ThirdAllowedFourthRefusedAndNotCounted()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var store = new SqliteGovernanceControlStore(Options);
-        DispatchLimit[] limits = [new("max_actions_per_hour", "all", 3, TimeSpan.FromHours(1))];
-
-        for (var i = 1; i <= 3; i++)
-            Assert.Null(await store.TryReserveAsync(Reservation("A" + i, T0.AddMinutes(i), "all"), limits, ct));
-        Assert.Equal("max_actions_per_hour", await store.TryReserveAsync(Reservation("A4", T0.AddMinutes(4), "all"), limits, ct));
-        Assert.Equal(3, await store.CountAsync("all", T0.AddHours(-1), ct));
-    }
-
-    [Fact]
-    public async Task TryReserve_WindowSlides_SlotFreedAfterAnHour()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var store = new SqliteGovernanceControlStore(Options);
-        DispatchLimit[] limits = [new("max_actions_per_hour", "all", 1, TimeSpan.FromHours(1))];
-
-        Assert.Null(await store.TryReserveAsync(Reservation("A1", T0, "all"), limits, ct));
-        Assert.NotNull(await store.TryReserveAsync(Reservation("A2", T0.AddMinutes(59), "all"), limits, ct));
-        Assert.Null(await store.TryReserveAsync(Reservation("A2", T0.AddMinutes(61), "all"), limits, ct));
-    }
-
-    [Fact]
-    public async Task TryReserve_SameActionTwice_CountedOnce()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var store = new SqliteGovernanceControlStore(Options);
-        DispatchLimit[] limits = [new("max_actions_per_hour", "all", 1, TimeSpan.FromHours(1))];
-
-        Assert.Null(await store.TryReserveAsync(Reservation("A1", T0, "all"), limits, ct));
-        Assert.Null(await store.TryReserveAsync(Reservation("A1", T0.AddSeconds(5), "all"), limits, ct));
-        Assert.Equal(1, await store.CountAsync("all", T0.AddHours(-1), ct));
-    }
-
-    [Fact]
-    public async Task TryReserve_CategoryLimitReached_OtherCategoriesNotCounted()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var store = new SqliteGovernanceControlStore(Options);
-        DispatchLimit[] limits = [new("max_actions_per_hour", "all", 10, TimeSpan.FromHours(1)), new("max_endpoints_isolated_per_hour", "isolate_endpoint", 1, TimeSpan.FromHours(1))];
-
-        Assert.Null(await store.TryReserveAsync(Reservation("A1", T0, "all", "isolate_endpoint"), limits, ct));
-        Assert.Equal("max_endpoints_isolated_per_hour", await store.TryReserveAsync(Reservation("A2", T0, "all", "isolate_endpoint"), limits, ct));
-        Assert.Equal(1, await store.CountAsync("all", T0.AddHours(-1), ct));
-    }
-
-    [Fact]
-    public async Task TryReserve_TwoStoresRaceForLastSlots_NeverExceedLimit()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var first = new SqliteGovernanceControlStore(Options);
-        var second = new SqliteGovernanceControlStore(Options);
-        DispatchLimit[] limits = [new("max_actions_per_hour", "all", 5, TimeSpan.FromHours(1))];
-
-        var attempts = Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? first : second).TryReserveAsync(Reservation("A" + i, T0, "all"), limits, ct));
-        var results = await Task.WhenAll(attempts);
-
-        Assert.Equal(5, results.Count(r => r is null));
-        Assert.Equal(5, await first.CountAsync("all", T0.AddHours(-1), ct));
-    }
-
-    [Fact]
-    public async Task KillSwitch_EngageTwiceThenRelease_OneEngagementKeptInHistory()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var store = new SqliteGovernanceControlStore(Options);
-
-        await store.EngageAsync(new KillSwitch("global", "alice", "first", T0), ct);
-        await store.EngageAsync(new KillSwitch("global", "bob", "second", T0.AddMinutes(1)), ct);
-        var active = Assert.Single(await store.ActiveAsync(ct));
-        Assert.Equal("alice", active.EngagedBy);
-
-        Assert.True(await store.ReleaseAsync("global", "carol", T0.AddMinutes(2), ct));
-        Assert.False(await store.ReleaseAsync("global", "carol", T0.AddMinutes(3), ct));
-        Assert.Empty(await store.ActiveAsync(ct));
-        var history = Assert.Single(await store.HistoryAsync(T0.AddHours(-1), ct));
-        Assert.Equal("carol", history.ReleasedBy);
-    }
-
-    [Fact]
-    public async Task RecordOutcome_FailuresThenSuccess_StreakCountsAndResets()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var store = new SqliteGovernanceControlStore(Options);
-
-        Assert.Equal(1, await store.RecordOutcomeAsync(false, ct));
-        Assert.Equal(2, await store.RecordOutcomeAsync(false, ct));
-        Assert.Equal(0, await store.RecordOutcomeAsync(true, ct));
-        Assert.Equal(1, await new SqliteGovernanceControlStore(Options).RecordOutcomeAsync(false, ct));
-    }
+    public void Dispose() => _database.Dispose();
 }

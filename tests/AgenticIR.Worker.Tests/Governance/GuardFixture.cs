@@ -1,16 +1,16 @@
 using AgenticIR.Agents.Controls;
 using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
-using AgenticIR.Core.Audit;
-using AgenticIR.Core.Bus;
 using AgenticIR.Core.Policy;
-using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Definitions.Policy;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Controls;
 using AgenticIR.Testing;
+using AgenticIR.Testing.Builders;
+using AgenticIR.Testing.Fakes;
+using AgenticIR.Testing.Storage;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Worker.Tests.Governance;
@@ -18,12 +18,12 @@ namespace AgenticIR.Worker.Tests.Governance;
 /// <summary>A dispatch guard over a real control store, with recording audit, bus and notifier.</summary>
 internal sealed class GuardFixture : IAsyncDisposable
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("agentic-ir-guard-");
+    private readonly TempSqliteDatabase _database = new("agentic-ir-guard-");
 
     private GuardFixture(GovernancePolicy policy)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
-        Options = new SqliteStoreOptions { Path = Path.Combine(_work.FullName, "state.db") };
+        Options = _database.Options;
         Controls = new SqliteGovernanceControlStore(Options);
         var provider = new FixedPolicyProvider(policy);
         KillSwitches = new KillSwitchService(Controls, Audit, Notifier, provider, Time);
@@ -35,9 +35,9 @@ internal sealed class GuardFixture : IAsyncDisposable
     public SqliteGovernanceControlStore Controls { get; }
     public KillSwitchService KillSwitches { get; }
     public GovernanceDispatchGuard Guard { get; }
-    public RecordingAudit Audit { get; } = new();
-    public RecordingNotifier Notifier { get; } = new();
-    public RecordingBus Bus { get; } = new();
+    public RecordingAuditLog Audit { get; } = new();
+    public RecordingGovernanceNotifier Notifier { get; } = new();
+    public RecordingMessageBus Bus { get; } = new();
 
     public static GovernancePolicy ShippedPolicy() => GovernancePolicyLoader.Load(Path.Combine(RepoPaths.Config, "governance.yaml"));
 
@@ -45,80 +45,19 @@ internal sealed class GuardFixture : IAsyncDisposable
     {
         var policy = ShippedPolicy();
         var fixture = new GuardFixture(adjust is null ? policy : adjust(policy));
-        await new SqliteStateStore(fixture.Options, fixture.Time).InitializeAsync(TestContext.Current.CancellationToken);
+        await fixture._database.MigratedAsync(fixture.Time, TestContext.Current.CancellationToken);
         return fixture;
     }
 
-    public static InvestigationRecord Investigation(string id = "inv-1", params ResponseAction[] actions) => new()
-    {
-        Id = id,
-        Fingerprint = "fp",
-        Stage = InvestigationStage.Responding,
-        Alerts = [new NormalizedAlert { AlertId = "a1", SourceFormat = "test", Title = "t", Timestamp = DateTimeOffset.UnixEpoch }],
-        Plan = new ResponsePlan { Actions = actions, EstimatedContainmentTime = TimeSpan.Zero },
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-    };
+    public static InvestigationRecord Investigation(string id = "inv-1", params ResponseAction[] actions) =>
+        Records.Investigation(id, InvestigationStage.Responding, actions) with
+        {
+            Plan = new ResponsePlan { Actions = actions, EstimatedContainmentTime = TimeSpan.Zero },
+        };
 
     public static ResponseAction Action(string id, string logical = "block_ip", ObservableType type = ObservableType.Ipv4, string target = "203.0.113.10",
-        ApprovalStatus status = ApprovalStatus.AutoApproved, ActionRisk risk = ActionRisk.Medium) => new()
-    {
-        ActionId = id,
-        LogicalAction = logical,
-        Target = new Observable(type, target),
-        Kind = ActionKind.Containment,
-        Risk = risk,
-        ApprovalClass = ApprovalClass.RequireApproval,
-        ApprovalStatus = status,
-        Justification = "test",
-        Reversible = true,
-        Priority = 1,
-        ExpectedDuration = TimeSpan.FromSeconds(30),
-    };
+        ApprovalStatus status = ApprovalStatus.AutoApproved, ActionRisk risk = ActionRisk.Medium) =>
+        Records.Action(id, logical, new Observable(type, target), status) with { Risk = risk, ApprovalClass = ApprovalClass.RequireApproval };
 
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _work.Delete(recursive: true);
-        return ValueTask.CompletedTask;
-    }
-
-    internal sealed class RecordingAudit : IAuditLog
-    {
-        public List<AuditEntry> Entries { get; } = [];
-
-        public Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
-        {
-            lock (Entries) Entries.Add(entry);
-            return Task.FromResult(new AuditRecord(Entries.Count, DateTimeOffset.UnixEpoch, entry, "", ""));
-        }
-    }
-
-    internal sealed class RecordingNotifier : IGovernanceNotifier
-    {
-        public List<(string Target, string Subject)> Sent { get; } = [];
-
-        public Task NotifyAsync(string target, string subject, string body, CancellationToken cancellationToken)
-        {
-            lock (Sent) Sent.Add((target, subject));
-            return Task.CompletedTask;
-        }
-    }
-
-    internal sealed class RecordingBus : IMessageBus
-    {
-        public List<BusMessage> Published { get; } = [];
-
-        public Task PublishAsync(BusMessage message, CancellationToken cancellationToken)
-        {
-            lock (Published) Published.Add(message);
-            return Task.CompletedTask;
-        }
-
-        public Task DeliverAsync(BusMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

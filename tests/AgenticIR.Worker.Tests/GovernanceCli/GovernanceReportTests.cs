@@ -80,7 +80,7 @@ public sealed class GovernanceReportTests : IAsyncLifetime
             Fingerprint = "fp-" + id,
             Stage = InvestigationStage.Received,
             Alerts = [new NormalizedAlert { AlertId = "a-" + id, SourceFormat = "test", Title = "C2 beacon", Timestamp = start }],
-            Mode = "autonomous",
+            Mode = PlaybookMode.Autonomous,
             Playbook = new ModeAssignment("malware_containment", PlaybookMode.Autonomous, new Dictionary<Severity, PlaybookMode>()),
             CreatedAt = start,
             UpdatedAt = start,
@@ -228,14 +228,24 @@ public sealed class GovernanceReportTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("24h", 24 * 60)]
-    [InlineData("90m", 90)]
-    [InlineData("7d", 7 * 24 * 60)]
-    public void ParseSince_Duration_BackFromNow(string text, int minutes)
+    [InlineData("2w")]
+    [InlineData("1.5h")]
+    [InlineData("2026-11-25")]
+    public async Task Cli_SinceInTheSharedGrammar_Accepted(string since)
     {
-        Assert.Equal(T0.AddMinutes(-minutes), GovernanceReportCommand.ParseSince(text, T0));
+        var (code, output) = await InProcessCli.RunAsync(GovernanceReportCommand.Create, TestContext.Current.CancellationToken,
+            "governance", "report", "--since", since, "--format", "json", "--db", Db);
+
+        Assert.True(code == 0, output);
     }
 
     [Fact]
-    public void ParseSince_Nonsense_Null() => Assert.Null(GovernanceReportCommand.ParseSince("yesterday-ish", T0));
+    public async Task Cli_SinceNeitherDurationNorTime_ExitsTwoWithTheSharedMessage()
+    {
+        var (code, output) = await InProcessCli.RunAsync(GovernanceReportCommand.Create, TestContext.Current.CancellationToken,
+            "governance", "report", "--since", "yesterday-ish", "--db", Db);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--since 'yesterday-ish' is neither a duration (30m, 12h, 7d, 2w) nor an ISO 8601 date or time", output, StringComparison.Ordinal);
+    }
 }

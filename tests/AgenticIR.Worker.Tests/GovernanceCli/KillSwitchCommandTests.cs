@@ -2,19 +2,19 @@ using AgenticIR.Core.Audit;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Audit;
 using AgenticIR.Storage.Sqlite.Controls;
+using AgenticIR.Testing.Storage;
 using AgenticIR.Worker.Commands.Governance;
-using AgenticIR.Worker.Tests.Support;
 
 namespace AgenticIR.Worker.Tests.GovernanceCli;
 
 public sealed class KillSwitchCommandTests : IAsyncLifetime
 {
-    private readonly CliDatabase _db = new("agentic-ir-killswitch-cli-");
+    private readonly TempSqliteDatabase _db = new("agentic-ir-killswitch-cli-");
     private DirectoryInfo _work => _db.Work;
     private string Db => _db.FilePath;
     private SqliteStoreOptions Options => _db.Options;
 
-    public async ValueTask InitializeAsync() => await _db.InitializeAsync(TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync() => await _db.MigratedAsync(cancellationToken: TestContext.Current.CancellationToken);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 

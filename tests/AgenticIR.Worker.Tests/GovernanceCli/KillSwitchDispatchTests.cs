@@ -1,4 +1,5 @@
 using AgenticIR.Agents.Controls;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
@@ -62,7 +63,7 @@ public sealed class KillSwitchDispatchTests : IDisposable
         var dispatcher = new EngagingDispatcher(() => CliAsync(ct, "engage", "--scope", "global", "--by", "alice", "--reason", "containment looks wrong"));
         await using var harness = await HarnessAsync(dispatcher, ct);
 
-        var run = await harness.ReplayAsync([Sample], ct, mode: "autonomous");
+        var run = await harness.ReplayAsync([Sample], ct, mode: PlaybookMode.Autonomous);
         var record = await harness.InvestigationAsync(Assert.Single(run.Lines).InvestigationId!, ct);
 
         var actions = record.Plan!.Actions.OrderBy(a => a.Priority).ToList();
@@ -85,7 +86,7 @@ public sealed class KillSwitchDispatchTests : IDisposable
         var dispatcher = new EngagingDispatcher(null);
         await using var harness = await HarnessAsync(dispatcher, ct);
 
-        var run = await harness.ReplayAsync([Sample], ct, mode: "autonomous");
+        var run = await harness.ReplayAsync([Sample], ct, mode: PlaybookMode.Autonomous);
         var id = Assert.Single(run.Lines).InvestigationId!;
         Assert.Empty(dispatcher.Executed);
 

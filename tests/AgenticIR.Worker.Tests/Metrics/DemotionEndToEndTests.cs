@@ -6,6 +6,7 @@ using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Splunk.Graduation;
 using AgenticIR.Testing;
+using AgenticIR.Testing.Fakes;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Sources;
 using AgenticIR.Worker.Tests.Support;
@@ -39,14 +40,14 @@ public sealed class DemotionEndToEndTests : IDisposable
     {
         // Control: before any demotion the playbook runs this alert autonomously.
         Severity severity;
-        await using (var control = await HarnessAsync(new RecordingNotifier()))
+        await using (var control = await HarnessAsync(new RecordingGovernanceNotifier()))
         {
             var before = await IngestAsync(control, "before");
-            Assert.Equal("autonomous", before.Mode);
+            Assert.Equal(PlaybookMode.Autonomous, before.Mode);
             severity = before.Triage!.Severity;
         }
 
-        var notifier = new RecordingNotifier();
+        var notifier = new RecordingGovernanceNotifier();
         await using var harness = await HarnessAsync(notifier);
         var now = harness.Pipeline.Time.GetUtcNow();
         var comparisons = harness.Pipeline.Get<IShadowComparisonStore>();
@@ -75,7 +76,7 @@ public sealed class DemotionEndToEndTests : IDisposable
         // The same alert, beside the same playbook, now waits for people.
         var after = await IngestAsync(harness, "after");
         Assert.Equal(severity, after.Triage!.Severity);
-        Assert.Equal("assisted", after.Mode);
+        Assert.Equal(PlaybookMode.Assisted, after.Mode);
         Assert.DoesNotContain(after.Plan!.Actions, a => a.Kind != ActionKind.Enrichment && a.ApprovalStatus == ApprovalStatus.AutoApproved);
         // The other severity keeps its autonomy.
         var entryNow = harness.Pipeline.Get<IPlaybookCatalog>().Match("prod", "endpoint", [])!;
@@ -85,7 +86,7 @@ public sealed class DemotionEndToEndTests : IDisposable
     [Fact]
     public async Task Demotion_FewerComparisonsThanNeeded_NoCap()
     {
-        await using var harness = await HarnessAsync(new RecordingNotifier());
+        await using var harness = await HarnessAsync(new RecordingGovernanceNotifier());
         var now = harness.Pipeline.Time.GetUtcNow();
         var comparisons = harness.Pipeline.Get<IShadowComparisonStore>();
         for (var i = 0; i < 10; i++)
@@ -113,7 +114,7 @@ public sealed class DemotionEndToEndTests : IDisposable
         }
     }
 
-    private async Task<ReplayHarness> HarnessAsync(RecordingNotifier notifier)
+    private async Task<ReplayHarness> HarnessAsync(RecordingGovernanceNotifier notifier)
     {
         var work = Directory.CreateTempSubdirectory("agentic-ir-demotion-");
         _work.Add(work);
@@ -131,16 +132,5 @@ public sealed class DemotionEndToEndTests : IDisposable
         var outcome = await pipeline.Orchestrator.IngestAsync($"test:{key}", raw, pipeline.Normalizer.Normalize(raw),
             new IngestContext(entry.ToAssignment(), null), Ct);
         return outcome.Investigation ?? throw new InvalidOperationException("no investigation");
-    }
-
-    private sealed class RecordingNotifier : IGovernanceNotifier
-    {
-        public List<(string Target, string Subject, string Body)> Sent { get; } = [];
-
-        public Task NotifyAsync(string target, string subject, string body, CancellationToken cancellationToken)
-        {
-            lock (Sent) Sent.Add((target, subject, body));
-            return Task.CompletedTask;
-        }
     }
 }

@@ -3,23 +3,23 @@ using AgenticIR.Core.Playbooks;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Audit;
 using AgenticIR.Storage.Sqlite.ModeOverrides;
+using AgenticIR.Testing.Storage;
 using AgenticIR.Worker.Commands.Splunk;
 using AgenticIR.Worker.Tests.GovernanceCli;
-using AgenticIR.Worker.Tests.Support;
 
 namespace AgenticIR.Worker.Tests.Metrics;
 
 /// <summary><c>graduation caps</c> shows automatic demotions; <c>graduation reinstate</c> lifts one, audited.</summary>
 public sealed class GraduationCapsCommandTests : IAsyncLifetime
 {
-    private readonly CliDatabase _db = new("agentic-ir-caps-cli-");
+    private readonly TempSqliteDatabase _db = new("agentic-ir-caps-cli-");
     private DirectoryInfo _work => _db.Work;
     private string Db => _db.FilePath;
     private SqliteStoreOptions Options => _db.Options;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await _db.InitializeAsync(Ct);
+    public async ValueTask InitializeAsync() => await _db.MigratedAsync(cancellationToken: Ct);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 

@@ -1,23 +1,23 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
+using AgenticIR.Testing.Storage;
 using AgenticIR.Worker.Commands.Splunk;
 using AgenticIR.Worker.Tests.GovernanceCli;
-using AgenticIR.Worker.Tests.Support;
 
 namespace AgenticIR.Worker.Tests.Metrics;
 
 /// <summary><c>graduation report</c> reads the shadow comparisons the SOAR bridge stored in the --db database.</summary>
 public sealed class GraduationReportStoreTests : IAsyncLifetime
 {
-    private readonly CliDatabase _db = new("agentic-ir-graduation-cli-");
+    private readonly TempSqliteDatabase _db = new("agentic-ir-graduation-cli-");
     private DirectoryInfo _work => _db.Work;
     private string Db => _db.FilePath;
     private SqliteStoreOptions Options => _db.Options;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await _db.InitializeAsync(Ct);
+    public async ValueTask InitializeAsync() => await _db.MigratedAsync(cancellationToken: Ct);
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 

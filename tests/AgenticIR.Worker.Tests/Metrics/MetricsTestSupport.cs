@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Shadow;
 using AgenticIR.Testing;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Tests.Support;

@@ -4,6 +4,7 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Splunk.Graduation;
 using AgenticIR.Storage;
 using AgenticIR.Storage.Sqlite;
+using AgenticIR.Testing.Fakes;
 using AgenticIR.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,7 @@ public sealed class MetricsWiringTests : IDisposable
     [Fact]
     public async Task AddMetrics_AfterBusAndCatalog_DecoratesBoth()
     {
-        var bus = new RecordingBus();
+        var bus = new RecordingMessageBus();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IMessageBus>(bus);
         services.AddSingleton<IPlaybookCatalog>(new EmptyCatalog());
@@ -37,7 +38,7 @@ public sealed class MetricsWiringTests : IDisposable
     [Fact]
     public void AddMetrics_Off_NoSinkAndNoSubscriberButCapsStillApply()
     {
-        var bus = new RecordingBus();
+        var bus = new RecordingMessageBus();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IMessageBus>(bus);
         services.AddSingleton<IPlaybookCatalog>(new EmptyCatalog());
@@ -84,17 +85,6 @@ public sealed class MetricsWiringTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _work.Delete(recursive: true);
-    }
-
-    private sealed class RecordingBus : IMessageBus
-    {
-        public List<MessageType> Subscribed { get; } = [];
-
-        public Task PublishAsync(BusMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task DeliverAsync(BusMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler) => Subscribed.Add(type);
     }
 
     private sealed class EmptyCatalog : IPlaybookCatalog

@@ -1,3 +1,4 @@
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
@@ -13,7 +14,7 @@ public sealed class OrchestratorDispatchTests
     private static readonly string Sample = Path.Combine(RepoPaths.Samples, "alerts", "01-phish-url-credential-harvest.json");
 
     private static async Task<(ReplayHarness Harness, InvestigationRecord Record)> RunAsync(
-        RecordingDispatcher dispatcher, SwitchGuard guard, string mode, CancellationToken ct)
+        RecordingDispatcher dispatcher, SwitchGuard guard, PlaybookMode mode, CancellationToken ct)
     {
         var harness = await ReplayHarness.CreateAsync(cancellationToken: ct, overrides: s =>
         {
@@ -31,7 +32,7 @@ public sealed class OrchestratorDispatchTests
         var ct = TestContext.Current.CancellationToken;
         var dispatcher = new RecordingDispatcher();
         var guard = new SwitchGuard();
-        var (harness, record) = await RunAsync(dispatcher, guard, "autonomous", ct);
+        var (harness, record) = await RunAsync(dispatcher, guard, PlaybookMode.Autonomous, ct);
         await using var _ = harness;
 
         Assert.Equal(InvestigationStage.Documented, record.Stage);
@@ -49,7 +50,7 @@ public sealed class OrchestratorDispatchTests
     {
         var ct = TestContext.Current.CancellationToken;
         var dispatcher = new RecordingDispatcher();
-        var (harness, record) = await RunAsync(dispatcher, new SwitchGuard(), "shadow", ct);
+        var (harness, record) = await RunAsync(dispatcher, new SwitchGuard(), PlaybookMode.Shadow, ct);
         await using var _ = harness;
 
         Assert.Equal(InvestigationStage.Documented, record.Stage);
@@ -63,13 +64,13 @@ public sealed class OrchestratorDispatchTests
         var ct = TestContext.Current.CancellationToken;
         var dispatcher = new RecordingDispatcher();
         // Find the plan first, then fail its second action.
-        var (probe, planned) = await RunAsync(new RecordingDispatcher(), new SwitchGuard { HoldControl = "kill_switch" }, "autonomous", ct);
+        var (probe, planned) = await RunAsync(new RecordingDispatcher(), new SwitchGuard { HoldControl = "kill_switch" }, PlaybookMode.Autonomous, ct);
         var ordered = planned.Plan!.Actions.OrderBy(a => a.Priority).ToList();
         await probe.DisposeAsync();
         Assert.True(ordered.Count >= 3, "the sample's plan needs at least three actions");
         dispatcher.FailActions.Add(ordered[1].ActionId);
 
-        var (harness, record) = await RunAsync(dispatcher, new SwitchGuard(), "autonomous", ct);
+        var (harness, record) = await RunAsync(dispatcher, new SwitchGuard(), PlaybookMode.Autonomous, ct);
         await using var _ = harness;
 
         var failed = record.Plan!.Actions.First(a => a.ActionId == ordered[1].ActionId);
@@ -92,7 +93,7 @@ public sealed class OrchestratorDispatchTests
         var ct = TestContext.Current.CancellationToken;
         var dispatcher = new RecordingDispatcher();
         var guard = new SwitchGuard { HoldControl = "kill_switch:global" };
-        var (harness, record) = await RunAsync(dispatcher, guard, "autonomous", ct);
+        var (harness, record) = await RunAsync(dispatcher, guard, PlaybookMode.Autonomous, ct);
         await using var _ = harness;
 
         Assert.Empty(dispatcher.Executed);
@@ -116,7 +117,7 @@ public sealed class OrchestratorDispatchTests
     {
         var ct = TestContext.Current.CancellationToken;
         var dispatcher = new RecordingDispatcher();
-        var (harness, record) = await RunAsync(dispatcher, new SwitchGuard { HoldControl = "circuit_breaker:max_actions_per_hour" }, "autonomous", ct);
+        var (harness, record) = await RunAsync(dispatcher, new SwitchGuard { HoldControl = "circuit_breaker:max_actions_per_hour" }, PlaybookMode.Autonomous, ct);
         await using var _ = harness;
 
         Assert.Empty(dispatcher.Executed);

@@ -4,6 +4,7 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.SoarSimulator.Model;
+using AgenticIR.Testing.Fakes;
 using AgenticIR.Worker.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -45,7 +46,7 @@ public sealed class BridgeDemotionTests
             var container = h.SeedSample("02");
             await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct));
             var record = await RecordOfAsync(h, container);
-            Assert.Equal("autonomous", record.Mode);
+            Assert.Equal(PlaybookMode.Autonomous, record.Mode);
             closed.Add((container, record));
             clock.Advance(BetweenContainers);
         }
@@ -81,7 +82,7 @@ public sealed class BridgeDemotionTests
         await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct));
         await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct));
         var assisted = await RecordOfAsync(h, next);
-        Assert.Equal((severity, "assisted"), (assisted.Triage!.Severity, assisted.Mode));
+        Assert.Equal((severity, PlaybookMode.Assisted), (assisted.Triage!.Severity, assisted.Mode));
         Assert.Empty(ResponseRunsOf(h, next));
         var first = assisted.Plan!.Actions.First(a => a.Kind != ActionKind.Enrichment && a.ApprovalStatus == ApprovalStatus.Pending);
 

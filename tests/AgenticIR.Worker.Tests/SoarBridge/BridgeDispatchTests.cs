@@ -45,7 +45,7 @@ public sealed class BridgeDispatchTests
         var container = h.SeedSample("02");
         await h.CycleAsync(ct);
         var record = Assert.Single(await RecordsAsync(h));
-        Assert.Equal(PlaybookMode.Autonomous.ToString(), record.Mode, ignoreCase: true);
+        Assert.Equal(PlaybookMode.Autonomous, record.Mode);
 
         // What the policy auto-approves ran at once, through its binding; nothing else did.
         var auto = record.Plan!.Actions.Where(a => a.ApprovalStatus == ApprovalStatus.AutoApproved).ToList();

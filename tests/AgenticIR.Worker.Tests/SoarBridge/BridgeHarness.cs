@@ -8,6 +8,7 @@ using AgenticIR.Soar.SplunkSoar.Resilience;
 using AgenticIR.SoarSimulator;
 using AgenticIR.SoarSimulator.Model;
 using AgenticIR.Testing;
+using AgenticIR.Testing.Fakes;
 using AgenticIR.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -45,7 +45,7 @@ public sealed class BridgeOffSeverityTests
 
         var record = await RecordAsync(h);
         Assert.True(record.Triage!.Severity >= Severity.Medium, $"the sample must triage to an off severity (got {record.Triage.Severity})");
-        Assert.Equal("off", record.Mode);
+        Assert.Equal(PlaybookMode.Off, record.Mode);
         var note = Assert.Single(h.NotesOf(container));
         var title = (string)note["title"]!;
         var content = (string)note["content"]!;

@@ -1,3 +1,4 @@
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.State;
 using AgenticIR.Testing;
 using AgenticIR.Worker.Hosting;
@@ -39,7 +40,7 @@ internal sealed class ReplayHarness : IAsyncDisposable
         return new ReplayHarness(pipeline, work, ownsWork);
     }
 
-    public async Task<ReplayRun> ReplayAsync(IEnumerable<string> paths, CancellationToken cancellationToken, string? format = null, string mode = "shadow", int lanes = 2,
+    public async Task<ReplayRun> ReplayAsync(IEnumerable<string> paths, CancellationToken cancellationToken, string? format = null, PlaybookMode mode = PlaybookMode.Shadow, int lanes = 2,
         long maxInputBytes = InputLimits.DefaultMaxBytes)
     {
         var collector = new LineCollector();

@@ -19,8 +19,8 @@ public static class DelegationEligibility
         if (action.Execution is not null) return action.Execution.Status == DispatchStatus.AwaitingSoarApproval
             ? "it is already with the SOAR's approvers"
             : $"it was {GovernanceAudit.Wire(action.Execution.Status)}: {action.Execution.Message}";
-        if (!InvestigationFacts.Is(record, PlaybookMode.Assisted) && !InvestigationFacts.Is(record, PlaybookMode.Autonomous))
-            return $"the investigation runs in {record.Mode} mode";
+        if (record.Mode is not (PlaybookMode.Assisted or PlaybookMode.Autonomous))
+            return $"the investigation runs in {record.Mode.ToWire()} mode";
         if (action.ApprovalClass == ApprovalClass.RequireSeniorApproval)
             return "its gate is require_senior_approval, which the SOAR's asset approvers cannot be checked against";
         if (request is { EscalationLevel: > 0 })

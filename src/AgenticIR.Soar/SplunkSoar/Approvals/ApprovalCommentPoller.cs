@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
+using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Api;
@@ -109,7 +110,7 @@ internal sealed class ApprovalCommentPoller(
         // before it was recorded as processed), or its author repeated it. Acknowledged; nothing is applied twice.
         if (action.Answer is { } given && given.Channel == SoarBridgeNames.Platform && string.Equals(given.Approver, user.Username, StringComparison.Ordinal)
             && given.Decision == (command.Approve ? ApprovalStatus.Approved : ApprovalStatus.Denied))
-            return (true, $"{action.ActionId} is already {(command.Approve ? "approved" : "denied")} by {given.Approver} (at {SafeMarkdown.Time(given.At)}); nothing more to do.", user.Username);
+            return (true, $"{action.ActionId} is already {(command.Approve ? "approved" : "denied")} by {given.Approver} (at {ReportFormat.Time(given.At)}); nothing more to do.", user.Username);
         var outcome = await approvals.AnswerAsync(new ApprovalCommand(record.Id, action.ActionId, command.Approve,
             new ApproverIdentity(user.Username, await roles.NamesOfAsync(client, user, cancellationToken), SoarBridgeNames.Platform), command.Reason), cancellationToken);
         return (outcome.Accepted, outcome.Message, user.Username);

@@ -2,6 +2,7 @@ using System.Globalization;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Api;
@@ -35,7 +36,7 @@ internal sealed class SoarEnrichmentTool(
     // integrations, not even look-ups, so the playbook's own run is the only one the SOAR sees. Nor where the binding
     // cannot run (app or action missing on that instance): a post there would only fail.
     public bool AppliesTo(InvestigationRecord investigation) =>
-        investigation.Source is { Platform: SoarDispatchNames.Platform } source && investigation.Mode is not ("shadow" or "off")
+        investigation.Source is { Platform: SoarDispatchNames.Platform } source && !investigation.Mode.IsObserveOnly()
         && availability.WhyOff(source.Instance, Name) is null;
 
     public async Task<ToolResult> RunAsync(Observable subject, InvestigationContext context, CancellationToken cancellationToken)

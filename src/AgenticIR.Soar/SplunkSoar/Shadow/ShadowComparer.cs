@@ -3,6 +3,7 @@ using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
+using AgenticIR.Core.Shadow;
 using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Dispatch;

@@ -1,6 +1,5 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Learning;
-using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Shadow;
 

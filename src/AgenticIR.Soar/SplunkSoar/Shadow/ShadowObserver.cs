@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AgenticIR.Agents.Learning;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Api;
@@ -78,13 +79,13 @@ internal sealed class ShadowObserver(
     /// assisted ones are read only for learning's outcome (see <see cref="OutcomeOnly"/>).</summary>
     private static bool IsComparable(InvestigationRecord record) =>
         record.Source is { Platform: SoarDispatchNames.Platform }
-        && !string.Equals(record.Mode, "off", StringComparison.OrdinalIgnoreCase)
+        && record.Mode != PlaybookMode.Off
         && record.Triage is not null && record.Plan is not null
         && !(OutcomeOnly(record) && record.Outcome is not null);
 
     /// <summary>In assisted mode people approved what ran, so the container is no evidence of how the agents would do
     /// alone: it gives the investigation its outcome, but no comparison is stored for graduation or demotion.</summary>
-    private static bool OutcomeOnly(InvestigationRecord record) => string.Equals(record.Mode, "assisted", StringComparison.OrdinalIgnoreCase);
+    private static bool OutcomeOnly(InvestigationRecord record) => record.Mode == PlaybookMode.Assisted;
 
     private async Task<ShadowInputs?> ReadAsync(ISplunkSoarClient client, InvestigationRecord record, long containerId, CancellationToken cancellationToken)
     {

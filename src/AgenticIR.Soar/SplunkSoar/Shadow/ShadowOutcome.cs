@@ -1,7 +1,7 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Learning;
-using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
+using AgenticIR.Core.Shadow;
 using AgenticIR.Core.State;
 
 namespace AgenticIR.Soar.SplunkSoar.Shadow;

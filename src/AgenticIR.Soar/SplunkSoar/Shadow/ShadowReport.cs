@@ -1,5 +1,5 @@
 using AgenticIR.Core.Alerts;
-using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Shadow;
 
 namespace AgenticIR.Soar.SplunkSoar.Shadow;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Reporting;
 using AgenticIR.Core.State;
 
 namespace AgenticIR.Soar.SplunkSoar.WriteBack;
@@ -12,7 +13,7 @@ internal static class StandAsideNote
 {
     /// <summary>True once triage has put the investigation at <c>off</c>.</summary>
     public static bool Applies(InvestigationRecord record) =>
-        record.Triage is not null && string.Equals(record.Mode, ModeAssignment.Name(PlaybookMode.Off), StringComparison.OrdinalIgnoreCase);
+        record.Triage is not null && record.Mode == PlaybookMode.Off;
 
     public static string? Render(InvestigationRecord record)
     {
@@ -27,7 +28,7 @@ internal static class StandAsideNote
         var md = new StringBuilder();
         md.AppendLine(NoteMarker.Line(record.Id, NoteKind.StandAside));
         md.Append("## Agents stand aside: ").Append(severity).Append(" is off for ").AppendLine(entry).AppendLine();
-        md.Append("Triage rated this container **").Append(severity).Append("** (confidence ").Append(SafeMarkdown.Number(triage.Confidence))
+        md.Append("Triage rated this container **").Append(severity).Append("** (confidence ").Append(ReportFormat.Number(triage.Confidence))
             .Append(", source severity ").Append(triage.SourceSeverity?.ToWire() ?? "none given").AppendLine(").");
         md.Append("In config/playbooks.yaml the entry ").Append(entry).Append(" sets ").Append(rule)
             .AppendLine(", so the agents stand aside for this severity.").AppendLine();

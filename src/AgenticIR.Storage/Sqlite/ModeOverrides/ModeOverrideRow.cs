@@ -19,7 +19,7 @@ internal sealed class ModeOverrideRow
     public PlaybookModeOverride ToOverride() => new(
         Playbook,
         Enum.Parse<Severity>(Severity, ignoreCase: true),
-        Enum.Parse<PlaybookMode>(Mode, ignoreCase: true),
+        PlaybookModeNames.Parse(Mode),
         Reason,
         StoreText.ParseTimestamp(CreatedAt),
         CreatedBy);

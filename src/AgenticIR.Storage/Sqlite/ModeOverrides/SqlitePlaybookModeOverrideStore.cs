@@ -38,7 +38,7 @@ public sealed class SqlitePlaybookModeOverrideStore(SqliteStoreOptions options) 
             {
                 playbook = modeOverride.Playbook,
                 severity = modeOverride.Severity.ToWire(),
-                mode = ModeAssignment.Name(modeOverride.Mode),
+                mode = modeOverride.Mode.ToWire(),
                 reason = modeOverride.Reason,
                 at = StoreText.Timestamp(modeOverride.At),
                 by = modeOverride.By,

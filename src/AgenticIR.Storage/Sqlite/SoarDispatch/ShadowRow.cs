@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Shadow;
 using AgenticIR.Storage.Shared;
 
 namespace AgenticIR.Storage.Sqlite.SoarDispatch;

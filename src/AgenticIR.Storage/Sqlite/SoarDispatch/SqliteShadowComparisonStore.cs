@@ -1,5 +1,5 @@
-using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
+using AgenticIR.Core.Shadow;
 using AgenticIR.Storage.Shared;
 using Dapper;
 

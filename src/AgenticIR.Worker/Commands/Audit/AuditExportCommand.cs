@@ -17,7 +17,7 @@ internal static class AuditExportCommand
         format.AcceptOnlyFromAmong("json", "csv", "cef");
         var syslog = new Option<bool>("--syslog") { Description = "Wrap each CEF event in an RFC 5424 syslog header (cef only)" };
         var output = new Option<string?>("--output") { Description = "File to write (default: standard output)" };
-        var since = new Option<string?>("--since") { Description = "Only records from this long ago (30m, 24h, 7d) or since an ISO 8601 time" };
+        var since = SinceOption.CreateOptional("Only records since");
         var investigation = new Option<string?>("--investigation") { Description = "Only records of this investigation id" };
         var actionType = new Option<string?>("--action-type") { Description = "Only records of this action type, e.g. approval_answer" };
         var command = new Command("export", "Export the audit trail as JSON lines, CSV or CEF") { format, syslog, output, since, investigation, actionType };
@@ -42,11 +42,7 @@ internal static class AuditExportCommand
         DateTimeOffset? since = null;
         if (request.Since is not null)
         {
-            if (!SinceParser.TryParse(request.Since, TimeProvider.System.GetUtcNow(), out var parsed))
-            {
-                console.MarkupLine($"[red]--since '{Markup.Escape(request.Since)}' is neither a duration (30m, 24h, 7d) nor an ISO 8601 time[/]");
-                return 2;
-            }
+            if (!SinceOption.TryRead(request.Since, TimeProvider.System, console, out var parsed)) return 2;
             since = parsed;
         }
 

@@ -21,31 +21,12 @@ internal static class GovernanceReportCommand
     /// <summary>The command writing to <paramref name="console"/> (tests), or to the terminal when null.</summary>
     internal static Command Create(IAnsiConsole? console)
     {
-        var since = new Option<string>("--since") { Description = "Window: a duration such as 24h, 90m, 7d, or an ISO-8601 time", DefaultValueFactory = _ => "24h" };
+        var since = SinceOption.Create("Window", "24h");
         var format = new Option<string>("--format") { Description = "text (tables) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var report = new Command("report", "Every dispatched action since a time with its full reasoning chain, approvals and latency, refused answers, breaker and kill-switch events") { since, format };
         report.SetAction((parse, ct) => RunAsync(parse, console, parse.GetRequiredValue(since), parse.GetRequiredValue(format), ct));
         return new Command("governance", "Governance reviews") { report };
-    }
-
-    /// <summary>Parses <c>24h</c>, <c>90m</c>, <c>7d</c>, <c>45s</c> (back from <paramref name="now"/>) or an ISO-8601 time.</summary>
-    internal static DateTimeOffset? ParseSince(string text, DateTimeOffset now)
-    {
-        text = text.Trim();
-        if (text.Length >= 2 && double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount >= 0)
-        {
-            TimeSpan? span = char.ToLowerInvariant(text[^1]) switch
-            {
-                's' => TimeSpan.FromSeconds(amount),
-                'm' => TimeSpan.FromMinutes(amount),
-                'h' => TimeSpan.FromHours(amount),
-                'd' => TimeSpan.FromDays(amount),
-                _ => null,
-            };
-            if (span is { } s) return now - s;
-        }
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
     }
 
     private static async Task<int> RunAsync(ParseResult parse, IAnsiConsole? console, string sinceText, string format, CancellationToken cancellationToken)
@@ -54,11 +35,7 @@ internal static class GovernanceReportCommand
         if (console is null && Console.IsOutputRedirected) output.Profile.Width = 240;
         var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
         var time = TimeProvider.System;
-        if (ParseSince(sinceText, time.GetUtcNow()) is not { } since)
-        {
-            output.MarkupLine($"[red]--since '{Markup.Escape(sinceText)}' is neither a duration (24h, 90m, 7d) nor a time.[/]");
-            return 2;
-        }
+        if (!SinceOption.TryRead(sinceText, time, output, out var since)) return 2;
         if (!File.Exists(paths.Database))
         {
             output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass the worker's database with --db)");

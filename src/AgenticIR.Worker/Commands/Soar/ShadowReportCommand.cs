@@ -5,7 +5,6 @@ using AgenticIR.Core;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
-using AgenticIR.Worker.Commands.Audit;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
@@ -20,7 +19,7 @@ internal static class ShadowReportCommand
     /// <summary>The command writing to <paramref name="console"/> (tests), or to the terminal when null.</summary>
     internal static Command Create(IAnsiConsole? console)
     {
-        var since = new Option<string>("--since") { Description = "Window: a duration such as 30d, 24h, 2w, or an ISO-8601 time", DefaultValueFactory = _ => "30d" };
+        var since = SinceOption.Create("Window", "30d");
         var format = new Option<string>("--format") { Description = "text (table) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var report = new Command("report",
@@ -36,11 +35,7 @@ internal static class ShadowReportCommand
         if (console is null && Console.IsOutputRedirected) output.Profile.Width = 240;
         var paths = ResolvedPaths.From(WorkerOptionsBinder.Bind(parse));
         var time = TimeProvider.System;
-        if (!SinceParser.TryParse(sinceText, time.GetUtcNow(), out var from))
-        {
-            output.MarkupLine($"[red]--since '{Markup.Escape(sinceText)}' is neither a duration (30d, 24h, 2w) nor a time.[/]");
-            return 2;
-        }
+        if (!SinceOption.TryRead(sinceText, time, output, out var from)) return 2;
         if (!File.Exists(paths.Database))
         {
             output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass the worker's database with --db)");

@@ -49,7 +49,7 @@ internal static class GraduationCapsCommand
         }
         var table = new Table().AddColumns("Playbook", "Severity", "Capped at", "Since", "By", "Why");
         foreach (var cap in caps)
-            table.AddRow(Markup.Escape(cap.Playbook), cap.Severity.ToWire(), ModeAssignment.Name(cap.Mode),
+            table.AddRow(Markup.Escape(cap.Playbook), cap.Severity.ToWire(), cap.Mode.ToWire(),
                 cap.At.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture), Markup.Escape(cap.By), Markup.Escape(cap.Reason));
         console.Write(table);
         return 0;

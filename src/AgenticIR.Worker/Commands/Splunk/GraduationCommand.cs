@@ -24,7 +24,7 @@ internal static class GraduationCommand
 
     internal static Command Create(IAnsiConsole? console)
     {
-        var window = new Option<string>("--window") { Description = "Evidence window in days or weeks, e.g. 30d, 4w (default: the policy's window_days)" };
+        var window = new Option<string>("--window") { Description = "Evidence window, a whole number of days in the duration grammar of --since, e.g. 30d, 4w (default: the policy's window_days)" };
         var file = new Option<string?>("--comparisons") { Description = "Read comparisons from a JSON-lines file instead of the state store" };
         var report = new Command("report", "Agreement with each playbook per severity, with Wilson 95% bounds and a recommendation") { window, file };
         report.SetAction((parse, ct) => ReportAsync(parse, console ?? AnsiConsole.Console, parse.GetValue(window), parse.GetValue(file), ct));

@@ -1,6 +1,7 @@
 using AgenticIR.Agents.Governance.Delegation;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Triage;
 
@@ -11,9 +12,9 @@ public sealed class DelegationEligibilityTests
     private static readonly ResponseAction BlockIp = GovernanceScenario.Action("A1", "block_ip", ActionKind.Containment);
 
     [Theory]
-    [InlineData("assisted")]
-    [InlineData("autonomous")]
-    public void ReasonToKeep_PendingStandardGate_MayBeHandedOver(string mode)
+    [InlineData(PlaybookMode.Assisted)]
+    [InlineData(PlaybookMode.Autonomous)]
+    public void ReasonToKeep_PendingStandardGate_MayBeHandedOver(PlaybookMode mode)
     {
         var record = GovernanceScenario.Record(Severity.High, mode, InvestigationPath.Assisted, GovernanceScenario.Plan(BlockIp));
 
@@ -25,7 +26,7 @@ public sealed class DelegationEligibilityTests
     public void ReasonToKeep_SeniorGate_StaysWithTheWorkersTiers()
     {
         var wipe = BlockIp with { LogicalAction = "wipe_endpoint", ApprovalClass = ApprovalClass.RequireSeniorApproval };
-        var record = GovernanceScenario.Record(Severity.High, "assisted", InvestigationPath.Assisted, GovernanceScenario.Plan(wipe));
+        var record = GovernanceScenario.Record(Severity.High, PlaybookMode.Assisted, InvestigationPath.Assisted, GovernanceScenario.Plan(wipe));
 
         Assert.Contains("require_senior_approval", DelegationEligibility.ReasonToKeep(record, wipe, null), StringComparison.Ordinal);
     }
@@ -33,7 +34,7 @@ public sealed class DelegationEligibilityTests
     [Fact]
     public void ReasonToKeep_EscalatedByATimeout_StaysWithTheWorkersTiers()
     {
-        var record = GovernanceScenario.Record(Severity.High, "assisted", InvestigationPath.Assisted, GovernanceScenario.Plan(BlockIp));
+        var record = GovernanceScenario.Record(Severity.High, PlaybookMode.Assisted, InvestigationPath.Assisted, GovernanceScenario.Plan(BlockIp));
         var escalated = new ApprovalRequest
         {
             InvestigationId = record.Id, ActionId = "A1", LogicalAction = "block_ip", Target = BlockIp.Target, Severity = Severity.High,
@@ -45,13 +46,13 @@ public sealed class DelegationEligibilityTests
     }
 
     [Theory]
-    [InlineData("shadow")]
-    [InlineData("off")]
-    public void ReasonToKeep_ObserveOnlyMode_NeverHandedOver(string mode)
+    [InlineData(PlaybookMode.Shadow)]
+    [InlineData(PlaybookMode.Off)]
+    public void ReasonToKeep_ObserveOnlyMode_NeverHandedOver(PlaybookMode mode)
     {
         var record = GovernanceScenario.Record(Severity.High, mode, InvestigationPath.Assisted, GovernanceScenario.Plan(BlockIp));
 
-        Assert.Contains(mode, DelegationEligibility.ReasonToKeep(record, BlockIp, null), StringComparison.Ordinal);
+        Assert.Contains(mode.ToWire(), DelegationEligibility.ReasonToKeep(record, BlockIp, null), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class DelegationEligibilityTests
     public async Task AnswerAsync_ActionWithTheSoarsApprovers_RefusedAndPointedToTheSoar()
     {
         var scenario = new GovernanceScenario();
-        var record = await scenario.PlanAsync(Severity.High, "assisted", InvestigationPath.Assisted, BlockIp);
+        var record = await scenario.PlanAsync(Severity.High, PlaybookMode.Assisted, InvestigationPath.Assisted, BlockIp);
         var handedOver = record.Plan!.Actions[0] with { Execution = new ActionExecution { Status = DispatchStatus.AwaitingSoarApproval, Platform = "splunk_soar", ExternalId = "7" } };
         scenario.Store.Put(record with { Plan = record.Plan with { Actions = [handedOver] } });
 

@@ -1,0 +1,23 @@
+using AgenticIR.Core.Learning;
+using AgenticIR.Core.Policy;
+using AgenticIR.Core.Ports;
+using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Sqlite.PolicyVersions;
+using AgenticIR.Storage.Tests.Contract;
+using AgenticIR.Testing.Storage;
+
+namespace AgenticIR.Storage.Tests.PolicyVersions;
+
+/// <summary>The contract suite on a fresh SQLite file per test.</summary>
+public sealed class SqliteProposalDecisionStoreTests : ProposalDecisionStoreContract, IDisposable
+{
+    private readonly TempSqliteDatabase _database = new();
+
+    protected override async Task<IProposalDecisionStore> CreateDecisionStoreAsync() => new SqlitePolicyVersionStore(await _database.MigratedAsync());
+
+    protected override async Task<IStateStore> CreateStateStoreAsync() => new SqliteStateStore(await _database.MigratedAsync(), TimeProvider.System);
+
+    protected override async Task<IPolicyVersionStore> CreateVersionStoreAsync() => new SqlitePolicyVersionStore(await _database.MigratedAsync());
+
+    public void Dispose() => _database.Dispose();
+}

@@ -1,0 +1,47 @@
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Response;
+using AgenticIR.Core.State;
+
+namespace AgenticIR.Testing.Builders;
+
+/// <summary>The smallest valid alert, investigation and response action; a test states what matters to it with
+/// <c>with { … }</c> and leaves the rest neutral.</summary>
+public static class Records
+{
+    /// <summary>When the built records happened, unless a test says otherwise.</summary>
+    public static readonly DateTimeOffset At = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>An alert with the given observables.</summary>
+    public static NormalizedAlert Alert(string alertId = "a1", params Observable[] observables) =>
+        new() { AlertId = alertId, SourceFormat = "test", Title = "t", Timestamp = At, Observables = observables };
+
+    /// <summary>An investigation of <see cref="Alert"/> at <paramref name="stage"/>, with a plan of
+    /// <paramref name="actions"/> when there are any.</summary>
+    public static InvestigationRecord Investigation(string id = "inv-1", InvestigationStage stage = InvestigationStage.Received, params ResponseAction[] actions) => new()
+    {
+        Id = id,
+        Fingerprint = "fp-" + id,
+        Stage = stage,
+        Alerts = [Alert()],
+        Plan = actions.Length == 0 ? null : new ResponsePlan { Actions = actions, EstimatedContainmentTime = TimeSpan.Zero },
+        CreatedAt = At,
+        UpdatedAt = At,
+    };
+
+    /// <summary>A reversible containment action of medium risk under the gate its status implies (a pending action waits
+    /// for an approval; any other was auto-approved).</summary>
+    public static ResponseAction Action(string id, string logicalAction, Observable target, ApprovalStatus status = ApprovalStatus.AutoApproved) => new()
+    {
+        ActionId = id,
+        LogicalAction = logicalAction,
+        Target = target,
+        Kind = ActionKind.Containment,
+        Risk = ActionRisk.Medium,
+        ApprovalClass = status == ApprovalStatus.Pending ? ApprovalClass.RequireApproval : ApprovalClass.AutoApprove,
+        ApprovalStatus = status,
+        Justification = "test " + logicalAction,
+        Reversible = true,
+        Priority = 1,
+        ExpectedDuration = TimeSpan.FromSeconds(30),
+    };
+}
