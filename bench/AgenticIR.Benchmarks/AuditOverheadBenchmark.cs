@@ -142,6 +142,10 @@ internal static class AuditOverheadBenchmark
         {
             if (handler.Target is not DecisionAuditor) inner.Subscribe(type, handler);
         }
+
+        public Task<int> RedeliverAsync(CancellationToken cancellationToken) => inner.RedeliverAsync(cancellationToken);
+
+        public Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
     }
 
     private sealed class WithoutSavedRecord(IMessageBus inner) : IMessageBus
@@ -151,6 +155,10 @@ internal static class AuditOverheadBenchmark
         public Task DeliverAsync(BusMessage message, CancellationToken cancellationToken) => inner.DeliverAsync(message with { Record = null }, cancellationToken);
 
         public void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler) => inner.Subscribe(type, handler);
+
+        public Task<int> RedeliverAsync(CancellationToken cancellationToken) => inner.RedeliverAsync(cancellationToken);
+
+        public Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
     }
 
     private sealed class OneAppendPerEntry(IAuditLog inner) : IAuditLog

@@ -70,7 +70,9 @@ public static class AgentsServiceCollectionExtensions
         services.TryAddSingleton<DocumentationAgent>();
         services.TryAddSingleton<LearningAgent>();
         services.TryAddSingleton<PipelineAgents>();
+        services.TryAddSingleton(new OutboxDeliveryOptions());
         services.TryAddSingleton<IMessageBus, InProcessMessageBus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSubscriber, Audit.DecisionAuditor>());
         services.TryAddSingleton<ResponseExecutor>();
         services.TryAddSingleton<InvestigationOrchestrator>();
         services.TryAddSingleton<IInvestigationContinuation>(sp => sp.GetRequiredService<InvestigationOrchestrator>());

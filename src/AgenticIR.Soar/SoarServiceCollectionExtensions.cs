@@ -75,7 +75,9 @@ public static class SoarServiceCollectionExtensions
             sp.GetRequiredService<SoarClientRegistry>().Instances.Any(i => i.Approvals == SoarApprovalChannel.AssetApprovers)
                 ? sp.GetRequiredService<AssetApproverPass>() : null,
             sp.GetRequiredService<Core.Playbooks.ISoarBridgeStore>(), sp.GetRequiredService<IStateStore>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+            sp.GetRequiredService<Core.Bus.IMessageBus>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+        // Every change of an investigation fed by a container queues its write-back (nothing when no instance is configured).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Core.Bus.IMessageSubscriber, WriteBackQueue>());
 
         // Enrichment tools: the built-in local-context tools, plus the SOAR's when a client is known.
         services.TryAddSingleton(sp =>

@@ -12,7 +12,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>Registers every storage port (state store, audit trail, governance controls, approval requests, policy
     /// versions and proposal decisions, SOAR bridge and dispatch ledgers, shadow comparisons, metrics outbox, playbook mode
-    /// caps) as singletons of the back end <see cref="StorageOptions.Backend"/> names, with <see cref="StorageOptions"/> and
+    /// caps, the message outbox that tracks delivery of what the state store saves) as singletons of the back end <see cref="StorageOptions.Backend"/> names, with <see cref="StorageOptions"/> and
     /// <see cref="SqliteStoreOptions"/> validated at start-up. The host binds those options from configuration and calls
     /// <see cref="IStateStore.InitializeAsync"/> once before use (it applies every migration). TryAdd throughout, so a
     /// second call, or a registration made first, wins.</summary>
@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         });
 
         services.TryAddSingleton(sp => Backend(sp).CreateStateStore());
+        services.TryAddSingleton(sp => Backend(sp).CreateMessageOutbox());
         services.TryAddSingleton(sp => Backend(sp).CreateAuditTrail());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<IAuditTrail>());
         services.TryAddSingleton(sp => Backend(sp).CreateGovernanceControls());

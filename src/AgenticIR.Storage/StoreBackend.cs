@@ -1,3 +1,4 @@
+using AgenticIR.Core.Bus;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Playbooks;
@@ -13,6 +14,9 @@ internal abstract class StoreBackend
 
     /// <summary>One instance for both audit ports, so every append in the process goes through its one write gate.</summary>
     public abstract IAuditTrail CreateAuditTrail();
+
+    /// <summary>The delivery state of the messages the state store saves with each stage.</summary>
+    public abstract IMessageOutbox CreateMessageOutbox();
 
     public abstract IGovernanceControlStore CreateGovernanceControls();
 

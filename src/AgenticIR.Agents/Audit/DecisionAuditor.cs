@@ -13,9 +13,14 @@ namespace AgenticIR.Agents.Audit;
 
 /// <summary>Turns the pipeline's announcements into audit records: each agent decision (triage, investigation
 /// conclusion, every planned action), each enrichment query the investigation ran, and each action outcome. Approval
-/// requests and answers, holds, kill switches and policy changes are audited where they happen.</summary>
-public sealed class DecisionAuditor(IStateStore store, IAuditLog audit)
+/// requests and answers, holds, kill switches and policy changes are audited where they happen. Idempotent: each
+/// message's records are appended with a <see cref="DeliveryReceipt"/> in the same transaction, so a message delivered
+/// again after a crash adds nothing.</summary>
+public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessageSubscriber
 {
+    /// <summary>The name its receipts carry.</summary>
+    public const string SubscriberName = "decision_auditor";
+
     private const int MaxText = 2000;
 
     /// <summary>Subscribes to the announcements it audits.</summary>
@@ -31,7 +36,7 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit)
     private async Task OnTriageAsync(BusMessage message, CancellationToken cancellationToken)
     {
         if (await RecordAsync(message, cancellationToken) is not { Triage: { } triage } record) return;
-        await audit.AppendAsync(new AuditEntry
+        await AppendAllAsync(message, [new AuditEntry
         {
             AgentName = "triage_agent",
             ActionType = "decision",
@@ -41,7 +46,7 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit)
             EvidenceHash = Hash(triage.Signals),
             InvestigationId = record.Id,
             Details = new Dictionary<string, string> { ["mode"] = record.Mode.ToWire(), ["fingerprint"] = record.Fingerprint },
-        }, cancellationToken);
+        }], cancellationToken);
     }
 
     private async Task OnInvestigationAsync(BusMessage message, CancellationToken cancellationToken)
@@ -77,13 +82,13 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit)
             EvidenceHash = Hash(report.Findings),
             InvestigationId = record.Id,
         });
-        await AppendAllAsync(entries, cancellationToken);
+        await AppendAllAsync(message, entries, cancellationToken);
     }
 
     private async Task OnPlanAsync(BusMessage message, CancellationToken cancellationToken)
     {
         if (await RecordAsync(message, cancellationToken) is not { Plan: { } plan } record) return;
-        await AppendAllAsync([.. plan.Actions.Select(action => new AuditEntry
+        await AppendAllAsync(message, [.. plan.Actions.Select(action => new AuditEntry
             {
                 AgentName = "response_orchestrator",
                 ActionType = "decision",
@@ -131,7 +136,7 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit)
                 },
             });
         }
-        if (entries.Count > 0) await AppendAllAsync(entries, cancellationToken);
+        if (entries.Count > 0) await AppendAllAsync(message, entries, cancellationToken);
     }
 
     // The orchestrator hands over the record it has just saved with the message; others (and replays of stored messages)
@@ -140,9 +145,10 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit)
         message.Record is { } saved && saved.Id == message.InvestigationId ? saved : await store.GetAsync(message.InvestigationId, cancellationToken);
 
     // One message's records go in one batch, so the SQLite log writes them in one transaction, in this order (appending
-    // them one by one cost a commit each: the first caller finds the write gate free and commits before the next queues).
-    private Task<IReadOnlyList<AuditRecord>> AppendAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
-        audit.AppendBatchAsync(entries, cancellationToken);
+    // them one by one cost a commit each: the first caller finds the write gate free and commits before the next queues),
+    // with the message's receipt, so the batch is written once however often the message is delivered.
+    private Task<IReadOnlyList<AuditRecord>> AppendAllAsync(BusMessage message, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
+        audit.AppendBatchAsync(entries, new DeliveryReceipt(SubscriberName, message.Id), cancellationToken);
 
     private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 

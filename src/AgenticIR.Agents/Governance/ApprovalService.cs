@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
@@ -18,6 +19,7 @@ public sealed class ApprovalService(
     IAuditLog audit,
     IPolicyProvider policy,
     IInvestigationContinuation continuation,
+    IMessageBus bus,
     TimeProvider time) : IApprovalService
 {
     /// <summary>Channel name of the operator command line, which can check user names but not roles.</summary>
@@ -47,9 +49,11 @@ public sealed class ApprovalService(
             var next = InvestigationFacts.Replace(record, action with { ApprovalStatus = decision, Answer = answer }, now, "response",
                 $"{InvestigationFacts.Describe(action)} {verb} by {command.Approver.Name} ({check.TierName}, {command.Approver.Channel})"
                 + (answer.Reason is null ? "" : $": {answer.Reason}"));
+            var changed = InvestigationMessages.Updated(record, $"action {action.ActionId} {verb}", now);
+            InvestigationRecord saved;
             try
             {
-                await store.SaveAsync(next, null, cancellationToken);
+                saved = await store.SaveAsync(next, null, [changed], cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
@@ -60,6 +64,7 @@ public sealed class ApprovalService(
 
             await requests.CloseAsync(record.Id, action.ActionId, cancellationToken);
             await audit.AppendAsync(AnswerEntry(record, action, command, answer, check.TierName, request, now), cancellationToken);
+            await bus.DeliverAsync(changed with { Record = saved }, cancellationToken);
             await continuation.ContinueAsync(record.Id, cancellationToken);
             return new ApprovalOutcome(true, $"{InvestigationFacts.Describe(action)} {verb} by {command.Approver.Name} as {check.TierName}.");
         }

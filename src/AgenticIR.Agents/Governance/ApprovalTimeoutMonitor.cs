@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
@@ -28,6 +29,7 @@ public sealed class ApprovalTimeoutMonitor(
     IGovernanceNotifier notifier,
     IPolicyProvider policy,
     IInvestigationContinuation continuation,
+    IMessageBus bus,
     TimeProvider time)
 {
     /// <summary>Requests handled per call, so one call stays short under a backlog.</summary>
@@ -139,9 +141,11 @@ public sealed class ApprovalTimeoutMonitor(
             var answer = new ApprovalAnswer(decision, PolicyApprover, PolicyApprover, TimeoutChannel, now, reason);
             var next = InvestigationFacts.Replace(record, action with { ApprovalStatus = decision, Answer = answer }, now, "response",
                 $"{InvestigationFacts.Describe(action)} {(blocker is null ? "approved" : "timed out")}: {reason}");
+            var changed = InvestigationMessages.Updated(record, $"action {action.ActionId} {(blocker is null ? "approved" : "timed out")} by timeout", now);
+            InvestigationRecord saved;
             try
             {
-                await store.SaveAsync(next, null, cancellationToken);
+                saved = await store.SaveAsync(next, null, [changed], cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {
@@ -157,6 +161,7 @@ public sealed class ApprovalTimeoutMonitor(
             }
             await AuditAsync(request, blocker is null ? "auto_approved" : "timed_out", reason, cancellationToken,
                 ("decision", GovernanceAudit.StatusName(decision)));
+            await bus.DeliverAsync(changed with { Record = saved }, cancellationToken);
             await continuation.ContinueAsync(request.InvestigationId, cancellationToken);
             return true;
         }

@@ -32,27 +32,19 @@ public sealed class OutcomeRecorder(IStateStore store, LearningAgent learning, I
             if (await store.GetAsync(investigationId, cancellationToken) is not { } record) return null;
             if (Same(record.Outcome, outcome)) return null;
             var next = WithOutcome(record, outcome);
-            var message = new BusMessage
-            {
-                // Deterministic per saved version, like the orchestrator's announcements.
-                Id = string.Create(CultureInfo.InvariantCulture, $"{record.Id}:{MessageType.OutcomeRecorded}:{record.Version}"),
-                Type = MessageType.OutcomeRecorded,
-                InvestigationId = record.Id,
-                Summary = Describe(outcome),
-                CreatedAt = next.UpdatedAt,
-            };
+            // Deterministic per saved version, like the orchestrator's announcements.
+            var message = InvestigationMessages.Create(record, MessageType.OutcomeRecorded, Describe(outcome), next.UpdatedAt);
             InvestigationRecord saved;
             try
             {
-                saved = await store.SaveAsync(next, null, [message], cancellationToken);
+                // Announced before the proposals are queued, as the orchestrator does: the announcement is in the outbox
+                // with the outcome, and a failing subscriber is retried, so a failing queue write cannot lose it.
+                saved = await store.SaveAndAnnounceAsync(bus, next, null, [message], cancellationToken);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
                 continue;
             }
-            // Announced before the proposals are queued, as the orchestrator does: delivery never throws (a failing
-            // subscriber is dead-lettered), so the announcement is not lost to a failing queue write.
-            await bus.DeliverAsync(message, cancellationToken);
             var earlier = record.Feedback?.Proposals ?? [];
             foreach (var proposal in next.Feedback!.Proposals.Where(p => !earlier.Contains(p)))
                 await store.AddProposalAsync(saved.Id, proposal, cancellationToken);

@@ -149,16 +149,18 @@ public sealed partial class InvestigationOrchestrator
         return saved;
     }
 
-    private async Task<InvestigationRecord> SaveAndAnnounceAsync(InvestigationRecord next, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
-    {
-        var saved = await store.SaveAsync(next, null, messages, cancellationToken);
-        // Subscribers get the record just saved, so they need not read it back (and deserialize it) from the store.
-        foreach (var message in messages) await bus.DeliverAsync(message with { Record = saved }, cancellationToken);
-        return saved;
-    }
+    // Every save of a stage leaves the store through its outbox: a save that announces nothing in particular carries an
+    // InvestigationUpdated message, so subscribers that follow every change (SOAR write-back) hear of it too.
+    private Task<InvestigationRecord> SaveAndAnnounceAsync(InvestigationRecord next, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken) =>
+        SaveAndAnnounceAsync(next, null, messages, cancellationToken);
 
-    private async Task<InvestigationRecord> MoveAsync(InvestigationRecord record, InvestigationStage stage, string actor, string description, CancellationToken cancellationToken) =>
-        await store.SaveAsync(Move(record, stage, actor, description), null, cancellationToken);
+    private Task<InvestigationRecord> SaveAndAnnounceAsync(InvestigationRecord next, IntakeRecord? intake, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken) =>
+        store.SaveAndAnnounceAsync(bus, next, intake,
+            messages.Count > 0 ? messages : [InvestigationMessages.Updated(next, $"saved at stage {next.Stage}", time.GetUtcNow())],
+            cancellationToken);
+
+    private Task<InvestigationRecord> MoveAsync(InvestigationRecord record, InvestigationStage stage, string actor, string description, CancellationToken cancellationToken) =>
+        SaveAndAnnounceAsync(Move(record, stage, actor, description), [], cancellationToken);
 
     private InvestigationRecord Move(InvestigationRecord record, InvestigationStage stage, string actor, string description)
     {

@@ -14,7 +14,9 @@ using Microsoft.Extensions.Logging;
 namespace AgenticIR.Agents.Orchestration;
 
 /// <summary>Drives each investigation through the state machine. Every stage is saved before the next starts, so a
-/// process killed at any point resumes each investigation from its last saved stage and repeats no finished stage.</summary>
+/// process killed at any point resumes each investigation from its last saved stage and repeats no finished stage. Every
+/// save but the investigation loop's checkpoints carries its outbox messages, which are the only way a change reaches
+/// audit, metrics and SOAR write-back.</summary>
 public sealed partial class InvestigationOrchestrator(
     IStateStore store,
     IMessageBus bus,
@@ -152,6 +154,8 @@ public sealed partial class InvestigationOrchestrator(
     /// recent finished investigation whose report a crash left unwritten.</summary>
     public async Task<int> ResumeUnfinishedAsync(CancellationToken cancellationToken)
     {
+        // What a killed run saved but did not deliver goes out first, so each investigation's messages stay in order.
+        await bus.RedeliverAsync(cancellationToken);
         var ids = await store.ListUnfinishedAsync(cancellationToken);
         if (ids.Count > 0) OrchestrationLog.Resuming(logger, ids.Count);
         var resumed = 0;
@@ -168,8 +172,12 @@ public sealed partial class InvestigationOrchestrator(
         return resumed;
     }
 
-    /// <summary>Waits until every report accepted so far is written.</summary>
-    public Task FlushAsync(CancellationToken cancellationToken) => reports.FlushAsync(cancellationToken);
+    /// <summary>Waits until every report accepted so far is written and every delivery so far is marked in the outbox.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await reports.FlushAsync(cancellationToken);
+        await bus.FlushAsync(cancellationToken);
+    }
 
     /// <summary>Advances one investigation until it is documented or waits for approval. Returns false when a stage failed
     /// (the failure is logged and dead-lettered; the investigation stays at its stage for the next run).</summary>
@@ -272,7 +280,8 @@ public sealed partial class InvestigationOrchestrator(
                     ? [.. active.Timeline, Entry("triage", $"Alert storm: holding {MaxAlertsHeld} alerts; further duplicates are counted, not stored")]
                     : active.Timeline,
             };
-            return (intake, Remember(await store.SaveAsync(counted, intake, cancellationToken)));
+            return (intake, Remember(await SaveAndAnnounceAsync(counted, intake,
+                [Message(counted, MessageType.InvestigationUpdated, $"duplicate alert counted ({counted.SuppressedDuplicates + 1} beyond the {MaxAlertsHeld} held)")], cancellationToken)));
         }
         var merged = active with
         {
@@ -287,7 +296,8 @@ public sealed partial class InvestigationOrchestrator(
         var addsEvidence = !alreadyHeld && (alert.Observables.Any(o => !known.Contains(o)) || alert.SourceTechniques.Any(t => !reported.Contains(t)));
         if (addsEvidence && merged.Incident is not null && InvestigationStateMachine.IsFinished(merged.Stage))
             merged = await RenderAsync(merged, "merged", writeFiles: true, cancellationToken);
-        var saved = Remember(await store.SaveAsync(merged, intake, cancellationToken));
+        var saved = Remember(await SaveAndAnnounceAsync(merged, intake,
+            [Message(merged, MessageType.InvestigationUpdated, $"duplicate alert merged{(addsEvidence ? " with new evidence" : "")}")], cancellationToken));
         OrchestrationLog.AlertMerged(logger, alert.AlertId, active.Id, fingerprint[..12]);
         return (intake, saved);
     }
@@ -318,17 +328,22 @@ public sealed partial class InvestigationOrchestrator(
         return (intake, false);
     }
 
+    // The dead letter and its StageFailed message commit together, so whoever counts failures (agent health) hears of
+    // each one through the outbox, after a crash too.
     private async Task DeadLetterStageAsync(InvestigationRecord record, Exception ex, CancellationToken cancellationToken)
     {
         var payload = $"investigation {record.Id} at stage {record.Stage} (version {record.Version})";
+        var now = time.GetUtcNow();
+        var failed = StageFailure.Message(record, ex.GetType().Name, now);
         await store.AddDeadLetterAsync(new DeadLetter
         {
             Source = $"stage:{record.Stage}",
             Reason = $"{ex.GetType().Name}: {ex.Message}",
             Payload = payload,
             PayloadSha256 = Sha256(payload),
-            CreatedAt = time.GetUtcNow(),
-        }, cancellationToken);
+            CreatedAt = now,
+        }, [failed], cancellationToken);
+        await bus.DeliverAsync(failed with { Record = record }, cancellationToken);
     }
 
     private IntakeRecord NewIntake(string inputKey, IntakeStatus status, string? investigationId, NormalizedAlert alert, string? reason) => new()
@@ -376,12 +391,6 @@ public sealed partial class InvestigationOrchestrator(
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private BusMessage Message(InvestigationRecord record, MessageType type, string summary, string? suffix = null) => new()
-    {
-        Id = $"{record.Id}:{type}:{record.Version}{suffix}",
-        Type = type,
-        InvestigationId = record.Id,
-        Summary = summary,
-        CreatedAt = time.GetUtcNow(),
-    };
+    private BusMessage Message(InvestigationRecord record, MessageType type, string summary, string? suffix = null) =>
+        InvestigationMessages.Create(record, type, summary, time.GetUtcNow(), suffix);
 }

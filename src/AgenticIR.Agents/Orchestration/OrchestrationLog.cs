@@ -31,6 +31,22 @@ internal static partial class OrchestrationLog
     public static partial void Resuming(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2050, EventName = "HandlerFailed", Level = LogLevel.Error,
-        Message = "Bus handler for {MessageType} failed on investigation {InvestigationId}: {ErrorType}; message dead-lettered")]
+        Message = "Bus handler for {MessageType} failed on investigation {InvestigationId}: {ErrorType}")]
     public static partial void HandlerFailed(ILogger logger, string messageType, string investigationId, string errorType);
+
+    [LoggerMessage(EventId = 2051, EventName = "MessageRetryScheduled", Level = LogLevel.Warning,
+        Message = "Message {MessageId} not delivered (attempt {Attempt}); retried after {DelaySeconds} s, later messages of investigation {InvestigationId} wait for it")]
+    public static partial void MessageRetryScheduled(ILogger logger, string messageId, int attempt, double delaySeconds, string investigationId);
+
+    [LoggerMessage(EventId = 2052, EventName = "MessageDeadLettered", Level = LogLevel.Error,
+        Message = "Message {MessageId} of investigation {InvestigationId} dead-lettered after {Attempt} attempts")]
+    public static partial void MessageDeadLettered(ILogger logger, string messageId, string investigationId, int attempt);
+
+    [LoggerMessage(EventId = 2053, EventName = "MessagesRedelivered", Level = LogLevel.Information,
+        Message = "Delivered {Count} outbox messages left undelivered")]
+    public static partial void MessagesRedelivered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2054, EventName = "DeliveredMarksLost", Level = LogLevel.Warning,
+        Message = "Could not mark {Count} delivered messages: {ErrorType}; they are delivered again on the next start")]
+    public static partial void DeliveredMarksLost(ILogger logger, int count, string errorType);
 }

@@ -22,4 +22,9 @@ public sealed record BusMessage
     /// subscribers then read the store.</summary>
     [JsonIgnore]
     public InvestigationRecord? Record { get; init; }
+
+    /// <summary>True when no subscriber of this process takes messages of its type (<see cref="IMessageBus.HasSubscribers"/>):
+    /// the store saves it as already delivered, since delivering it to nobody would only cost a second write.</summary>
+    [JsonIgnore]
+    public bool Unsubscribed { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace AgenticIR.Core.Playbooks;
 
 /// <summary>What the Splunk SOAR bridge keeps between cycles and across restarts: the intake cursor, container links,
-/// the write-back ledger and the processed approval comments. Every write is durable before the call returns.</summary>
+/// the write-back queue and ledger, and the processed approval comments. Every write is durable before the call returns.</summary>
 public interface ISoarBridgeStore
 {
     /// <summary>The intake cursor of an instance (zero and null before the first container).</summary>
@@ -22,8 +22,18 @@ public interface ISoarBridgeStore
     /// <summary>Containers feeding one investigation.</summary>
     Task<IReadOnlyList<SoarContainerLink>> ListLinksForInvestigationAsync(string investigationId, CancellationToken cancellationToken);
 
-    /// <summary>Inserts a link, or moves its artifact id and update time forward (never back); the comment cursor is kept.</summary>
+    /// <summary>Inserts a link, or moves its artifact id and update time forward (never back); the comment cursor is kept.
+    /// A new link queues its investigation's write-back (a container to write into), in the same transaction.</summary>
     Task SaveLinkAsync(SoarContainerLink link, CancellationToken cancellationToken);
+
+    /// <summary>Queues the write-back of an investigation that feeds at least one container; nothing for one that feeds none.</summary>
+    Task QueueWriteBackAsync(string investigationId, CancellationToken cancellationToken);
+
+    /// <summary>Queued write-backs of investigations that feed a container of <paramref name="instance"/>, oldest first.</summary>
+    Task<IReadOnlyList<SoarWriteBackRequest>> ListQueuedWriteBacksAsync(string instance, CancellationToken cancellationToken);
+
+    /// <summary>Removes a request once its write-back finished, unless it was queued again since (its generation moved).</summary>
+    Task CompleteWriteBackAsync(SoarWriteBackRequest request, CancellationToken cancellationToken);
 
     /// <summary>Moves a container's comment cursor forward.</summary>
     Task AdvanceCommentCursorAsync(string instance, long containerId, long commentId, CancellationToken cancellationToken);

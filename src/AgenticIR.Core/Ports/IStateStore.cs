@@ -22,8 +22,8 @@ public interface IStateStore
     Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken);
 
     /// <summary>Saves like <see cref="SaveAsync(InvestigationRecord, IntakeRecord?, CancellationToken)"/> and appends the
-    /// bus messages that announce the new state in the same transaction (an outbox): a stage is never saved without its
-    /// announcement, nor announced without being saved.</summary>
+    /// bus messages that announce the new state in the same transaction (the outbox, pending until the bus delivered
+    /// them): a stage is never saved without its announcement, nor announced without being saved.</summary>
     /// <exception cref="ConcurrencyConflictException">Someone saved in between.</exception>
     Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken);
 
@@ -51,10 +51,20 @@ public interface IStateStore
     /// <summary>Stores a dead letter that has no intake (a failed stage, an undeliverable bus message); returns its id.</summary>
     Task<long> AddDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken);
 
+    /// <summary>Stores a dead letter and the messages that announce it (a failed stage's <see cref="MessageType.StageFailed"/>)
+    /// in one transaction. This default writes them one after the other, so a store that can should override it.</summary>
+    async Task<long> AddDeadLetterAsync(DeadLetter deadLetter, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var id = await AddDeadLetterAsync(deadLetter, cancellationToken);
+        foreach (var message in messages) await AppendMessageAsync(message, cancellationToken);
+        return id;
+    }
+
     /// <summary>Dead letters, newest first.</summary>
     Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int limit, CancellationToken cancellationToken);
 
-    /// <summary>Persists a bus message; idempotent by message id.</summary>
+    /// <summary>Persists a bus message in the outbox (pending); idempotent by message id.</summary>
     Task AppendMessageAsync(BusMessage message, CancellationToken cancellationToken);
 
     /// <summary>Messages of one investigation in order.</summary>

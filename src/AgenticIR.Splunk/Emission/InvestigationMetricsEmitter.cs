@@ -8,17 +8,16 @@ using AgenticIR.Splunk.Heartbeat;
 namespace AgenticIR.Splunk.Emission;
 
 /// <summary>Emits an investigation's metrics when the bus announces a state worth reporting: documented (everything),
-/// waiting for approval, each dispatched action, and the real outcome recorded (<c>learning_metrics</c> needs it). It reads the saved record, so what Splunk sees is what was saved;
-/// the factory's deterministic ids let a resumed stage announce again without a second copy in the sink. Also feeds
-/// the agents' health counters (heartbeats) from the saved stage times.</summary>
-/// <param name="store">Where saved records are read when <paramref name="saved"/> does not hold them.</param>
+/// waiting for approval, each dispatched action, and the real outcome recorded (<c>learning_metrics</c> needs it). It
+/// reads the record the message carries (the publisher hands over what it saved) or, on a redelivered message, the
+/// store, so what Splunk sees is what was saved; the factory's deterministic ids let a redelivered or resumed message
+/// announce again without a second copy in the sink (at least once, deduplicated by <c>event_id</c>). Also feeds the
+/// agents' health counters (heartbeats) from the saved stage times.</summary>
+/// <param name="store">Where the record is read when the message does not carry it, and its stage times.</param>
 /// <param name="sink">Where events go.</param>
 /// <param name="recent">Ids emitted recently (not written twice).</param>
 /// <param name="health">Agent health counters to feed, if heartbeats are on.</param>
-/// <param name="saved">What this process just saved (see <see cref="CapturingStateStore"/>): reading it back from the
-/// store would cost more than everything else the emitter does.</param>
-public sealed class InvestigationMetricsEmitter(IStateStore store, IMetricsSink sink, RecentEventIds recent, AgentHealthTracker? health = null,
-    SavedStateCache? saved = null)
+public sealed class InvestigationMetricsEmitter(IStateStore store, IMetricsSink sink, RecentEventIds recent, AgentHealthTracker? health = null)
 {
     /// <summary>The announcements that trigger emission.</summary>
     public static IReadOnlyList<MessageType> Triggers { get; } =
@@ -31,37 +30,17 @@ public sealed class InvestigationMetricsEmitter(IStateStore store, IMetricsSink 
         foreach (var type in Triggers) bus.Subscribe(type, OnMessageAsync);
     }
 
-    /// <summary>Loads the announced investigation and emits the events its saved state supports that were not emitted yet;
-    /// returns how many were handed to the sink. A failure reaches the bus, which dead-letters the message.</summary>
+    /// <summary>Emits the events the announced investigation's saved state supports that were not emitted yet; returns
+    /// how many were handed to the sink. A failure reaches the bus, which retries the message.</summary>
     public async Task<int> OnMessageAsync(BusMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        InvestigationRecord record;
-        IReadOnlyList<StageEvent>? stages = null;
-        if (saved is not null && saved.TryGet(message.InvestigationId, out var cached, out var cachedStages))
-        {
-            record = cached;
-            stages = cachedStages;
-        }
-        else if (await store.GetAsync(message.InvestigationId, cancellationToken) is { } read)
-        {
-            record = read;
-        }
-        else
-        {
-            return 0;
-        }
-        stages ??= await store.ListStageEventsAsync(record.Id, cancellationToken);
-        if (message.Type == MessageType.DocumentationReady)
-        {
-            RecordHealth(record, stages);
-            saved?.Forget(record.Id);
-        }
-        // An outcome arrives long after the investigation came to rest; nothing more is expected soon.
-        else if (message.Type == MessageType.OutcomeRecorded)
-        {
-            saved?.Forget(record.Id);
-        }
+        var record = message.Record is { } carried && carried.Id == message.InvestigationId
+            ? carried
+            : await store.GetAsync(message.InvestigationId, cancellationToken);
+        if (record is null) return 0;
+        var stages = await store.ListStageEventsAsync(record.Id, cancellationToken);
+        if (message.Type == MessageType.DocumentationReady) RecordHealth(record, stages);
         return await EmitAsync(MetricsEventFactory.ForInvestigation(record, stages), cancellationToken);
     }
 

@@ -1,10 +1,11 @@
+using AgenticIR.Core.Bus;
 using AgenticIR.Core.State;
 
 namespace AgenticIR.Splunk.Heartbeat;
 
-/// <summary>Which agent failed, read from the dead letter the orchestrator writes when a stage throws: its source is
-/// <c>stage:&lt;stage the investigation was leaving&gt;</c>. Other dead letters (unreadable inputs, failing bus
-/// subscribers) are not an agent's failure.</summary>
+/// <summary>Which agent failed, read from the <see cref="MessageType.StageFailed"/> message the orchestrator saves with
+/// the dead letter of a stage that threw (its source is <c>stage:&lt;stage the investigation was leaving&gt;</c>). Other
+/// dead letters (unreadable inputs, failing bus subscribers) are not an agent's failure.</summary>
 public static class StageFailures
 {
     /// <summary>Prefix of a failed stage's dead-letter source.</summary>
@@ -18,13 +19,20 @@ public static class StageFailures
         if (!deadLetter.Source.StartsWith(SourcePrefix, StringComparison.Ordinal)
             || !Enum.TryParse<InvestigationStage>(deadLetter.Source.AsSpan(SourcePrefix.Length), ignoreCase: true, out var stage))
             return [];
-        return stage switch
-        {
-            InvestigationStage.Received => [AgentNames.Triage],
-            InvestigationStage.Triaged or InvestigationStage.Investigating => [AgentNames.Investigation],
-            InvestigationStage.Investigated or InvestigationStage.Planned or InvestigationStage.AwaitingApproval or InvestigationStage.Responding => [AgentNames.Response],
-            InvestigationStage.Responded => [AgentNames.Documentation, AgentNames.Learning],
-            _ => [],
-        };
+        return AgentsOf(stage);
     }
+
+    /// <summary>The agents whose work a <see cref="MessageType.StageFailed"/> message reports failed; empty for any other message.</summary>
+    public static IReadOnlyList<string> AgentsOf(BusMessage message) =>
+        StageFailure.StageOf(message) is { } stage ? AgentsOf(stage) : [];
+
+    /// <summary>The agents that own the work of leaving <paramref name="stage"/>.</summary>
+    public static IReadOnlyList<string> AgentsOf(InvestigationStage stage) => stage switch
+    {
+        InvestigationStage.Received => [AgentNames.Triage],
+        InvestigationStage.Triaged or InvestigationStage.Investigating => [AgentNames.Investigation],
+        InvestigationStage.Investigated or InvestigationStage.Planned or InvestigationStage.AwaitingApproval or InvestigationStage.Responding => [AgentNames.Response],
+        InvestigationStage.Responded => [AgentNames.Documentation, AgentNames.Learning],
+        _ => [],
+    };
 }

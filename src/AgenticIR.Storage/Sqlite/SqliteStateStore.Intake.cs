@@ -1,3 +1,4 @@
+using AgenticIR.Core.Bus;
 using AgenticIR.Core.State;
 using AgenticIR.Storage.Shared;
 using Dapper;
@@ -52,7 +53,20 @@ public sealed partial class SqliteStateStore
         return WriteAsync((connection, transaction) => InsertDeadLetterAsync(connection, transaction, deadLetter, cancellationToken), cancellationToken);
     }
 
-    private static Task<long> InsertDeadLetterAsync(SqliteConnection connection, SqliteTransaction transaction, DeadLetter deadLetter, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public Task<long> AddDeadLetterAsync(DeadLetter deadLetter, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        ArgumentNullException.ThrowIfNull(messages);
+        return WriteAsync(async (connection, transaction) =>
+        {
+            var id = await InsertDeadLetterAsync(connection, transaction, deadLetter, cancellationToken);
+            foreach (var message in messages) await InsertMessageAsync(connection, transaction, message, cancellationToken);
+            return id;
+        }, cancellationToken);
+    }
+
+    internal static Task<long> InsertDeadLetterAsync(SqliteConnection connection, SqliteTransaction transaction, DeadLetter deadLetter, CancellationToken cancellationToken)
     {
         var args = new
         {

@@ -26,11 +26,13 @@ public sealed partial class SqliteStateStore
             message.InvestigationId,
             message.Summary,
             CreatedAt = StoreText.Timestamp(message.CreatedAt),
+            // A message nobody subscribes to has nothing to wait for: it is history from the start.
+            State = message.Unsubscribed ? "delivered" : "pending",
         };
         return connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT OR IGNORE INTO bus_messages (id, type, investigation_id, summary, created_at)
-            VALUES (@Id, @Type, @InvestigationId, @Summary, @CreatedAt);
+            INSERT OR IGNORE INTO bus_messages (id, type, investigation_id, summary, created_at, state, delivered_at)
+            VALUES (@Id, @Type, @InvestigationId, @Summary, @CreatedAt, @State, CASE WHEN @State = 'delivered' THEN @CreatedAt END);
             """, args, transaction, cancellationToken: cancellationToken));
     }
 

@@ -1,4 +1,5 @@
 using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
@@ -7,6 +8,7 @@ using AgenticIR.Storage.Sqlite.Controls;
 using AgenticIR.Storage.Sqlite.Governance;
 using AgenticIR.Storage.Sqlite.Metrics;
 using AgenticIR.Storage.Sqlite.ModeOverrides;
+using AgenticIR.Storage.Sqlite.Outbox;
 using AgenticIR.Storage.Sqlite.PolicyVersions;
 using AgenticIR.Storage.Sqlite.SoarBridge;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
@@ -20,6 +22,8 @@ internal sealed class SqliteStoreBackend(SqliteStoreOptions options, TimeProvide
     public override IStateStore CreateStateStore() => new SqliteStateStore(options, time);
 
     public override IAuditTrail CreateAuditTrail() => new SqliteAuditLog(options, time);
+
+    public override IMessageOutbox CreateMessageOutbox() => new SqliteMessageOutbox(options, time);
 
     public override IGovernanceControlStore CreateGovernanceControls() => new SqliteGovernanceControlStore(options);
 

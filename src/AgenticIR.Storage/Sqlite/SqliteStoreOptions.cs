@@ -18,8 +18,8 @@ public sealed class SqliteStoreOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Called after each state-store transaction commits, inside the write gate: a fault-injection point for
-    /// crash tests (the worker wires it only when <c>AGENTICIR_TEST_KILL_AFTER_COMMITS</c> is set). Not bound from configuration.</summary>
+    /// <summary>Called after each transaction of the state store and of the message outbox commits, inside the write
+    /// gate: a fault-injection point for crash tests (the worker wires it only when <c>AGENTICIR_TEST_KILL_AFTER_COMMITS</c> is set). Not bound from configuration.</summary>
     /// <value>The default value is null (nothing is called).</value>
     public Action? AfterCommit { get; set; }
 }

@@ -48,6 +48,8 @@ internal static class RunCommand
                 sp.GetRequiredService<InvestigationOrchestrator>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FolderWatchWorker>>(), maxInput));
             services.AddHostedService(sp => new SplunkSoarBridgeWorker(sp.GetRequiredService<SplunkSoarBridges>()));
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<GovernanceLoopWorker>(sp));
+            // Delivers what the outbox still holds (after a crash, or a subscriber that failed) with backoff.
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OutboxWorker>(sp));
             // Shadow-comparison events and demotion.
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<MetricsLoopWorker>(sp));
             services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));

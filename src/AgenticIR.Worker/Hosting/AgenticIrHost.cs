@@ -1,5 +1,4 @@
 using AgenticIR.Agents;
-using AgenticIR.Agents.Audit;
 using AgenticIR.Agents.PolicyLifecycle;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Context;
@@ -128,8 +127,10 @@ public static class AgenticIrHost
         await services.GetRequiredService<IStateStore>().InitializeAsync(cancellationToken);
         if (scope != StartupScope.Pipeline) return;
         await services.GetRequiredService<ReloadingPolicyProvider>().InitializeAsync(cancellationToken);
-        // Every decision, enrichment query and action outcome the bus announces becomes an audit record.
-        ActivatorUtilities.CreateInstance<DecisionAuditor>(services).Attach(services.GetRequiredService<IMessageBus>());
+        // The outbox's subscribers: every decision, enrichment query and action outcome becomes an audit record, and every
+        // change of an investigation fed by a SOAR container queues its write-back.
+        var bus = services.GetRequiredService<IMessageBus>();
+        foreach (var subscriber in services.GetServices<IMessageSubscriber>()) subscriber.Attach(bus);
     }
 
     /// <summary>Where the definition files are, from the resolved paths.</summary>

@@ -29,8 +29,8 @@ internal static class MetricsWiring
     /// <summary>Always: the mode-cap store, the capped playbook catalog (a demoted playbook × severity runs assisted), the
     /// shadow comparison source, the <see cref="OutcomeRecorder"/> (a closed container's verdict becomes the outcome) and
     /// the <see cref="DemotionWorker"/>. When <paramref name="settings"/> names a sink: the
-    /// sinks, the bus subscriber that emits each investigation's events, the shadow comparison emitter, and for
-    /// <c>run</c> the agent heartbeats.</summary>
+    /// sinks, the bus subscribers that emit each investigation's events and count failed stages against their agents, the
+    /// shadow comparison emitter, and for <c>run</c> the agent heartbeats.</summary>
     public static IServiceCollection AddMetrics(this IServiceCollection services, ResolvedPaths paths, MetricsSettings settings)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -67,12 +67,9 @@ internal static class MetricsWiring
             | (settings.LongRunning ? SplunkSinks.Heartbeats : SplunkSinks.None));
         services.TryAddSingleton<AgentHealthTracker>();
         services.TryAddSingleton<RecentEventIds>(_ => new RecentEventIds());
-        services.TryAddSingleton<SavedStateCache>(_ => new SavedStateCache());
-        Decorate<IStateStore>(services,
-            (sp, inner) => new CapturingStateStore(inner, sp.GetRequiredService<SavedStateCache>(), sp.GetRequiredService<AgentHealthTracker>()),
-            _ => throw new InvalidOperationException("Register the storage (AddStorage) before the metrics."));
         services.TryAddSingleton(sp => new InvestigationMetricsEmitter(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<IMetricsSink>(),
-            sp.GetRequiredService<RecentEventIds>(), sp.GetRequiredService<AgentHealthTracker>(), sp.GetRequiredService<SavedStateCache>()));
+            sp.GetRequiredService<RecentEventIds>(), sp.GetRequiredService<AgentHealthTracker>()));
+        services.TryAddSingleton(sp => new StageFailureCounter(sp.GetRequiredService<AgentHealthTracker>()));
         services.TryAddSingleton(sp => new ShadowMetricsEmitter(sp.GetRequiredService<IShadowComparisonSource>(),
             sp.GetRequiredService<InvestigationMetricsEmitter>(), sp.GetRequiredService<TimeProvider>()));
         // Subscribing when the bus is created means every bus the pipeline uses announces to the emitter, with no step
@@ -81,6 +78,7 @@ internal static class MetricsWiring
             (sp, bus) =>
             {
                 sp.GetRequiredService<InvestigationMetricsEmitter>().Attach(bus);
+                sp.GetRequiredService<StageFailureCounter>().Attach(bus);
                 return bus;
             },
             sp => ActivatorUtilities.CreateInstance<InProcessMessageBus>(sp));

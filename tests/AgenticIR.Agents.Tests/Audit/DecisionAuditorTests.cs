@@ -66,6 +66,22 @@ public sealed class DecisionAuditorTests
         Assert.Equal(record.Id, Assert.Single(log.Entries).InvestigationId);
     }
 
+    [Fact]
+    public async Task Deliver_SameMessageAgainAfterACrash_AuditedOnce()
+    {
+        var store = new InMemoryStateStore();
+        var (bus, log) = Attach(store);
+        var record = store.Put(Investigated());
+        var message = Message(record, MessageType.InvestigationComplete);
+
+        await bus.DeliverAsync(message with { Record = record }, Ct);
+        // Redelivered from the outbox: no record in hand, same message id.
+        await bus.DeliverAsync(message, Ct);
+
+        Assert.Equal(["enrichment_query", "enrichment_query", "decision"], log.Entries.Select(e => e.ActionType));
+        Assert.Equal([new DeliveryReceipt(DecisionAuditor.SubscriberName, message.Id)], log.Receipts);
+    }
+
     private static (RecordingMessageBus Bus, RecordingAuditLog Log) Attach(InMemoryStateStore store)
     {
         var bus = new RecordingMessageBus();

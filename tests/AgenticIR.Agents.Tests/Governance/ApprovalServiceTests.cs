@@ -1,5 +1,6 @@
 using AgenticIR.Agents.Governance;
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Bus;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
@@ -37,6 +38,20 @@ public sealed class ApprovalServiceTests
         Assert.Equal(("soc_analyst", "splunk_soar", "42"), (audit.Details["tier"], audit.Details["channel"], audit.Details["latency_seconds"]));
         Assert.Equal(ApprovalRequestState.Closed, (await scenario.Requests.GetAsync(InvestigationId, "A1", TestContext.Current.CancellationToken))!.State);
         Assert.Contains(scenario.Store.Current(InvestigationId).Timeline, t => t.Description == "A1 block_ip on ipv4 '185.220.101.4' approved by alice (soc_analyst, splunk_soar)");
+        // The answer leaves the store through the outbox like every change, with the record it saved (SOAR write-back hears of it).
+        var changed = Assert.Single(scenario.Bus.Delivered);
+        Assert.Equal((MessageType.InvestigationUpdated, InvestigationId), (changed.Type, changed.InvestigationId));
+        Assert.Equal(scenario.Store.Current(InvestigationId), changed.Record);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_Refused_NothingAnnounced()
+    {
+        var scenario = await PendingAsync();
+
+        await scenario.ApproveAsync("A2", Alice);
+
+        Assert.Empty(scenario.Bus.Delivered);
     }
 
     [Fact]

@@ -169,7 +169,7 @@ public sealed class ApprovalTimeoutMonitorTests
     {
         var scenario = await PendingAsync(Severity.High, BlockIp());
         var second = new ApprovalTimeoutMonitor(scenario.Store, scenario.Requests, scenario.Audit, scenario.Notifier,
-            new FixedPolicyProvider(scenario.Policy), scenario.Continuation, scenario.Time);
+            new FixedPolicyProvider(scenario.Policy), scenario.Continuation, scenario.Bus, scenario.Time);
         scenario.Time.Advance(TimeSpan.FromSeconds(300));
 
         var handled = await Task.WhenAll(

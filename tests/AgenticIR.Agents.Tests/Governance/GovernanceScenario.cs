@@ -28,8 +28,8 @@ internal sealed class GovernanceScenario
         var provider = new FixedPolicyProvider(Policy);
         Auditor = new ApprovalRequestAuditor(Requests, Audit, provider, Time);
         Gate = new GovernanceActionGate(provider, Time, Auditor);
-        Service = new ApprovalService(Store, Requests, Audit, provider, Continuation, Time);
-        Monitor = new ApprovalTimeoutMonitor(Store, Requests, Audit, Notifier, provider, Continuation, Time);
+        Service = new ApprovalService(Store, Requests, Audit, provider, Continuation, Bus, Time);
+        Monitor = new ApprovalTimeoutMonitor(Store, Requests, Audit, Notifier, provider, Continuation, Bus, Time);
     }
 
     public GovernancePolicy Policy { get; }
@@ -39,6 +39,7 @@ internal sealed class GovernanceScenario
     public RecordingAuditLog Audit { get; } = new();
     public RecordingGovernanceNotifier Notifier { get; } = new();
     public RecordingContinuation Continuation { get; } = new();
+    public RecordingMessageBus Bus { get; } = new();
     public ApprovalRequestAuditor Auditor { get; }
     public GovernanceActionGate Gate { get; }
     public ApprovalService Service { get; }

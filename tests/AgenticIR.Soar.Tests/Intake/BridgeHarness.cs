@@ -1,3 +1,4 @@
+using AgenticIR.Agents.Bus;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
@@ -7,6 +8,7 @@ using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.Soar.SplunkSoar.WriteBack;
 using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Sqlite.Outbox;
 using AgenticIR.Storage.Sqlite.SoarBridge;
 using AgenticIR.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,6 +29,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
         Options = new SqliteStoreOptions { Path = Path.Combine(_directory, "state.db") };
         State = new SqliteStateStore(Options, Time);
         Store = new SqliteSoarBridgeStore(Options, Time);
+        Bus = new InProcessMessageBus(State, new SqliteMessageOutbox(Options, Time), new OutboxDeliveryOptions(), Time, NullLogger<InProcessMessageBus>.Instance);
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
@@ -36,6 +39,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public SqliteStoreOptions Options { get; }
     public SqliteStateStore State { get; }
     public SqliteSoarBridgeStore Store { get; }
+    public InProcessMessageBus Bus { get; }
     public SplunkSoarBridgeOptions BridgeOptions { get; set; } = new() { PageSize = 100 };
     public static IAlertNormalizer Normalizer => SharedNormalizer.Value;
 
@@ -58,8 +62,9 @@ internal sealed class BridgeHarness : IAsyncDisposable
 
     public WriteBackService WriteBack() => new(Clients, new SqliteSoarBridgeStore(Options, Time), BridgeOptions, NullLogger<WriteBackService>.Instance);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await Bus.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -69,6 +74,5 @@ internal sealed class BridgeHarness : IAsyncDisposable
         {
             // A pooled handle still open on some platforms; the temp folder is left for the OS to clean.
         }
-        return ValueTask.CompletedTask;
     }
 }

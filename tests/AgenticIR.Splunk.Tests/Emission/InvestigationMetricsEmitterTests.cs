@@ -58,23 +58,21 @@ public sealed class InvestigationMetricsEmitterTests
     }
 
     [Fact]
-    public async Task OnMessage_StateSavedByThisProcess_NoStoreReadAndSameEventsAsARead()
+    public async Task OnMessage_MessageCarriesSavedRecord_RecordNotReadAndSameEventsAsARead()
     {
         var documented = TestRecords.Documented();
         var stages = TestRecords.Stages();
-        var cache = new SavedStateCache();
-        cache.Created(documented with { Version = 1, Stage = InvestigationStage.Received });
-        foreach (var stage in stages.Skip(1)) cache.Saved(documented with { Version = stage.Version, Stage = stage.Stage, UpdatedAt = stage.At }, announced: true);
-        var fromCache = new RecordingMetricsSink();
+        var handedOver = new RecordingMetricsSink();
         var fromStore = new RecordingMetricsSink();
 
-        await new InvestigationMetricsEmitter(new OneRecordStore(documented, stages) { Unreadable = true }, fromCache, new RecentEventIds(), saved: cache)
-            .OnMessageAsync(Message(MessageType.DocumentationReady), Ct);
+        await new InvestigationMetricsEmitter(new OneRecordStore(documented, stages) { RecordUnreadable = true }, handedOver, new RecentEventIds())
+            .OnMessageAsync(Message(MessageType.DocumentationReady) with { Record = documented }, Ct);
+        // A redelivered message (after a crash) carries no record: the store is read.
         await new InvestigationMetricsEmitter(new OneRecordStore(documented, stages), fromStore, new RecentEventIds())
             .OnMessageAsync(Message(MessageType.DocumentationReady), Ct);
 
-        Assert.Equal(fromStore.Events.Select(Json), fromCache.Events.Select(Json));
-        Assert.False(cache.TryGet(documented.Id, out _, out _));
+        Assert.NotEmpty(handedOver.Events);
+        Assert.Equal(fromStore.Events.Select(Json), handedOver.Events.Select(Json));
     }
 
     [Fact]
@@ -98,32 +96,6 @@ public sealed class InvestigationMetricsEmitterTests
         Assert.Equal("false_positive", learning.GetProperty("disposition").GetString());
         Assert.Equal("splunk_soar:analyst", learning.GetProperty("outcome_source").GetString());
         Assert.Equal(0, again);
-    }
-
-    [Fact]
-    public void SavedStateCache_HistoryNotSeenFromCreation_StagesLeftToTheStore()
-    {
-        var cache = new SavedStateCache();
-        var record = TestRecords.Documented();
-
-        cache.Saved(record with { Version = 7 }, announced: true);
-        cache.Saved(record with { Version = 8 }, announced: true);
-
-        Assert.True(cache.TryGet(record.Id, out var last, out var stages));
-        Assert.Equal(8, last.Version);
-        Assert.Null(stages);
-    }
-
-    [Fact]
-    public void SavedStateCache_UnannouncedSaveAfterAnnouncement_RecordNotServed()
-    {
-        var cache = new SavedStateCache();
-        var record = TestRecords.Documented();
-
-        cache.Saved(record with { Version = 7 }, announced: true);
-        cache.Saved(record with { Version = 8 }, announced: false);
-
-        Assert.False(cache.TryGet(record.Id, out _, out _));
     }
 
     [Fact]
@@ -153,13 +125,12 @@ public sealed class InvestigationMetricsEmitterTests
 
     private sealed class OneRecordStore(InvestigationRecord record, IReadOnlyList<StageEvent> stages) : IStateStore
     {
-        public bool Unreadable { get; init; }
+        public bool RecordUnreadable { get; init; }
 
         public Task<InvestigationRecord?> GetAsync(string investigationId, CancellationToken cancellationToken) =>
-            Unreadable ? throw new InvalidOperationException("read") : Task.FromResult<InvestigationRecord?>(investigationId == record.Id ? record : null);
+            RecordUnreadable ? throw new InvalidOperationException("read") : Task.FromResult<InvestigationRecord?>(investigationId == record.Id ? record : null);
 
-        public Task<IReadOnlyList<StageEvent>> ListStageEventsAsync(string investigationId, CancellationToken cancellationToken) =>
-            Unreadable ? throw new InvalidOperationException("read") : Task.FromResult(stages);
+        public Task<IReadOnlyList<StageEvent>> ListStageEventsAsync(string investigationId, CancellationToken cancellationToken) => Task.FromResult(stages);
 
         public Task InitializeAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -32,6 +32,32 @@ public sealed class JsonLinesMetricsSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task EmitAsync_EventsAlreadyInTheFileFromAnEarlierProcess_NotWrittenAgain()
+    {
+        await using (var first = Sink(maxBytes: 0))
+        {
+            await first.EmitAsync(Event(1), Ct);
+            await first.EmitAsync(Event(2), Ct);
+        }
+        // The process was killed in the middle of a line, after its last complete event.
+        await File.AppendAllTextAsync(FilePath, "{\"time\":1764000003.000,\"host\":\"worker-1\",\"source\":\"agentic_ir\",\"sourcetype\":\"agent_heartbeat\",\"index\":\"agentic_ir\",\"event\":{\"event_id\":\"e3\",\"sta", Ct);
+
+        // A restarted process delivers the same messages again (at least once), and then new ones.
+        await using (var restarted = Sink(maxBytes: 0))
+        {
+            await restarted.EmitAsync([Event(1), Event(2), Event(3)], Ct);
+            await restarted.EmitAsync(Event(2), Ct);
+            await restarted.EmitAsync(Event(4), Ct);
+        }
+
+        var lines = await File.ReadAllLinesAsync(FilePath, Ct);
+        var ids = lines.Where(l => l.EndsWith('}')).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("event").GetProperty("event_id").GetString());
+        Assert.Equal(["e1", "e2", "e3", "e4"], ids);
+        // The cut line stays as it was, on its own: the forwarder skips it and reads the next line whole.
+        Assert.Equal(5, lines.Length);
+    }
+
+    [Fact]
     public async Task EmitAsync_PastMaxSize_RotatesKeepingEveryLine()
     {
         await using (var sink = Sink(maxBytes: 400))

@@ -1,6 +1,6 @@
-using AgenticIR.Storage.Tests.Contract;
 using AgenticIR.Core.Audit;
 using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Tests.Contract;
 
 namespace AgenticIR.Storage.Tests.Audit;
 

@@ -1,5 +1,5 @@
-using AgenticIR.Storage.Tests.Contract;
 using AgenticIR.Core.Audit;
+using AgenticIR.Storage.Tests.Contract;
 
 namespace AgenticIR.Storage.Tests.Audit;
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace AgenticIR.Storage.Tests.Contract;
 
 /// <summary>What every <see cref="ISoarBridgeStore"/> must do: intake cursors only move forward, a container stays linked
-/// to its first investigation, and write and comment ledgers round-trip; all of it survives a new instance.</summary>
+/// to its first investigation, a write-back is queued for investigations containers feed (and a newer request survives
+/// finishing an older one), and write and comment ledgers round-trip; all of it survives a new instance.</summary>
 public abstract class SoarBridgeStoreContract
 {
     /// <summary>The clock every store from <see cref="CreateStoreAsync"/> must use.</summary>
@@ -86,5 +87,53 @@ public abstract class SoarBridgeStoreContract
 
         Assert.Equal(entry with { State = SoarCommentState.Replied }, await (await CreateStoreAsync()).GetCommentAsync("prod", 7, 12, ct));
         Assert.Null(await store.GetCommentAsync("prod", 7, 13, ct));
+    }
+
+    [Fact]
+    public async Task QueueWriteBack_InvestigationNoContainerFeeds_NothingQueued()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = await CreateStoreAsync();
+        await store.SaveLinkAsync(new SoarContainerLink("prod", 7, "inv-a", 0, null), ct);
+        await store.CompleteWriteBackAsync(Assert.Single(await store.ListQueuedWriteBacksAsync("prod", ct)), ct);
+
+        await store.QueueWriteBackAsync("inv-from-a-file", ct);
+
+        Assert.Empty(await store.ListQueuedWriteBacksAsync("prod", ct));
+    }
+
+    [Fact]
+    public async Task SaveLink_NewContainer_QueuesItsInvestigationOnItsInstanceOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = await CreateStoreAsync();
+
+        await store.SaveLinkAsync(new SoarContainerLink("prod", 7, "inv-a", 0, null), ct);
+        var queued = Assert.Single(await store.ListQueuedWriteBacksAsync("prod", ct));
+        await store.CompleteWriteBackAsync(queued, ct);
+        // Moving an existing link's cursors is no change to write back.
+        await store.SaveLinkAsync(new SoarContainerLink("prod", 7, "inv-a", 40, null), ct);
+
+        Assert.Equal("inv-a", queued.InvestigationId);
+        Assert.Empty(await store.ListQueuedWriteBacksAsync("prod", ct));
+        Assert.Empty(await store.ListQueuedWriteBacksAsync("lab", ct));
+    }
+
+    [Fact]
+    public async Task CompleteWriteBack_QueuedAgainMeanwhile_NewerRequestStays()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = await CreateStoreAsync();
+        await store.SaveLinkAsync(new SoarContainerLink("prod", 7, "inv-a", 0, null), ct);
+        var read = Assert.Single(await store.ListQueuedWriteBacksAsync("prod", ct));
+
+        // The investigation changed while its write-back was running on the state read before.
+        await store.QueueWriteBackAsync("inv-a", ct);
+        await store.CompleteWriteBackAsync(read, ct);
+
+        var left = Assert.Single(await (await CreateStoreAsync()).ListQueuedWriteBacksAsync("prod", ct));
+        Assert.True(left.Generation > read.Generation);
+        await store.CompleteWriteBackAsync(left, ct);
+        Assert.Empty(await store.ListQueuedWriteBacksAsync("prod", ct));
     }
 }

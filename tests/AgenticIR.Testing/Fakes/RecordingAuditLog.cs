@@ -1,4 +1,5 @@
 using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
 
 namespace AgenticIR.Testing.Fakes;
 
@@ -7,6 +8,7 @@ namespace AgenticIR.Testing.Fakes;
 public sealed class RecordingAuditLog : IAuditLog
 {
     private readonly List<IReadOnlyList<AuditEntry>> _batches = [];
+    private readonly List<DeliveryReceipt> _receipts = [];
     private readonly Lock _lock = new();
     private long _sequence;
 
@@ -43,6 +45,24 @@ public sealed class RecordingAuditLog : IAuditLog
             _batches.Add([.. entries]);
             return Task.FromResult<IReadOnlyList<AuditRecord>>([.. entries.Select(Record)]);
         }
+    }
+
+    /// <summary>The delivery receipts kept, in order.</summary>
+    public IReadOnlyList<DeliveryReceipt> Receipts
+    {
+        get { lock (_lock) return [.. _receipts]; }
+    }
+
+    /// <summary>Like the SQLite log: a receipt kept before means the batch was written before, so nothing is appended.</summary>
+    public Task<IReadOnlyList<AuditRecord>> AppendBatchAsync(IReadOnlyList<AuditEntry> entries, DeliveryReceipt receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        lock (_lock)
+        {
+            if (_receipts.Contains(receipt)) return Task.FromResult<IReadOnlyList<AuditRecord>>([]);
+            _receipts.Add(receipt);
+        }
+        return AppendBatchAsync(entries, cancellationToken);
     }
 
     private AuditRecord Record(AuditEntry entry) => new(++_sequence, DateTimeOffset.UnixEpoch, entry, "", "");

@@ -28,10 +28,12 @@ public sealed class MetricsWiringTests : IDisposable
         await using var provider = services.BuildServiceProvider();
 
         Assert.Same(bus, provider.GetRequiredService<IMessageBus>());
-        Assert.Equal([MessageType.DocumentationReady, MessageType.ApprovalRequired, MessageType.ActionExecuted, MessageType.OutcomeRecorded], bus.Subscribed);
+        Assert.Equal([MessageType.DocumentationReady, MessageType.ApprovalRequired, MessageType.ActionExecuted, MessageType.OutcomeRecorded, MessageType.StageFailed],
+            bus.Subscribed);
         Assert.IsType<CappedPlaybookCatalog>(provider.GetRequiredService<IPlaybookCatalog>());
         Assert.NotNull(provider.GetService<IMetricsSink>());
-        Assert.IsType<AgenticIR.Splunk.Emission.CapturingStateStore>(provider.GetRequiredService<IStateStore>());
+        // Metrics read what the outbox delivers; the store itself is left as registered.
+        Assert.IsType<SqliteStateStore>(provider.GetRequiredService<IStateStore>());
     }
 
     [Fact]

@@ -27,6 +27,9 @@ internal sealed class CrashingBridgeStore(ISoarBridgeStore inner, int crashAt, F
     public Task<IReadOnlyList<SoarContainerLink>> ListLinksAsync(string instance, CancellationToken cancellationToken) => inner.ListLinksAsync(instance, cancellationToken);
     public Task<IReadOnlyList<SoarContainerLink>> ListLinksForInvestigationAsync(string investigationId, CancellationToken cancellationToken) => inner.ListLinksForInvestigationAsync(investigationId, cancellationToken);
     public Task SaveLinkAsync(SoarContainerLink link, CancellationToken cancellationToken) => inner.SaveLinkAsync(link, cancellationToken);
+    public Task QueueWriteBackAsync(string investigationId, CancellationToken cancellationToken) => inner.QueueWriteBackAsync(investigationId, cancellationToken);
+    public Task<IReadOnlyList<SoarWriteBackRequest>> ListQueuedWriteBacksAsync(string instance, CancellationToken cancellationToken) => inner.ListQueuedWriteBacksAsync(instance, cancellationToken);
+    public Task CompleteWriteBackAsync(SoarWriteBackRequest request, CancellationToken cancellationToken) => inner.CompleteWriteBackAsync(request, cancellationToken);
     public Task AdvanceCommentCursorAsync(string instance, long containerId, long commentId, CancellationToken cancellationToken) => inner.AdvanceCommentCursorAsync(instance, containerId, commentId, cancellationToken);
     public Task<SoarWriteEntry?> GetWriteAsync(string instance, long containerId, string itemKey, CancellationToken cancellationToken) => inner.GetWriteAsync(instance, containerId, itemKey, cancellationToken);
     public Task<IReadOnlyList<SoarWriteEntry>> ListWritesAsync(string instance, long containerId, CancellationToken cancellationToken) => inner.ListWritesAsync(instance, containerId, cancellationToken);

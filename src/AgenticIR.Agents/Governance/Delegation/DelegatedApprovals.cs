@@ -54,7 +54,7 @@ public sealed class DelegatedApprovals(
         var saved = await UpdateAsync(investigationId, actionId, DelegationEligibility.IsDelegatable, action => action with { Execution = execution },
             action => $"{InvestigationFacts.Describe(action)} handed to Splunk SOAR's asset approvers ({approvers}): action_run {execution.ExternalId}", cancellationToken);
         if (saved is null) return false;
-        var (record, action) = saved.Value;
+        var (record, action, message) = saved.Value;
         await requests.CloseAsync(record.Id, action.ActionId, cancellationToken);
         await audit.AppendAsync(new AuditEntry
         {
@@ -74,6 +74,7 @@ public sealed class DelegatedApprovals(
                 ["dispatch_key"] = execution.DispatchKey,
             },
         }, cancellationToken);
+        await bus.DeliverAsync(message with { Record = record }, cancellationToken);
         return true;
     }
 
@@ -84,7 +85,7 @@ public sealed class DelegatedApprovals(
         var saved = await UpdateAsync(investigationId, actionId, DelegationEligibility.IsDelegatable, action => action with { Execution = kept },
             action => $"{InvestigationFacts.Describe(action)} stays with this worker's approvers: {reason}", cancellationToken);
         if (saved is null) return false;
-        var (record, action) = saved.Value;
+        var (record, action, message) = saved.Value;
         await audit.AppendAsync(new AuditEntry
         {
             AgentName = GovernanceAudit.AgentName,
@@ -96,6 +97,7 @@ public sealed class DelegatedApprovals(
             Outcome = "kept for this worker's approvers",
             Details = new Dictionary<string, string> { ["action_id"] = action.ActionId, ["logical_action"] = action.LogicalAction },
         }, cancellationToken);
+        await bus.DeliverAsync(message with { Record = record }, cancellationToken);
         return true;
     }
 
@@ -121,7 +123,7 @@ public sealed class DelegatedApprovals(
                 + (answer.Execution is { } run ? $"; run {GovernanceAudit.Wire(run.Status)}" : "")
                 + (answer.Reason is null ? "" : $": {answer.Reason}"), cancellationToken, announcement);
         if (saved is null) return false;
-        var (record, action) = saved.Value;
+        var (record, action, message) = saved.Value;
         await audit.AppendAsync(GovernanceAudit.AnswerEntry(record.Id, action, given, new Dictionary<string, string>
         {
             ["action_id"] = action.ActionId,
@@ -129,11 +131,8 @@ public sealed class DelegatedApprovals(
             ["tier"] = Tier,
             ["channel"] = Channel,
         }), cancellationToken);
-        if (announcement is not null)
-        {
-            if (_guard is not null) await _guard.RecordOutcomeAsync(record, action, answer.Execution!, cancellationToken);
-            await bus.DeliverAsync(announcement with { Record = record }, cancellationToken);
-        }
+        if (announcement is not null && _guard is not null) await _guard.RecordOutcomeAsync(record, action, answer.Execution!, cancellationToken);
+        await bus.DeliverAsync(message with { Record = record }, cancellationToken);
         await continuation.ContinueAsync(record.Id, cancellationToken);
         return true;
     }
@@ -145,8 +144,10 @@ public sealed class DelegatedApprovals(
         _ => "timed out",
     };
 
-    // Re-reads and re-checks on every attempt, so a concurrent answer (a comment, a timeout) is never overwritten.
-    private async Task<(InvestigationRecord Record, ResponseAction Action)?> UpdateAsync(string investigationId, string actionId,
+    // Re-reads and re-checks on every attempt, so a concurrent answer (a comment, a timeout) is never overwritten. The
+    // save carries its message (the announcement, or InvestigationUpdated) in the outbox; the caller delivers it after
+    // its audit record.
+    private async Task<(InvestigationRecord Record, ResponseAction Action, BusMessage Message)?> UpdateAsync(string investigationId, string actionId,
         Func<ResponseAction, bool> applies, Func<ResponseAction, ResponseAction> change, Func<ResponseAction, string> describe, CancellationToken cancellationToken,
         BusMessage? announcement = null)
     {
@@ -156,12 +157,11 @@ public sealed class DelegatedApprovals(
             if (InvestigationFacts.FindAction(record, actionId) is not { } action || !applies(action)) return null;
             var now = time.GetUtcNow();
             var next = InvestigationFacts.Replace(record, change(action), now, "response", describe(action)) with { UpdatedAt = now };
+            var message = announcement ?? InvestigationMessages.Updated(record, $"action {actionId} delegation changed", now);
             try
             {
-                var saved = announcement is null
-                    ? await store.SaveAsync(next, null, cancellationToken)
-                    : await store.SaveAsync(next, null, [announcement], cancellationToken);
-                return (saved, InvestigationFacts.FindAction(saved, actionId)!);
+                var saved = await store.SaveAsync(next, null, [message], cancellationToken);
+                return (saved, InvestigationFacts.FindAction(saved, actionId)!, message);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxConflictRetries)
             {

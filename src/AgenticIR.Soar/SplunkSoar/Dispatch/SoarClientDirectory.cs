@@ -21,6 +21,9 @@ internal sealed class SoarClientDirectory
     /// <summary>True when at least one instance has a client.</summary>
     public bool Any => _clients.Count > 0;
 
+    /// <summary>True when no instance is configured.</summary>
+    public bool IsEmpty => _clients.Count == 0;
+
     /// <summary>The client of an instance, or null when no such instance is configured.</summary>
     public ISplunkSoarClient? Find(string instance) => _clients.GetValueOrDefault(instance);
 }

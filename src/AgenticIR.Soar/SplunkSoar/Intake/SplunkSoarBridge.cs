@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using AgenticIR.Core.Bus;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Soar.SplunkSoar.Api;
@@ -9,10 +9,12 @@ using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Soar.SplunkSoar.Intake;
 
-/// <summary>The agents beside one Splunk SOAR instance. Each cycle: take new containers and artifacts (the orchestrator
-/// runs them to rest), write back every linked investigation that changed, apply approval comments, hand actions to the
+/// <summary>The agents beside one Splunk SOAR instance. Each cycle: deliver what the outbox still holds (so no change
+/// a crash left undelivered misses its write-back), take new containers and artifacts (the orchestrator runs them to
+/// rest), write back the investigations whose write-back is queued (every change of a linked investigation queues one,
+/// see <see cref="WriteBackQueue"/>; unchanged ones are not even read), apply approval comments, hand actions to the
 /// SOAR's asset approvers and read their answers back (when the instance delegates approvals), and write back what the
-/// answers changed. A SOAR outage ends the cycle where it is (cursors and ledgers only move after success,
+/// answers changed. A SOAR outage ends the cycle where it is (cursors, ledgers and the queue only move after success,
 /// so the next cycle resumes there); refused credentials stop this instance's bridge for good.</summary>
 internal sealed class SplunkSoarBridge(
     string instance,
@@ -23,13 +25,11 @@ internal sealed class SplunkSoarBridge(
     AssetApproverPass? assetApprovers,
     ISoarBridgeStore store,
     IStateStore state,
+    IMessageBus bus,
     TimeProvider time,
     ILogger<SplunkSoarBridge> logger,
     int writeBackParallelism = SplunkSoarBridgeOptions.DefaultWriteBackParallelism) : IDisposable
 {
-    // Investigation id → version last written back. Empty after a restart, so every linked investigation is checked
-    // once then; the ledger makes that check free of SOAR calls when nothing changed.
-    private readonly ConcurrentDictionary<string, long> _written = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _cycle = new(1, 1);
     private volatile bool _stopped;
 
@@ -49,11 +49,12 @@ internal sealed class SplunkSoarBridge(
         await _cycle.WaitAsync(cancellationToken);
         try
         {
+            await bus.RedeliverAsync(cancellationToken);
             var taken = await intake.PollOnceAsync(instance, cancellationToken);
-            var written = await WriteBackChangedAsync(cancellationToken);
+            var written = await WriteBackQueuedAsync(cancellationToken);
             var answered = await approvals.PollOnceAsync(instance, cancellationToken);
             var delegated = assetApprovers is null ? [] : await assetApprovers.PassAsync(instance, cancellationToken);
-            if (answered.Investigations.Count > 0 || delegated.Count > 0) written += await WriteBackChangedAsync(cancellationToken);
+            if (answered.Investigations.Count > 0 || delegated.Count > 0) written += await WriteBackQueuedAsync(cancellationToken);
             return new BridgeCycleResult(BridgeCycleStatus.Completed, taken.ContainersTaken, taken.ArtifactUpdates, written, answered.CommandsProcessed, taken.MoreWaiting);
         }
         catch (SoarUnavailableException ex)
@@ -104,21 +105,25 @@ internal sealed class SplunkSoarBridge(
         }
     }
 
-    private async Task<WriteBackResult> WriteBackChangedAsync(CancellationToken cancellationToken)
+    private async Task<WriteBackResult> WriteBackQueuedAsync(CancellationToken cancellationToken)
     {
         var total = WriteBackResult.None;
         var gate = new Lock();
-        var ids = (await store.ListLinksAsync(instance, cancellationToken)).Select(l => l.InvestigationId).Distinct(StringComparer.Ordinal);
+        var queued = await store.ListQueuedWriteBacksAsync(instance, cancellationToken);
         // Investigations write into different containers, so several go at once: the cycle is bound by the SOAR's
-        // latency, not by this process. The first failure (the SOAR went down) ends the cycle as before.
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = writeBackParallelism, CancellationToken = cancellationToken },
-            async (id, ct) =>
+        // latency, not by this process. The first failure (the SOAR went down) ends the cycle with the rest still queued.
+        await Parallel.ForEachAsync(queued, new ParallelOptions { MaxDegreeOfParallelism = writeBackParallelism, CancellationToken = cancellationToken },
+            async (request, ct) =>
             {
-                if (await state.GetAsync(id, ct) is not { } record) return;
-                if (_written.TryGetValue(id, out var version) && version == record.Version) return;
-                var result = await writeBack.SyncAsync(record, ct);
-                lock (gate) total += result;
-                if (result.Refused == 0) _written[id] = record.Version;
+                if (await state.GetAsync(request.InvestigationId, ct) is { } record)
+                {
+                    var result = await writeBack.SyncAsync(record, ct);
+                    lock (gate) total += result;
+                    // A refused item stays queued and is tried again next cycle.
+                    if (result.Refused > 0) return;
+                }
+                // Only this request is removed: a change queued meanwhile moved the generation and stays queued.
+                await store.CompleteWriteBackAsync(request, ct);
             });
         return total;
     }

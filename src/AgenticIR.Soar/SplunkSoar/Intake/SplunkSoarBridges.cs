@@ -1,3 +1,4 @@
+using AgenticIR.Core.Bus;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Soar;
@@ -12,12 +13,13 @@ namespace AgenticIR.Soar.SplunkSoar.Intake;
 internal sealed class SplunkSoarBridges : IDisposable
 {
     public SplunkSoarBridges(IReadOnlyList<SoarInstanceDefinition> instances, ContainerPoller intake, WriteBackService writeBack,
-        ApprovalCommentPoller approvals, AssetApproverPass? assetApprovers, ISoarBridgeStore store, IStateStore state, TimeProvider time, ILoggerFactory loggers)
+        ApprovalCommentPoller approvals, AssetApproverPass? assetApprovers, ISoarBridgeStore store, IStateStore state, IMessageBus bus, TimeProvider time,
+        ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(instances);
         ArgumentNullException.ThrowIfNull(loggers);
         All = [.. instances.Select(i => new SplunkSoarBridge(i.Name, i.PollInterval, intake, writeBack, approvals,
-            i.Approvals == SoarApprovalChannel.AssetApprovers ? assetApprovers : null, store, state, time,
+            i.Approvals == SoarApprovalChannel.AssetApprovers ? assetApprovers : null, store, state, bus, time,
             loggers.CreateLogger<SplunkSoarBridge>()))];
     }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
+using AgenticIR.Storage.Shared;
 using Microsoft.Data.Sqlite;
 
 namespace AgenticIR.Storage.Sqlite.Audit;
@@ -8,7 +10,7 @@ namespace AgenticIR.Storage.Sqlite.Audit;
 /// computes every hash itself from the fields it writes, so verification never trusts a caller. Appends are serialized:
 /// in this process callers queue and whoever holds the write gate commits everything queued in one BEGIN IMMEDIATE
 /// transaction (group commit), so the callers behind it mostly find their entry already written. A batch
-/// (<see cref="AppendBatchAsync"/>) is queued as one unit: its entries get consecutive sequences in one commit. Across processes
+/// (<see cref="AppendBatchAsync(IReadOnlyList{AuditEntry}, CancellationToken)"/>) is queued as one unit: its entries get consecutive sequences in one commit. Across processes
 /// BEGIN IMMEDIATE orders writers and the chain tail is read inside it. Each commit also moves the anchored head
 /// (<c>audit_head</c>) so verification can tell a truncated end. The state store must have been initialized on the same file first (it applies the migrations).</summary>
 public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
@@ -27,6 +29,7 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
     private SqliteConnection? _writer;
     private SqliteCommand? _insert;
     private SqliteCommand? _tail;
+    private SqliteCommand? _receipt;
     private int _disposed;
 
     /// <summary>Creates the log over <see cref="SqliteStoreOptions.Path"/>.</summary>
@@ -63,9 +66,22 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
         return await AppendGroupAsync(group, cancellationToken);
     }
 
-    private async Task<AuditRecord[]> AppendGroupAsync(AuditEntry[] entries, CancellationToken cancellationToken)
+    /// <summary>Appends the entries like <see cref="AppendBatchAsync(IReadOnlyList{AuditEntry}, CancellationToken)"/> unless
+    /// <paramref name="receipt"/> is already kept (the message was audited before a crash): then nothing is written and the
+    /// result is empty. The receipt is kept in the transaction of the entries, so the two cannot part.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> AppendBatchAsync(IReadOnlyList<AuditEntry> entries, DeliveryReceipt receipt, CancellationToken cancellationToken)
     {
-        var pending = new PendingAppend(entries);
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(receipt);
+        if (entries.Count == 0) return [];
+        var group = new AuditEntry[entries.Count];
+        for (var i = 0; i < group.Length; i++) group[i] = Snapshot(entries[i]);
+        return await AppendGroupAsync(group, cancellationToken, receipt);
+    }
+
+    private async Task<AuditRecord[]> AppendGroupAsync(AuditEntry[] entries, CancellationToken cancellationToken, DeliveryReceipt? receipt = null)
+    {
+        var pending = new PendingAppend(entries, receipt);
         _queue.Enqueue(pending);
         try
         {
@@ -135,8 +151,15 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
             var (sequence, previousHash) = (position.LastSequence, position.PreviousHash);
             _insert ??= InsertCommand(_writer, transaction);
             _insert.Transaction = transaction;
+            var appended = 0;
             for (var i = 0; i < batch.Count; i++)
             {
+                if (batch[i].Receipt is { } receipt && !KeepReceipt(transaction, receipt))
+                {
+                    // Audited before (the message is being delivered again): its records are already in the chain.
+                    written[i] = [];
+                    continue;
+                }
                 var entries = batch[i].Entries;
                 var records = written[i] = new AuditRecord[entries.Length];
                 for (var j = 0; j < entries.Length; j++)
@@ -144,8 +167,10 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
                     records[j] = Insert(_insert, ++sequence, _time.GetUtcNow(), entries[j], previousHash);
                     previousHash = records[j].Hash;
                 }
+                appended += entries.Length;
             }
-            AuditHeadRow.Write(_writer, transaction, new AuditHead(sequence, previousHash, position.RecordCount + count));
+            // Only what was written counts: a group skipped for its receipt added nothing to the chain.
+            AuditHeadRow.Write(_writer, transaction, new AuditHead(sequence, previousHash, position.RecordCount + appended));
             transaction.Commit();
         }
 #pragma warning disable CA1031 // Batch boundary: the failure belongs to every caller in the batch and reaches each through its task.
@@ -160,8 +185,26 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
         for (var i = 0; i < batch.Count; i++) batch[i].Complete(written[i]);
     }
 
+    /// <summary>Keeps the receipt; false when it was kept already.</summary>
+    private bool KeepReceipt(SqliteTransaction transaction, DeliveryReceipt receipt)
+    {
+        if (_receipt is null)
+        {
+            _receipt = _writer!.CreateCommand();
+            _receipt.CommandText = "INSERT OR IGNORE INTO delivery_receipts (subscriber, message_id, received_at) VALUES ($subscriber, $message, $at);";
+            foreach (var name in new[] { "$subscriber", "$message", "$at" }) _receipt.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        _receipt.Transaction = transaction;
+        _receipt.Parameters[0].Value = receipt.Subscriber;
+        _receipt.Parameters[1].Value = receipt.MessageId;
+        _receipt.Parameters[2].Value = StoreText.Timestamp(_time.GetUtcNow());
+        return _receipt.ExecuteNonQuery() == 1;
+    }
+
     private void CloseWriter()
     {
+        _receipt?.Dispose();
+        _receipt = null;
         _insert?.Dispose();
         _insert = null;
         _tail?.Dispose();

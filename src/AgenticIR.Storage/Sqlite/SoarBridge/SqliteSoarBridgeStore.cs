@@ -90,9 +90,15 @@ public sealed partial class SqliteSoarBridgeStore(SqliteStoreOptions options, Ti
     public Task SaveLinkAsync(SoarContainerLink link, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
-        // The investigation of a link never changes: a container feeds the investigation that first took it.
+        // The investigation of a link never changes: a container feeds the investigation that first took it. A new link
+        // is a new container to write into, so it queues the write-back (the investigation's own messages were delivered
+        // before the link existed).
         return ExecuteAsync(
             """
+            INSERT INTO soar_write_back_queue (investigation_id, generation, queued_at)
+            SELECT @InvestigationId, 1, @now
+            WHERE NOT EXISTS (SELECT 1 FROM soar_container_link WHERE instance = @Instance AND container_id = @ContainerId)
+            ON CONFLICT (investigation_id) DO UPDATE SET generation = generation + 1, queued_at = excluded.queued_at;
             INSERT INTO soar_container_link
                 (instance, container_id, investigation_id, last_artifact_id, last_update_time, comment_cursor, created_at, updated_at)
             VALUES (@Instance, @ContainerId, @InvestigationId, @LastArtifactId, @LastUpdateTime, @CommentCursor, @now, @now)

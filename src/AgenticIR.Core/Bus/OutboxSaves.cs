@@ -1,0 +1,25 @@
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.State;
+
+namespace AgenticIR.Core.Bus;
+
+/// <summary>The one way an investigation's change is saved and told: the state and its messages commit together (the
+/// outbox), then the bus delivers the messages with the saved record in hand. A message of a type nobody in this process
+/// subscribes to is saved as delivered and not handed to the bus.</summary>
+public static class OutboxSaves
+{
+    /// <summary>Saves <paramref name="next"/> with <paramref name="messages"/> in one transaction, then delivers them.</summary>
+    /// <exception cref="ConcurrencyConflictException">Someone saved in between; nothing was saved or delivered.</exception>
+    public static async Task<InvestigationRecord> SaveAndAnnounceAsync(this IStateStore store, IMessageBus bus, InvestigationRecord next,
+        IntakeRecord? intake, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(bus);
+        ArgumentNullException.ThrowIfNull(messages);
+        var outbox = messages.Select(m => bus.HasSubscribers(m.Type) ? m : m with { Unsubscribed = true }).ToList();
+        var saved = await store.SaveAsync(next, intake, outbox, cancellationToken);
+        // Subscribers get the record just saved, so they need not read it back (and deserialize it) from the store.
+        foreach (var message in outbox.Where(m => !m.Unsubscribed)) await bus.DeliverAsync(message with { Record = saved }, cancellationToken);
+        return saved;
+    }
+}
