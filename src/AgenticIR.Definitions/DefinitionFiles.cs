@@ -28,15 +28,8 @@ public sealed class DefinitionFiles(DefinitionPaths paths)
 
     private static (LoadedDefinitions?, IReadOnlyList<DefinitionError>) Read(DefinitionPaths paths)
     {
-        // The mappings and the policy with its connectors are the two large sets of files, and neither reads the other:
-        // they are read side by side.
-        (DefinitionSet? Set, IReadOnlyList<DefinitionError> Errors) policy = (null, []);
-        MappingNormalizer? normalizer = null;
-        IReadOnlyList<DefinitionError> mappingErrors = [];
-        Parallel.Invoke(
-            () => policy = DefinitionSetLoader.TryLoad(paths.Policy, paths.Connectors),
-            () => MappingNormalizer.TryLoad(paths.Mappings, out normalizer, out mappingErrors, null));
-        var (set, errors) = policy;
+        var (set, errors) = DefinitionSetLoader.TryLoad(paths.Policy, paths.Connectors);
+        MappingNormalizer.TryLoad(paths.Mappings, out var normalizer, out var mappingErrors, null);
         var (instances, soarErrors) = SoarConfigLoader.Read(paths.Soar);
         var (playbooks, playbookErrors) = File.Exists(paths.Playbooks) ? PlaybookCatalogLoader.TryLoad(paths.Playbooks) : (null, []);
         List<DefinitionError> all = [.. errors, .. mappingErrors, .. soarErrors, .. playbookErrors];

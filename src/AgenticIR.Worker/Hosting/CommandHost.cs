@@ -73,22 +73,11 @@ internal sealed class CommandHost : IAsyncDisposable
     private static async Task<CommandHost> StartAsync(CommandSettings settings, ResolvedPaths paths, ILoggerFactory? loggers, MetricsSettings metrics,
         StartupScope scope, Action<IServiceCollection>? services, CancellationToken cancellationToken)
     {
-        // A pipeline's definitions are read (files only, no side effect) on another thread while the host is built; the
-        // host then finds them read, or waits for the rest.
-        DefinitionFiles? definitions = null;
-        Task? reading = null;
-        if (scope == StartupScope.Pipeline)
-        {
-            definitions = new DefinitionFiles(AgenticIrHost.DefinitionPathsOf(paths));
-            reading = Task.Run(definitions.TryLoad, cancellationToken);
-        }
-        var builder = AgenticIrHost.CreateBuilder(settings.Configuration, paths, loggers ?? NullLoggerFactory.Instance, metrics,
-            definitions is null ? null : s => s.AddSingleton(definitions));
+        var builder = AgenticIrHost.CreateBuilder(settings.Configuration, paths, loggers ?? NullLoggerFactory.Instance, metrics);
         services?.Invoke(builder.Services);
         var host = builder.Build();
         try
         {
-            if (reading is not null) await reading;
             await AgenticIrHost.InitializeAsync(host.Services, scope, cancellationToken);
             return new CommandHost(host, paths);
         }
