@@ -35,6 +35,27 @@ internal sealed class SqliteConnectionFactory
 
     public string ConnectionString { get; }
 
+    /// <summary>Runs <paramref name="work"/> in one immediate transaction under the file's write gate and commits it;
+    /// <paramref name="afterCommit"/> runs after each commit (crash injection counts commits).</summary>
+    public async Task<T> WriteAsync<T>(SemaphoreSlim writeGate, Func<SqliteConnection, SqliteTransaction, Task<T>> work, Action? afterCommit,
+        CancellationToken cancellationToken)
+    {
+        await writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(connection, transaction);
+            transaction.Commit();
+            afterCommit?.Invoke();
+            return result;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(ConnectionString);

@@ -95,23 +95,8 @@ public sealed class SqliteMessageOutbox : IMessageOutbox
         }, cancellationToken);
     }
 
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var connection = await _connections.OpenAsync(cancellationToken);
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = await work(connection, transaction);
-            transaction.Commit();
-            _afterCommit?.Invoke();
-            return result;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    private Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _connections.WriteAsync(_writeGate, work, _afterCommit, cancellationToken);
 
     private sealed class PendingRow
     {
