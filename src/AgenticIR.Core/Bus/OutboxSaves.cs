@@ -5,7 +5,8 @@ namespace AgenticIR.Core.Bus;
 
 /// <summary>The one way an investigation's change is saved and told: the state and its messages commit together (the
 /// outbox), then the bus delivers the messages with the saved record in hand. A message of a type nobody in this process
-/// subscribes to is saved as delivered and not handed to the bus.</summary>
+/// subscribes to is saved as delivered and not handed to the bus (an <see cref="MessageType.InvestigationUpdated"/> one is
+/// not saved at all).</summary>
 public static class OutboxSaves
 {
     /// <summary>Saves <paramref name="next"/> with <paramref name="messages"/> in one transaction, then delivers them.</summary>
@@ -16,7 +17,12 @@ public static class OutboxSaves
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(bus);
         ArgumentNullException.ThrowIfNull(messages);
-        var outbox = messages.Select(m => bus.HasSubscribers(m.Type) ? m : m with { Unsubscribed = true }).ToList();
+        // InvestigationUpdated says nothing the save's stage event does not; it exists for subscribers that follow every
+        // change, so with none it is not written. Other messages nobody takes are kept as history, already delivered.
+        var outbox = messages
+            .Where(m => m.Type != MessageType.InvestigationUpdated || bus.HasSubscribers(m.Type))
+            .Select(m => bus.HasSubscribers(m.Type) ? m : m with { Unsubscribed = true })
+            .ToList();
         var saved = await store.SaveAsync(next, intake, outbox, cancellationToken);
         // Subscribers get the record just saved, so they need not read it back (and deserialize it) from the store.
         foreach (var message in outbox.Where(m => !m.Unsubscribed)) await bus.DeliverAsync(message with { Record = saved }, cancellationToken);

@@ -174,7 +174,7 @@ public sealed class InProcessMessageBusTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SaveAndAnnounce_TypeNobodySubscribesTo_SavedAsDeliveredOthersDelivered()
+    public async Task SaveAndAnnounce_TypesNobodySubscribesTo_KeptAsDeliveredHistoryOrNotWritten()
     {
         await using var bus = NewBus();
         var delivered = new List<string>();
@@ -186,10 +186,15 @@ public sealed class InProcessMessageBusTests : IAsyncLifetime
         }, null, Ct);
 
         var saved = await _store.SaveAndAnnounceAsync(bus, record, null,
-            [InvestigationMessages.Create(record, MessageType.PlanReady, "1 action", _time.GetUtcNow()), InvestigationMessages.Updated(record, "merged", _time.GetUtcNow())], Ct);
+        [
+            InvestigationMessages.Create(record, MessageType.PlanReady, "1 action", _time.GetUtcNow()),
+            InvestigationMessages.Create(record, MessageType.DocumentationReady, "report", _time.GetUtcNow()),
+            InvestigationMessages.Updated(record, "merged", _time.GetUtcNow()),
+        ], Ct);
 
         Assert.Equal(["inv-1:PlanReady:1"], delivered);
-        Assert.Equal(2, (await _store.ListMessagesAsync("inv-1", Ct)).Count);
+        // Kept as history: the announcement nobody takes; not written: the bare "it changed" nobody follows.
+        Assert.Equal(["inv-1:PlanReady:1", "inv-1:DocumentationReady:1"], (await _store.ListMessagesAsync("inv-1", Ct)).Select(m => m.Id));
         // The delivered one waits only for its batched mark; the one nobody takes never waited.
         Assert.Equal(["inv-1:PlanReady:1"], (await Outbox().ListPendingAsync(0, 10, Ct)).Select(p => p.Message.Id));
         Assert.Equal(2, saved.Version);
