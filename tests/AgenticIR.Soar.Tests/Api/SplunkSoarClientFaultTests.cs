@@ -185,19 +185,22 @@ public sealed class SplunkSoarClientFaultTests : IClassFixture<WireMockFixture>,
     [InlineData(403)]
     public async Task AnyCall_Unauthorized_StopsTheInstanceAndLaterCallsFailFast(int status)
     {
-        _server.Stub("GET", "/rest/version", status, """{"failed": true, "message": "Invalid token"}""");
-        _server.Stub("GET", "/rest/container/1", 200, """{"id": 1}""");
+        // Its own server: a request another test of the class left in flight must not land in this test's log.
+        using var server = WireMockServer.Start();
+        using var client = SoarTestClients.Create(server.Url!, _time, _logs, timeoutSeconds: 120);
+        server.Stub("GET", "/rest/version", status, """{"failed": true, "message": "Invalid token"}""");
+        server.Stub("GET", "/rest/container/1", 200, """{"id": 1}""");
 
-        var first = await Assert.ThrowsAsync<SoarUnauthorizedException>(() => _client.GetVersionAsync(_ct));
-        var second = await Assert.ThrowsAsync<SoarUnauthorizedException>(() => _client.GetContainerAsync(1, _ct));
-        await Assert.ThrowsAsync<SoarUnauthorizedException>(() => _client.CreateNoteAsync(new NewNote(1, "t", "c"), _ct));
+        var first = await Assert.ThrowsAsync<SoarUnauthorizedException>(() => client.GetVersionAsync(_ct));
+        var second = await Assert.ThrowsAsync<SoarUnauthorizedException>(() => client.GetContainerAsync(1, _ct));
+        await Assert.ThrowsAsync<SoarUnauthorizedException>(() => client.CreateNoteAsync(new NewNote(1, "t", "c"), _ct));
 
         Assert.Equal((status, status), (first.Status, second.Status));
         Assert.Equal(first.Message, second.Message);
         // Only the refused call reached the server (a loaded machine may make the client resend that one request);
         // nothing after the refusal did.
-        Assert.All(_server.LogEntries, e => Assert.Equal("/rest/version", e.RequestMessage?.Path));
-        Assert.True(_client.Health.IsStopped);
+        Assert.All(server.LogEntries, e => Assert.Equal("/rest/version", e.RequestMessage?.Path));
+        Assert.True(client.Health.IsStopped);
         var error = Assert.Single(_logs.Lines, e => e.EventId == 4100);
         Assert.Contains("lab", error.Text, StringComparison.Ordinal);
     }
