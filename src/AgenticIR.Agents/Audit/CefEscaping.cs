@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AgenticIR.Core.Security;
 
 namespace AgenticIR.Agents.Audit;
 
@@ -47,10 +48,7 @@ internal static class CefEscaping
     }
 
     /// <summary>Characters written as <c>\uXXXX</c>.</summary>
-    public static bool IsHidden(char c) =>
-        char.IsControl(c)
-        || c is '\u2028' or '\u2029'
-        || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    public static bool IsHidden(char c) => ControlCharacters.IsLineOrDirectionControl(c);
 
     private static bool NeedsEscaping(string value, string special)
     {

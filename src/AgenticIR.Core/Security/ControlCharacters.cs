@@ -59,7 +59,10 @@ public static class ControlCharacters
         return builder.ToString();
     }
 
-    private static bool IsUnsafe(char c) => c switch
+    /// <summary>True for a character that can end a line, rewrite a terminal or reorder what a reader sees: C0 and C1
+    /// controls, DEL, U+2028/U+2029 and the bidirectional controls. Surrogates are not judged here (a pair is one
+    /// character; see <see cref="Escape"/>).</summary>
+    public static bool IsLineOrDirectionControl(char c) => c switch
     {
         < '\u0020' or '\u007F' => true,
         >= '\u0080' and <= '\u009F' => true,
@@ -67,7 +70,9 @@ public static class ControlCharacters
         '\u061C' or '\u200E' or '\u200F' => true,
         >= '\u202A' and <= '\u202E' => true,
         >= '\u2066' and <= '\u2069' => true,
-        // A surrogate reaching here is unpaired (pairs are skipped by the callers).
-        _ => char.IsSurrogate(c),
+        _ => false,
     };
+
+    // A surrogate reaching here is unpaired (pairs are skipped by the callers).
+    private static bool IsUnsafe(char c) => IsLineOrDirectionControl(c) || char.IsSurrogate(c);
 }

@@ -1,6 +1,7 @@
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Resilience;
 using AgenticIR.Testing.Fakes;
+using AgenticIR.Testing.Network;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -167,7 +168,7 @@ public sealed class SplunkSoarClientFaultTests : IClassFixture<WireMockFixture>,
     [Fact]
     public async Task PostNote_ConnectionRefused_RetriedOnceTheServerIsBack()
     {
-        var port = FreePort();
+        var port = LoopbackEndpoints.ClosedPort();
         using var client = SoarTestClients.Create($"http://localhost:{port}", _time, _logs, timeoutSeconds: 120);
 
         var call = client.CreateNoteAsync(new NewNote(5, "t", "c"), _ct);
@@ -262,12 +263,5 @@ public sealed class SplunkSoarClientFaultTests : IClassFixture<WireMockFixture>,
                 return body;
             }));
         return arrived.Task;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

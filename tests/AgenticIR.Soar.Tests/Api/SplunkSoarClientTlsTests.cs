@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Instances;
 using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Testing.Network;
 using WireMock.Server;
 using WireMock.Settings;
 
@@ -12,7 +12,7 @@ namespace AgenticIR.Soar.Tests.Api;
 /// self-signed certificate, which a verifying client must refuse.</summary>
 public sealed class SplunkSoarClientTlsTests : IDisposable
 {
-    private readonly X509Certificate2 _certificate = SelfSigned();
+    private readonly X509Certificate2 _certificate = LoopbackEndpoints.SelfSignedLocalhostCertificate();
     private readonly WireMockServer _server;
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
@@ -52,16 +52,6 @@ public sealed class SplunkSoarClientTlsTests : IDisposable
         Assert.Equal("7.0.0", await client.GetVersionAsync(_ct));
     }
 
-    private static X509Certificate2 SelfSigned()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName("localhost");
-        request.CertificateExtensions.Add(san.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-    }
 
     private SplunkSoarClient Create(bool verifyTls, TimeProvider time) =>
         new SoarClientFactory(null, time, new SoarResilienceSettings { MaxRetries = 1, MaxDelay = TimeSpan.FromSeconds(2) })

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using AgenticIR.Core.Security;
 using AgenticIR.Core.Soar;
 using AgenticIR.Definitions.Catalog;
@@ -7,6 +5,7 @@ using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Instances;
 using AgenticIR.Soar.SplunkSoar.LiveValidation;
 using AgenticIR.Soar.Tests.Api;
+using AgenticIR.Testing.Network;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -63,7 +62,7 @@ public sealed class LiveInstanceCheckerTests : IClassFixture<WireMockFixture>, I
     {
         Reachable();
 
-        var checks = await CheckAsync(Instance("down", $"http://127.0.0.1:{FreePort()}"), Instance("lab", _server.Url!));
+        var checks = await CheckAsync(Instance("down", $"http://127.0.0.1:{LoopbackEndpoints.ClosedPort()}"), Instance("lab", _server.Url!));
 
         Assert.Equal("down", checks[0].Instance);
         Assert.Equal("unavailable: GET rest/app: connection failed: connection refused", checks[0].Failure);
@@ -120,7 +119,7 @@ public sealed class LiveInstanceCheckerTests : IClassFixture<WireMockFixture>, I
     [Fact]
     public async Task Check_UntrustedCertificate_TlsFailureNamed()
     {
-        using var certificate = SelfSigned();
+        using var certificate = LoopbackEndpoints.SelfSignedLocalhostCertificate();
         var tls = WireMockServer.Start(new WireMockServerSettings
         {
             UseSSL = true,
@@ -150,21 +149,4 @@ public sealed class LiveInstanceCheckerTests : IClassFixture<WireMockFixture>, I
         AssertReachableChecked(checks[1]);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName("localhost");
-        request.CertificateExtensions.Add(san.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-    }
 }

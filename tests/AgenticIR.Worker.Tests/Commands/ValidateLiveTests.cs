@@ -1,3 +1,4 @@
+using AgenticIR.Testing.Network;
 using AgenticIR.Worker.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.Server;
@@ -32,7 +33,7 @@ public sealed class ValidateLiveTests : IDisposable
             _reachable.Given(Request.Create().WithPath(path).UsingGet())
                 .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(EmptyPage));
         }
-        var closed = $"http://127.0.0.1:{FreePort()}";
+        var closed = $"http://127.0.0.1:{LoopbackEndpoints.ClosedPort()}";
         var config = SoarConfigFolder.Create(_work.FullName, $"""
             splunk_soar:
               - name: closed
@@ -63,12 +64,5 @@ public sealed class ValidateLiveTests : IDisposable
         Assert.Contains("2 of 3 instance(s) could not be checked", words, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
