@@ -76,6 +76,7 @@ public static class AgentsServiceCollectionExtensions
         services.TryAddSingleton<ResponseExecutor>();
         services.TryAddSingleton<InvestigationOrchestrator>();
         services.TryAddSingleton<IInvestigationContinuation>(sp => sp.GetRequiredService<InvestigationOrchestrator>());
+        services.TryAddSingleton<IAlertIntake>(sp => sp.GetRequiredService<InvestigationOrchestrator>());
         return services;
     }
 }

@@ -63,7 +63,6 @@ public static class SoarServiceCollectionExtensions
 
         // The bridge.
         services.TryAddSingleton(new SplunkSoarBridgeOptions());
-        services.TryAddSingleton<IInvestigationIntake>(sp => new OrchestratorIntake(sp.GetRequiredService<InvestigationOrchestrator>()));
         services.TryAddSingleton<ContainerPoller>();
         services.TryAddSingleton<WriteBackService>();
         services.TryAddSingleton<SoarRoleDirectory>();

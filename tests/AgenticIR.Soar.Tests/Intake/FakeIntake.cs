@@ -1,13 +1,12 @@
-using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.State;
-using AgenticIR.Soar.SplunkSoar.Intake;
+using AgenticIR.Core.Ports;
 
 namespace AgenticIR.Soar.Tests.Intake;
 
 /// <summary>Stands in for the orchestrator: records what it is handed and keeps an intake ledger like the real one.
 /// The investigation of container N is <c>inv-N</c>.</summary>
-internal sealed class FakeIntake : IInvestigationIntake
+internal sealed class FakeIntake : IAlertIntake
 {
     private readonly Dictionary<string, IntakeRecord> _ledger = new(StringComparer.Ordinal);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
@@ -20,7 +19,7 @@ internal sealed partial class ContainerPoller(
     ISoarBridgeStore store,
     IStateStore state,
     IAlertNormalizer normalizer,
-    IInvestigationIntake intake,
+    IAlertIntake intake,
     SplunkSoarBridgeOptions options,
     TimeProvider time,
     ILogger<ContainerPoller> logger,

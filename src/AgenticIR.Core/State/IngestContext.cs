@@ -1,7 +1,6 @@
 using AgenticIR.Core.Playbooks;
-using AgenticIR.Core.State;
 
-namespace AgenticIR.Agents.Orchestration;
+namespace AgenticIR.Core.State;
 
 /// <summary>Where an input comes from and which playbook entry it runs beside.</summary>
 /// <param name="Playbook">The playbook entry's modes; null runs in <paramref name="DefaultMode"/>.</param>

@@ -1,6 +1,5 @@
-using AgenticIR.Core.State;
 
-namespace AgenticIR.Agents.Orchestration;
+namespace AgenticIR.Core.State;
 
 /// <summary>What intake did with one input, and whether this run did it or an earlier one.</summary>
 /// <param name="Intake">The ledger entry.</param>
