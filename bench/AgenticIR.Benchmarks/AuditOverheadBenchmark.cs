@@ -94,7 +94,7 @@ internal static class AuditOverheadBenchmark
         long records = 0;
         await using (var pipeline = await PipelineBuilder.BuildAsync(paths, NullLoggerFactory.Instance, s => Override(s, mode), CancellationToken.None))
         {
-            var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, TimeProvider.System);
+            var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Intake, pipeline.Runner, pipeline.Store, TimeProvider.System);
             var cpuBefore = Environment.CpuUsage.TotalTime;
             result = await runner.RunAsync([input], null, PlaybookMode.Shadow, lanes, NullObserver.Instance, CancellationToken.None);
             cpu = Environment.CpuUsage.TotalTime - cpuBefore;

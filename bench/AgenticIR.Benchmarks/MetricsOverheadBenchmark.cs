@@ -70,7 +70,7 @@ internal static class MetricsOverheadBenchmark
         TimeSpan cpu;
         await using (var pipeline = await PipelineBuilder.BuildAsync(paths, NullLoggerFactory.Instance, s => s.AddMetrics(paths, settings), CancellationToken.None))
         {
-            var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, TimeProvider.System);
+            var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Intake, pipeline.Runner, pipeline.Store, TimeProvider.System);
             var cpuBefore = Environment.CpuUsage.TotalTime;
             result = await runner.RunAsync([input], null, PlaybookMode.Shadow, lanes, NullObserver.Instance, CancellationToken.None);
             cpu = Environment.CpuUsage.TotalTime - cpuBefore;
@@ -92,7 +92,7 @@ internal static class MetricsOverheadBenchmark
             ReportsPath = Path.Combine(work.FullName, "reports-breakdown"),
         });
         await using var pipeline = await PipelineBuilder.BuildAsync(paths, NullLoggerFactory.Instance, s => s.AddMetrics(paths, MetricsSettings.Off), CancellationToken.None);
-        await new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, TimeProvider.System)
+        await new ReplayRunner(pipeline.Normalizer, pipeline.Intake, pipeline.Runner, pipeline.Store, TimeProvider.System)
             .RunAsync([input], null, PlaybookMode.Shadow, lanes, NullObserver.Instance, CancellationToken.None);
         var ids = (await pipeline.Store.ListAsync(100_000, CancellationToken.None)).Select(r => r.Id).ToList();
         var sinkOptions = new AgenticIR.Splunk.Sinks.JsonLinesSinkOptions { Path = Path.Combine(work.FullName, "breakdown.jsonl") };

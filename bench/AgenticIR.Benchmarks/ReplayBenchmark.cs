@@ -25,7 +25,7 @@ internal static class ReplayBenchmark
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == InvestigationOrchestrator.MeterName) l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == StageMetrics.MeterName) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
         {
@@ -41,7 +41,7 @@ internal static class ReplayBenchmark
             ReportsPath = Path.Combine(Environment.GetEnvironmentVariable("AGENTICIR_BENCH_REPORTS_DIR") ?? work.FullName, "reports-" + Guid.NewGuid().ToString("N")),
         };
         await using var pipeline = await PipelineBuilder.BuildAsync(ResolvedPaths.From(options), NullLoggerFactory.Instance, null, CancellationToken.None);
-        var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Orchestrator, pipeline.Store, TimeProvider.System);
+        var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Intake, pipeline.Runner, pipeline.Store, TimeProvider.System);
         var memory = new MemorySampler();
         var progress = new CountingObserver(memory, count);
         using (memory.Start())

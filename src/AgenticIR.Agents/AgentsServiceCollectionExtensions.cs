@@ -74,9 +74,18 @@ public static class AgentsServiceCollectionExtensions
         services.TryAddSingleton<IMessageBus, InProcessMessageBus>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSubscriber, Audit.DecisionAuditor>());
         services.TryAddSingleton<ResponseExecutor>();
-        services.TryAddSingleton<InvestigationOrchestrator>();
-        services.TryAddSingleton<IInvestigationContinuation>(sp => sp.GetRequiredService<InvestigationOrchestrator>());
-        services.TryAddSingleton<IAlertIntake>(sp => sp.GetRequiredService<InvestigationOrchestrator>());
+
+        // Intake takes each input once and hands new investigations to the stage runner; both change an investigation
+        // only through the writer, whose saves carry the outbox messages.
+        services.TryAddSingleton<RecentInvestigations>();
+        services.TryAddSingleton<InvestigationWriter>();
+        services.TryAddSingleton(sp => new StageRunner(
+            sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<IMessageBus>(), sp.GetRequiredService<PipelineAgents>(),
+            sp.GetRequiredService<IReportSink>(), sp.GetRequiredService<ResponseExecutor>(), sp.GetRequiredService<ApprovalRequestAuditor>(),
+            sp.GetRequiredService<InvestigationWriter>(), sp.GetRequiredService<RecentInvestigations>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StageRunner>>()));
+        services.TryAddSingleton<IInvestigationContinuation>(sp => sp.GetRequiredService<StageRunner>());
+        services.TryAddSingleton<IAlertIntake, AlertIntake>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using AgenticIR.Agents.Orchestration;
 using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Context;
@@ -32,7 +31,7 @@ public static class SoarServiceCollectionExtensions
     /// binding in the <see cref="ToolRegistry"/>. Call it before <c>AddAgents</c>, whose registrations are TryAdds.
     /// Needs, from elsewhere: the <see cref="SoarInstanceSet"/>, <see cref="IActionCatalog"/>, <see cref="IContextStore"/>,
     /// <c>IPlaybookCatalog</c>, <see cref="IAlertNormalizer"/>, the storage ports, <c>IApprovalService</c>, the
-    /// <see cref="InvestigationOrchestrator"/> and logging. TryAdd throughout: a second call changes nothing.</summary>
+    /// the alert intake and logging. TryAdd throughout: a second call changes nothing.</summary>
     public static IServiceCollection AddSoar(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);

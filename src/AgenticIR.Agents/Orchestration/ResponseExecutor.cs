@@ -8,14 +8,9 @@ namespace AgenticIR.Agents.Orchestration;
 /// <summary>Dispatches a plan's approved actions in plan order through the dispatcher that serves the investigation's
 /// source, asking the dispatch guard before each one. A failure rolls back the reversible actions already executed and
 /// returns the rest of the plan to a human.</summary>
-public sealed class ResponseExecutor(IEnumerable<IActionDispatcher> dispatchers, IEnumerable<IDispatchGuard> guards, TimeProvider time)
+public sealed class ResponseExecutor(IEnumerable<IActionDispatcher> dispatchers, IDispatchGuard guard, TimeProvider time)
 {
     private readonly IActionDispatcher[] _dispatchers = [.. dispatchers];
-    private readonly IDispatchGuard? _guard = guards.FirstOrDefault();
-
-    /// <summary>Control named when a dispatcher exists but no guard was configured: nothing runs unguarded.</summary>
-    public const string NoGuardControl = "no_dispatch_guard";
-
     /// <summary>The dispatcher for the investigation's source, or null when none can act on it (e.g. a replayed file).</summary>
     public IActionDispatcher? DispatcherFor(InvestigationRecord record) => _dispatchers.FirstOrDefault(d => d.CanDispatch(record));
 
@@ -31,9 +26,7 @@ public sealed class ResponseExecutor(IEnumerable<IActionDispatcher> dispatchers,
         {
             var action = Find(current, actionId);
             if (!action.IsReadyToDispatch) continue;
-            var decision = _guard is null
-                ? GuardDecision.Hold(NoGuardControl, "no dispatch guard is configured, so nothing is dispatched")
-                : await _guard.AcquireAsync(current, action, cancellationToken);
+            var decision = await guard.AcquireAsync(current, action, cancellationToken);
             if (!decision.Allowed)
             {
                 current = Hold(current, action, decision);
@@ -41,7 +34,7 @@ public sealed class ResponseExecutor(IEnumerable<IActionDispatcher> dispatchers,
             }
 
             var execution = await dispatcher.ExecuteAsync(current, action, cancellationToken);
-            if (_guard is not null) await _guard.RecordOutcomeAsync(current, action, execution, cancellationToken);
+            await guard.RecordOutcomeAsync(current, action, execution, cancellationToken);
             current = await checkpoint(Replace(current, action with { Execution = execution },
                 $"{action.ActionId} {action.LogicalAction} on {action.Target.Value}: {Describe(execution)}"), execution, cancellationToken);
             if (execution.Status == DispatchStatus.Failed)

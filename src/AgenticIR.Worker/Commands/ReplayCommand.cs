@@ -57,7 +57,7 @@ internal static class ReplayCommand
             console.MarkupLine($"[red]Unknown format '{Markup.Escape(format)}'.[/] Known: {Markup.Escape(string.Join(", ", normalizer.Formats))}");
             return 2;
         }
-        var runner = new ReplayRunner(normalizer, host.Resolve<InvestigationOrchestrator>(), host.Resolve<IStateStore>(), host.Resolve<TimeProvider>(), maxInput);
+        var runner = new ReplayRunner(normalizer, host.Resolve<IAlertIntake>(), host.Resolve<StageRunner>(), host.Resolve<IStateStore>(), host.Resolve<TimeProvider>(), maxInput);
         using var summary = summaryPath is null ? null : new SummaryJsonWriter(summaryPath);
         var printer = new ReplayConsole(console, quiet);
         var observer = new CompositeObserver(printer, summary);

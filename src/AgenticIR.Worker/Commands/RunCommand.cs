@@ -45,7 +45,7 @@ internal static class RunCommand
         await using var host = await CommandHost.TryStartPipelineAsync(settings, AnsiConsole.Console, loggerFactory, metrics, null, services =>
         {
             services.AddHostedService(sp => new FolderWatchWorker(folder, interval, mode, sp.GetRequiredService<IAlertNormalizer>(),
-                sp.GetRequiredService<InvestigationOrchestrator>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FolderWatchWorker>>(), maxInput));
+                sp.GetRequiredService<IAlertIntake>(), sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FolderWatchWorker>>(), maxInput));
             services.AddHostedService(sp => new SplunkSoarBridgeWorker(sp.GetRequiredService<SplunkSoarBridges>()));
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<GovernanceLoopWorker>(sp));
             // Delivers what the outbox still holds (after a crash, or a subscriber that failed) with backoff.

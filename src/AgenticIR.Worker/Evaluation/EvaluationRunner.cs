@@ -22,7 +22,7 @@ public sealed class EvaluationRunner(Pipeline pipeline)
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, corpus.Records.Count), options, async (i, ct) =>
             judgements[i] = await JudgeAsync(corpusPath, corpus.Records[i], ct));
-        await pipeline.Orchestrator.FlushAsync(cancellationToken);
+        await pipeline.Runner.FlushAsync(cancellationToken);
         var elapsed = pipeline.Time.GetElapsedTime(started);
         var records = corpus.Records.Select((record, i) => EvaluationScorer.Score(record, judgements[i])).ToList();
         return EvaluationScorer.Report(corpusPath, records, corpus.Malformed, elapsed);
@@ -35,7 +35,7 @@ public sealed class EvaluationRunner(Pipeline pipeline)
         try
         {
             var normalized = pipeline.Normalizer.Normalize(raw);
-            var outcome = await pipeline.Orchestrator.IngestAsync($"eval:{record.Line}:{record.Id}", raw, normalized,
+            var outcome = await pipeline.Intake.IngestAsync($"eval:{record.Line}:{record.Id}", raw, normalized,
                 new IngestContext(null, null) { MergeDuplicates = false }, cancellationToken);
             var investigation = outcome.Investigation
                 ?? (outcome.Intake.InvestigationId is { } id ? await pipeline.Store.GetAsync(id, cancellationToken) : null);
@@ -75,7 +75,7 @@ public sealed class EvaluationRunner(Pipeline pipeline)
         }
     }
 
-    // A failed stage is dead-lettered by the orchestrator under the investigation's id; its reason says what broke.
+    // A failed stage is dead-lettered by the stage runner under the investigation's id; its reason says what broke.
     private async Task<string> StageFailureAsync(InvestigationRecord? investigation, CancellationToken cancellationToken)
     {
         if (investigation is null) return "no investigation was opened";

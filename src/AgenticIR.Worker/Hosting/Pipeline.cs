@@ -20,8 +20,11 @@ public sealed class Pipeline(IHost host, ResolvedPaths paths) : IAsyncDisposable
     /// <summary>The state store (initialized).</summary>
     public IStateStore Store => Services.GetRequiredService<IStateStore>();
 
-    /// <summary>The orchestrator.</summary>
-    public InvestigationOrchestrator Orchestrator => Services.GetRequiredService<InvestigationOrchestrator>();
+    /// <summary>Where inputs are handed over.</summary>
+    public IAlertIntake Intake => Services.GetRequiredService<IAlertIntake>();
+
+    /// <summary>Drives investigations through their stages (resume, flush).</summary>
+    public StageRunner Runner => Services.GetRequiredService<StageRunner>();
 
     /// <summary>The normalizer.</summary>
     public IAlertNormalizer Normalizer => Services.GetRequiredService<IAlertNormalizer>();

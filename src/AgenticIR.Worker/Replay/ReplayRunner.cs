@@ -11,7 +11,7 @@ namespace AgenticIR.Worker.Replay;
 /// duplicates are merged in arrival order exactly as one Kafka partition per fingerprint would deliver them. Inputs are
 /// streamed and only totals are kept, so memory does not grow with the number of alerts; an input above
 /// <paramref name="maxInputBytes"/> is dead-lettered without being read whole, so it does not grow with one input either.</summary>
-public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrchestrator orchestrator, IStateStore store, TimeProvider time,
+public sealed class ReplayRunner(IAlertNormalizer normalizer, IAlertIntake intake, StageRunner runner, IStateStore store, TimeProvider time,
     long maxInputBytes = InputLimits.DefaultMaxBytes)
 {
     private const int LaneCapacity = 256;
@@ -21,7 +21,7 @@ public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrche
     {
         var started = time.GetTimestamp();
         // Investigations a killed run left behind are finished first, whatever source they came from.
-        var resumed = await orchestrator.ResumeUnfinishedAsync(cancellationToken);
+        var resumed = await runner.ResumeUnfinishedAsync(cancellationToken);
 
         var totals = new ReplayTotals();
         var sink = new CompositeObserver(totals, observer);
@@ -51,13 +51,13 @@ public sealed class ReplayRunner(IAlertNormalizer normalizer, InvestigationOrche
             foreach (var channel in channels) channel.Writer.TryComplete();
         }
         await Task.WhenAll(workers);
-        await orchestrator.FlushAsync(cancellationToken);
+        await runner.FlushAsync(cancellationToken);
         return new ReplayResult(totals, time.GetElapsedTime(started), resumed);
     }
 
     private async Task<ReplayLine> ProcessAsync(ReplayWork work, PlaybookMode mode, CancellationToken cancellationToken)
     {
-        var outcome = await orchestrator.IngestAsync(work.Input.Key, work.Input.Raw, work.Normalized, mode, cancellationToken);
+        var outcome = await intake.IngestAsync(work.Input.Key, work.Input.Raw, work.Normalized, mode, cancellationToken);
         var investigation = outcome.Investigation
             ?? (outcome.Intake.InvestigationId is { } id ? await store.GetAsync(id, cancellationToken) : null);
         return ReplayLineBuilder.Build(work.Input, outcome.Intake, investigation, work.Normalized.Alert, outcome.AlreadyRecorded);

@@ -14,7 +14,8 @@ internal sealed partial class FolderWatchWorker(
     TimeSpan interval,
     PlaybookMode mode,
     IAlertNormalizer normalizer,
-    InvestigationOrchestrator orchestrator,
+    IAlertIntake intake,
+    StageRunner runner,
     TimeProvider time,
     ILogger<FolderWatchWorker> logger,
     long maxInputBytes = InputLimits.DefaultMaxBytes) : BackgroundService
@@ -24,7 +25,7 @@ internal sealed partial class FolderWatchWorker(
         Directory.CreateDirectory(inbox);
         var processed = Path.Combine(inbox, "processed");
         Directory.CreateDirectory(processed);
-        await orchestrator.ResumeUnfinishedAsync(stoppingToken);
+        await runner.ResumeUnfinishedAsync(stoppingToken);
         WatchingInbox(logger, inbox);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -34,7 +35,7 @@ internal sealed partial class FolderWatchWorker(
                 foreach (var input in InputReader.Read(file, null, maxInputBytes))
                 {
                     var result = input.NormalizeWith(normalizer);
-                    await orchestrator.IngestAsync(input.Key, input.Raw, result, mode, stoppingToken);
+                    await intake.IngestAsync(input.Key, input.Raw, result, mode, stoppingToken);
                     count++;
                 }
                 var name = Path.GetFileName(file);

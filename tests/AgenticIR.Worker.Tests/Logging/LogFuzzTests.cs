@@ -32,7 +32,7 @@ public sealed class LogFuzzTests : IDisposable
     ];
 
     private static IEnumerable<MethodInfo> LogEvents() =>
-        new[] { typeof(LoggingSetup), typeof(Agents.Orchestration.InvestigationOrchestrator), typeof(Soar.SoarServiceCollectionExtensions), typeof(Splunk.Hec.HecClient) }
+        new[] { typeof(LoggingSetup), typeof(Agents.Orchestration.StageRunner), typeof(Soar.SoarServiceCollectionExtensions), typeof(Splunk.Hec.HecClient) }
             .Select(t => t.Assembly)
             .SelectMany(a => a.GetTypes())
             .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))

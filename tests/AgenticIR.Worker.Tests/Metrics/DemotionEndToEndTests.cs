@@ -128,7 +128,7 @@ public sealed class DemotionEndToEndTests : IDisposable
         var entry = pipeline.Get<IPlaybookCatalog>().Match("prod", "endpoint", []) ?? throw new InvalidOperationException("no playbook entry");
         var path = Path.Combine(RepoPaths.Samples, "alerts", Sample);
         var raw = new RawAlert(path, await File.ReadAllTextAsync(path, Ct));
-        var outcome = await pipeline.Orchestrator.IngestAsync($"test:{key}", raw, pipeline.Normalizer.Normalize(raw),
+        var outcome = await pipeline.Intake.IngestAsync($"test:{key}", raw, pipeline.Normalizer.Normalize(raw),
             new IngestContext(entry.ToAssignment(), null), Ct);
         return outcome.Investigation ?? throw new InvalidOperationException("no investigation");
     }

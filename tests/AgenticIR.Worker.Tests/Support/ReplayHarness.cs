@@ -44,7 +44,7 @@ internal sealed class ReplayHarness : IAsyncDisposable
         long maxInputBytes = InputLimits.DefaultMaxBytes)
     {
         var collector = new LineCollector();
-        var result = await new ReplayRunner(Pipeline.Normalizer, Pipeline.Orchestrator, Pipeline.Store, Pipeline.Time, maxInputBytes)
+        var result = await new ReplayRunner(Pipeline.Normalizer, Pipeline.Intake, Pipeline.Runner, Pipeline.Store, Pipeline.Time, maxInputBytes)
             .RunAsync(InputReader.ListFiles(paths), format, mode, lanes, collector, cancellationToken);
         return new ReplayRun([.. collector.Lines], result);
     }

@@ -52,7 +52,7 @@ internal static class DemoCommand
             var bridge = host.Resolve<SplunkSoarBridges>().All.Single();
             await CyclesAsync(bridge, cancellationToken);
             if (approver is not null) await ApproveInSoarAsync(simulator, bridge, approver, cancellationToken);
-            await host.Resolve<InvestigationOrchestrator>().FlushAsync(cancellationToken);
+            await host.Resolve<StageRunner>().FlushAsync(cancellationToken);
             WriteSummary(simulator, containers);
             AnsiConsole.MarkupLineInterpolated($"State: {paths.Database}. Try: agentic-ir --db {paths.Database} show <investigation id>, approvals list, audit verify.");
         }

@@ -2,14 +2,13 @@ using System.Globalization;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Playbooks;
-using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 
 namespace AgenticIR.Agents.Orchestration;
 
 /// <summary>One method per stage: compute, save, then announce. Nothing is announced before it is saved.</summary>
-public sealed partial class InvestigationOrchestrator
+public sealed partial class StageRunner
 {
     /// <summary>Minimum loop time between two investigation checkpoints.</summary>
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(200);
@@ -27,7 +26,7 @@ public sealed partial class InvestigationOrchestrator
 
     private async Task<InvestigationRecord> TriageAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
-        var triage = await agents.Triage.TriageAsync(record, cancellationToken);
+        var triage = await _agents.Triage.TriageAsync(record, cancellationToken);
         // The playbook entry may give each severity its own mode; the severity is known from here on.
         if (record.Playbook is { } playbook) record = record with { Mode = playbook.For(triage.Severity) };
         var next = Move(record, InvestigationStage.Triaged, "triage",
@@ -42,18 +41,18 @@ public sealed partial class InvestigationOrchestrator
         var current = record.Stage == InvestigationStage.Triaged
             ? Move(record, InvestigationStage.Investigating, "investigation", "Investigation started")
             : record;
-        var lastSave = time.GetTimestamp();
+        var lastSave = _time.GetTimestamp();
         // Finished steps are saved so a crash mid-loop resumes after them instead of starting over. Steps on local context
         // take microseconds and are cheaper to repeat than to save, so a checkpoint is written only once the loop has run
         // for CheckpointInterval since the last one; slow (remote) steps are therefore saved as they finish.
         async Task Checkpoint(InvestigationReport partial, CancellationToken ct)
         {
-            if (time.GetElapsedTime(lastSave) < CheckpointInterval) return;
-            current = await store.SaveAsync(current with { Report = partial, UpdatedAt = time.GetUtcNow() }, null, ct);
-            lastSave = time.GetTimestamp();
+            if (_time.GetElapsedTime(lastSave) < CheckpointInterval) return;
+            current = await _store.SaveAsync(current with { Report = partial, UpdatedAt = _time.GetUtcNow() }, null, ct);
+            lastSave = _time.GetTimestamp();
         }
 
-        var report = await agents.Investigation.InvestigateAsync(current, current.Report, Checkpoint, cancellationToken);
+        var report = await _agents.Investigation.InvestigateAsync(current, current.Report, Checkpoint, cancellationToken);
         var next = Move(current, InvestigationStage.Investigated, "investigation",
             $"Investigation concluded after {report.Steps.Count} steps ({report.StopReason}); confidence {report.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}") with { Report = report };
         return await SaveAndAnnounceAsync(next, [Message(next, MessageType.InvestigationComplete, $"{report.Findings.Count} findings, {report.StopReason}")], cancellationToken);
@@ -61,7 +60,7 @@ public sealed partial class InvestigationOrchestrator
 
     private async Task<InvestigationRecord> PlanAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
-        var plan = await agents.Gate.ApplyAsync(record, agents.Planner.Plan(record), cancellationToken);
+        var plan = await _agents.Gate.ApplyAsync(record, _agents.Planner.Plan(record), cancellationToken);
         var next = Move(record, InvestigationStage.Planned, "response",
             $"Plan: {plan.Actions.Count} actions, {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} need approval") with { Plan = plan };
         // In shadow mode the response stage only records that nothing is dispatched, so it is saved with the plan.
@@ -76,7 +75,7 @@ public sealed partial class InvestigationOrchestrator
         if (record.Mode.IsObserveOnly())
             return await MoveAsync(record, InvestigationStage.Responded, "response",
                 $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched", cancellationToken);
-        if (executor.DispatcherFor(record) is not null)
+        if (_executor.DispatcherFor(record) is not null)
         {
             var approved = plan.Actions.Count(a => a.IsReadyToDispatch);
             var responding = await MoveAsync(record, InvestigationStage.Responding, "response", $"Dispatching {approved} approved actions", cancellationToken);
@@ -96,11 +95,11 @@ public sealed partial class InvestigationOrchestrator
     // Dispatches the ready actions, saving after each one, then rests for approval or finishes the response.
     private async Task<InvestigationRecord> DispatchAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
-        var dispatcher = executor.DispatcherFor(record);
+        var dispatcher = _executor.DispatcherFor(record);
         var current = record;
         if (dispatcher is not null)
         {
-            current = await executor.RunAsync(record, dispatcher, async (next, execution, ct) =>
+            current = await _executor.RunAsync(record, dispatcher, async (next, execution, ct) =>
                 await SaveAndAnnounceAsync(next, [Message(next, MessageType.ActionExecuted,
                     $"{execution.Status.ToString().ToLowerInvariant()} {execution.ExternalId}".Trim(), ":" + next.Version.ToString(CultureInfo.InvariantCulture))], ct),
                 cancellationToken);
@@ -115,7 +114,7 @@ public sealed partial class InvestigationOrchestrator
                 .Select(a => Message(waiting, MessageType.ApprovalRequired, $"{a.ActionId} {a.LogicalAction} ({a.Risk})", ":" + a.ActionId)).ToList();
             var saved = await SaveAndAnnounceAsync(rendered, approvals, cancellationToken);
             // Actions handed back to people during dispatch (a breaker, a failed step) get their own approval requests and deadlines.
-            if (approvalRequests is not null) await approvalRequests.RecordAsync(saved, cancellationToken);
+            await _approvalRequests.RecordAsync(saved, cancellationToken);
             return saved;
         }
         var executed = plan.Actions.Count(a => a.Execution is not null);
@@ -126,17 +125,17 @@ public sealed partial class InvestigationOrchestrator
     private async Task<InvestigationRecord> ResumeResponseAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
         var plan = record.Plan!;
-        if (executor.DispatcherFor(record) is not null && plan.Actions.Any(a => a.IsReadyToDispatch))
+        if (_executor.DispatcherFor(record) is not null && plan.Actions.Any(a => a.IsReadyToDispatch))
             return await DispatchAsync(await MoveAsync(record, InvestigationStage.Responding, "response", "Dispatching newly approved actions", cancellationToken), cancellationToken);
         if (plan.Actions.Any(a => a.ApprovalStatus == ApprovalStatus.Pending)) return record;
         return await MoveAsync(record, InvestigationStage.Responded, "response",
-            executor.DispatcherFor(record) is null ? "Every action answered; no dispatcher serves this source, so approved actions are recorded only" : "Every action answered", cancellationToken);
+            _executor.DispatcherFor(record) is null ? "Every action answered; no dispatcher serves this source, so approved actions are recorded only" : "Every action answered", cancellationToken);
     }
 
     private async Task<InvestigationRecord> DocumentAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
         // Documentation and learning read the same saved state and do not depend on each other.
-        var learning = Task.Run(() => agents.Learning.Analyze(record), cancellationToken);
+        var learning = Task.Run(() => _agents.Learning.Analyze(record), cancellationToken);
         var documented = await RenderAsync(Move(record, InvestigationStage.Documented, "documentation", "Incident report written"), "documented", writeFiles: true, cancellationToken);
         var feedback = await learning;
         var next = documented with { Feedback = feedback };
@@ -145,35 +144,22 @@ public sealed partial class InvestigationOrchestrator
             messages.Add(Message(next, MessageType.LearningInsight, $"{feedback.Insights.Count} insights, {feedback.Proposals.Count} proposals for review"));
         var saved = await SaveAndAnnounceAsync(next, messages, cancellationToken);
         foreach (var proposal in feedback.Proposals)
-            await store.AddProposalAsync(saved.Id, proposal, cancellationToken);
+            await _store.AddProposalAsync(saved.Id, proposal, cancellationToken);
         return saved;
     }
 
-    // Every save of a stage leaves the store through its outbox: a save that announces nothing in particular carries an
-    // InvestigationUpdated message, so subscribers that follow every change (SOAR write-back) hear of it too.
     private Task<InvestigationRecord> SaveAndAnnounceAsync(InvestigationRecord next, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken) =>
-        SaveAndAnnounceAsync(next, null, messages, cancellationToken);
-
-    private Task<InvestigationRecord> SaveAndAnnounceAsync(InvestigationRecord next, IntakeRecord? intake, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken) =>
-        store.SaveAndAnnounceAsync(bus, next, intake,
-            messages.Count > 0 ? messages : [InvestigationMessages.Updated(next, $"saved at stage {next.Stage}", time.GetUtcNow())],
-            cancellationToken);
+        _writer.SaveAndAnnounceAsync(next, messages, cancellationToken);
 
     private Task<InvestigationRecord> MoveAsync(InvestigationRecord record, InvestigationStage stage, string actor, string description, CancellationToken cancellationToken) =>
-        SaveAndAnnounceAsync(Move(record, stage, actor, description), [], cancellationToken);
+        _writer.MoveAsync(record, stage, actor, description, cancellationToken);
 
-    private InvestigationRecord Move(InvestigationRecord record, InvestigationStage stage, string actor, string description)
-    {
-        InvestigationStateMachine.EnsureCanMove(record.Stage, stage);
-        return record with { Stage = stage, Timeline = [.. record.Timeline, Entry(actor, description)], UpdatedAt = time.GetUtcNow() };
-    }
+    private InvestigationRecord Move(InvestigationRecord record, InvestigationStage stage, string actor, string description) =>
+        _writer.Move(record, stage, actor, description);
 
-    private async Task<InvestigationRecord> RenderAsync(InvestigationRecord record, string stage, bool writeFiles, CancellationToken cancellationToken)
-    {
-        var rendered = await agents.Documentation.DocumentAsync(record, stage, cancellationToken);
-        if (writeFiles) await reports.WriteAsync(rendered.Report, rendered.Markdown, rendered.Json, cancellationToken);
-        // The state keeps the report's own content; its actions, timeline and findings are stored once elsewhere on the
-        // record (the report files carry them in full).
-        return record with { Incident = StoredIncidentReport.Strip(rendered.Report) };
-    }
+    private Task<InvestigationRecord> RenderAsync(InvestigationRecord record, string stage, bool writeFiles, CancellationToken cancellationToken) =>
+        _writer.RenderAsync(record, stage, writeFiles, cancellationToken);
+
+    private BusMessage Message(InvestigationRecord record, MessageType type, string summary, string? suffix = null) =>
+        _writer.Message(record, type, summary, suffix);
 }
