@@ -5,10 +5,14 @@ namespace AgenticIR.Benchmarks;
 
 /// <summary>Generates many distinct alerts from the sample scenarios by swapping their hosts, users and addresses for
 /// other entities of the context data, so every format, mapping and pivot of the real samples is exercised and
-/// fingerprints differ (some combinations repeat, which exercises de-duplication too).</summary>
+/// fingerprints differ (some combinations repeat, which exercises de-duplication too). With <c>distinct</c>
+/// every copy's timestamps also move 5 hours apart (beyond the policy's 4-hour dedup window), so almost every alert opens
+/// its own investigation, as a stream of mostly unrelated alerts does.</summary>
 internal static partial class AlertGenerator
 {
-    public static int Generate(string samplesFolder, string contextFolder, string mappingsFolder, string outputFile, int count)
+    private static readonly TimeSpan DistinctSpacing = TimeSpan.FromHours(5);
+
+    public static int Generate(string samplesFolder, string contextFolder, string mappingsFolder, string outputFile, int count, bool distinct = false)
     {
         var templates = Directory.GetFiles(Path.Combine(samplesFolder), "*.json").Order(StringComparer.Ordinal)
             .Select(f => Compact(File.ReadAllText(f))).ToList();
@@ -34,10 +38,18 @@ internal static partial class AlertGenerator
                 }
                 text = Placeholder().Replace(text, m => list[int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)]);
             }
+            if (distinct) text = ShiftTimestamps(text, DistinctSpacing * i);
             writer.WriteLine(text);
         }
         return templates.Count;
     }
+
+    // ISO-8601 date-times move back by the offset; their fraction and zone suffix are kept as written.
+    private static string ShiftTimestamps(string text, TimeSpan offset) =>
+        IsoDateTime().Replace(text, m => DateTime.TryParseExact(m.Value, "yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var at)
+            ? (at - offset).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+            : m.Value);
 
     private static string Compact(string json)
     {
@@ -47,6 +59,9 @@ internal static partial class AlertGenerator
 
     private static List<string> Column(string csv, int index) =>
         [.. File.ReadLines(csv).Skip(1).Select(l => l.Split(',')[index]).Where(v => v.Length > 3).Distinct(StringComparer.Ordinal)];
+
+    [GeneratedRegex("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")]
+    private static partial Regex IsoDateTime();
 
     [GeneratedRegex("\u0001([0-9]+)\u0002")]
     private static partial Regex Placeholder();

@@ -14,12 +14,12 @@ namespace AgenticIR.Benchmarks;
 /// percentiles and memory sampled through the run (to show it stays flat).</summary>
 internal static class ReplayBenchmark
 {
-    public static async Task<int> RunAsync(string home, int count, int lanes)
+    public static async Task<int> RunAsync(string home, int count, int lanes, bool distinct = false)
     {
         var work = Directory.CreateTempSubdirectory("agentic-ir-bench-");
         var input = Path.Combine(work.FullName, "alerts.jsonl");
-        var templates = AlertGenerator.Generate(Path.Combine(home, "samples", "alerts"), Path.Combine(home, "samples", "data"), Path.Combine(home, "mappings"), input, count);
-        Console.WriteLine($"generated {count} alerts from {templates} sample templates into {input}");
+        var templates = AlertGenerator.Generate(Path.Combine(home, "samples", "alerts"), Path.Combine(home, "samples", "data"), Path.Combine(home, "mappings"), input, count, distinct);
+        Console.WriteLine($"generated {count} {(distinct ? "mostly distinct" : "duplicate-heavy")} alerts from {templates} sample templates into {input}");
 
         var stageSamples = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         using var listener = new MeterListener();
@@ -46,8 +46,12 @@ internal static class ReplayBenchmark
         var progress = new CountingObserver(memory, count);
         using (memory.Start())
         {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var result = await runner.RunAsync([input], null, PlaybookMode.Shadow, lanes, progress, CancellationToken.None);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             Print(result, count, lanes, stageSamples, memory);
+            Console.WriteLine($"CPU: {(cpu.TotalMilliseconds / count).ToString("0.00", CultureInfo.InvariantCulture)} ms per alert");
+            PrintFootprint(options, count);
         }
         work.Delete(recursive: true);
         return 0;
@@ -66,6 +70,18 @@ internal static class ReplayBenchmark
         }
         Console.WriteLine($"peak working set: {memory.PeakWorkingSetMb.ToString("0", inv)} MB");
         Console.WriteLine("managed heap after GC by progress (MB): " + string.Join("  ", memory.HeapByDecile.Select(p => $"{p.Key * 10}%={p.Value.ToString("0.0", inv)}")));
+    }
+
+    private static readonly string[] DatabaseFileSuffixes = ["", "-wal"];
+
+    // Store bytes per alert: the database with its write-ahead log (checkpointed by the store's own schedule, so the two
+    // together are what the disk holds), and the report files beside it.
+    private static void PrintFootprint(WorkerOptions options, int count)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var store = DatabaseFileSuffixes.Select(suffix => new FileInfo(options.DatabasePath + suffix)).Where(f => f.Exists).Sum(f => f.Length);
+        var reports = Directory.Exists(options.ReportsPath) ? Directory.EnumerateFiles(options.ReportsPath, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) : 0;
+        Console.WriteLine($"store: {(store / 1024.0 / count).ToString("0.0", inv)} KB per alert ({(store / 1048576.0).ToString("0.0", inv)} MB); reports: {(reports / 1024.0 / count).ToString("0.0", inv)} KB per alert");
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
