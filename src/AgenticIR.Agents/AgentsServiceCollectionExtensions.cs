@@ -54,14 +54,17 @@ public static class AgentsServiceCollectionExtensions
 
         // Approvals and the morning review.
         services.TryAddSingleton<ApprovalRequestAuditor>();
+        services.TryAddSingleton<IApprovalRequestRecorder>(sp => sp.GetRequiredService<ApprovalRequestAuditor>());
         services.TryAddSingleton<IApprovalService, ApprovalService>();
         services.TryAddSingleton<ApprovalTimeoutMonitor>();
         services.TryAddSingleton<PendingApprovals>();
         services.TryAddSingleton<DelegatedApprovals>();
+        services.TryAddSingleton<IDelegatedApprovals>(sp => sp.GetRequiredService<DelegatedApprovals>());
         services.TryAddSingleton<GovernanceReport>();
 
         // The agents and the orchestrator.
-        services.TryAddSingleton(sp => ToolRegistry.CreateDefault(sp.GetRequiredService<IContextStore>()));
+        // The built-in local-context tools, then every adapter's (a SOAR's enrichment actions).
+        services.TryAddSingleton(sp => ToolRegistry.CreateDefault(sp.GetRequiredService<IContextStore>(), sp.GetServices<IInvestigationToolSource>()));
         services.TryAddSingleton<IReasoner, DeterministicReasoner>();
         services.TryAddSingleton<IActionGate, GovernanceActionGate>();
         services.TryAddSingleton<TriageAgent>();
@@ -69,6 +72,9 @@ public static class AgentsServiceCollectionExtensions
         services.TryAddSingleton<ResponsePlanner>();
         services.TryAddSingleton<DocumentationAgent>();
         services.TryAddSingleton<LearningAgent>();
+        // A closed SOAR case's verdict becomes its investigation's outcome (the shadow observer calls it); learning then
+        // scores triage against it, which is what the triage accuracy panel shows.
+        services.TryAddSingleton<IOutcomeRecorder, OutcomeRecorder>();
         services.TryAddSingleton<PipelineAgents>();
         services.TryAddSingleton(new OutboxDeliveryOptions());
         services.TryAddSingleton<IMessageBus, InProcessMessageBus>();

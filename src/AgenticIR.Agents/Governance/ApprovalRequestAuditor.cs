@@ -14,10 +14,9 @@ namespace AgenticIR.Agents.Governance;
 /// stage re-run after a crash neither audits twice nor moves the deadline.</summary>
 /// <remarks><see cref="GovernanceActionGate"/> calls it for every plan it gates. Call it yourself after anything else
 /// returns actions to pending (a breaker hold, a failed dispatch), so they get a deadline too.</remarks>
-public sealed class ApprovalRequestAuditor(IApprovalRequestStore requests, IAuditLog audit, IPolicyProvider policy, TimeProvider time)
+public sealed class ApprovalRequestAuditor(IApprovalRequestStore requests, IAuditLog audit, IPolicyProvider policy, TimeProvider time) : IApprovalRequestRecorder
 {
-    /// <summary>Requests approval for each pending action not yet requested; returns how many were recorded now.
-    /// Does nothing in shadow or off mode, where nobody is asked.</summary>
+    /// <inheritdoc />
     public async Task<int> RecordAsync(InvestigationRecord investigation, CancellationToken cancellationToken) =>
         (await RequestAsync(investigation, cancellationToken)).Recorded;
 

@@ -78,7 +78,7 @@ public sealed class ApprovalService(
             var by = action.Answer is { } previous ? $" by {previous.Approver} ({previous.Channel})" : "";
             return ($"{what} is not pending: it is {GovernanceAudit.StatusName(action.ApprovalStatus)}{by}.", "");
         }
-        if (Delegation.DelegationEligibility.IsDelegated(action))
+        if (DelegationEligibility.IsDelegated(action))
             return ($"{what} is with Splunk SOAR's asset approvers (action_run {action.Execution!.ExternalId}): answer it in Splunk SOAR's approval queue.", "");
         if (!command.Approve && string.IsNullOrWhiteSpace(command.Reason))
             return ($"A denial needs a reason: say why {what} must not run.", "");

@@ -59,7 +59,7 @@ public sealed class ApprovalTimeoutMonitor(
     {
         var record = await store.GetAsync(request.InvestigationId, cancellationToken);
         var action = record is null ? null : InvestigationFacts.FindAction(record, request.ActionId);
-        if (record is null || action is null || action.ApprovalStatus != ApprovalStatus.Pending || Delegation.DelegationEligibility.IsDelegated(action))
+        if (record is null || action is null || action.ApprovalStatus != ApprovalStatus.Pending || DelegationEligibility.IsDelegated(action))
         {
             // Answered (or re-planned) without the row being closed, e.g. a crash in between: nothing left to time out.
             await requests.CloseAsync(request.InvestigationId, request.ActionId, cancellationToken);
@@ -125,7 +125,7 @@ public sealed class ApprovalTimeoutMonitor(
         {
             var record = await store.GetAsync(request.InvestigationId, cancellationToken);
             var action = record is null ? null : InvestigationFacts.FindAction(record, request.ActionId);
-            if (record is null || action is null || action.ApprovalStatus != ApprovalStatus.Pending || Delegation.DelegationEligibility.IsDelegated(action))
+            if (record is null || action is null || action.ApprovalStatus != ApprovalStatus.Pending || DelegationEligibility.IsDelegated(action))
             {
                 await requests.CloseAsync(request.InvestigationId, request.ActionId, cancellationToken);
                 return false;

@@ -23,7 +23,7 @@ public sealed class PendingApprovals(IStateStore store, IApprovalRequestStore re
                 var open = request is { State: not ApprovalRequestState.Closed } ? request : null;
                 var severity = open?.Severity ?? InvestigationFacts.SeverityOf(record);
                 // Handed to the SOAR's asset approvers: their approval queue and its deadline govern, not the policy's tiers.
-                if (Delegation.DelegationEligibility.IsDelegated(action))
+                if (DelegationEligibility.IsDelegated(action))
                 {
                     result.Add(new PendingApproval(record.Id, action.ActionId, action.LogicalAction, action.Target, action.Risk, action.ApprovalClass,
                         null, $"splunk_soar asset approvers (action_run {action.Execution!.ExternalId})", false));

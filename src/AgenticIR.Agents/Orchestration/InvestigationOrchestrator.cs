@@ -26,7 +26,7 @@ public sealed partial class InvestigationOrchestrator(
     ResponseExecutor executor,
     TimeProvider time,
     ILogger<InvestigationOrchestrator> logger,
-    Governance.ApprovalRequestAuditor? approvalRequests = null) : IInvestigationContinuation, IAlertIntake
+    IApprovalRequestRecorder? approvalRequests = null) : IInvestigationContinuation, IAlertIntake
 {
     private const int MaxConflictRetries = 5;
 

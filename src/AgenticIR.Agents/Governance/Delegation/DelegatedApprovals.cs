@@ -18,7 +18,7 @@ public sealed class DelegatedApprovals(
     IMessageBus bus,
     IEnumerable<IDispatchGuard> guards,
     IInvestigationContinuation continuation,
-    TimeProvider time)
+    TimeProvider time) : IDelegatedApprovals
 {
     /// <summary>Channel on answers given by the SOAR's asset approvers.</summary>
     public const string Channel = "splunk_soar_asset_approval";
@@ -36,18 +36,17 @@ public sealed class DelegatedApprovals(
 
     private readonly IDispatchGuard? _guard = guards.FirstOrDefault();
 
-    /// <summary>The worker's approval request for the action (null when there is none).</summary>
+    /// <inheritdoc />
     public Task<ApprovalRequest?> RequestOfAsync(string investigationId, string actionId, CancellationToken cancellationToken) =>
         requests.GetAsync(investigationId, actionId, cancellationToken);
 
-    /// <summary>Asks the dispatch guard (kill switches, breakers, budgets) whether the action may be handed over now;
-    /// a refusal is the guard's own hold, audited and notified by it.</summary>
+    /// <inheritdoc />
     public async Task<GuardDecision> AcquireAsync(InvestigationRecord record, ResponseAction action, CancellationToken cancellationToken) =>
         _guard is null
             ? GuardDecision.Hold("no_dispatch_guard", "no dispatch guard is configured, so nothing is handed over")
             : await _guard.AcquireAsync(record, action, cancellationToken);
 
-    /// <summary>Saves the hand-over: the action stays pending here with the SOAR's run attached.</summary>
+    /// <inheritdoc />
     public async Task<bool> RecordHandOverAsync(string investigationId, string actionId, ActionExecution execution, string approvers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(execution);
@@ -78,7 +77,7 @@ public sealed class DelegatedApprovals(
         return true;
     }
 
-    /// <summary>Keeps an action with the worker's approvers for good (answered by comment or CLI), saying why once.</summary>
+    /// <inheritdoc />
     public async Task<bool> KeepHereAsync(string investigationId, string actionId, string reason, CancellationToken cancellationToken)
     {
         var kept = new ActionExecution { Status = DispatchStatus.Held, Platform = "", Message = $"kept for approval here: {reason}" };
@@ -101,7 +100,7 @@ public sealed class DelegatedApprovals(
         return true;
     }
 
-    /// <summary>Applies the SOAR's answer and the run's outcome, audits both, and continues the investigation.</summary>
+    /// <inheritdoc />
     public async Task<bool> ResolveAsync(string investigationId, string actionId, DelegatedAnswer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);

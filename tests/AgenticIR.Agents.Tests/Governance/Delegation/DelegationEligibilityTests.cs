@@ -1,4 +1,3 @@
-using AgenticIR.Agents.Governance.Delegation;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Playbooks;

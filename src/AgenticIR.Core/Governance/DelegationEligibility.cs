@@ -1,9 +1,9 @@
-using AgenticIR.Core.Governance;
 using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 
-namespace AgenticIR.Agents.Governance.Delegation;
+namespace AgenticIR.Core.Governance;
 
 /// <summary>Which pending actions may be handed to the SOAR's own approvers. The SOAR decides who approves on an asset
 /// and cannot check the policy's tiers, so only actions any approver may answer go: not a senior gate, not one a timeout
@@ -18,7 +18,7 @@ public static class DelegationEligibility
         if (action.ApprovalStatus != ApprovalStatus.Pending) return "it is not pending";
         if (action.Execution is not null) return action.Execution.Status == DispatchStatus.AwaitingSoarApproval
             ? "it is already with the SOAR's approvers"
-            : $"it was {GovernanceAudit.Wire(action.Execution.Status)}: {action.Execution.Message}";
+            : $"it was {ReportFormat.Wire(action.Execution.Status)}: {action.Execution.Message}";
         if (record.Mode is not (PlaybookMode.Assisted or PlaybookMode.Autonomous))
             return $"the investigation runs in {record.Mode.ToWire()} mode";
         if (action.ApprovalClass == ApprovalClass.RequireSeniorApproval)

@@ -1,8 +1,8 @@
 using AgenticIR.Core.Response;
 
-namespace AgenticIR.Agents.Governance.Delegation;
+namespace AgenticIR.Core.Governance;
 
-/// <summary>What the SOAR reported about an action its approvers held.</summary>
+/// <summary>What a SOAR reported about an action its own approvers held.</summary>
 /// <param name="Decision">Approved, Denied or TimedOut (the SOAR's approval expired).</param>
 /// <param name="Approver">Who answered in the SOAR (a user name), or the SOAR itself for an expiry.</param>
 /// <param name="Reason">The SOAR's message, when it gave one.</param>
