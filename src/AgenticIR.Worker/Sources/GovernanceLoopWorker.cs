@@ -1,8 +1,8 @@
-using AgenticIR.Agents.Controls;
-using AgenticIR.Agents.Governance;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
+using AgenticIR.Governance.Approvals;
+using AgenticIR.Governance.Controls;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
