@@ -1,4 +1,4 @@
-namespace AgenticIR.Splunk.Graduation;
+namespace AgenticIR.Core.Shadow;
 
 /// <summary>An agreement proportion with its Wilson 95% interval.</summary>
 /// <param name="Agreed">Comparisons that agreed.</param>

@@ -1,4 +1,4 @@
-namespace AgenticIR.Splunk.Graduation;
+namespace AgenticIR.Core.Shadow;
 
 /// <summary>The Wilson score interval for a binomial proportion: unlike the normal approximation it stays inside
 /// [0, 1] and is honest for rates near 1 and small samples, which is exactly where graduation decisions sit.</summary>

@@ -4,7 +4,7 @@ using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Shadow;
 
-namespace AgenticIR.Splunk.Graduation;
+namespace AgenticIR.Governance.Demotion;
 
 /// <summary>Watches playbooks already graduated to autonomous. A harmful disagreement demotes at once; otherwise, once
 /// the live window holds <paramref name="minLiveSamples"/> comparable comparisons, an observed agreement below

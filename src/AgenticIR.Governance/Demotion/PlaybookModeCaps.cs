@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
 
-namespace AgenticIR.Splunk.Graduation;
+namespace AgenticIR.Governance.Demotion;
 
 /// <summary>The mode caps in force, held in memory so the synchronous catalog can apply them. Refreshed from the store
 /// by the worker's loop (another worker's demotion or an operator's lift) and updated at once by a local demotion.</summary>

@@ -7,7 +7,7 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Shadow;
 using Microsoft.Extensions.Logging;
 
-namespace AgenticIR.Splunk.Graduation;
+namespace AgenticIR.Governance.Demotion;
 
 /// <summary>Applies <see cref="DemotionMonitor"/>'s verdicts: for each graduated (autonomous) playbook × severity whose
 /// live evidence fails the policy's floor, records a cap at assisted in the store (which every worker's catalog then
@@ -45,7 +45,7 @@ public sealed class DemotionWorker(
             if (!await overrides.AddAsync(cap, cancellationToken)) continue;
             caps.Add(cap);
             demoted.Add(cap);
-            Log.PlaybookDemoted(logger, cap.Playbook, cap.Severity.ToWire(), cap.Mode.ToWire(), cap.Reason);
+            DemotionLog.PlaybookDemoted(logger, cap.Playbook, cap.Severity.ToWire(), cap.Mode.ToWire(), cap.Reason);
             await audit.AppendAsync(Entry(decision, current.Graduation), cancellationToken);
             var target = NotifyTarget(current);
             await notifier.NotifyAsync(target,

@@ -2,10 +2,10 @@ using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Shadow;
-using AgenticIR.Splunk.Graduation;
-using AgenticIR.Splunk.Tests.Support;
+using AgenticIR.Governance.Demotion;
+using AgenticIR.Testing.Builders;
 
-namespace AgenticIR.Splunk.Tests.Graduation;
+namespace AgenticIR.Governance.Tests.Demotion;
 
 public sealed class DemotionMonitorTests
 {
@@ -75,5 +75,5 @@ public sealed class DemotionMonitorTests
     }
 
     private static List<ShadowComparisonFacts> Live(int count, int misses) =>
-        [.. Enumerable.Range(0, count).Select(i => TestRecords.Comparison(severity: Severity.Low, dispositionAgrees: i >= misses, at: Now.AddHours(-1 - i), n: i))];
+        [.. Enumerable.Range(0, count).Select(i => Records.ShadowComparison(severity: Severity.Low, dispositionAgrees: i >= misses, at: Now.AddHours(-1 - i), n: i))];
 }

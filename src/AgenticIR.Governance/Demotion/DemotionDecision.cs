@@ -1,7 +1,7 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
 
-namespace AgenticIR.Splunk.Graduation;
+namespace AgenticIR.Governance.Demotion;
 
 /// <summary>The monitor's verdict on one graduated (autonomous) playbook × severity.</summary>
 /// <param name="Playbook">Playbook entry.</param>

@@ -1,6 +1,6 @@
-using AgenticIR.Splunk.Graduation;
+using AgenticIR.Core.Shadow;
 
-namespace AgenticIR.Splunk.Tests.Graduation;
+namespace AgenticIR.Core.Tests.Shadow;
 
 public sealed class WilsonScoreTests
 {

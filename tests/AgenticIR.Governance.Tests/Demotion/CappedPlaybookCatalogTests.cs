@@ -1,8 +1,8 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
-using AgenticIR.Splunk.Graduation;
+using AgenticIR.Governance.Demotion;
 
-namespace AgenticIR.Splunk.Tests.Graduation;
+namespace AgenticIR.Governance.Tests.Demotion;
 
 public sealed class CappedPlaybookCatalogTests
 {

@@ -1,6 +1,6 @@
 using AgenticIR.Core.Playbooks;
 
-namespace AgenticIR.Splunk.Graduation;
+namespace AgenticIR.Governance.Demotion;
 
 /// <summary>The playbook catalog with the mode caps in force applied: a demoted playbook × severity is handed to the
 /// orchestrator at its cap (assisted) however config/playbooks.yaml is edited, until someone lifts the cap. Labels and
