@@ -5,6 +5,7 @@ using AgenticIR.Governance.Approvals;
 using AgenticIR.Governance.Approvals.Delegation;
 using AgenticIR.Governance.Audit;
 using AgenticIR.Governance.Controls;
+using AgenticIR.Governance.Loop;
 using AgenticIR.Governance.PolicyLifecycle;
 using AgenticIR.Governance.Review;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ namespace AgenticIR.Governance;
 
 /// <summary>Registers governance: the policy's hot reload and the proposal review; the action gate and approvals (requests,
 /// answers, timeouts, delegation to a SOAR's approvers); the dispatch guard and kill switches; the decision auditor; the
-/// morning review.</summary>
+/// morning review; the governance loop.</summary>
 public static class GovernanceServiceCollectionExtensions
 {
     /// <summary>Adds governance (TryAdd throughout, so a host may replace any seam, such as the gate or the notifier, by
@@ -49,6 +50,9 @@ public static class GovernanceServiceCollectionExtensions
         services.TryAddSingleton<DelegatedApprovals>();
         services.TryAddSingleton<IDelegatedApprovals>(sp => sp.GetRequiredService<DelegatedApprovals>());
         services.TryAddSingleton<GovernanceReport>();
+
+        // The clockwork the host runs every few seconds: timeouts, and held actions resumed once a switch is released.
+        services.TryAddSingleton<GovernanceLoop>();
 
         // Every decision, enrichment query and action outcome the outbox delivers becomes an audit record.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageSubscriber, DecisionAuditor>());
