@@ -1,9 +1,9 @@
 using System.Globalization;
-using AgenticIR.Agents.Audit;
 using AgenticIR.Agents.Bus;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Playbooks;
+using AgenticIR.Governance.Audit;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Replay;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,4 @@
-using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Catalog;
-using AgenticIR.Core.Context;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Soar;
 using AgenticIR.Soar.SplunkSoar.Api;
@@ -28,10 +26,11 @@ public static class SoarServiceCollectionExtensions
     /// <see cref="IActionDispatcher"/>) with <see cref="SplunkSoarDispatchOptions"/> validated at start-up, the shadow
     /// observer, the bridge (container intake, write-back, approvals by comment; <c>SplunkSoarBridges</c> for the host to
     /// run) and, when a client is known, one enrichment tool per enrichment action with a <c>splunk_soar</c>
-    /// binding in the <see cref="ToolRegistry"/>. Call it before <c>AddAgents</c>, whose registrations are TryAdds.
-    /// Needs, from elsewhere: the <see cref="SoarInstanceSet"/>, <see cref="IActionCatalog"/>, <see cref="IContextStore"/>,
-    /// <c>IPlaybookCatalog</c>, <see cref="IAlertNormalizer"/>, the storage ports, <c>IApprovalService</c>, the
-    /// the alert intake and logging. TryAdd throughout: a second call changes nothing.</summary>
+    /// binding, offered to the tool registry as an <see cref="IInvestigationToolSource"/>.
+    /// Needs, from elsewhere: the <see cref="SoarInstanceSet"/>, <see cref="IActionCatalog"/>, <c>IPlaybookCatalog</c>,
+    /// <see cref="IAlertNormalizer"/>, the storage ports, <c>IApprovalService</c>, <see cref="IDelegatedApprovals"/>,
+    /// <see cref="IAlertIntake"/>, <see cref="IOutcomeRecorder"/> (optional) and logging. TryAdd throughout: a second call
+    /// changes nothing.</summary>
     public static IServiceCollection AddSoar(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -77,18 +76,14 @@ public static class SoarServiceCollectionExtensions
         // Every change of an investigation fed by a container queues its write-back (nothing when no instance is configured).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Core.Bus.IMessageSubscriber, WriteBackQueue>());
 
-        // Enrichment tools: the built-in local-context tools, plus the SOAR's when a client is known.
-        services.TryAddSingleton(sp =>
-        {
-            var context = sp.GetRequiredService<IContextStore>();
-            var local = ToolRegistry.CreateDefault(context);
-            if (!sp.GetRequiredService<SoarClientDirectory>().Any) return local;
-            var soar = SoarEnrichmentTools.Create(
-                sp.GetRequiredService<IActionCatalog>(), sp.GetRequiredService<SoarClientDirectory>(), sp.GetRequiredService<SoarAppDirectory>(),
-                sp.GetRequiredService<SoarToolAvailability>(),
-                sp.GetRequiredService<SplunkSoarDispatchOptions>(), sp.GetRequiredService<TimeProvider>());
-            return new ToolRegistry([.. local.All, .. soar], context);
-        });
+        // Enrichment tools beside the built-in local-context ones, when a client is known.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInvestigationToolSource, SoarEnrichmentToolSource>(sp =>
+            new SoarEnrichmentToolSource(sp.GetRequiredService<SoarClientDirectory>().Any
+                ? SoarEnrichmentTools.Create(
+                    sp.GetRequiredService<IActionCatalog>(), sp.GetRequiredService<SoarClientDirectory>(), sp.GetRequiredService<SoarAppDirectory>(),
+                    sp.GetRequiredService<SoarToolAvailability>(),
+                    sp.GetRequiredService<SplunkSoarDispatchOptions>(), sp.GetRequiredService<TimeProvider>())
+                : [])));
         return services;
     }
 }

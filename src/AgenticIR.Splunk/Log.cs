@@ -36,8 +36,4 @@ internal static partial class Log
     [LoggerMessage(EventId = 1420, EventName = "MetricsFileRotated", Level = LogLevel.Information,
         Message = "Rotated metrics file {Path}")]
     public static partial void MetricsFileRotated(ILogger logger, string path);
-
-    [LoggerMessage(EventId = 1430, EventName = "PlaybookDemoted", Level = LogLevel.Warning,
-        Message = "Demoted playbook {Playbook} at severity {Severity} to {Mode}: {Reason}")]
-    public static partial void PlaybookDemoted(ILogger logger, string playbook, string severity, string mode, string reason);
 }

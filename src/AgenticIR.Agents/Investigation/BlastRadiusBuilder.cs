@@ -1,5 +1,4 @@
 using AgenticIR.Agents.Context;
-using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Context;
 using AgenticIR.Core.Investigation;

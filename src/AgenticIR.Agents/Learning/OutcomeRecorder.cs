@@ -14,7 +14,7 @@ namespace AgenticIR.Agents.Learning;
 /// <see cref="MessageType.OutcomeRecorded"/> announcement (the metrics emitter's cue for <c>learning_metrics</c>).
 /// Idempotent: an outcome equal to the stored one changes nothing, so re-reading a closed container saves and announces
 /// nothing again.</summary>
-public sealed class OutcomeRecorder(IStateStore store, LearningAgent learning, IMessageBus bus, TimeProvider time)
+public sealed class OutcomeRecorder(IStateStore store, LearningAgent learning, IMessageBus bus, TimeProvider time) : IOutcomeRecorder
 {
     /// <summary>Saves tried when another writer (the orchestrator) saves the same investigation in between.</summary>
     public const int MaxAttempts = 3;

@@ -1,4 +1,3 @@
-using AgenticIR.Agents.Governance;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
@@ -23,14 +22,14 @@ public sealed partial class StageRunner : IInvestigationContinuation
     private readonly PipelineAgents _agents;
     private readonly IReportSink _reports;
     private readonly ResponseExecutor _executor;
-    private readonly ApprovalRequestAuditor _approvalRequests;
+    private readonly IApprovalRequestRecorder _approvalRequests;
     private readonly TimeProvider _time;
     private readonly ILogger<StageRunner> _logger;
     private readonly InvestigationWriter _writer;
     private readonly RecentInvestigations _recent;
 
     internal StageRunner(IStateStore store, IMessageBus bus, PipelineAgents agents, IReportSink reports, ResponseExecutor executor,
-        ApprovalRequestAuditor approvalRequests, InvestigationWriter writer, RecentInvestigations recent, TimeProvider time, ILogger<StageRunner> logger)
+        IApprovalRequestRecorder approvalRequests, InvestigationWriter writer, RecentInvestigations recent, TimeProvider time, ILogger<StageRunner> logger)
     {
         _store = store;
         _bus = bus;

@@ -3,7 +3,7 @@ using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 using T = AgenticIR.Agents.Tools.ToolNames;
-using K = AgenticIR.Agents.Tools.FindingKinds;
+using K = AgenticIR.Core.Investigation.FindingKinds;
 
 namespace AgenticIR.Agents.Reasoning;
 

@@ -1,4 +1,3 @@
-using AgenticIR.Agents.Tools;
 using System.Globalization;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Catalog;

@@ -1,6 +1,6 @@
-using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Catalog;
+using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;

@@ -1,5 +1,5 @@
 using AgenticIR.Core.Alerts;
-using static AgenticIR.Agents.Tools.FindingKinds;
+using static AgenticIR.Core.Investigation.FindingKinds;
 
 namespace AgenticIR.Agents.Response;
 

@@ -1,4 +1,3 @@
-using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 

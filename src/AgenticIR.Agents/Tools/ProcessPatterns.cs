@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AgenticIR.Core.Investigation;
 
 namespace AgenticIR.Agents.Tools;
 

@@ -22,11 +22,13 @@ public sealed class ToolRegistry
         Context = context;
     }
 
-    /// <summary>The built-in local-context tools over one store.</summary>
-    public static ToolRegistry CreateDefault(IContextStore context)
+    /// <summary>The built-in local-context tools over one store, followed by the tools of <paramref name="sources"/> (an
+    /// adapter's, such as a SOAR's enrichment actions), in registration order.</summary>
+    /// <exception cref="ArgumentException">A source's tool has the name of another tool.</exception>
+    public static ToolRegistry CreateDefault(IContextStore context, IEnumerable<IInvestigationToolSource>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new ToolRegistry(
+        IInvestigationTool[] builtIn =
         [
             new ThreatIntelLookupTool(context),
             new AssetLookupTool(context),
@@ -39,7 +41,8 @@ public sealed class ToolRegistry
             new HashPrevalenceTool(context),
             new IpConnectionsTool(context),
             new CloudActivityTool(context),
-        ], context);
+        ];
+        return new ToolRegistry([.. builtIn, .. (sources ?? []).SelectMany(s => s.Tools)], context);
     }
 
     /// <summary>Context for blast-radius descriptions, when the registry was built over one.</summary>

@@ -1,4 +1,5 @@
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Shadow;
 
 namespace AgenticIR.Splunk.Graduation;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AgenticIR.Agents.Orchestration;
-using AgenticIR.Agents.PolicyLifecycle;
 using AgenticIR.Core.Ports;
+using AgenticIR.Governance.PolicyLifecycle;
 using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Inputs;

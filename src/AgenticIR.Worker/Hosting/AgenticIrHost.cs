@@ -1,9 +1,10 @@
 using AgenticIR.Agents;
-using AgenticIR.Agents.PolicyLifecycle;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Context;
 using AgenticIR.Core.Ports;
 using AgenticIR.Definitions;
+using AgenticIR.Governance;
+using AgenticIR.Governance.PolicyLifecycle;
 using AgenticIR.Soar;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Splunk.Heartbeat;
@@ -55,7 +56,7 @@ public static class AgenticIrHost
     }
 
     /// <summary>Binds every options section and registers every project: definitions, storage, metrics (Splunk), the SOAR
-    /// bridge and the agents, plus the worker's own report sink and policy file source.</summary>
+    /// bridge, the agents and governance, plus the worker's own report sink and policy file source.</summary>
     public static IHostApplicationBuilder AddAgenticIr(this IHostApplicationBuilder builder, ResolvedPaths paths, MetricsSettings metrics)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -90,6 +91,7 @@ public static class AgenticIrHost
         services.AddMetrics(paths, metrics);
         services.AddSoar();
         services.AddAgents(paths.Context);
+        services.AddGovernance();
         return builder;
     }
 

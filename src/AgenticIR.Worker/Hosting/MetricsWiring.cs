@@ -1,5 +1,4 @@
 using AgenticIR.Agents.Bus;
-using AgenticIR.Agents.Learning;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Catalog;
@@ -8,10 +7,10 @@ using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Shadow;
 using AgenticIR.Definitions.Playbooks;
+using AgenticIR.Governance.Demotion;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Splunk;
 using AgenticIR.Splunk.Emission;
-using AgenticIR.Splunk.Graduation;
 using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Hec;
 using AgenticIR.Splunk.Sinks;
@@ -27,8 +26,7 @@ namespace AgenticIR.Worker.Hosting;
 internal static class MetricsWiring
 {
     /// <summary>Always: the mode-cap store, the capped playbook catalog (a demoted playbook × severity runs assisted), the
-    /// shadow comparison source, the <see cref="OutcomeRecorder"/> (a closed container's verdict becomes the outcome) and
-    /// the <see cref="DemotionWorker"/>. When <paramref name="settings"/> names a sink: the
+    /// shadow comparison source and the <see cref="DemotionWorker"/>. When <paramref name="settings"/> names a sink: the
     /// sinks, the bus subscribers that emit each investigation's events and count failed stages against their agents, the
     /// shadow comparison emitter, and for <c>run</c> the agent heartbeats.</summary>
     public static IServiceCollection AddMetrics(this IServiceCollection services, ResolvedPaths paths, MetricsSettings settings)
@@ -47,9 +45,6 @@ internal static class MetricsWiring
             sp => new PlaybookCatalogProvider(paths.Playbooks, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IShadowComparisonSource>(sp =>
             new ShadowFactsSource(sp.GetRequiredService<IShadowComparisonStore>(), sp.GetService<IActionCatalog>()));
-        // A closed container's verdict becomes its investigation's outcome (the shadow observer calls it); learning
-        // then scores triage against it, which is what the triage accuracy panel shows.
-        services.TryAddSingleton<OutcomeRecorder>();
         services.TryAddSingleton(sp => new DemotionWorker(
             sp.GetRequiredService<IShadowComparisonSource>(),
             File.Exists(paths.Playbooks) ? sp.GetRequiredService<IPlaybookCatalog>() : null,

@@ -1,5 +1,5 @@
+using AgenticIR.Governance.Demotion;
 using AgenticIR.Splunk.Emission;
-using AgenticIR.Splunk.Graduation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -8,6 +8,7 @@ using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Reporting;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
+using AgenticIR.Testing.Builders;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Agents.Tests.Documentation;

@@ -1,6 +1,7 @@
 using AgenticIR.Agents.Tests.Support;
 using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Investigation;
+using AgenticIR.Testing.Builders;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Agents.Tests.Investigation;

@@ -5,6 +5,7 @@ using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Learning;
 using AgenticIR.Core.Triage;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Agents.Tests.Learning;
 

@@ -4,6 +4,7 @@ using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Triage;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Agents.Tests.Response;
 

@@ -5,6 +5,7 @@ using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Triage;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Agents.Tests.Response;
 

@@ -7,6 +7,7 @@ using AgenticIR.Core.Context;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.State;
+using AgenticIR.Testing.Builders;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Agents.Tests.Support;

@@ -2,6 +2,7 @@ using AgenticIR.Agents.Tests.Support;
 using AgenticIR.Agents.Triage;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Triage;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Agents.Tests.Triage;
 

@@ -35,7 +35,10 @@ public sealed class SoarDispatchRegistrationTests
         Assert.True(dispatcher.CanDispatch(SoarTestData.Record()));
         Assert.NotNull(provider.GetRequiredService<ShadowObserver>());
         Assert.Equal("disposition", provider.GetRequiredService<ShadowOptions>().DispositionFieldFor("prod"));
-        var registry = provider.GetRequiredService<ToolRegistry>();
+        // One source however often AddSoar runs; the agents' registry takes its tools beside the built-in ones.
+        var source = Assert.Single(provider.GetServices<IInvestigationToolSource>());
+        Assert.Contains(source.Tools, t => t.Name == "ip_reputation");
+        var registry = ToolRegistry.CreateDefault(provider.GetRequiredService<IContextStore>(), [source]);
         Assert.NotNull(registry.Find("ip_reputation"));
         Assert.NotNull(registry.Find(ToolNames.ThreatIntel));
     }

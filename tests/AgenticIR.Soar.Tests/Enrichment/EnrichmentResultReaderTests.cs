@@ -1,4 +1,3 @@
-using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Investigation;
 using AgenticIR.Soar.SplunkSoar.Enrichment;
 using AgenticIR.Soar.Tests.Dispatch;

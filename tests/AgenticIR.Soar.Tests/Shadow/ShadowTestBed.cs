@@ -1,4 +1,4 @@
-using AgenticIR.Agents.Learning;
+using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Shadow;
@@ -39,7 +39,7 @@ internal sealed class ShadowTestBed : IAsyncDisposable
         return bed;
     }
 
-    public ShadowObserver Observer(ShadowOptions? options = null, OutcomeRecorder? outcomes = null) => new(
+    public ShadowObserver Observer(ShadowOptions? options = null, IOutcomeRecorder? outcomes = null) => new(
         State, Comparisons, new SoarClientDirectory([Client]), new SoarAppDirectory(), new ShadowComparer(Catalog()),
         options ?? new ShadowOptions(), Time, NullLogger<ShadowObserver>.Instance, outcomes);
 

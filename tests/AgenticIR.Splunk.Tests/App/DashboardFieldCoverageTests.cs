@@ -3,6 +3,7 @@ using AgenticIR.Core.Metrics;
 using AgenticIR.Splunk.Events;
 using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Tests.Support;
+using AgenticIR.Testing.Builders;
 using AgenticIR.Testing.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -58,8 +59,8 @@ public sealed class DashboardFieldCoverageTests
     {
         var events = new List<MetricsEvent>();
         events.AddRange(MetricsEventFactory.ForInvestigation(TestRecords.Documented(), TestRecords.Stages()));
-        events.Add(MetricsEventFactory.ForShadowComparison(TestRecords.Comparison()));
-        events.Add(MetricsEventFactory.ForShadowComparison(TestRecords.Comparison(severityAgrees: false, harmful: true)));
+        events.Add(MetricsEventFactory.ForShadowComparison(Records.ShadowComparison()));
+        events.Add(MetricsEventFactory.ForShadowComparison(Records.ShadowComparison(severityAgrees: false, harmful: true)));
         var time = new FakeTimeProvider();
         var health = new AgentHealthTracker(time);
         foreach (var agent in AgentNames.All) health.RecordSuccess(agent, TimeSpan.FromMilliseconds(5));

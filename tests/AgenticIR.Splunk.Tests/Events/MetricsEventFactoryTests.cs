@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgenticIR.Core.Triage;
 using AgenticIR.Splunk.Events;
 using AgenticIR.Splunk.Tests.Support;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Splunk.Tests.Events;
 
@@ -116,7 +117,7 @@ public sealed class MetricsEventFactoryTests
     [Fact]
     public void ForShadowComparison_AgreementsAsOneZeroAndTimesInSeconds()
     {
-        var facts = TestRecords.Comparison(severityAgrees: false, dispositionAgrees: null, harmful: true);
+        var facts = Records.ShadowComparison(severityAgrees: false, dispositionAgrees: null, harmful: true);
 
         var e = MetricsEventFactory.ForShadowComparison(facts);
         var body = EventJson.Body(e);

@@ -2,7 +2,7 @@ using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Shadow;
 using AgenticIR.Splunk.Graduation;
-using AgenticIR.Splunk.Tests.Support;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Splunk.Tests.Graduation;
 
@@ -85,10 +85,10 @@ public sealed class GraduationEvaluatorTests
     {
         var comparisons = new List<ShadowComparisonFacts>
         {
-            TestRecords.Comparison("phishing_triage", Severity.Medium, at: Now.AddDays(-1), n: 1),
-            TestRecords.Comparison("phishing_triage", Severity.Low, at: Now.AddDays(-1), n: 2),
-            TestRecords.Comparison("malware_containment", Severity.High, at: Now.AddDays(-1), n: 3),
-            TestRecords.Comparison("phishing_triage", Severity.Low, at: Now.AddDays(-2), n: 4),
+            Records.ShadowComparison("phishing_triage", Severity.Medium, at: Now.AddDays(-1), n: 1),
+            Records.ShadowComparison("phishing_triage", Severity.Low, at: Now.AddDays(-1), n: 2),
+            Records.ShadowComparison("malware_containment", Severity.High, at: Now.AddDays(-1), n: 3),
+            Records.ShadowComparison("phishing_triage", Severity.Low, at: Now.AddDays(-2), n: 4),
         };
 
         var rows = GraduationEvaluator.Evaluate(comparisons, GraduationCriteria.Default, Now).Rows;
@@ -103,6 +103,6 @@ public sealed class GraduationEvaluatorTests
         Assert.Single(GraduationEvaluator.Evaluate(comparisons, GraduationCriteria.Default, Now).Rows);
 
     private static List<ShadowComparisonFacts> Comparisons(int count, int severityMisses, int dispositionMisses) =>
-        [.. Enumerable.Range(0, count).Select(i => TestRecords.Comparison(
+        [.. Enumerable.Range(0, count).Select(i => Records.ShadowComparison(
             severityAgrees: i >= severityMisses, dispositionAgrees: i >= dispositionMisses, at: Now.AddHours(-1 - i), n: i))];
 }

@@ -4,6 +4,7 @@ using AgenticIR.Core.Metrics;
 using AgenticIR.Splunk.App;
 using AgenticIR.Splunk.Sinks;
 using AgenticIR.Splunk.Tests.Support;
+using AgenticIR.Testing.Builders;
 
 namespace AgenticIR.Splunk.Tests.Sinks;
 
@@ -96,5 +97,5 @@ public sealed class JsonLinesMetricsSinkTests : IDisposable
     private static MetricsEvent Event(int n) => new($"e{n}", "agent_heartbeat", DateTimeOffset.FromUnixTimeSeconds(1_764_000_000 + n),
         new Dictionary<string, object?> { ["status"] = "healthy" });
 
-    private static MetricsEvent MetricsEventFactoryEvent() => Splunk.Events.MetricsEventFactory.ForShadowComparison(TestRecords.Comparison());
+    private static MetricsEvent MetricsEventFactoryEvent() => Splunk.Events.MetricsEventFactory.ForShadowComparison(Records.ShadowComparison());
 }

@@ -3,7 +3,6 @@ using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Learning;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
-using AgenticIR.Core.Shadow;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
 using AgenticIR.Testing.Builders;
@@ -92,30 +91,6 @@ internal static class TestRecords
         new(id, 6, InvestigationStage.Responded, Created.AddMinutes(4)),
         new(id, 7, InvestigationStage.Documented, Created.AddMinutes(5)),
     ];
-
-    public static ShadowComparisonFacts Comparison(string playbook = "phishing_triage", Severity severity = Severity.Low,
-        bool? severityAgrees = true, bool? dispositionAgrees = true, bool harmful = false, DateTimeOffset? at = null, int n = 0) => new()
-    {
-        InvestigationId = $"inv-{playbook}-{severity}-{n}",
-        ContainerId = (1000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Instance = "soar-prod",
-        Playbook = playbook,
-        AgentSeverity = severity,
-        PlaybookSeverity = severityAgrees == false ? (Severity)(((int)severity + 1) % 5) : severity,
-        SeverityAgreement = severityAgrees,
-        AgentDisposition = Disposition.TruePositive,
-        AnalystDisposition = dispositionAgrees == false ? Disposition.FalsePositive : Disposition.TruePositive,
-        DispositionAgreement = dispositionAgrees,
-        AgentActions = ["block_ip", "reset_password"],
-        PlaybookActions = ["block_ip"],
-        ActionOverlap = 0.5,
-        ExtraFindings = 2,
-        MissedFindings = 0,
-        AgentTimeToDecision = TimeSpan.FromSeconds(42.5),
-        PlaybookTimeToDecision = TimeSpan.FromMinutes(35),
-        HarmfulDisagreement = harmful,
-        ObservedAt = at ?? Created,
-    };
 
     private static ResponseAction Action(string id, string logical, Observable target, ApprovalStatus status) =>
         Records.Action(id, logical, target, status) with

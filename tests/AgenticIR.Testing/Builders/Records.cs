@@ -1,10 +1,12 @@
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Learning;
 using AgenticIR.Core.Response;
+using AgenticIR.Core.Shadow;
 using AgenticIR.Core.State;
 
 namespace AgenticIR.Testing.Builders;
 
-/// <summary>The smallest valid alert, investigation and response action; a test states what matters to it with
+/// <summary>The smallest valid alert, investigation, response action and shadow comparison; a test states what matters to it with
 /// <c>with { … }</c> and leaves the rest neutral.</summary>
 public static class Records
 {
@@ -43,5 +45,34 @@ public static class Records
         Reversible = true,
         Priority = 1,
         ExpectedDuration = TimeSpan.FromSeconds(30),
+    };
+
+    /// <summary>When a built shadow comparison was observed, unless a test says otherwise.</summary>
+    public static readonly DateTimeOffset ComparedAt = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A shadow comparison of <paramref name="playbook"/> at <paramref name="severity"/>: severity and disposition
+    /// agree unless said otherwise (a disagreeing side is one severity away, or a false positive).</summary>
+    public static ShadowComparisonFacts ShadowComparison(string playbook = "phishing_triage", Severity severity = Severity.Low,
+        bool? severityAgrees = true, bool? dispositionAgrees = true, bool harmful = false, DateTimeOffset? at = null, int n = 0) => new()
+    {
+        InvestigationId = $"inv-{playbook}-{severity}-{n}",
+        ContainerId = (1000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Instance = "soar-prod",
+        Playbook = playbook,
+        AgentSeverity = severity,
+        PlaybookSeverity = severityAgrees == false ? (Severity)(((int)severity + 1) % 5) : severity,
+        SeverityAgreement = severityAgrees,
+        AgentDisposition = Disposition.TruePositive,
+        AnalystDisposition = dispositionAgrees == false ? Disposition.FalsePositive : Disposition.TruePositive,
+        DispositionAgreement = dispositionAgrees,
+        AgentActions = ["block_ip", "reset_password"],
+        PlaybookActions = ["block_ip"],
+        ActionOverlap = 0.5,
+        ExtraFindings = 2,
+        MissedFindings = 0,
+        AgentTimeToDecision = TimeSpan.FromSeconds(42.5),
+        PlaybookTimeToDecision = TimeSpan.FromMinutes(35),
+        HarmfulDisagreement = harmful,
+        ObservedAt = at ?? ComparedAt,
     };
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AgenticIR.Core.Soar;
@@ -10,19 +11,20 @@ namespace AgenticIR.Worker.Tests.Architecture;
 public sealed partial class ArchitectureTests
 {
     private static readonly string Src = Path.Combine(RepoPaths.Root, "src");
-    private static readonly string[] AdapterReferences = ["AgenticIR.Core", "AgenticIR.Definitions"];
+    private const string Core = "AgenticIR.Core";
+    private const string Worker = "AgenticIR.Worker";
+    private static readonly string[] OnlyCore = [Core];
 
-    // The SOAR bridge still calls concrete Agents classes (the orchestrator, delegated approvals, the outcome recorder,
-    // tools); it moves onto Core ports when governance gets its own project. Listed so that no new exception slips in.
-    private static readonly Dictionary<string, string[]> KnownExceptions = new()
-    {
-        ["AgenticIR.Soar"] = ["AgenticIR.Agents"],
-    };
+    // Every project of src/ the worker composes; each may reference Core and nothing else.
+    private static readonly string[] Composed =
+        ["AgenticIR.Agents", "AgenticIR.Governance", "AgenticIR.Soar", "AgenticIR.Splunk", "AgenticIR.Storage", "AgenticIR.Definitions"];
+
+    public static TheoryData<string> ComposedProjects => new(Composed);
 
     [Fact]
     public void Core_ReferencesNoPackageAndNoProject()
     {
-        var project = Project("AgenticIR.Core");
+        var project = Project(Core);
 
         Assert.Empty(project.Descendants("PackageReference"));
         Assert.Empty(project.Descendants("ProjectReference"));
@@ -39,26 +41,44 @@ public sealed partial class ArchitectureTests
     }
 
     [Theory]
-    [InlineData("AgenticIR.Storage")]
-    [InlineData("AgenticIR.Splunk")]
-    [InlineData("AgenticIR.Soar")]
-    public void Adapter_ReferencesCoreAndDefinitionsOnly(string adapter)
+    [MemberData(nameof(ComposedProjects))]
+    public void Project_ReferencesCoreOnly(string name)
     {
-        var allowed = AdapterReferences.Concat(KnownExceptions.GetValueOrDefault(adapter) ?? []).ToHashSet();
+        Assert.Equal(OnlyCore, ProjectReferences(name));
+    }
 
-        var references = ProjectReferences(adapter);
+    [Theory]
+    [MemberData(nameof(ComposedProjects))]
+    public void Project_CompiledAssemblyReferencesNoOtherProductAssemblyThanCore(string name)
+    {
+        var references = Assembly.Load(new AssemblyName(name)).GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(n => n.StartsWith("AgenticIR.", StringComparison.Ordinal) || n == "agentic-ir");
 
-        Assert.Contains("AgenticIR.Core", references);
-        Assert.All(references, r => Assert.True(allowed.Contains(r), $"{adapter} references {r}; adapters reference Core (and Definitions) only"));
-        Assert.DoesNotContain("AgenticIR.Worker", references);
+        Assert.Equal(OnlyCore, references);
+    }
+
+    [Fact]
+    public void Projects_OnlyTheWorkerReferencesAnyProjectButCore()
+    {
+        // The worker is the one composition root: it alone sees several projects and wires them together; every other
+        // project (a new adapter too) meets the rest only through Core's ports.
+        var offenders = Directory.GetFiles(Src, "*.csproj", SearchOption.AllDirectories)
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(name => name != Worker)
+            .SelectMany(name => ProjectReferences(name!).Where(r => r != Core).Select(r => $"{name} references {r}"))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "only AgenticIR.Worker may reference projects other than Core:\n" + string.Join("\n", offenders));
+        var root = ProjectReferences(Worker);
+        Assert.All(Composed, project => Assert.Contains(project, root));
     }
 
     [Fact]
     public void NoProject_ReferencesTheWorker()
     {
         var offenders = Directory.GetFiles(Src, "*.csproj", SearchOption.AllDirectories)
-            .Where(p => Path.GetFileNameWithoutExtension(p) != "AgenticIR.Worker")
-            .Where(p => ProjectReferences(Path.GetFileNameWithoutExtension(p)).Contains("AgenticIR.Worker"))
+            .Where(p => Path.GetFileNameWithoutExtension(p) != Worker)
+            .Where(p => ProjectReferences(Path.GetFileNameWithoutExtension(p)).Contains(Worker))
             .ToList();
 
         Assert.Empty(offenders);

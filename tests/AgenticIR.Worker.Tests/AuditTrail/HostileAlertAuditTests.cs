@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using AgenticIR.Agents.Audit;
 using AgenticIR.Core.Audit;
+using AgenticIR.Governance.Audit;
 using AgenticIR.Testing;
 using AgenticIR.Worker.Tests.Support;
 

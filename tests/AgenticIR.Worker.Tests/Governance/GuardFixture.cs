@@ -1,10 +1,10 @@
-using AgenticIR.Agents.Controls;
 using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Definitions.Policy;
+using AgenticIR.Governance.Controls;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Controls;
 using AgenticIR.Testing;

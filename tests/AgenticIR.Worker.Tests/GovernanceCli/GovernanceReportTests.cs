@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AgenticIR.Agents.Review;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Governance;
@@ -8,6 +7,7 @@ using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
+using AgenticIR.Governance.Review;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Audit;
 using AgenticIR.Storage.Sqlite.Controls;

@@ -1,8 +1,8 @@
-using AgenticIR.Agents.PolicyLifecycle;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Learning;
 using AgenticIR.Core.Policy;
 using AgenticIR.Definitions;
+using AgenticIR.Governance.PolicyLifecycle;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Audit;
 using AgenticIR.Storage.Sqlite.PolicyVersions;

@@ -1,7 +1,7 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Playbooks;
-using AgenticIR.Splunk.Graduation;
+using AgenticIR.Governance.Demotion;
 using AgenticIR.Worker.Hosting;
 
 namespace AgenticIR.Worker.Tests.Metrics;

@@ -3,7 +3,7 @@ using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
-using AgenticIR.Splunk.Graduation;
+using AgenticIR.Governance.Demotion;
 using AgenticIR.Testing;
 using AgenticIR.Testing.Fakes;
 using AgenticIR.Worker.Hosting;

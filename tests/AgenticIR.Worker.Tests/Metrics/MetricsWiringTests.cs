@@ -1,7 +1,7 @@
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
-using AgenticIR.Splunk.Graduation;
+using AgenticIR.Governance.Demotion;
 using AgenticIR.Storage;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Testing.Fakes;

@@ -1,11 +1,11 @@
 using System.Globalization;
-using AgenticIR.Agents.Controls;
-using AgenticIR.Agents.Governance.Delegation;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
+using AgenticIR.Governance.Approvals.Delegation;
+using AgenticIR.Governance.Controls;
 using AgenticIR.SoarSimulator.Model;
 
 namespace AgenticIR.Worker.Tests.SoarBridge;

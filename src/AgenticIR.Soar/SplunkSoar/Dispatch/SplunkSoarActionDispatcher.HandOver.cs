@@ -1,5 +1,5 @@
 using System.Globalization;
-using AgenticIR.Agents.Governance.Delegation;
+using AgenticIR.Core.Governance;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Api;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Investigation;

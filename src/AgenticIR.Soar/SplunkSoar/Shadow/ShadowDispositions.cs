@@ -1,4 +1,3 @@
-using AgenticIR.Agents.Tools;
 using AgenticIR.Core.Investigation;
 
 namespace AgenticIR.Soar.SplunkSoar.Shadow;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using AgenticIR.Agents.Learning;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
@@ -13,11 +12,11 @@ namespace AgenticIR.Soar.SplunkSoar.Shadow;
 /// <summary>Records, for every investigation of a Splunk SOAR container whose plan is saved, what the
 /// playbook and the analyst did beside what the agents decided. Each poll revisits open comparisons and the most recent
 /// investigations; a comparison is updated until its container closes, then frozen. When it closes, its final severity,
-/// disposition and actions become the investigation's outcome (<see cref="OutcomeRecorder"/>). Reads only from the SOAR:
+/// disposition and actions become the investigation's outcome (<see cref="IOutcomeRecorder"/>). Reads only from the SOAR:
 /// shadow mode dispatches nothing.</summary>
 internal sealed class ShadowObserver(
     IStateStore state, IShadowComparisonStore comparisons, SoarClientDirectory clients, SoarAppDirectory apps,
-    ShadowComparer comparer, ShadowOptions options, TimeProvider time, ILogger<ShadowObserver> logger, OutcomeRecorder? outcomes = null)
+    ShadowComparer comparer, ShadowOptions options, TimeProvider time, ILogger<ShadowObserver> logger, IOutcomeRecorder? outcomes = null)
 {
     // When each investigation's container was last read, and when the recent investigations were last scanned: the
     // governance loop calls every few seconds, the SOAR is asked at most once per RevisitInterval for each.

@@ -1,7 +1,7 @@
-using AgenticIR.Agents.Governance.Delegation;
 using System.Globalization;
 using System.Text;
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Governance;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Reporting;
 using AgenticIR.Core.Response;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
-using AgenticIR.Agents.Audit;
 using AgenticIR.Core.Audit;
+using AgenticIR.Governance.Audit;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using AgenticIR.Agents.Audit;
 using AgenticIR.Core.Audit;
+using AgenticIR.Governance.Audit;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 

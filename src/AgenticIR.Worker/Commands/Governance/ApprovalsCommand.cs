@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using AgenticIR.Agents.Governance;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Ports;
+using AgenticIR.Governance.Approvals;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 

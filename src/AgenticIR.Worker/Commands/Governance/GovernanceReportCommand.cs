@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using AgenticIR.Agents.Review;
 using AgenticIR.Core;
+using AgenticIR.Governance.Review;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using AgenticIR.Agents.Controls;
 using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Policy;
 using AgenticIR.Definitions.Policy;
+using AgenticIR.Governance.Controls;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 

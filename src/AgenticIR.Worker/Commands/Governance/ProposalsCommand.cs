@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using AgenticIR.Agents.PolicyLifecycle;
+using AgenticIR.Governance.PolicyLifecycle;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 

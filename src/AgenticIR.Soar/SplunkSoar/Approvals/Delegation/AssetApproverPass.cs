@@ -1,4 +1,4 @@
-using AgenticIR.Agents.Governance.Delegation;
+using AgenticIR.Core.Governance;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
@@ -15,7 +15,7 @@ namespace AgenticIR.Soar.SplunkSoar.Approvals.Delegation;
 /// worker's approvers, with the reason on its timeline, and is answered by comment or CLI as usual.</summary>
 internal sealed class AssetApproverPass(
     SplunkSoarActionDispatcher dispatcher,
-    DelegatedApprovals delegated,
+    IDelegatedApprovals delegated,
     ISoarBridgeStore store,
     IStateStore state,
     ILogger<AssetApproverPass> logger)

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using AgenticIR.Core;
+using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.Response;
+using AgenticIR.Core.State;
+
+namespace AgenticIR.Governance.Audit;
+
+/// <summary>Turns the pipeline's announcements into audit records: each agent decision (triage, investigation
+/// conclusion, every planned action), each enrichment query the investigation ran, and each action outcome. Approval
+/// requests and answers, holds, kill switches and policy changes are audited where they happen. Idempotent: each
+/// message's records are appended with a <see cref="DeliveryReceipt"/> in the same transaction, so a message delivered
+/// again after a crash adds nothing.</summary>
+public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessageSubscriber
+{
+    /// <summary>The name its receipts carry.</summary>
+    public const string SubscriberName = "decision_auditor";
+
+    private const int MaxText = 2000;
+
+    /// <summary>Subscribes to the announcements it audits.</summary>
+    public void Attach(IMessageBus bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.Subscribe(MessageType.TriageComplete, OnTriageAsync);
+        bus.Subscribe(MessageType.InvestigationComplete, OnInvestigationAsync);
+        bus.Subscribe(MessageType.PlanReady, OnPlanAsync);
+        bus.Subscribe(MessageType.ActionExecuted, OnActionExecutedAsync);
+    }
+
+    private async Task OnTriageAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        if (await RecordAsync(message, cancellationToken) is not { Triage: { } triage } record) return;
+        await AppendAllAsync(message, [new AuditEntry
+        {
+            AgentName = "triage_agent",
+            ActionType = "decision",
+            Target = record.PrimaryAlert.AlertId,
+            Justification = Bound(triage.Reasoning),
+            Outcome = string.Create(CultureInfo.InvariantCulture, $"severity {triage.Severity}, path {triage.Path}, confidence {triage.Confidence:0.00}").ToLowerInvariant(),
+            EvidenceHash = Hash(triage.Signals),
+            InvestigationId = record.Id,
+            Details = new Dictionary<string, string> { ["mode"] = record.Mode.ToWire(), ["fingerprint"] = record.Fingerprint },
+        }], cancellationToken);
+    }
+
+    private async Task OnInvestigationAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        if (await RecordAsync(message, cancellationToken) is not { Report: { } report } record) return;
+        var entries = new List<AuditEntry>();
+        foreach (var step in report.Steps)
+        {
+            entries.Add(new AuditEntry
+            {
+                AgentName = "investigation_agent",
+                ActionType = "enrichment_query",
+                Target = Bound(step.Query),
+                Justification = Bound(step.Reason),
+                Outcome = Bound(step.Result),
+                EvidenceHash = Hash(step),
+                InvestigationId = record.Id,
+                Details = new Dictionary<string, string>
+                {
+                    ["step"] = step.Number.ToString(CultureInfo.InvariantCulture),
+                    ["tool"] = step.Tool,
+                    ["api_calls"] = step.ApiCalls.ToString(CultureInfo.InvariantCulture),
+                },
+            });
+        }
+        entries.Add(new AuditEntry
+        {
+            AgentName = "investigation_agent",
+            ActionType = "decision",
+            Target = record.PrimaryAlert.AlertId,
+            Justification = string.Create(CultureInfo.InvariantCulture, $"{report.Findings.Count} findings after {report.Steps.Count} steps ({report.StopReason})"),
+            Outcome = string.Create(CultureInfo.InvariantCulture, $"confidence {report.Confidence:0.00}"),
+            EvidenceHash = Hash(report.Findings),
+            InvestigationId = record.Id,
+        });
+        await AppendAllAsync(message, entries, cancellationToken);
+    }
+
+    private async Task OnPlanAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        if (await RecordAsync(message, cancellationToken) is not { Plan: { } plan } record) return;
+        await AppendAllAsync(message, [.. plan.Actions.Select(action => new AuditEntry
+            {
+                AgentName = "response_orchestrator",
+                ActionType = "decision",
+                Target = $"{action.LogicalAction}:{action.Target.Value}",
+                Justification = Bound(action.Justification),
+                ApprovalStatus = Name(action.ApprovalStatus),
+                Outcome = record.Mode == PlaybookMode.Shadow ? "planned (shadow: not dispatched)" : "planned",
+                EvidenceHash = Hash(record.Report?.Findings.Where(f => action.FindingIds.Contains(f.Id)).ToList() ?? []),
+                InvestigationId = record.Id,
+                Details = new Dictionary<string, string>
+                {
+                    ["action_id"] = action.ActionId,
+                    ["risk"] = action.Risk.ToString().ToLowerInvariant(),
+                    ["gate"] = Name(action.ApprovalClass),
+                },
+            })], cancellationToken);
+    }
+
+    private async Task OnActionExecutedAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        if (await RecordAsync(message, cancellationToken) is not { Plan: { } plan } record) return;
+        // The announcement names the run it reports; the action whose execution (or rollback) carries that id is audited.
+        var externalId = message.Summary.Split(' ').LastOrDefault() ?? "";
+        var entries = new List<AuditEntry>();
+        foreach (var action in plan.Actions.Where(a => a.Execution is { } e && (e.ExternalId == externalId || e.Rollback?.ExternalId == externalId)))
+        {
+            var execution = action.Execution!.Rollback?.ExternalId == externalId ? action.Execution.Rollback! : action.Execution;
+            entries.Add(new AuditEntry
+            {
+                AgentName = "response_orchestrator",
+                ActionType = "action_outcome",
+                Target = $"{(execution == action.Execution ? action.LogicalAction : action.RollbackAction)}:{action.Target.Value}",
+                Justification = Bound(action.Justification),
+                ApprovalStatus = Name(action.ApprovalStatus),
+                ApproverIdentity = action.Answer?.Approver ?? (action.ApprovalStatus == ApprovalStatus.AutoApproved ? "policy" : ""),
+                Outcome = $"{Name(execution.Status)}: {Bound(execution.Message)}",
+                EvidenceHash = Hash(execution.Results),
+                InvestigationId = record.Id,
+                Details = new Dictionary<string, string>
+                {
+                    ["action_id"] = action.ActionId,
+                    ["platform"] = execution.Platform,
+                    ["external_id"] = execution.ExternalId,
+                    ["dispatch_key"] = execution.DispatchKey,
+                },
+            });
+        }
+        if (entries.Count > 0) await AppendAllAsync(message, entries, cancellationToken);
+    }
+
+    // The orchestrator hands over the record it has just saved with the message; others (and replays of stored messages)
+    // are read from the store.
+    private async Task<InvestigationRecord?> RecordAsync(BusMessage message, CancellationToken cancellationToken) =>
+        message.Record is { } saved && saved.Id == message.InvestigationId ? saved : await store.GetAsync(message.InvestigationId, cancellationToken);
+
+    // One message's records go in one batch, so the SQLite log writes them in one transaction, in this order (appending
+    // them one by one cost a commit each: the first caller finds the write gate free and commits before the next queues),
+    // with the message's receipt, so the batch is written once however often the message is delivered.
+    private Task<IReadOnlyList<AuditRecord>> AppendAllAsync(BusMessage message, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
+        audit.AppendBatchAsync(entries, new DeliveryReceipt(SubscriberName, message.Id), cancellationToken);
+
+    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    private static string Bound(string text) => text.Length <= MaxText ? text : text[..MaxText] + "…";
+
+    private static string Hash<T>(T evidence) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(evidence, CoreJson.Options)));
+}

@@ -1,0 +1,144 @@
+using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.Investigation;
+using AgenticIR.Core.State;
+using AgenticIR.Core.Triage;
+using AgenticIR.Governance.Audit;
+using AgenticIR.Governance.Tests.Approvals;
+using AgenticIR.Testing.Builders;
+using AgenticIR.Testing.Fakes;
+
+namespace AgenticIR.Governance.Tests.Audit;
+
+public sealed class DecisionAuditorTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Deliver_MessageCarriesTheSavedRecord_AuditsItWithoutReadingTheStore()
+    {
+        var store = new InMemoryStateStore();
+        var (bus, log) = Attach(store);
+        var record = Investigated();
+
+        await bus.DeliverAsync(Message(record, MessageType.TriageComplete) with { Record = record }, Ct);
+        await bus.DeliverAsync(Message(record, MessageType.InvestigationComplete) with { Record = record }, Ct);
+
+        // The store never held the investigation: every entry came from the record handed over with the message.
+        var triage = Assert.Single(log.Batches[0]);
+        Assert.Equal(("triage_agent", "decision", record.Id), (triage.AgentName, triage.ActionType, triage.InvestigationId));
+        // One message's entries reach the log as one batch, steps first in their order, then the conclusion.
+        Assert.Equal(2, log.Batches.Count);
+        Assert.Equal(["enrichment_query", "enrichment_query", "decision"], log.Batches[1].Select(e => e.ActionType));
+        Assert.Equal(["1", "2"], log.Batches[1].Take(2).Select(e => e.Details["step"]));
+    }
+
+    [Fact]
+    public async Task Deliver_WithOrWithoutTheSavedRecord_WritesTheSameEntries()
+    {
+        var record = Investigated();
+        var store = new InMemoryStateStore();
+        var saved = store.Put(record);
+        var (fromStoreBus, fromStore) = Attach(store);
+        var (handedOverBus, handedOver) = Attach(new InMemoryStateStore());
+
+        foreach (var type in new[] { MessageType.TriageComplete, MessageType.InvestigationComplete })
+        {
+            await fromStoreBus.DeliverAsync(Message(saved, type), Ct);
+            await handedOverBus.DeliverAsync(Message(saved, type) with { Record = saved }, Ct);
+        }
+
+        Assert.Equal(4, fromStore.Entries.Count);
+        Assert.Equal(fromStore.Entries.Select(Text), handedOver.Entries.Select(Text));
+    }
+
+    [Fact]
+    public async Task Deliver_RecordOfAnotherInvestigation_ReadsTheStoreInstead()
+    {
+        var store = new InMemoryStateStore();
+        var (bus, log) = Attach(store);
+        var record = store.Put(Investigated());
+        var other = Investigated() with { Id = "inv-other" };
+
+        await bus.DeliverAsync(Message(record, MessageType.TriageComplete) with { Record = other }, Ct);
+
+        Assert.Equal(record.Id, Assert.Single(log.Entries).InvestigationId);
+    }
+
+    [Fact]
+    public async Task Deliver_SameMessageAgainAfterACrash_AuditedOnce()
+    {
+        var store = new InMemoryStateStore();
+        var (bus, log) = Attach(store);
+        var record = store.Put(Investigated());
+        var message = Message(record, MessageType.InvestigationComplete);
+
+        await bus.DeliverAsync(message with { Record = record }, Ct);
+        // Redelivered from the outbox: no record in hand, same message id.
+        await bus.DeliverAsync(message, Ct);
+
+        Assert.Equal(["enrichment_query", "enrichment_query", "decision"], log.Entries.Select(e => e.ActionType));
+        Assert.Equal([new DeliveryReceipt(DecisionAuditor.SubscriberName, message.Id)], log.Receipts);
+    }
+
+    private static (RecordingMessageBus Bus, RecordingAuditLog Log) Attach(InMemoryStateStore store)
+    {
+        var bus = new RecordingMessageBus();
+        var log = new RecordingAuditLog();
+        new DecisionAuditor(store, log).Attach(bus);
+        return (bus, log);
+    }
+
+    private static string Text(AuditEntry e) =>
+        $"{e.AgentName}|{e.ActionType}|{e.Target}|{e.Justification}|{e.ApprovalStatus}|{e.ApproverIdentity}|{e.Outcome}|{e.EvidenceHash}|{e.InvestigationId}|" +
+        string.Join(";", e.Details.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+
+    private static BusMessage Message(InvestigationRecord record, MessageType type) => new()
+    {
+        Id = $"{record.Id}:{type}:{record.Version}",
+        Type = type,
+        InvestigationId = record.Id,
+        Summary = type.ToString(),
+        CreatedAt = record.UpdatedAt,
+    };
+
+    private static InvestigationRecord Investigated()
+    {
+        var alert = Records.Alert("PH-1",
+            new Observable(ObservableType.Url, "https://login.evil-login.example/owa/auth?u=kpatel", "url"),
+            new Observable(ObservableType.Email, "it-desk@notice.example", "sender"),
+            new Observable(ObservableType.Email, "kpatel@corp.example", "recipient")) with
+        {
+            Title = "User reported phishing: mailbox storage full", RuleName = "User Reported Phishing", Category = "phishing", SourceSeverity = Severity.Medium,
+        };
+        return Records.Investigation("inv-" + alert.AlertId) with
+        {
+            Alerts = [alert],
+            Stage = InvestigationStage.Investigated,
+            Version = 4,
+            Triage = new TriageResult
+            {
+                AlertId = alert.AlertId,
+                Severity = Severity.High,
+                Confidence = 0.82,
+                Score = 71,
+                Path = InvestigationPath.Autonomous,
+                Signals = [new TriageSignal("url_reputation", 0.4, 0.9, "known phishing kit")],
+                Reasoning = "Credential harvesting page reached by two users.",
+            },
+            Report = new InvestigationReport
+            {
+                Steps =
+                [
+                    new InvestigationStep { Number = 1, Tool = "url_reputation", Query = "https://login.example.test", Reason = "rate the link", Result = "malicious", DurationMs = 1.5, Confidence = 0.8, FindingIds = ["f-1"] },
+                    new InvestigationStep { Number = 2, Tool = "mail_recipients", Query = "message-id-1", Reason = "who received it", Result = "2 recipients", DurationMs = 0.5, Confidence = 0.7, ApiCalls = 2 },
+                ],
+                Findings = [new Finding { Id = "f-1", Title = "Phishing URL", Verdict = Verdict.Malicious, Confidence = 0.9, Evidence = "kit signature", Tool = "url_reputation" }],
+                Confidence = 0.88,
+                StopReason = StopReason.ConfidenceReached,
+                BlastRadius = new BlastRadius(),
+            },
+        };
+    }
+}
