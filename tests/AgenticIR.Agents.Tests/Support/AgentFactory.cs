@@ -1,5 +1,4 @@
 using AgenticIR.Agents.Investigation;
-using AgenticIR.Agents.Orchestration;
 using AgenticIR.Agents.Reasoning;
 using AgenticIR.Agents.Tools;
 using AgenticIR.Agents.Triage;

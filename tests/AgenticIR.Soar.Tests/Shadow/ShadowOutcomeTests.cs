@@ -1,5 +1,5 @@
 using AgenticIR.Agents.Learning;
-using AgenticIR.Agents.Orchestration;
+using AgenticIR.Core.Policy;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Learning;

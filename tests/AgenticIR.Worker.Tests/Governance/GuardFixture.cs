@@ -1,4 +1,3 @@
-using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Response;

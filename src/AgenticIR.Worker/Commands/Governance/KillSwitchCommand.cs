@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Policy;
