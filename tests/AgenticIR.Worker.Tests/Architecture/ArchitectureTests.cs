@@ -42,6 +42,7 @@ public sealed partial class ArchitectureTests
     [InlineData("AgenticIR.Storage")]
     [InlineData("AgenticIR.Splunk")]
     [InlineData("AgenticIR.Soar")]
+    [InlineData("AgenticIR.Kafka")]
     public void Adapter_ReferencesCoreAndDefinitionsOnly(string adapter)
     {
         var allowed = AdapterReferences.Concat(KnownExceptions.GetValueOrDefault(adapter) ?? []).ToHashSet();
@@ -51,6 +52,13 @@ public sealed partial class ArchitectureTests
         Assert.Contains("AgenticIR.Core", references);
         Assert.All(references, r => Assert.True(allowed.Contains(r), $"{adapter} references {r}; adapters reference Core (and Definitions) only"));
         Assert.DoesNotContain("AgenticIR.Worker", references);
+    }
+
+    [Fact]
+    public void Kafka_ReferencesCoreOnly()
+    {
+        // The source reads payloads and normalizes them through Core's ports; the mappings stay behind them.
+        Assert.Equal(["AgenticIR.Core"], ProjectReferences("AgenticIR.Kafka"));
     }
 
     [Fact]
