@@ -54,12 +54,30 @@ public sealed class MockKafkaCluster : IDisposable
         return committed.ToDictionary(c => c.Partition.Value, c => c.Offset.Value);
     }
 
-    /// <summary>Sets the group's committed offsets (as an operator resetting a group would); the group must have no
-    /// active member.</summary>
-    public void CommitOffsets(string group, IEnumerable<TopicPartitionOffset> offsets)
+    /// <summary>Sets the group's committed offsets as an operator resetting a group would. The mock accepts commits from
+    /// group members only, so this joins the group (which must have no other member), waits for its assignment,
+    /// commits and leaves.</summary>
+    public void CommitOffsets(string group, IReadOnlyList<TopicPartitionOffset> offsets)
     {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = Bootstrap, GroupId = group, EnableAutoCommit = false }).Build();
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = Bootstrap,
+            GroupId = group,
+            EnableAutoCommit = false,
+            SessionTimeoutMs = 3000,
+            HeartbeatIntervalMs = 200,
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+        }).Build();
+        consumer.Subscribe(offsets.Select(o => o.Topic).Distinct());
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (consumer.Assignment.Count < offsets.Count)
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+            // Polling serves the join; a message read here is not committed.
+            consumer.Consume(TimeSpan.FromMilliseconds(100));
+        }
         consumer.Commit(offsets);
+        consumer.Close();
     }
 
     /// <summary>Reads a topic from the start, without a group, until <paramref name="count"/> messages or the timeout.</summary>
