@@ -45,7 +45,7 @@ internal sealed partial class KafkaConsumerWorker
             {
                 var outcome = await _intake.IngestAsync(input.Key, input.Raw, input.Normalized, context, cancellationToken);
                 var deadLettered = outcome.Intake.Status == IntakeStatus.DeadLettered;
-                _status.IntakeSaved(outcome.AlreadyRecorded, deadLettered);
+                _status.IntakeSaved(outcome.Intake.Status, outcome.AlreadyRecorded);
                 if (deadLettered && _deadLetters is not null)
                     await _deadLetters.CopyAsync(input, outcome.Intake.Reason ?? input.Normalized.Error ?? "dead-lettered", cancellationToken);
                 return true;

@@ -1,3 +1,5 @@
+using AgenticIR.Core.State;
+
 namespace AgenticIR.Kafka.Status;
 
 /// <summary>What the Kafka source of this process has done since it started, and its latest lag snapshot; read by
@@ -5,7 +7,8 @@ namespace AgenticIR.Kafka.Status;
 public sealed class KafkaSourceStatus
 {
     private long _read;
-    private long _taken;
+    private long _processed;
+    private long _merged;
     private long _redelivered;
     private long _deadLettered;
     private long _deadLetterCopies;
@@ -17,7 +20,13 @@ public sealed class KafkaSourceStatus
     public long Read => Interlocked.Read(ref _read);
 
     /// <summary>Messages whose intake this process saved (processed, merged or dead-lettered).</summary>
-    public long Taken => Interlocked.Read(ref _taken);
+    public long Taken => Processed + Merged + DeadLettered;
+
+    /// <summary>Messages that opened an investigation.</summary>
+    public long Processed => Interlocked.Read(ref _processed);
+
+    /// <summary>Messages merged into an active investigation of the same incident.</summary>
+    public long Merged => Interlocked.Read(ref _merged);
 
     /// <summary>Messages read again whose offset the intake ledger already held (after a crash, a rebalance or a reset).</summary>
     public long Redelivered => Interlocked.Read(ref _redelivered);
@@ -39,15 +48,12 @@ public sealed class KafkaSourceStatus
 
     internal void MessageRead() => Interlocked.Increment(ref _read);
 
-    internal void IntakeSaved(bool alreadyRecorded, bool deadLettered)
+    internal void IntakeSaved(IntakeStatus outcome, bool alreadyRecorded)
     {
-        if (alreadyRecorded)
-        {
-            Interlocked.Increment(ref _redelivered);
-            return;
-        }
-        Interlocked.Increment(ref _taken);
-        if (deadLettered) Interlocked.Increment(ref _deadLettered);
+        if (alreadyRecorded) Interlocked.Increment(ref _redelivered);
+        else if (outcome == IntakeStatus.Processed) Interlocked.Increment(ref _processed);
+        else if (outcome == IntakeStatus.Merged) Interlocked.Increment(ref _merged);
+        else Interlocked.Increment(ref _deadLettered);
     }
 
     internal void DeadLetterCopied() => Interlocked.Increment(ref _deadLetterCopies);

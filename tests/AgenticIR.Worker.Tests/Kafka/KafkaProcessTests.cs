@@ -101,6 +101,24 @@ public sealed class KafkaProcessTests(MockKafkaCluster kafka) : IClassFixture<Mo
         }
     }
 
+    [Fact]
+    public async Task DemoKafka_TwoConsumers_BothGetPartitionsAndEverySampleIsTakenOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var samples = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "alerts")).Length;
+
+        var (exit, output) = await CliProcess.RunAsync(RepoPaths.Root, ct, CliProcess.WithHome("demo", "kafka", "--workers", "2", "--partitions", "4"));
+
+        Assert.True(exit == 0, output);
+        // Rows of the summary table: consumer, partitions, processed, merged, dead-lettered, read twice.
+        var rows = output.Split('\n').Select(l => l.Split('│', StringSplitOptions.TrimEntries)).Where(c => c.Length == 8 && c[1] is "1" or "2").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.NotEmpty(r[2]));
+        Assert.Equal(samples, rows.Sum(r => int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture) + int.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)
+            + int.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(rows, r => Assert.Equal("0", r[6]));
+    }
+
     private static System.Text.StringBuilder Collect(Process process)
     {
         var output = new System.Text.StringBuilder();

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using AgenticIR.Kafka.MockCluster;
-using Confluent.Kafka;
 using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands.Simulator;
@@ -32,7 +31,7 @@ internal static class KafkaSimulatorCommand
             }
             using var cluster = KafkaMockCluster.Start(port: parse.GetValue(port));
             foreach (var topic in names) cluster.CreateTopic(topic, count);
-            var produced = await ProduceAsync(cluster.Bootstrap, names[0], parse.GetValue(produce) ?? [], ct);
+            var produced = await AlertFileProducer.ProduceAsync(cluster.Bootstrap, names[0], parse.GetValue(produce) ?? [], ct);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"Kafka simulator on [bold]{cluster.Bootstrap}[/] (brokers {cluster.BrokerBootstrap}); topics {string.Join(", ", names)} with {count} partitions; {produced} messages produced.");
             AnsiConsole.MarkupLineInterpolated($"Worker: AGENTICIR_KAFKA_BOOTSTRAP={cluster.Bootstrap} AGENTICIR_KAFKA_TOPICS={names[0]} agentic-ir run. Press Ctrl+C to stop.");
@@ -47,33 +46,5 @@ internal static class KafkaSimulatorCommand
             return 0;
         });
         return command;
-    }
-
-    private static async Task<int> ProduceAsync(string bootstrap, string topic, string[] paths, CancellationToken cancellationToken)
-    {
-        if (paths.Length == 0) return 0;
-        using var producer = new ProducerBuilder<Null, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, EnableIdempotence = true, Acks = Acks.All }).Build();
-        var count = 0;
-        foreach (var value in Messages(Inputs.InputReader.ListFiles(paths)))
-        {
-            await producer.ProduceAsync(topic, new Message<Null, byte[]> { Value = value }, cancellationToken);
-            count++;
-        }
-        return count;
-    }
-
-    // Raw bytes, as a sender would put them on the topic: a mail stays RFC 822, a JSON file stays one document.
-    private static IEnumerable<byte[]> Messages(IEnumerable<string> files)
-    {
-        foreach (var file in files)
-        {
-            if (!Path.GetExtension(file).Equals(".jsonl", StringComparison.OrdinalIgnoreCase))
-            {
-                yield return File.ReadAllBytes(file);
-                continue;
-            }
-            foreach (var line in File.ReadLines(file).Where(l => !string.IsNullOrWhiteSpace(l)))
-                yield return System.Text.Encoding.UTF8.GetBytes(line);
-        }
     }
 }
