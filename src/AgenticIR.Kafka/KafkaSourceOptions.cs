@@ -88,9 +88,10 @@ public sealed class KafkaSourceOptions
     public TimeSpan RevokeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>At shutdown, how long the messages already read may take to finish before the rest is left for the next
-    /// owner; keep it below the host's shutdown timeout.</summary>
-    /// <value>The default value is 8 seconds.</value>
-    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(8);
+    /// owner; keep it a few seconds below the host's shutdown timeout (10 seconds for <c>run</c>), which must also cover the
+    /// last commit and leaving the group.</summary>
+    /// <value>The default value is 6 seconds.</value>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(6);
 
     /// <summary>How often consumer lag per partition is logged.</summary>
     /// <value>The default value is 30 seconds.</value>

@@ -52,7 +52,8 @@ internal sealed class DeadLetterCopier(KafkaSourceOptions options, KafkaSourceSt
     public void Dispose()
     {
         if (!_producer.IsValueCreated) return;
-        _producer.Value.Flush(TimeSpan.FromSeconds(5));
+        // Every copy was awaited before its offset was committed: nothing needed is left in the queue.
+        _producer.Value.Flush(TimeSpan.FromSeconds(1));
         _producer.Value.Dispose();
     }
 }

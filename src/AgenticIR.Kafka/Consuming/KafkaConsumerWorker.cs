@@ -54,10 +54,10 @@ internal sealed partial class KafkaConsumerWorker : BackgroundService
         Log.ConsumerStarting(_logger, _options.Group, _options.Bootstrap, topics, protocol);
         if (protocol == "SASL_PLAINTEXT") Log.CleartextCredentials(_logger, protocol);
         using var consumer = Build();
-        consumer.Subscribe(_options.TopicList);
         var lanes = _lanes.Select(lane => Task.Run(() => RunLaneAsync(lane), CancellationToken.None)).ToArray();
         try
         {
+            consumer.Subscribe(_options.TopicList);
             // The consumer's calls block: it gets a thread of its own rather than one of the pool's.
             await Task.Factory.StartNew(() => Consume(consumer, stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }

@@ -3,6 +3,7 @@ using AgenticIR.Definitions.Mapping;
 using AgenticIR.Kafka.Consuming;
 using AgenticIR.Kafka.Status;
 using AgenticIR.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgenticIR.Kafka.Tests.Support;
@@ -39,11 +40,11 @@ internal sealed class ConsumerHarness : IAsyncDisposable
     };
 
     public static async Task<ConsumerHarness> StartAsync(KafkaSourceOptions options, LedgerIntake intake, CancellationToken cancellationToken,
-        long maxInputBytes = 16 * 1024 * 1024, PlaybookMode mode = PlaybookMode.Shadow)
+        long maxInputBytes = 16 * 1024 * 1024, PlaybookMode mode = PlaybookMode.Shadow, ILoggerFactory? loggers = null)
     {
         var status = new KafkaSourceStatus();
         var worker = new KafkaConsumerWorker(options, new KafkaIntakeSettings(mode, maxInputBytes), intake, new PayloadDecoder(), Normalizer.Value, status,
-            laneKey: null, TimeProvider.System, NullLogger<KafkaConsumerWorker>.Instance);
+            laneKey: null, TimeProvider.System, loggers?.CreateLogger<KafkaConsumerWorker>() ?? NullLogger<KafkaConsumerWorker>.Instance);
         var harness = new ConsumerHarness(worker, status);
         await worker.StartAsync(cancellationToken);
         harness._started = true;
