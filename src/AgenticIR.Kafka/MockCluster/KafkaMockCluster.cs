@@ -75,6 +75,18 @@ public sealed class KafkaMockCluster : IDisposable
         }
     }
 
+    /// <summary>Makes the next requests of one Kafka API (e.g. 8, OffsetCommit) fail with the given broker error codes,
+    /// one per request, as a broker in trouble or in the middle of a rebalance answers.</summary>
+    public void FailNextRequests(short apiKey, params int[] errorCodes)
+    {
+        ArgumentNullException.ThrowIfNull(errorCodes);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            LibrdkafkaNative.PushRequestErrors(_cluster, apiKey, errorCodes);
+        }
+    }
+
     /// <summary>Stops the brokers; clients still connected see them go away.</summary>
     public void Dispose()
     {

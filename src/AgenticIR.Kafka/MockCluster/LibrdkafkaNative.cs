@@ -23,6 +23,7 @@ internal static unsafe class LibrdkafkaNative
         public required delegate* unmanaged<nint, byte*> ClusterBootstraps;
         public required delegate* unmanaged<nint, byte*, int, int, int> TopicCreate;
         public required delegate* unmanaged<nint, int, void> InitialRebalanceDelay;
+        public required delegate* unmanaged<nint, short, nuint, int*, void> PushRequestErrors;
     }
 
     /// <summary>Creates a bare client handle (producer type) to own a mock cluster.</summary>
@@ -66,6 +67,12 @@ internal static unsafe class LibrdkafkaNative
 
     public static void SetInitialRebalanceDelay(nint cluster, int milliseconds) => Loaded.Value.InitialRebalanceDelay(cluster, milliseconds);
 
+    /// <summary>Makes the next requests of one API fail with the given error codes, one per request.</summary>
+    public static void PushRequestErrors(nint cluster, short apiKey, int[] errors)
+    {
+        fixed (int* codes = errors) Loaded.Value.PushRequestErrors(cluster, apiKey, (nuint)errors.Length, codes);
+    }
+
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text + "\0");
 
     private static Exports Load()
@@ -87,6 +94,7 @@ internal static unsafe class LibrdkafkaNative
             ClusterBootstraps = (delegate* unmanaged<nint, byte*>)Export("rd_kafka_mock_cluster_bootstraps"),
             TopicCreate = (delegate* unmanaged<nint, byte*, int, int, int>)Export("rd_kafka_mock_topic_create"),
             InitialRebalanceDelay = (delegate* unmanaged<nint, int, void>)Export("rd_kafka_mock_group_initial_rebalance_delay_ms"),
+            PushRequestErrors = (delegate* unmanaged<nint, short, nuint, int*, void>)Export("rd_kafka_mock_push_request_errors_array"),
         };
     }
 

@@ -62,4 +62,25 @@ public sealed class RebalanceTests(MockKafkaCluster kafka) : IClassFixture<MockK
         Assert.Equal(12, ledger.Calls.Count(c => !c.AlreadyRecorded));
         Assert.Equal(partitions, stays.Status.Lag!.Partitions.Count);
     }
+
+    [Fact]
+    public async Task Commit_RefusedAsTheGroupRebalances_ToleratedAndTheLedgerDropsWhatIsReadAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var topic = kafka.CreateTopic("refused", 2);
+        var group = "g-" + topic;
+        for (var i = 0; i < 6; i++) await kafka.ProduceAsync(topic, i % 2, Alert, ct);
+        var ledger = new LedgerIntake();
+        kafka.FailNextCommits(3, Confluent.Kafka.ErrorCode.RebalanceInProgress);
+
+        await using (var consumer = await ConsumerHarness.StartAsync(ConsumerHarness.Options(kafka.Bootstrap, topic, group), ledger, ct))
+        {
+            await ledger.WaitForLedgerAsync(6, ct);
+            await LedgerIntake.Until(() => kafka.CommittedOffsets(group, topic, 2).Values.All(o => o == 3), "offsets committed in the end", ct);
+            Assert.True(consumer.Status.CommitsDeferred > 0);
+        }
+
+        Assert.Equal(6, ledger.Ledger.Count);
+        Assert.Equal(6, ledger.Calls.Count(c => !c.AlreadyRecorded));
+    }
 }

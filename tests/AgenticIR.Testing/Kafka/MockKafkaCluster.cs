@@ -46,6 +46,13 @@ public sealed class MockKafkaCluster : IDisposable
         IEnumerable<KeyValuePair<string, byte[]>>? headers = null) =>
         ProduceAsync(topic, partition, Encoding.UTF8.GetBytes(value), cancellationToken, headers);
 
+    /// <summary>Makes the next <paramref name="count"/> offset commits fail with <paramref name="error"/> (e.g.
+    /// <see cref="ErrorCode.RebalanceInProgress"/>), as the broker answers while a group rebalances.</summary>
+    public void FailNextCommits(int count, ErrorCode error) =>
+        _cluster.FailNextRequests(OffsetCommitApiKey, [.. Enumerable.Repeat((int)error, count)]);
+
+    private const short OffsetCommitApiKey = 8;
+
     /// <summary>The offset the group has committed for each partition (-1001, <see cref="Offset.Unset"/>, where none is).</summary>
     public IReadOnlyDictionary<int, long> CommittedOffsets(string group, string topic, int partitions)
     {
