@@ -39,7 +39,7 @@ internal sealed class LedgerIntake : IAlertIntake
     /// <summary>Waits until intake has been called <paramref name="count"/> times.</summary>
     public Task WaitForCallsAsync(int count, CancellationToken cancellationToken) => Until(() => _calls.Count >= count, $"{count} intake calls", cancellationToken);
 
-    public static async Task Until(Func<bool> condition, string what, CancellationToken cancellationToken, int seconds = 30)
+    public static async Task Until(Func<bool> condition, string what, CancellationToken cancellationToken, int seconds = 60)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(seconds));

@@ -38,8 +38,7 @@ public sealed class KafkaProcessTests(MockKafkaCluster kafka) : IClassFixture<Mo
             using var worker = CliProcess.Start(work.FullName, environment, CliProcess.WithHome("run", "--db", database));
             var output = Collect(worker);
             var store = new SqliteStateStore(new SqliteStoreOptions { Path = database }, TimeProvider.System);
-            await WaitAsync(async () => File.Exists(database)
-                && await store.GetIntakeAsync($"kafka:{topic}:0:0", ct) is not null && await store.GetIntakeAsync($"kafka:{topic}:1:0", ct) is not null,
+            await WaitAsync(async () => await HasIntakeAsync(store, database, $"kafka:{topic}:0:0", ct) && await HasIntakeAsync(store, database, $"kafka:{topic}:1:0", ct),
                 "both inputs in the ledger", output, ct);
             await WaitAsync(() => Task.FromResult(kafka.CommittedOffsets(group, topic, 2).Values.All(o => o == 1)), "offsets committed", output, ct);
 
@@ -117,6 +116,20 @@ public sealed class KafkaProcessTests(MockKafkaCluster kafka) : IClassFixture<Mo
         Assert.Equal(samples, rows.Sum(r => int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture) + int.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)
             + int.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.All(rows, r => Assert.Equal("0", r[6]));
+    }
+
+    // The worker creates and migrates the database as it starts: until then there is nothing to read.
+    private static async Task<bool> HasIntakeAsync(SqliteStateStore store, string database, string key, CancellationToken ct)
+    {
+        if (!File.Exists(database)) return false;
+        try
+        {
+            return await store.GetIntakeAsync(key, ct) is not null;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return false;
+        }
     }
 
     private static System.Text.StringBuilder Collect(Process process)
