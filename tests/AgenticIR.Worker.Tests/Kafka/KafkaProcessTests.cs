@@ -57,6 +57,69 @@ public sealed class KafkaProcessTests(MockKafkaCluster kafka) : IClassFixture<Mo
     }
 
     [Fact]
+    public async Task Run_KilledMidStreamThenStartedAgain_EveryOffsetTakenAndEveryInvestigationFinished()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var topic = kafka.CreateTopic("crash", 2);
+        var work = Directory.CreateTempSubdirectory("agentic-ir-kafka-crash-");
+        var database = Path.Combine(work.FullName, "state.db");
+        var files = Directory.GetFiles(Path.Combine(RepoPaths.Samples, "alerts"), "*.json").Order(StringComparer.Ordinal).Take(12).ToList();
+        var keys = new List<string>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var at = await kafka.ProduceAsync(topic, i % 2, await File.ReadAllTextAsync(files[i], ct), ct);
+            keys.Add($"kafka:{topic}:{at.Partition.Value}:{at.Offset.Value}");
+        }
+        var environment = new Dictionary<string, string>
+        {
+            ["AGENTICIR_KAFKA_BOOTSTRAP"] = kafka.Bootstrap,
+            ["AGENTICIR_KAFKA_TOPICS"] = topic,
+            ["AGENTICIR_KAFKA_GROUP"] = "g-" + topic,
+            // The killed member holds its partitions until its session times out: keep that short.
+            ["Kafka__SessionTimeout"] = "00:00:03",
+            ["Kafka__HeartbeatInterval"] = "00:00:00.500",
+            // The first worker dies by SIGKILL right after its 20th store transaction: mid-stream, at an exact point.
+            ["AGENTICIR_TEST_KILL_AFTER_COMMITS"] = "20",
+        };
+        try
+        {
+            using (var doomed = CliProcess.Start(work.FullName, environment, CliProcess.WithHome("run", "--db", database)))
+            {
+                var doomedOutput = Collect(doomed);
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                deadline.CancelAfter(TimeSpan.FromSeconds(60));
+                await doomed.WaitForExitAsync(deadline.Token);
+                Assert.True(doomed.ExitCode != 0, doomedOutput.ToString());
+            }
+            var store = new SqliteStateStore(new SqliteStoreOptions { Path = database }, TimeProvider.System);
+            var before = 0;
+            foreach (var key in keys) before += await HasIntakeAsync(store, database, key, ct) ? 1 : 0;
+            Assert.InRange(before, 1, keys.Count - 1);
+
+            environment.Remove("AGENTICIR_TEST_KILL_AFTER_COMMITS");
+            using var worker = CliProcess.Start(work.FullName, environment, CliProcess.WithHome("run", "--db", database));
+            var output = Collect(worker);
+            await WaitAsync(async () =>
+            {
+                foreach (var key in keys)
+                {
+                    if (!await HasIntakeAsync(store, database, key, ct)) return false;
+                }
+                return (await store.ListUnfinishedAsync(ct)).Count == 0;
+            }, "every offset in the ledger and every investigation finished", output, ct);
+            await TerminateAsync(worker, ct);
+
+            Assert.Equal(0, worker.ExitCode);
+            Assert.Empty(await store.ListUnfinishedAsync(ct));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            work.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Simulator_OwnProcess_AGroupConsumerHereReadsWhatItProducedAndWhatWeProduce()
     {
         var ct = TestContext.Current.CancellationToken;
