@@ -3,7 +3,7 @@ namespace AgenticIR.Core.State;
 /// <summary>The ledger entry that makes intake exactly-once: one row per input key.</summary>
 public sealed record IntakeRecord
 {
-    /// <summary>Input key, e.g. <c>file:samples/alerts/01.json</c> or <c>kafka:topic/0/42</c>.</summary>
+    /// <summary>Input key, e.g. <c>file:samples/alerts/01.json</c> or <c>kafka:alerts:0:42</c> (topic, partition, offset).</summary>
     public required string InputKey { get; init; }
 
     /// <summary>Outcome.</summary>

@@ -2,6 +2,8 @@ using System.CommandLine;
 using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Ports;
 using AgenticIR.Governance.PolicyLifecycle;
+using AgenticIR.Kafka;
+using AgenticIR.Kafka.Consuming;
 using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Inputs;
@@ -14,8 +16,8 @@ using Spectre.Console;
 namespace AgenticIR.Worker.Commands;
 
 /// <summary><c>agentic-ir run</c>: the long-running worker. Resumes unfinished investigations, then watches an inbox
-/// folder, bridges every configured Splunk SOAR instance, and runs the governance clockwork (timeouts, released holds,
-/// shadow comparisons, policy reload).</summary>
+/// folder, joins the Kafka consumer group when one is configured, bridges every configured Splunk SOAR instance, and runs
+/// the governance clockwork (timeouts, released holds, shadow comparisons, policy reload).</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -24,7 +26,7 @@ internal static class RunCommand
         var interval = new Option<int>("--poll-seconds") { Description = "Seconds between inbox scans", DefaultValueFactory = _ => 2 };
         var metrics = MetricsSettings.CreateJsonLinesOption();
         var maxInput = InputLimits.CreateOption();
-        var command = new Command("run", "Run the worker: resume unfinished investigations, then take alerts from the inbox folder and the configured SOARs until stopped") { inbox, interval, metrics, maxInput };
+        var command = new Command("run", "Run the worker: resume unfinished investigations, then take alerts from the inbox folder, Kafka and the configured SOARs until stopped") { inbox, interval, metrics, maxInput };
         command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(inbox), parse.GetValue(interval), parse.GetValue(maxInput), MetricsSettings.From(parse.GetValue(metrics), longRunning: true), ct));
         return command;
     }
@@ -47,6 +49,8 @@ internal static class RunCommand
             services.AddHostedService(sp => new FolderWatchWorker(folder, interval, mode, sp.GetRequiredService<IAlertNormalizer>(),
                 sp.GetRequiredService<IAlertIntake>(), sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FolderWatchWorker>>(), maxInput));
             services.AddHostedService(sp => new SplunkSoarBridgeWorker(sp.GetRequiredService<SplunkSoarBridges>()));
+            // Joins the consumer group when a bootstrap is configured (Kafka:Bootstrap, AGENTICIR_KAFKA_BOOTSTRAP).
+            if (KafkaConfigured(settings)) services.AddKafkaConsumer(new KafkaIntakeSettings(mode, maxInput));
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<GovernanceLoopWorker>(sp));
             // Delivers what the outbox still holds (after a crash, or a subscriber that failed) with backoff.
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OutboxWorker>(sp));
@@ -59,4 +63,7 @@ internal static class RunCommand
         await host.RunAsync(cancellationToken);
         return 0;
     }
+
+    private static bool KafkaConfigured(CommandSettings settings) =>
+        !string.IsNullOrWhiteSpace(settings.Configuration[$"{KafkaSourceOptions.SectionName}:{nameof(KafkaSourceOptions.Bootstrap)}"]);
 }

@@ -1,3 +1,4 @@
+using AgenticIR.Kafka;
 using Microsoft.Extensions.Configuration;
 
 namespace AgenticIR.Worker.Hosting;
@@ -20,6 +21,15 @@ internal static class AgenticIrConfiguration
         ("AGENTICIR_HOME", $"{WorkerOptions.SectionName}:{nameof(WorkerOptions.Home)}"),
         ("AGENTICIR_DB", $"{WorkerOptions.SectionName}:{nameof(WorkerOptions.DatabasePath)}"),
         ("AGENTICIR_STORE", $"{Storage.StorageOptions.SectionName}:{nameof(Storage.StorageOptions.Backend)}"),
+        ("AGENTICIR_KAFKA_BOOTSTRAP", Kafka(nameof(KafkaSourceOptions.Bootstrap))),
+        ("AGENTICIR_KAFKA_TOPICS", Kafka(nameof(KafkaSourceOptions.Topics))),
+        ("AGENTICIR_KAFKA_GROUP", Kafka(nameof(KafkaSourceOptions.Group))),
+        ("AGENTICIR_KAFKA_SECURITY_PROTOCOL", Kafka(nameof(KafkaSourceOptions.SecurityProtocol))),
+        ("AGENTICIR_KAFKA_SASL_MECHANISM", Kafka(nameof(KafkaSourceOptions.SaslMechanism))),
+        ("AGENTICIR_KAFKA_USERNAME", Kafka(nameof(KafkaSourceOptions.Username))),
+        ("AGENTICIR_KAFKA_PASSWORD", Kafka(nameof(KafkaSourceOptions.Password))),
+        ("AGENTICIR_KAFKA_CA_FILE", Kafka(nameof(KafkaSourceOptions.CaFile))),
+        ("AGENTICIR_KAFKA_DEAD_LETTER_TOPIC", Kafka(nameof(KafkaSourceOptions.DeadLetterTopic))),
     ];
 
     /// <summary>Builds the configuration.</summary>
@@ -69,6 +79,8 @@ internal static class AgenticIrConfiguration
         }
         return options;
     }
+
+    private static string Kafka(string setting) => $"{KafkaSourceOptions.SectionName}:{setting}";
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

@@ -1,10 +1,13 @@
 using AgenticIR.Agents;
+using AgenticIR.Agents.Triage;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Context;
 using AgenticIR.Core.Ports;
 using AgenticIR.Definitions;
 using AgenticIR.Governance;
 using AgenticIR.Governance.PolicyLifecycle;
+using AgenticIR.Kafka;
+using AgenticIR.Kafka.Consuming;
 using AgenticIR.Soar;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Splunk.Heartbeat;
@@ -56,7 +59,7 @@ public static class AgenticIrHost
     }
 
     /// <summary>Binds every options section and registers every project: definitions, storage, metrics (Splunk), the SOAR
-    /// bridge, the agents and governance, plus the worker's own report sink and policy file source.</summary>
+    /// bridge, the Kafka source's settings, the agents and governance, plus the worker's own report sink and policy file source.</summary>
     public static IHostApplicationBuilder AddAgenticIr(this IHostApplicationBuilder builder, ResolvedPaths paths, MetricsSettings metrics)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -80,6 +83,7 @@ public static class AgenticIrHost
         services.AddOptions<JsonLinesSinkOptions>().BindConfiguration(JsonLinesSinkOptions.SectionName);
         services.AddOptions<HeartbeatOptions>().BindConfiguration(HeartbeatOptions.SectionName);
         services.AddOptions<SplunkSoarDispatchOptions>().BindConfiguration(SplunkSoarDispatchOptions.SectionName);
+        services.AddOptions<KafkaSourceOptions>().BindConfiguration(KafkaSourceOptions.SectionName);
 
         services.AddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);
@@ -90,6 +94,9 @@ public static class AgenticIrHost
         services.AddStorage();
         services.AddMetrics(paths, metrics);
         services.AddSoar();
+        services.AddKafka();
+        // Kafka lanes follow the fingerprint, as replay lanes do: duplicates read close together merge in order.
+        services.TryAddSingleton(new AlertLaneKey(AlertFingerprint.Compute));
         services.AddAgents(paths.Context);
         services.AddGovernance();
         return builder;

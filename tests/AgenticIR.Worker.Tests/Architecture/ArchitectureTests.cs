@@ -17,7 +17,7 @@ public sealed partial class ArchitectureTests
 
     // Every project of src/ the worker composes; each may reference Core and nothing else.
     private static readonly string[] Composed =
-        ["AgenticIR.Agents", "AgenticIR.Governance", "AgenticIR.Soar", "AgenticIR.Splunk", "AgenticIR.Storage", "AgenticIR.Definitions"];
+        ["AgenticIR.Agents", "AgenticIR.Governance", "AgenticIR.Soar", "AgenticIR.Kafka", "AgenticIR.Splunk", "AgenticIR.Storage", "AgenticIR.Definitions"];
 
     public static TheoryData<string> ComposedProjects => new(Composed);
 

@@ -6,7 +6,8 @@ using Spectre.Console;
 namespace AgenticIR.Worker.Commands.Simulator;
 
 /// <summary><c>agentic-ir simulator splunk-soar</c>: runs the stateful Splunk SOAR simulator, seeded with the demo
-/// containers, so the worker (or curl) can be pointed at it without a SOAR licence.</summary>
+/// containers, so the worker (or curl) can be pointed at it without a SOAR licence; <c>simulator kafka</c> runs a local
+/// Kafka broker (<see cref="KafkaSimulatorCommand"/>).</summary>
 internal static class SimulatorCommand
 {
     public static Command Create()
@@ -33,6 +34,6 @@ internal static class SimulatorCommand
             }
             return 0;
         });
-        return new Command("simulator", "Run a SOAR simulator for demos and trials") { splunk };
+        return new Command("simulator", "Run a SOAR simulator or a local Kafka broker for demos and trials") { splunk, KafkaSimulatorCommand.Create() };
     }
 }
