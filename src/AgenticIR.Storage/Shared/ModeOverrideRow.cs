@@ -1,8 +1,7 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
-using AgenticIR.Storage.Shared;
 
-namespace AgenticIR.Storage.Sqlite.ModeOverrides;
+namespace AgenticIR.Storage.Shared;
 
 /// <summary>One <c>playbook_mode_overrides</c> row as Dapper reads it.</summary>
 internal sealed class ModeOverrideRow

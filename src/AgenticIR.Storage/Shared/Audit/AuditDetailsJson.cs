@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AgenticIR.Core.Audit;
 
-namespace AgenticIR.Storage.Sqlite.Audit;
+namespace AgenticIR.Storage.Shared.Audit;
 
 /// <summary>The <c>details</c> column: a flat JSON object of strings with keys in the canonical order. The hash covers the
 /// parsed pairs, not this text, so the column is free to be any equivalent JSON; it is written canonically for readers.</summary>

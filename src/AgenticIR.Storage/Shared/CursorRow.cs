@@ -1,3 +1,3 @@
-namespace AgenticIR.Storage.Sqlite.SoarBridge;
+namespace AgenticIR.Storage.Shared;
 
 internal sealed record CursorRow(long LastContainerId, string? LastUpdateTime);

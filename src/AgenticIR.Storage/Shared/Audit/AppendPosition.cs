@@ -1,4 +1,4 @@
-namespace AgenticIR.Storage.Sqlite.Audit;
+namespace AgenticIR.Storage.Shared.Audit;
 
 /// <summary>Where the next record goes: after <paramref name="LastSequence"/>, linked to <paramref name="PreviousHash"/>, with
 /// <paramref name="RecordCount"/> records stored before it.</summary>

@@ -1,7 +1,6 @@
 using AgenticIR.Core.Playbooks;
-using AgenticIR.Storage.Shared;
 
-namespace AgenticIR.Storage.Sqlite.SoarBridge;
+namespace AgenticIR.Storage.Shared;
 
 internal sealed record WriteRow(string Instance, long ContainerId, string ItemKey, long? SoarId, string ContentHash, string State)
 {

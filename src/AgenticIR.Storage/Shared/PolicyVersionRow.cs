@@ -1,7 +1,6 @@
 using AgenticIR.Core.Policy;
-using AgenticIR.Storage.Shared;
 
-namespace AgenticIR.Storage.Sqlite.PolicyVersions;
+namespace AgenticIR.Storage.Shared;
 
 /// <summary>A <c>policy_versions</c> row as Dapper reads it.</summary>
 internal sealed class PolicyVersionRow

@@ -1,7 +1,6 @@
 using AgenticIR.Core.Audit;
-using Microsoft.Data.Sqlite;
 
-namespace AgenticIR.Storage.Sqlite.Audit;
+namespace AgenticIR.Storage.Shared.Audit;
 
 /// <summary>The state of one verification pass: which sequence and previous hash come next, and every break found. Checks
 /// run in the order that names the right row: sequence first (a gap is a deletion), then the link (an inserted or reordered
@@ -42,8 +41,9 @@ internal sealed class ChainWalk
     /// <summary>Stored hash of the last row read (the anchor's or the genesis hash before any).</summary>
     public string LastHash { get; private set; }
 
-    public void Check(SqliteDataReader row, long sequence, Dictionary<long, AuditAnchor> expectedAnchors)
+    public void Check(StoredAuditRow row, Dictionary<long, AuditAnchor> expectedAnchors)
     {
+        var sequence = row.Sequence;
         Read++;
         if (sequence < ExpectedSequence)
         {
@@ -65,7 +65,7 @@ internal sealed class ChainWalk
         if (problem is null) Verified++;
         else Break(sequence, problem);
 
-        _expectedPrevious = LastHash = row.GetString(13);
+        _expectedPrevious = LastHash = row.Hash;
         ExpectedSequence = sequence + 1;
         LastSequence = sequence;
         if (_checkpoint is not null && sequence == _checkpoint.Sequence) CompareCheckpoint(LastHash, $"record {sequence}");
@@ -98,18 +98,18 @@ internal sealed class ChainWalk
             Break(_checkpoint.Sequence, $"{what} does not have the checkpoint's hash {_checkpoint.Hash} (stored {storedHash}): the chain was rewritten from there on");
     }
 
-    private string? Problem(SqliteDataReader row, long sequence, Dictionary<long, AuditAnchor> expectedAnchors)
+    private string? Problem(StoredAuditRow row, long sequence, Dictionary<long, AuditAnchor> expectedAnchors)
     {
         // Whatever else is wrong with the row, it is the one an anchor expects here, so it is not reported missing later.
         expectedAnchors.Remove(sequence, out var anchor);
 
-        if (_expectedPrevious is not null && row.GetString(12) != _expectedPrevious)
+        if (_expectedPrevious is not null && row.PreviousHash != _expectedPrevious)
         {
             var predecessor = Read == 1 && _anchor is not null ? "the pruning anchor's last_pruned_hash" : $"the hash of record {sequence - 1}";
             return $"record {sequence} is out of place: its previous_hash does not match {predecessor} (a record was inserted, removed or reordered here)";
         }
 
-        var record = AuditRow.TryRead(row, out var unreadable);
+        var record = row.TryRead(out var unreadable);
         if (record is null) return $"record {sequence} was edited: {unreadable}";
         if (AuditCanonicalEncoding.ComputeHash(record) != record.Hash)
             return $"record {sequence} was edited: its stored fields do not hash to its stored hash";

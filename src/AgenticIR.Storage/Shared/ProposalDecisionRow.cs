@@ -1,7 +1,6 @@
 using AgenticIR.Core.Learning;
-using AgenticIR.Storage.Shared;
 
-namespace AgenticIR.Storage.Sqlite.PolicyVersions;
+namespace AgenticIR.Storage.Shared;
 
 /// <summary>A <c>proposal_decisions</c> row as Dapper reads it.</summary>
 internal sealed class ProposalDecisionRow

@@ -1,7 +1,7 @@
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 
-namespace AgenticIR.Storage.Sqlite.Audit;
+namespace AgenticIR.Storage.Shared.Audit;
 
 /// <summary>One queued append of one or more entries, written together (same transaction, consecutive sequences, in order).
 /// Exactly one party moves it out of Queued: the writer that claims it for a batch, or the caller that gives up waiting,

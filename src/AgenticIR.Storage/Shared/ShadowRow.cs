@@ -1,10 +1,10 @@
 using System.Text.Json;
 using AgenticIR.Core.Shadow;
-using AgenticIR.Storage.Shared;
 
-namespace AgenticIR.Storage.Sqlite.SoarDispatch;
+namespace AgenticIR.Storage.Shared;
 
-// Dapper cannot bind SQLite's Int64/text columns to the Core record, so rows land here first; lists are JSON arrays.
+// Dapper cannot bind the stores' Int64/text columns to the Core record, so rows land here first; lists are JSON arrays.
+// Flags are 0/1 integers (PostgreSQL casts its booleans to and from them in the statements).
 internal sealed class ShadowRow
 {
     public string Instance { get; set; } = "";

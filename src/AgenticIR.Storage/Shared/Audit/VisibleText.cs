@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace AgenticIR.Storage.Sqlite.Audit;
+namespace AgenticIR.Storage.Shared.Audit;
 
 /// <summary>Stored text quoted in a verification problem: control characters (which could move a terminal's cursor or
 /// forge a line) are shown as <c>\uXXXX</c>, and long text is cut.</summary>
