@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using AgenticIR.Storage.Postgres;
+using Npgsql;
+
+namespace AgenticIR.Testing.Storage;
+
+/// <summary>The PostgreSQL server the tests of this process use: the one named by <see cref="Variable"/> (a keyword
+/// connection string or a <c>postgresql://</c> URI for a role that may CREATE DATABASE; <c>scripts/test.sh</c> sets it),
+/// or, when it is unset, a throw-away cluster this process starts once (<c>scripts/throwaway-postgres.sh</c>) and stops
+/// when it exits. A server that cannot be reached fails the test naming the variable; nothing is skipped.</summary>
+public static class PostgresTestServer
+{
+    /// <summary>The environment variable naming the server.</summary>
+    public const string Variable = "AGENTICIR_TEST_PG";
+
+    private static readonly Lazy<Task<NpgsqlConnectionStringBuilder>> Admin = new(ResolveAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The administrative connection (to the server's maintenance database).</summary>
+    public static Task<NpgsqlConnectionStringBuilder> AdminAsync() => Admin.Value;
+
+    private static async Task<NpgsqlConnectionStringBuilder> ResolveAsync()
+    {
+        var given = Environment.GetEnvironmentVariable(Variable);
+        NpgsqlConnectionStringBuilder builder;
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            builder = PostgresConnectionString.TryParse(given, out var problem)
+                ?? throw new InvalidOperationException($"{Variable} cannot be read: {problem}.");
+        }
+        else
+        {
+            builder = new NpgsqlConnectionStringBuilder(await StartClusterAsync());
+        }
+        builder.Pooling = false;
+        try
+        {
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL server for the tests ({PostgresConnectionString.Describe(builder)}, from {Variable} or a throw-away cluster) cannot be reached: {ex.Message}", ex);
+        }
+        return builder;
+    }
+
+    /// <summary>Starts a cluster in a temp folder with the repository's script and arranges for it to stop when the process exits.</summary>
+    private static async Task<string> StartClusterAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "agentic-ir-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        var script = Path.Combine(RepoPaths.Root, "scripts", "throwaway-postgres.sh");
+        var (exit, output, error) = await RunAsync(script, "start", folder);
+        if (exit != 0)
+            throw new InvalidOperationException($"{Variable} is not set and no throw-away PostgreSQL cluster could be started with {script} (exit {exit}): {error.Trim()}");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RunAsync(script, "stop", folder).GetAwaiter().GetResult();
+        return output.Trim();
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash cannot be started.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}
