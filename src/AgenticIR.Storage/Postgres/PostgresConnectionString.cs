@@ -94,7 +94,7 @@ internal static class PostgresConnectionString
         }
         catch (ArgumentException)
         {
-            problem = "it is neither a postgresql:// URI nor a valid keyword connection string (an unknown keyword, or a value with an unquoted ';')";
+            problem = "it is neither a postgresql:// URI nor a valid keyword connection string (an unknown keyword, a value of the wrong kind, or a value with an unquoted ';')";
             return null;
         }
     }
