@@ -10,7 +10,21 @@ namespace AgenticIR.Storage.Postgres;
 internal sealed partial class PostgresStateStore(NpgsqlDataSource dataSource, TimeProvider time, Action? afterCommit = null) : IStateStore
 {
     /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken) => PostgresMigrator.MigrateAsync(dataSource, time, cancellationToken);
+    /// <exception cref="StoreUnavailableException">The server cannot be reached or refuses the connection.</exception>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Reaching the server first tells an unreachable store apart from a migration that fails on it.
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            var store = PostgresConnectionString.Describe(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString));
+            throw new StoreUnavailableException($"the PostgreSQL store {store} cannot be used: {ex.Message}", ex);
+        }
+        await PostgresMigrator.MigrateAsync(dataSource, time, cancellationToken);
+    }
 
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         PostgresWrites.RunAsync(dataSource, work, afterCommit, cancellationToken);
