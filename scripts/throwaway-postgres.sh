@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# A throw-away PostgreSQL cluster on a private port, for tests and benchmarks: nothing is durable (fsync off), the
+# A throw-away PostgreSQL cluster on a private port, for tests and benchmarks: by default nothing is durable (fsync off), the
 # socket lives in the cluster's own folder, and `stop` removes everything.
 #   scripts/throwaway-postgres.sh start DIR   -> prints a keyword connection string for a superuser with a password
 #   scripts/throwaway-postgres.sh stop DIR
 # Installs Debian's server first when no PostgreSQL binaries are found (needs root). As root the cluster runs as the
-# 'postgres' account (initdb refuses root); otherwise as the calling user.
+# 'postgres' account (initdb refuses root); otherwise as the calling user. THROWAWAY_PG_DURABLE=1 keeps fsync and
+# full-page writes on (commits still do not wait for the disk, like SQLite's WAL with synchronous=NORMAL): for benchmarks.
 set -euo pipefail
 
 bin_dir() {
@@ -38,10 +39,12 @@ start() {
     -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; return 1; }
   rm -f "$dir/pwfile"
   # A random private port; a port someone else holds makes the start fail, so a few are tried.
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${THROWAWAY_PG_DURABLE:-0}" = "1" ] && durability="-c synchronous_commit=off"
   for _ in 1 2 3 4 5 6 7 8; do
     port=$((20000 + RANDOM % 30000))
     if as_owner "$bin/pg_ctl" -D "$dir/data" -w -t 60 -l "$dir/log" start \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >/dev/null; then
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $durability -c max_connections=300" >/dev/null; then
       echo "$bin" > "$dir/bin"
       echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"
       return 0
