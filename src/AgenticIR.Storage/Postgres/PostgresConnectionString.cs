@@ -108,9 +108,16 @@ internal static class PostgresConnectionString
         var queryAt = rest.IndexOf('?', StringComparison.Ordinal);
         var query = queryAt < 0 ? "" : rest[(queryAt + 1)..];
         if (queryAt >= 0) rest = rest[..queryAt];
-        var pathAt = rest.IndexOf('/', StringComparison.Ordinal);
-        var path = pathAt < 0 ? "" : rest[(pathAt + 1)..];
-        var authority = pathAt < 0 ? rest : rest[..pathAt];
+        var firstSlash = rest.IndexOf('/', StringComparison.Ordinal);
+        var firstAt = rest.IndexOf('@', StringComparison.Ordinal);
+        if ((firstAt < 0 && query.Contains('@', StringComparison.Ordinal)) || (firstSlash >= 0 && firstAt > firstSlash))
+        {
+            // A '?' or '/' in the password cut the URI early; reading on would quote part of the password in a message.
+            problem = "its user or password holds a '?' or '/' that is not percent-encoded (write %3F or %2F)";
+            return null;
+        }
+        var path = firstSlash < 0 ? "" : rest[(firstSlash + 1)..];
+        var authority = firstSlash < 0 ? rest : rest[..firstSlash];
 
         // The last '@' ends the user info: a password may itself hold an unescaped '@'.
         var at = authority.LastIndexOf('@');
@@ -132,7 +139,8 @@ internal static class PostgresConnectionString
             var value = equals < 0 ? "" : Decode(pair[(equals + 1)..]);
             if (!UriParameters.TryGetValue(name, out var keyword))
             {
-                problem = $"its parameter '{(name.Contains("pass", StringComparison.OrdinalIgnoreCase) ? "…" : name)}' is not one this worker reads (known: {string.Join(", ", UriParameters.Keys)})";
+                var shown = name.Length <= 40 && name.All(c => c is (>= 'a' and <= 'z') or '_') ? $"'{name}'" : "(not shown)";
+                problem = $"its parameter {shown} is not one this worker reads (known: {string.Join(", ", UriParameters.Keys)})";
                 return null;
             }
             if (name == "sslmode")

@@ -46,6 +46,8 @@ public sealed class PostgresConnectionStringTests
     [InlineData($"postgresql://u:{Password}@host/db?sslmode=maybe", "sslmode must be one of")]
     [InlineData($"postgresql://u:{Password}@host/db?pasword={Password}", "is not one this worker reads")]
     [InlineData($"postgresql://u:{Password}@/db", "names no host")]
+    [InlineData("postgresql://u:s3cr?t&x@host/db", "not percent-encoded")]
+    [InlineData("postgresql://u:s3cr/t@host/db", "not percent-encoded")]
     [InlineData($"Host=h;Password={Password};Unknown Thing=1", "neither a postgresql:// URI nor a valid keyword connection string")]
     [InlineData($"Host=h;Port=abc;Password={Password}", "a value of the wrong kind")]
     public void TryParse_Unreadable_ExplainsWithoutQuotingThePassword(string text, string expected)
