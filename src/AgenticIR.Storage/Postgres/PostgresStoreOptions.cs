@@ -36,8 +36,9 @@ public sealed class PostgresStoreOptions
             ? $"{PostgresConnectionString.Describe(builder)} (pool {MaxPoolSize}, command timeout {CommandTimeout:c})"
             : "(no valid PostgreSQL connection)";
 
-    /// <summary>The Npgsql settings these options give: the parsed connection with the pool size, the command timeout
-    /// and, unless the connection names one, the application name <c>agentic-ir</c> (seen in <c>pg_stat_activity</c>).</summary>
+    /// <summary>The Npgsql settings these options give: the parsed connection with the pool size, the command timeout,
+    /// automatic preparation, no session reset on return to the pool and, unless the connection names one, the
+    /// application name <c>agentic-ir</c> (seen in <c>pg_stat_activity</c>).</summary>
     /// <exception cref="InvalidOperationException">The connection cannot be read (the message says why, without it).</exception>
     internal NpgsqlConnectionStringBuilder Build()
     {
@@ -46,6 +47,11 @@ public sealed class PostgresStoreOptions
         builder.MaxPoolSize = MaxPoolSize;
         builder.CommandTimeout = (int)Math.Ceiling(CommandTimeout.TotalSeconds);
         if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "agentic-ir";
+        // The stores run the same few statements over and over: prepared once per connection, they skip parsing and
+        // planning. No store sets session state (its advisory locks end with their transaction), so a connection going
+        // back to the pool needs no reset. A connection string that sets either keeps its own value.
+        if (!builder.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
+        if (!builder.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
         return builder;
     }
 }
