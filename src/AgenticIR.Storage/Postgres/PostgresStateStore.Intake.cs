@@ -102,14 +102,6 @@ internal sealed partial class PostgresStateStore
         }, cancellationToken);
     }
 
-    /// <summary>Plain INSERT: an input key already in the ledger fails the whole transaction (see <c>SaveAsync</c>).</summary>
-    private static Task<int> InsertIntakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IntakeRecord intake, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            INSERT INTO intake ({IntakeColumns})
-            VALUES (@InputKey, @Status, @InvestigationId, @AlertId, @Format, @Reason, @RecordedAt);
-            """, IntakeArgs(intake), transaction, cancellationToken: cancellationToken));
-
     private static object IntakeArgs(IntakeRecord intake) => new
     {
         intake.InputKey,

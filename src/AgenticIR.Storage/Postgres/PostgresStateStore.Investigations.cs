@@ -30,28 +30,20 @@ internal sealed partial class PostgresStateStore
         var stateJson = JsonSerializer.Serialize(stored, CoreJson.Options);
         return WriteAsync(async (connection, transaction) =>
         {
+            var insert = Command(
+                """
+                INSERT INTO investigations (id, fingerprint, stage, version, created_at, updated_at, state_json)
+                VALUES ($1, $2, $3, 1, $4, $5, $6);
+                """,
+                Text(stored.Id), Text(stored.Fingerprint), Text(StoreText.Stage(stored.Stage)), Text(StoreText.Timestamp(stored.CreatedAt)),
+                Text(StoreText.Timestamp(stored.UpdatedAt)), Text(stateJson));
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    INSERT INTO investigations (id, fingerprint, stage, version, created_at, updated_at, state_json)
-                    VALUES (@Id, @Fingerprint, @Stage, 1, @CreatedAt, @UpdatedAt, @StateJson);
-                    """,
-                    new
-                    {
-                        stored.Id,
-                        stored.Fingerprint,
-                        Stage = StoreText.Stage(stored.Stage),
-                        CreatedAt = StoreText.Timestamp(stored.CreatedAt),
-                        UpdatedAt = StoreText.Timestamp(stored.UpdatedAt),
-                        StateJson = stateJson,
-                    },
-                    transaction, cancellationToken: cancellationToken));
-                await InsertStageEventAsync(connection, transaction, stored.Id, 1, stored.Stage, stored.CreatedAt, cancellationToken);
-                if (intake is not null) await InsertIntakeAsync(connection, transaction, intake, cancellationToken);
+                await WriteStageRowsAsync(connection, transaction, insert, stored.Id, 1, stored.Stage, stored.CreatedAt, intake, [], cancellationToken);
             }
             catch (PostgresException ex) when (PostgresErrors.IsDuplicateKey(ex))
             {
+                // The id or the input key was taken by another writer.
                 throw Conflict(stored.Id, 0);
             }
             return stored;
@@ -91,20 +83,15 @@ internal sealed partial class PostgresStateStore
                 transaction, cancellationToken: cancellationToken));
             if (changed == 0) throw Conflict(next.Id, expected);
 
-            await InsertStageEventAsync(connection, transaction, next.Id, next.Version, next.Stage, next.UpdatedAt, cancellationToken);
-            if (intake is not null)
+            try
             {
-                try
-                {
-                    await InsertIntakeAsync(connection, transaction, intake, cancellationToken);
-                }
-                catch (PostgresException ex) when (PostgresErrors.IsDuplicateKey(ex))
-                {
-                    // The input was already taken by another save: applying it again would count it twice.
-                    throw Conflict(next.Id, expected);
-                }
+                await WriteStageRowsAsync(connection, transaction, null, next.Id, next.Version, next.Stage, next.UpdatedAt, intake, messages, cancellationToken);
             }
-            foreach (var message in messages) await InsertMessageAsync(connection, transaction, message, cancellationToken);
+            catch (PostgresException ex) when (PostgresErrors.IsDuplicateKey(ex))
+            {
+                // The input was already taken by another save: applying it again would count it twice.
+                throw Conflict(next.Id, expected);
+            }
             return next;
         }, cancellationToken);
     }
@@ -163,13 +150,6 @@ internal sealed partial class PostgresStateStore
             return rows.Select(r => r.ToStageEvent()).ToList();
         }, cancellationToken);
     }
-
-    private static Task<int> InsertStageEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string investigationId,
-        long version, InvestigationStage stage, DateTimeOffset at, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO stage_events (investigation_id, version, stage, at) VALUES (@investigationId, @version, @stage, @at);",
-            new { investigationId, version, stage = StoreText.Stage(stage), at = StoreText.Timestamp(at) },
-            transaction, cancellationToken: cancellationToken));
 
     private static InvestigationRecord Deserialize(string json) =>
         JsonSerializer.Deserialize<InvestigationRecord>(json, CoreJson.Options)
