@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh Debian machine with the .NET SDK.
-# Service-backed tests get their services from this script (none are needed yet: the embedded store is SQLite,
-# compiled into the tests). Prints one closing line: "N passed, N failed, N skipped".
+# Service-backed tests get their services from this script: one throw-away PostgreSQL cluster on a private port for
+# the whole run (Debian's server, installed when missing; scripts/throwaway-postgres.sh), named to the tests by
+# AGENTICIR_TEST_PG and removed at the end. A server given in AGENTICIR_TEST_PG already is used instead.
+# Prints one closing line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,17 @@ if ! dotnet build AgenticIR.sln -c "$configuration" -nologo -v quiet; then
   echo "build failed"
   echo "0 passed, 1 failed, 0 skipped"
   exit 1
+fi
+
+if [ -z "${AGENTICIR_TEST_PG:-}" ]; then
+  pg_dir=$(mktemp -d /tmp/agentic-ir-pg.XXXXXX)
+  trap 'scripts/throwaway-postgres.sh stop "$pg_dir"' EXIT
+  if ! AGENTICIR_TEST_PG=$(scripts/throwaway-postgres.sh start "$pg_dir"); then
+    echo "PostgreSQL for the tests could not be started"
+    echo "0 passed, 1 failed, 0 skipped"
+    exit 1
+  fi
+  export AGENTICIR_TEST_PG
 fi
 
 log=$(mktemp)

@@ -1,5 +1,6 @@
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Ports;
+using AgenticIR.Storage.Postgres;
 using AgenticIR.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,8 +13,9 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>Registers every storage port (state store, audit trail, governance controls, approval requests, policy
     /// versions and proposal decisions, SOAR bridge and dispatch ledgers, shadow comparisons, metrics outbox, playbook mode
-    /// caps, the message outbox that tracks delivery of what the state store saves) as singletons of the back end <see cref="StorageOptions.Backend"/> names, with <see cref="StorageOptions"/> and
-    /// <see cref="SqliteStoreOptions"/> validated at start-up. The host binds those options from configuration and calls
+    /// caps, the message outbox that tracks delivery of what the state store saves) as singletons of the back end <see cref="StorageOptions.Backend"/> names, with <see cref="StorageOptions"/>,
+    /// <see cref="SqliteStoreOptions"/> and <see cref="PostgresStoreOptions"/> validated at start-up (the PostgreSQL ones only
+    /// when that back end is chosen; a URI in <see cref="StorageOptions.Backend"/> becomes their connection). The host binds those options from configuration and calls
     /// <see cref="IStateStore.InitializeAsync"/> once before use (it applies every migration). TryAdd throughout, so a
     /// second call, or a registration made first, wins.</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
@@ -24,12 +26,16 @@ public static class StorageServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.AddOptions<SqliteStoreOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>());
+        services.AddOptions<PostgresStoreOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresStoreOptions>, PostgresStoreOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<PostgresStoreOptions>, PostgresConnectionFromBackend>());
 
         // The one place the back end is chosen; reading the options value runs their validation first.
-        services.TryAddSingleton<StoreBackend>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Backend.ToLowerInvariant() switch
+        services.TryAddSingleton<StoreBackend>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Kind switch
         {
-            StorageOptions.SqliteBackend => new SqliteStoreBackend(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()),
-            var other => throw new InvalidOperationException($"No storage back end '{other}'."),
+            StoreKind.Sqlite => new SqliteStoreBackend(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()),
+            StoreKind.Postgres => new PostgresStoreBackend(sp.GetRequiredService<IOptions<PostgresStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()),
+            _ => throw new InvalidOperationException($"No storage back end {sp.GetRequiredService<IOptions<StorageOptions>>().Value}."),
         });
 
         services.TryAddSingleton(sp => Backend(sp).CreateStateStore());

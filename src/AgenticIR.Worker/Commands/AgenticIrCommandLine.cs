@@ -8,6 +8,7 @@ public static class AgenticIrCommandLine
     /// <summary>Options every command shares.</summary>
     internal static readonly Option<string?> HomeOption = new("--home") { Description = "Folder with config/, mappings/, connectors/ and samples/data (default: nearest above the working directory)" };
     internal static readonly Option<string?> DatabaseOption = new("--db") { Description = "SQLite database file (default: agentic-ir-data/agentic-ir.db)" };
+    internal static readonly Option<string?> StoreOption = new("--store") { Description = "State store: sqlite (default) or postgresql://user:password@host:port/dbname (AGENTICIR_STORE keeps the password out of the process list)" };
     internal static readonly Option<string?> PolicyOption = new("--policy") { Description = "Governance policy file (default: {home}/config/governance.yaml)" };
     internal static readonly Option<string?> ContextOption = new("--context") { Description = "Local context folder (default: {home}/samples/data)" };
 
@@ -15,7 +16,7 @@ public static class AgenticIrCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("AgenticIR: agentic incident response beside your SOAR playbooks");
-        foreach (var option in new Option[] { HomeOption, DatabaseOption, PolicyOption, ContextOption })
+        foreach (var option in new Option[] { HomeOption, DatabaseOption, StoreOption, PolicyOption, ContextOption })
         {
             option.Recursive = true;
             root.Add(option);

@@ -23,7 +23,7 @@ internal static class ShowCommand
         var console = AnsiConsole.Console;
         // Piped into a file or a ticket, the chain should not be wrapped at 80 columns.
         if (Console.IsOutputRedirected) console.Profile.Width = 240;
-        if (!File.Exists(paths.Database))
+        if (settings.EmbeddedStoreMissing)
         {
             console.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (run replay first, or pass --db)");
             return 2;

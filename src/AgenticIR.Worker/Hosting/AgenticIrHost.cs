@@ -14,6 +14,7 @@ using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Hec;
 using AgenticIR.Splunk.Sinks;
 using AgenticIR.Storage;
+using AgenticIR.Storage.Postgres;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Worker.Reports;
 using Microsoft.Extensions.Configuration;
@@ -79,6 +80,9 @@ public static class AgenticIrHost
             o.Path = paths.Database;
             o.AfterCommit = CrashInjection.AfterCommitFromEnvironment();
         });
+        // The connection comes from Storage:Backend when that holds a postgresql:// URI (AddStorage), else from this section.
+        services.AddOptions<PostgresStoreOptions>().BindConfiguration(PostgresStoreOptions.SectionName)
+            .PostConfigure(o => o.AfterCommit = CrashInjection.AfterCommitFromEnvironment());
         services.AddOptions<HecOptions>().BindConfiguration(HecOptions.SectionName);
         services.AddOptions<JsonLinesSinkOptions>().BindConfiguration(JsonLinesSinkOptions.SectionName);
         services.AddOptions<HeartbeatOptions>().BindConfiguration(HeartbeatOptions.SectionName);
@@ -109,6 +113,7 @@ public static class AgenticIrHost
     /// <exception cref="OptionsValidationException">A setting is invalid.</exception>
     /// <exception cref="ConfigurationException">A setting does not convert to its type.</exception>
     /// <exception cref="DefinitionValidationException">A definition file is invalid (pipeline only).</exception>
+    /// <exception cref="ConfigurationException">The configured store cannot be reached.</exception>
     public static async Task InitializeAsync(IServiceProvider services, StartupScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -133,7 +138,15 @@ public static class AgenticIrHost
             services.GetRequiredService<LoadedDefinitions>();
             services.GetRequiredService<IContextStore>();
         }
-        await services.GetRequiredService<IStateStore>().InitializeAsync(cancellationToken);
+        try
+        {
+            await services.GetRequiredService<IStateStore>().InitializeAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // A store that cannot be reached is reported like a bad setting: one line naming it (never its password).
+            throw new ConfigurationException(ex.Message, ex);
+        }
         if (scope != StartupScope.Pipeline) return;
         await services.GetRequiredService<ReloadingPolicyProvider>().InitializeAsync(cancellationToken);
         // The outbox's subscribers: every decision, enrichment query and action outcome becomes an audit record, and every

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AgenticIR.Storage;
 using AgenticIR.Worker.Commands;
 using Microsoft.Extensions.Configuration;
 
@@ -19,7 +20,15 @@ internal sealed record CommandSettings(IConfiguration Configuration, WorkerOptio
             ? null
             : Worker.MaxInputBytes;
 
-    /// <summary>Reads the shared options (<c>--home</c>, <c>--db</c>, <c>--policy</c>, <c>--context</c>) and
+    /// <summary>True when the store is the embedded SQLite file and that file does not exist: a command that only reads the
+    /// store stops there rather than create an empty database no worker uses. A PostgreSQL store is never "missing" here
+    /// (an unreachable server fails at start-up, naming it).</summary>
+    public bool EmbeddedStoreMissing =>
+        string.Equals(Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Backend)}"]?.Trim() ?? StorageOptions.SqliteBackend,
+            StorageOptions.SqliteBackend, StringComparison.OrdinalIgnoreCase)
+        && !File.Exists(Paths.Database);
+
+    /// <summary>Reads the shared options (<c>--home</c>, <c>--db</c>, <c>--store</c>, <c>--policy</c>, <c>--context</c>) and
     /// <paramref name="overrides"/> (a command's own options, by setting name) over the files and the environment.</summary>
     /// <exception cref="ConfigurationException">A settings file or value cannot be read; the message names it.</exception>
     public static CommandSettings From(ParseResult parse, params (string Name, string? Value)[] overrides)
@@ -33,7 +42,11 @@ internal sealed record CommandSettings(IConfiguration Configuration, WorkerOptio
             (nameof(WorkerOptions.ContextPath), parse.GetValue(AgenticIrCommandLine.ContextOption)),
             .. overrides,
         ];
-        var configuration = AgenticIrConfiguration.Build(given.Select(g => KeyValuePair.Create($"{WorkerOptions.SectionName}:{g.Name}", g.Value)));
+        var configuration = AgenticIrConfiguration.Build(
+        [
+            .. given.Select(g => KeyValuePair.Create($"{WorkerOptions.SectionName}:{g.Name}", g.Value)),
+            KeyValuePair.Create($"{StorageOptions.SectionName}:{nameof(StorageOptions.Backend)}", parse.GetValue(AgenticIrCommandLine.StoreOption)),
+        ]);
         var worker = AgenticIrConfiguration.BindWorker(configuration);
         return new CommandSettings(configuration, worker, ResolvedPaths.From(worker));
     }

@@ -5,6 +5,7 @@ using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Hec;
 using AgenticIR.Splunk.Sinks;
 using AgenticIR.Storage;
+using AgenticIR.Storage.Postgres;
 using AgenticIR.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ internal static class StartupErrorGuard
         [typeof(WorkerOptions)] = WorkerOptions.SectionName,
         [typeof(StorageOptions)] = StorageOptions.SectionName,
         [typeof(SqliteStoreOptions)] = SqliteStoreOptions.SectionName,
+        [typeof(PostgresStoreOptions)] = PostgresStoreOptions.SectionName,
         [typeof(HecOptions)] = HecOptions.SectionName,
         [typeof(JsonLinesSinkOptions)] = JsonLinesSinkOptions.SectionName,
         [typeof(HeartbeatOptions)] = HeartbeatOptions.SectionName,

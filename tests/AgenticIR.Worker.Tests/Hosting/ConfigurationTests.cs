@@ -62,12 +62,22 @@ public sealed class ConfigurationTests : IAsyncDisposable
     {
         await _db.MigratedAsync(cancellationToken: Ct);
 
-        var (code, output) = await RunAsync(new() { ["AGENTICIR_STORE"] = "postgres" }, "show", "inv-x", "--db", _db.FilePath);
+        var (code, output) = await RunAsync(new() { ["AGENTICIR_STORE"] = "mysql" }, "show", "inv-x", "--db", _db.FilePath);
 
         Assert.Equal(2, code);
         Assert.StartsWith("error: ", output.Trim(), StringComparison.Ordinal);
-        Assert.Contains("Storage:Backend (AGENTICIR_STORE) is 'postgres'", output, StringComparison.Ordinal);
-        Assert.Contains("sqlite", output, StringComparison.Ordinal);
+        Assert.Contains("Storage:Backend (AGENTICIR_STORE, --store) is 'mysql'", output, StringComparison.Ordinal);
+        Assert.Contains("it must be sqlite, a postgresql://user:password@host:port/dbname URI, or postgresql", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at AgenticIR", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_PostgresqlWithoutAConnection_ExitsTwoNamingWhereTheConnectionGoes()
+    {
+        var (code, output) = await RunAsync(new() { ["AGENTICIR_STORE"] = "postgresql" }, "show", "inv-x");
+
+        Assert.Equal(2, code);
+        Assert.Contains("Storage:Postgres:ConnectionString is empty", output, StringComparison.Ordinal);
         Assert.DoesNotContain(" at AgenticIR", output, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using AgenticIR.Core.Audit;
+using AgenticIR.Storage.Shared.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace AgenticIR.Storage.Sqlite.Audit;
@@ -31,18 +32,13 @@ internal static class AuditHeadRow
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Where the next record goes. Normally the anchored head and the stored end agree. When they do not, the store
-    /// was changed outside the log, and the new record links to the anchored head so the change stays visible in the chain:
-    /// after records were cut from the end the next one leaves a gap where they were, and rows added without the log are
-    /// followed by a record that does not link to them. The count carries on from the head's, so a difference stays too.
-    /// Only a head row that is missing altogether is re-anchored at the stored end.</summary>
-    public static AppendPosition Position(SqliteConnection connection, SqliteTransaction transaction, (long Sequence, string Hash) storedEnd)
-    {
-        if (Read(connection, transaction) is { } head)
-            return new AppendPosition(Math.Max(head.Sequence, storedEnd.Sequence), head.Hash, head.RecordCount);
-        using var count = connection.CreateCommand();
-        count.Transaction = transaction;
-        count.CommandText = "SELECT COUNT(*) FROM audit_records;";
-        return new AppendPosition(storedEnd.Sequence, storedEnd.Hash, (long)count.ExecuteScalar()!);
-    }
+    /// <summary>Where the next record goes (<see cref="AuditChainRules.Position"/>).</summary>
+    public static AppendPosition Position(SqliteConnection connection, SqliteTransaction transaction, (long Sequence, string Hash) storedEnd) =>
+        AuditChainRules.Position(Read(connection, transaction), storedEnd, () =>
+        {
+            using var count = connection.CreateCommand();
+            count.Transaction = transaction;
+            count.CommandText = "SELECT COUNT(*) FROM audit_records;";
+            return (long)count.ExecuteScalar()!;
+        });
 }

@@ -1,14 +1,12 @@
 using System.Globalization;
 using AgenticIR.Core.Audit;
+using AgenticIR.Storage.Shared.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace AgenticIR.Storage.Sqlite.Audit;
 
 public sealed partial class SqliteAuditLog
 {
-    /// <summary>Agent name on the records pruning writes.</summary>
-    public const string AuditTrailAgent = "audit_trail";
-
     /// <inheritdoc />
     /// <exception cref="InvalidOperationException">The records to be pruned do not verify: pruning them would erase the evidence.</exception>
     public async Task<AuditPruneResult> PruneAsync(DateTimeOffset olderThan, string signedOffBy, CancellationToken cancellationToken)
@@ -42,7 +40,7 @@ public sealed partial class SqliteAuditLog
             Delete(connection, transaction, through.Value);
             InsertAnchor(connection, transaction, anchor);
             using var insert = InsertCommand(connection, transaction);
-            var record = Insert(insert, anchor.RecordSequence, now, PrunedEntry(anchor, cutoff), position.PreviousHash);
+            var record = Insert(insert, anchor.RecordSequence, now, AuditChainRules.PrunedEntry(anchor, cutoff), position.PreviousHash);
             // The head moves to the audit_pruned record; the count loses the pruned records and gains that one.
             AuditHeadRow.Write(connection, transaction, new AuditHead(record.Sequence, record.Hash, position.RecordCount - count + 1));
             transaction.Commit();
@@ -74,26 +72,6 @@ public sealed partial class SqliteAuditLog
         var through = reader.IsDBNull(1) ? reader.GetInt64(2) : reader.GetInt64(1) - 1;
         return through >= first ? through : null;
     }
-
-    private static AuditEntry PrunedEntry(AuditAnchor anchor, string cutoff) => new()
-    {
-        AgentName = AuditTrailAgent,
-        ActionType = AuditActionTypes.AuditPruned,
-        Target = "audit_records",
-        Justification = $"Retention pruning of {anchor.Count} records appended before {cutoff}",
-        ApprovalStatus = "approved",
-        ApproverIdentity = anchor.SignedOffBy,
-        Outcome = "success",
-        EvidenceHash = anchor.AnchorHash,
-        Details = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["anchor_hash"] = anchor.AnchorHash,
-            ["pruned_through_sequence"] = anchor.PrunedThroughSequence.ToString(CultureInfo.InvariantCulture),
-            ["last_pruned_hash"] = anchor.LastPrunedHash,
-            ["count"] = anchor.Count.ToString(CultureInfo.InvariantCulture),
-            ["cutoff"] = cutoff,
-        },
-    };
 
     private static T Scalar<T>(SqliteConnection connection, SqliteTransaction transaction, string sql, long sequence)
     {

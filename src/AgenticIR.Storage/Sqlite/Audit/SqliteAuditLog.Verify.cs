@@ -1,4 +1,5 @@
 using AgenticIR.Core.Audit;
+using AgenticIR.Storage.Shared.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace AgenticIR.Storage.Sqlite.Audit;
@@ -41,11 +42,9 @@ public sealed partial class SqliteAuditLog
         var latest = anchors.Count > 0 ? anchors[^1] : null;
         var walk = new ChainWalk(latest, checkpoint);
         if (anchorProblem is not null) walk.Break(anchorProblem.Value.Sequence, anchorProblem.Value.Problem);
-        if (CheckAnchorChain(anchors) is { } anchorFailure) walk.Break(anchorFailure.Sequence, anchorFailure.Problem);
+        if (AuditChainRules.CheckAnchorChain(anchors) is { } anchorFailure) walk.Break(anchorFailure.Sequence, anchorFailure.Problem);
 
-        // Each anchor whose audit_pruned record is still stored must be met, unchanged, on the way.
-        var expectedAnchors = anchors.Where(a => a.RecordSequence >= walk.ExpectedSequence && a.RecordSequence <= through)
-            .ToDictionary(a => a.RecordSequence);
+        var expectedAnchors = AuditChainRules.ExpectedAnchors(anchors, walk, through);
 
         using (var command = connection.CreateCommand())
         {
@@ -56,74 +55,19 @@ public sealed partial class SqliteAuditLog
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                walk.Check(reader, reader.GetInt64(0), expectedAnchors);
+                walk.Check(AuditRow.Stored(reader), expectedAnchors);
                 if (walk.Read % ProgressEvery == 0) progress?.Report(walk.Read);
             }
         }
         progress?.Report(walk.Read);
 
-        foreach (var missing in expectedAnchors.Values.OrderBy(a => a.RecordSequence))
-        {
-            walk.Break(missing.RecordSequence,
-                $"record {missing.RecordSequence} is missing: it is the audit_pruned record of the pruning through {missing.PrunedThroughSequence}");
-        }
+        AuditChainRules.ReportMissingAnchorRecords(walk, expectedAnchors);
         if (through != long.MaxValue) return walk.Result(null);
 
         walk.FinishCheckpoint();
         var head = AuditHeadRow.Read(connection, transaction);
-        CheckHead(walk, head);
+        AuditChainRules.CheckHead(walk, head);
         return walk.Result(head);
-    }
-
-    /// <summary>The chain alone cannot show that its end was cut off or that rows were added without the log; the anchored
-    /// head, moved in the same transaction as every append, can.</summary>
-    private static void CheckHead(ChainWalk walk, AuditHead? head)
-    {
-        var last = walk.LastSequence;
-        if (head is null)
-        {
-            if (walk.Read > 0 || last > 0)
-                walk.Break(null, "the head anchor (table audit_head) is missing: records removed from the end could not be seen");
-            return;
-        }
-        if (head.Sequence > last)
-        {
-            var missing = head.Sequence == last + 1 ? $"record {head.Sequence} is missing" : $"records {last + 1} to {head.Sequence} are missing";
-            walk.Break(last + 1, $"{missing} from the end: the head anchor says the chain ends at record {head.Sequence} ({head.Hash}), the store at record {last}");
-        }
-        else if (head.Sequence < last)
-        {
-            var added = last == head.Sequence + 1 ? $"record {last} was" : $"records {head.Sequence + 1} to {last} were";
-            walk.Break(head.Sequence + 1, $"{added} added outside the audit log: the head anchor says the chain ends at record {head.Sequence} ({head.Hash})");
-        }
-        else if (head.Hash != walk.LastHash)
-        {
-            walk.Break(last, $"record {last} is not the record the head anchor names: the end of the chain was rewritten (head anchor {head.Hash}, stored {walk.LastHash})");
-        }
-        else if (head.RecordCount != walk.Read && walk.BreakCount == 0)
-        {
-            // Anything that changes the count (a missing or added row) is normally reported above already.
-            walk.Break(null, $"the store holds {walk.Read} records but the head anchor counts {head.RecordCount}");
-        }
-    }
-
-    private static (long Sequence, string Problem)? CheckAnchorChain(IReadOnlyList<AuditAnchor> anchors)
-    {
-        var previous = AuditCanonicalEncoding.GenesisHash;
-        long previousThrough = 0;
-        foreach (var anchor in anchors)
-        {
-            var name = $"the pruning anchor through record {anchor.PrunedThroughSequence} (audit_pruned record {anchor.RecordSequence})";
-            if (AuditCanonicalEncoding.ComputeAnchorHash(anchor) != anchor.AnchorHash)
-                return (anchor.RecordSequence, $"{name} was edited: its anchor_hash does not match its fields");
-            if (anchor.PreviousAnchorHash != previous)
-                return (anchor.RecordSequence, $"{name} does not link to the anchor before it: an anchor was removed, inserted or edited");
-            if (anchor.PrunedThroughSequence <= previousThrough || anchor.RecordSequence <= anchor.PrunedThroughSequence)
-                return (anchor.RecordSequence, $"{name} is out of order");
-            previous = anchor.AnchorHash;
-            previousThrough = anchor.PrunedThroughSequence;
-        }
-        return null;
     }
 
     private static List<AuditAnchor> ReadAnchors(SqliteConnection connection, SqliteTransaction transaction, out (long Sequence, string Problem)? problem)

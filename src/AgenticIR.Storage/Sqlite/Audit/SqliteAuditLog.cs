@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 using AgenticIR.Storage.Shared;
+using AgenticIR.Storage.Shared.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace AgenticIR.Storage.Sqlite.Audit;
@@ -105,13 +106,7 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
         return await pending.Task;
     }
 
-    private static AuditEntry Snapshot(AuditEntry entry)
-    {
-        Validate(entry);
-        // A copy (so a caller that reuses its dictionary cannot change what is hashed while the entry waits) in the text
-        // the file will hold, so the record handed back equals the one read back.
-        return AuditCanonicalEncoding.Canonical(entry);
-    }
+    private static AuditEntry Snapshot(AuditEntry entry) => AuditChainRules.Snapshot(entry);
 
     /// <summary>Closes the writer connection; appends still queued fail.</summary>
     public void Dispose()
@@ -211,15 +206,6 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
         _tail = null;
         _writer?.Dispose();
         _writer = null;
-    }
-
-    private static void Validate(AuditEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        if (entry.ActionType == AuditActionTypes.AuditPruned)
-            throw new ArgumentException($"'{AuditActionTypes.AuditPruned}' records are written only by pruning, with their anchor.", nameof(entry));
-        if (entry.ActionType == AuditActionTypes.AuditExport)
-            throw new ArgumentException($"'{AuditActionTypes.AuditExport}' names an export's trailer, never a record.", nameof(entry));
     }
 
     private static SqliteCommand TailCommand(SqliteConnection connection)

@@ -17,7 +17,7 @@ internal static class AuditCommand
     /// <summary>Opens the host on the database named by --db (migrating it first); null, with a message, when there is none.</summary>
     public static async Task<CommandHost?> OpenAsync(CommandSettings settings, IAnsiConsole console, CancellationToken cancellationToken)
     {
-        if (!File.Exists(settings.Paths.Database))
+        if (settings.EmbeddedStoreMissing)
         {
             console.MarkupLine($"[red]No database at {Markup.Escape(settings.Paths.Database)}[/] (pass --db)");
             return null;

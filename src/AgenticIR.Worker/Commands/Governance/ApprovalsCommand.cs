@@ -86,7 +86,7 @@ internal static class ApprovalsCommand
         var settings = CommandSettings.From(parse);
         var paths = settings.Paths;
         // A mistyped --db would otherwise create an empty database and report that nothing is pending.
-        if (!File.Exists(paths.Database))
+        if (settings.EmbeddedStoreMissing)
         {
             output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/]: pass the worker's database with --db (or AGENTICIR_DB).");
             return 2;

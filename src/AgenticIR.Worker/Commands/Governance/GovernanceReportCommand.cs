@@ -33,7 +33,7 @@ internal static class GovernanceReportCommand
         var paths = settings.Paths;
         var time = TimeProvider.System;
         if (!SinceOption.TryRead(sinceText, time, output, out var since)) return 2;
-        if (!File.Exists(paths.Database))
+        if (settings.EmbeddedStoreMissing)
         {
             output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass the worker's database with --db)");
             return 2;

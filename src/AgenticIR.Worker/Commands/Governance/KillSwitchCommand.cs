@@ -147,7 +147,7 @@ internal static class KillSwitchCommand
             }
         }
         // A mistyped --db would otherwise create a fresh database that no worker reads, and the switch would stop nothing.
-        if (!File.Exists(paths.Database))
+        if (settings.EmbeddedStoreMissing)
         {
             output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/]: pass the worker's database with --db (or AGENTICIR_DB).");
             return 2;

@@ -69,7 +69,7 @@ internal static class ProposalsCommand
         var output = console ?? AnsiConsole.Console;
         var settings = CommandSettings.From(parse);
         var paths = settings.Paths;
-        if (!File.Exists(paths.Database))
+        if (settings.EmbeddedStoreMissing)
         {
             output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass the worker's database with --db)");
             return 2;

@@ -36,7 +36,7 @@ internal static class ShadowReportCommand
         var paths = settings.Paths;
         var time = TimeProvider.System;
         if (!SinceOption.TryRead(sinceText, time, output, out var from)) return 2;
-        if (!File.Exists(paths.Database))
+        if (settings.EmbeddedStoreMissing)
         {
             output.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass the worker's database with --db)");
             return 2;

@@ -62,7 +62,7 @@ internal static class GraduationCommand
             console.MarkupLine($"[red]No file {Markup.Escape(file)}[/]");
             return 2;
         }
-        if (file is null && !File.Exists(paths.Database))
+        if (file is null && settings.EmbeddedStoreMissing)
         {
             console.MarkupLine($"[red]No database at {Markup.Escape(paths.Database)}[/] (pass --db, or --comparisons with a file)");
             return 2;

@@ -51,7 +51,7 @@ internal static class MetricsCommand
     private static async Task<CommandHost?> OpenAsync(ParseResult parse, IAnsiConsole console, CancellationToken cancellationToken)
     {
         var settings = CommandSettings.From(parse);
-        if (!File.Exists(settings.Paths.Database))
+        if (settings.EmbeddedStoreMissing)
         {
             console.MarkupLine($"[red]No database at {Markup.Escape(settings.Paths.Database)}[/] (pass --db)");
             return null;

@@ -1,0 +1,272 @@
+using System.Diagnostics;
+using System.Globalization;
+using AgenticIR.Core.Audit;
+using AgenticIR.Core.Playbooks;
+using AgenticIR.Storage.Postgres;
+using AgenticIR.Worker.Hosting;
+using AgenticIR.Worker.Replay;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AgenticIR.Benchmarks;
+
+/// <summary>The same generated alerts replayed through the whole pipeline on the embedded SQLite store and on PostgreSQL,
+/// <c>rounds</c> times each in turn (so machine load hits both alike), each replay on a fresh database. After each
+/// PostgreSQL replay, every row it wrote is inserted again, by plain batched multi-row INSERTs on one connection, into a
+/// fresh database with the same schema on the same server: the pipeline's throughput as a ratio to that raw insert rate
+/// says how much of the store's ceiling the pipeline reaches. The server comes from <c>AGENTICIR_BENCH_PG</c> (a keyword
+/// string or URI for a role that may CREATE DATABASE).</summary>
+internal static class StoreComparisonBenchmark
+{
+    private const int ParametersPerStatement = 30_000;
+
+    public static async Task<int> RunAsync(string home, int count, int rounds, int lanes)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var server = Environment.GetEnvironmentVariable("AGENTICIR_BENCH_PG") is { Length: > 0 } given
+            ? PostgresConnectionString.TryParse(given, out var problem) ?? throw new InvalidOperationException($"AGENTICIR_BENCH_PG: {problem}")
+            : throw new InvalidOperationException("Set AGENTICIR_BENCH_PG to a PostgreSQL server (e.g. scripts/throwaway-postgres.sh start DIR).");
+        var work = Directory.CreateTempSubdirectory("agentic-ir-bench-stores-");
+        var input = Path.Combine(work.FullName, "alerts.jsonl");
+        var templates = AlertGenerator.Generate(Path.Combine(home, "samples", "alerts"), Path.Combine(home, "samples", "data"), Path.Combine(home, "mappings"), input, count);
+        Console.WriteLine($"store comparison: {count} alerts from {templates} sample templates, {rounds} rounds, {lanes} lanes, server {PostgresConnectionString.Describe(server)}");
+        Console.WriteLine($"load average at start: {LoadAverage()}");
+
+        var warmUp = Path.Combine(work.FullName, "warm-up.jsonl");
+        AlertGenerator.Generate(Path.Combine(home, "samples", "alerts"), Path.Combine(home, "samples", "data"), Path.Combine(home, "mappings"), warmUp, 300);
+        await ReplayAsync(home, work, warmUp, lanes, null);
+        await ReplayAsync(home, work, warmUp, lanes, await CreateDatabaseAsync(server));
+
+        var sqlite = new List<Run>();
+        var postgres = new List<Run>();
+        var ratios = new List<double>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var embedded = await ReplayAsync(home, work, input, lanes, null);
+            sqlite.Add(embedded);
+            Print($"round {round} sqlite    ", embedded, count);
+
+            var database = await CreateDatabaseAsync(server);
+            var shared = await ReplayAsync(home, work, input, lanes, database);
+            postgres.Add(shared);
+            Print($"round {round} postgresql", shared, count);
+
+            var (rows, rawSeconds) = await RawInsertAsync(server, database);
+            ratios.Add(rawSeconds / shared.Seconds);
+            Console.WriteLine($"round {round} raw batched inserts of the same {rows} rows: {rawSeconds.ToString("0.00", inv)} s " +
+                $"({(rows / rawSeconds).ToString("0", inv)} rows/s, {(count / rawSeconds).ToString("0", inv)} alerts' worth/s); pipeline / raw = {(rawSeconds / shared.Seconds).ToString("0.00", inv)}");
+        }
+        Console.WriteLine($"load average at end: {LoadAverage()}");
+        Console.WriteLine($"median sqlite:     {(count / Median(sqlite.Select(r => r.Seconds))).ToString("0", inv)} alerts/s, {(Median(sqlite.Select(r => r.CpuSeconds)) * 1000 / count).ToString("0.00", inv)} CPU ms/alert (worker process)");
+        Console.WriteLine($"median postgresql: {(count / Median(postgres.Select(r => r.Seconds))).ToString("0", inv)} alerts/s, {(Median(postgres.Select(r => r.CpuSeconds)) * 1000 / count).ToString("0.00", inv)} CPU ms/alert (worker process)"
+            + (postgres.All(r => r.ServerCpuSeconds is not null) ? $" + {(Median(postgres.Select(r => r.ServerCpuSeconds!.Value)) * 1000 / count).ToString("0.00", inv)} (server)" : ""));
+        Console.WriteLine($"median postgresql / sqlite (same round): {Median(sqlite.Zip(postgres, (s, p) => s.Seconds / p.Seconds)).ToString("0.00", inv)}x throughput");
+        Console.WriteLine($"median pipeline on postgresql / raw batched inserts of its rows: {Median(ratios).ToString("0.00", inv)}");
+        work.Delete(recursive: true);
+        return 0;
+    }
+
+    private sealed record Run(double Seconds, double CpuSeconds, double? ServerCpuSeconds, long Processed, long Merged, long DeadLettered, long AuditRecords);
+
+    private static void Print(string label, Run run, int count) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{label}: {run.Seconds:0.00} s ({count / run.Seconds:0} alerts/s), CPU {run.CpuSeconds:0.00} s{(run.ServerCpuSeconds is { } server ? $" + server {server:0.00} s" : "")}; processed {run.Processed}, merged {run.Merged}, dead-lettered {run.DeadLettered}, {run.AuditRecords} audit records, chain intact"));
+
+    /// <summary>One replay on a fresh store: SQLite when <paramref name="postgres"/> is null, else that database.</summary>
+    private static async Task<Run> ReplayAsync(string home, DirectoryInfo work, string input, int lanes, string? postgres)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var paths = ResolvedPaths.From(new WorkerOptions
+        {
+            Home = home,
+            DatabasePath = Path.Combine(work.FullName, $"bench-{id}.db"),
+            ReportsPath = Path.Combine(work.FullName, "reports-" + id),
+        });
+        // The pipeline reads its store from the environment, as a worker does.
+        Environment.SetEnvironmentVariable("AGENTICIR_STORE", postgres);
+        try
+        {
+            var postmaster = postgres is null ? null : await PostmasterAsync(postgres);
+            ReplayResult result;
+            TimeSpan cpu;
+            long records;
+            var serverBefore = ServerCpuSeconds(postmaster);
+            await using (var pipeline = await PipelineBuilder.BuildAsync(paths, NullLoggerFactory.Instance, null, CancellationToken.None))
+            {
+                var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Intake, pipeline.Runner, pipeline.Store, TimeProvider.System);
+                var cpuBefore = Environment.CpuUsage.TotalTime;
+                result = await runner.RunAsync([input], null, PlaybookMode.Shadow, lanes, NullObserver.Instance, CancellationToken.None);
+                cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+                // A fast run must not be a broken one.
+                var verification = await pipeline.Get<IAuditTrail>().VerifyAsync(null, CancellationToken.None);
+                if (!verification.IsIntact) throw new InvalidOperationException($"audit chain broken: {verification.Problem}");
+                records = verification.RecordsVerified;
+            }
+            // The pool is closed now, so its server processes have ended and their CPU is in the postmaster's children
+            // total (start-up and the final verification are counted too: a small share of the run).
+            await Task.Delay(200);
+            var serverAfter = ServerCpuSeconds(postmaster);
+            return new Run(result.Elapsed.TotalSeconds, cpu.TotalSeconds, serverAfter - serverBefore, result.Count("processed"), result.Count("merged"),
+                result.Count("dead_lettered"), records);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AGENTICIR_STORE", null);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>A fresh, empty database; returns a URI for it.</summary>
+    private static async Task<string> CreateDatabaseAsync(NpgsqlConnectionStringBuilder server)
+    {
+        var name = "agentic_ir_bench_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new NpgsqlConnection(server.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\";", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return string.Create(CultureInfo.InvariantCulture,
+            $"postgresql://{Uri.EscapeDataString(server.Username!)}:{Uri.EscapeDataString(server.Password ?? "")}@{server.Host}:{server.Port}/{name}");
+    }
+
+    /// <summary>Copies every row the replay left in <paramref name="source"/> into a fresh database migrated to the same
+    /// schema, by multi-row INSERTs (up to ~30,000 parameters each, each statement its own transaction) on one
+    /// connection; returns the rows and the seconds the inserts took (reading the rows is not counted).</summary>
+    private static async Task<(long Rows, double Seconds)> RawInsertAsync(NpgsqlConnectionStringBuilder server, string source)
+    {
+        var tables = new List<(string Name, string[] Columns, NpgsqlDbType[] Types, List<object[]> Rows)>();
+        await using (var from = NpgsqlDataSource.Create(PostgresConnectionString.TryParse(source, out _)!))
+        await using (var connection = await from.OpenConnectionAsync())
+        {
+            var names = new List<string>();
+            await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations' ORDER BY tablename;", connection))
+            await using (var reader = await list.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+            }
+            foreach (var name in names)
+            {
+                await using var select = new NpgsqlCommand($"SELECT * FROM {name};", connection);
+                await using var reader = await select.ExecuteReaderAsync();
+                var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+                var types = Enumerable.Range(0, reader.FieldCount).Select(i => TypeOf(reader.GetDataTypeName(i))).ToArray();
+                var rows = new List<object[]>();
+                while (await reader.ReadAsync())
+                {
+                    var row = new object[reader.FieldCount];
+                    reader.GetValues(row);
+                    rows.Add(row);
+                }
+                tables.Add((name, columns, types, rows));
+            }
+        }
+
+        var target = await CreateDatabaseAsync(server);
+        await using var to = NpgsqlDataSource.Create(PostgresConnectionString.TryParse(target, out _)!);
+        await PostgresMigrator.MigrateAsync(to, TimeProvider.System, CancellationToken.None);
+        await using var writer = await to.OpenConnectionAsync();
+        // Foreign keys point from these to other tables: their parents go first.
+        var order = tables.OrderBy(t => t.Name is "stage_events" or "proposal_decisions" ? 1 : 0).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        await using (var clear = new NpgsqlCommand("DELETE FROM audit_head;", writer)) await clear.ExecuteNonQueryAsync();
+        var watch = Stopwatch.StartNew();
+        long total = 0;
+        foreach (var (name, columns, types, rows) in order)
+        {
+            var perStatement = Math.Max(1, ParametersPerStatement / columns.Length);
+            foreach (var chunk in rows.Chunk(perStatement))
+            {
+                var sql = new System.Text.StringBuilder($"INSERT INTO {name} ({string.Join(", ", columns)}) OVERRIDING SYSTEM VALUE VALUES ");
+                await using var insert = new NpgsqlCommand { Connection = writer };
+                for (var r = 0; r < chunk.Length; r++)
+                {
+                    sql.Append(r == 0 ? "(" : ", (");
+                    for (var c = 0; c < columns.Length; c++)
+                    {
+                        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = types[c], Value = chunk[r][c] });
+                        sql.Append(c == 0 ? "$" : ", $").Append(insert.Parameters.Count.ToString(CultureInfo.InvariantCulture));
+                    }
+                    sql.Append(')');
+                }
+                insert.CommandText = sql.ToString();
+                total += await insert.ExecuteNonQueryAsync();
+            }
+        }
+        watch.Stop();
+        return (total, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The server's postmaster when it runs on this machine (its backends' parent), else null.</summary>
+    private static async Task<int?> PostmasterAsync(string database)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(PostgresConnectionString.TryParse(database, out _)!);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_backend_pid();", connection);
+        var backend = (int)(await command.ExecuteScalarAsync())!;
+        var stat = $"/proc/{backend}/stat";
+        if (!File.Exists(stat)) return null;
+        return int.Parse(Fields(stat)[3], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>CPU seconds the postmaster and all its ended and live children used so far; null when not on this machine.</summary>
+    private static double? ServerCpuSeconds(int? postmaster)
+    {
+        if (postmaster is not { } pid || !File.Exists($"/proc/{pid}/stat")) return null;
+        static long Ticks(string[] f, bool children) => long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture)
+            + (children ? long.Parse(f[15], CultureInfo.InvariantCulture) + long.Parse(f[16], CultureInfo.InvariantCulture) : 0);
+        var total = Ticks(Fields($"/proc/{pid}/stat"), children: true);
+        foreach (var child in Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit)))
+        {
+            try
+            {
+                var fields = Fields($"/proc/{child}/stat");
+                if (fields[3] == pid.ToString(CultureInfo.InvariantCulture)) total += Ticks(fields, children: false);
+            }
+            catch (IOException)
+            {
+                // The process ended meanwhile: its time is in the postmaster's children total now.
+            }
+        }
+        return total / 100.0; // USER_HZ
+    }
+
+    /// <summary>The fields of a /proc stat line, the command name (which may hold spaces) as one field.</summary>
+    private static string[] Fields(string statFile)
+    {
+        var text = File.ReadAllText(statFile);
+        var close = text.LastIndexOf(')');
+        return [text[..(text.IndexOf('(') - 1)], text[(text.IndexOf('(') + 1)..close], .. text[(close + 2)..].Split(' ')];
+    }
+
+    private static NpgsqlDbType TypeOf(string dataTypeName) => dataTypeName switch
+    {
+        "text" => NpgsqlDbType.Text,
+        "bigint" => NpgsqlDbType.Bigint,
+        "integer" => NpgsqlDbType.Integer,
+        "bytea" => NpgsqlDbType.Bytea,
+        "boolean" => NpgsqlDbType.Boolean,
+        "double precision" => NpgsqlDbType.Double,
+        _ => throw new InvalidOperationException($"no mapping for column type {dataTypeName}"),
+    };
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private sealed class NullObserver : IReplayObserver
+    {
+        public static NullObserver Instance { get; } = new();
+
+        public void Started(long totalBytes)
+        {
+        }
+
+        public void Completed(ReplayLine line, long inputBytes)
+        {
+        }
+    }
+}

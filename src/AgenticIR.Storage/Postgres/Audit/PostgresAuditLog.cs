@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
+using AgenticIR.Storage.Shared;
+using AgenticIR.Storage.Shared.Audit;
+using Npgsql;
+
+namespace AgenticIR.Storage.Postgres.Audit;
+
+/// <summary>The hash-chained audit trail on PostgreSQL (table <c>audit_records</c>). The store computes every hash itself
+/// from the fields it writes. Every worker on the database appends to the one chain: a batch takes the chain's
+/// transaction-scoped advisory lock, reads the anchored head, writes its records after it and moves the head, all in one
+/// transaction, so two processes appending at once are ordered and never fork the chain. In this process callers queue
+/// and whoever holds the gate commits everything queued in one transaction (group commit), as the SQLite log does.</summary>
+internal sealed partial class PostgresAuditLog(NpgsqlDataSource dataSource, TimeProvider time) : IAuditTrail, IDisposable
+{
+    // Large enough that concurrent appenders share commits, small enough that one transaction stays short.
+    private const int MaxBatch = 512;
+
+    private readonly ConcurrentQueue<PendingAppend> _queue = new();
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private int _disposed;
+
+    /// <inheritdoc />
+    public async Task<AuditRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        (await AppendGroupAsync([AuditChainRules.Snapshot(entry)], null, cancellationToken))[0];
+
+    /// <summary>Appends the entries in one transaction with consecutive sequences, in the given order: all are written or none is.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> AppendBatchAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0) return [];
+        return await AppendGroupAsync([.. entries.Select(AuditChainRules.Snapshot)], null, cancellationToken);
+    }
+
+    /// <summary>Appends the entries unless <paramref name="receipt"/> is already kept (the message was audited before, by
+    /// this worker or another): then nothing is written and the result is empty. The receipt is kept in the transaction of
+    /// the entries.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> AppendBatchAsync(IReadOnlyList<AuditEntry> entries, DeliveryReceipt receipt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(receipt);
+        if (entries.Count == 0) return [];
+        return await AppendGroupAsync([.. entries.Select(AuditChainRules.Snapshot)], receipt, cancellationToken);
+    }
+
+    /// <summary>Fails appends still queued.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _writeGate.Wait();
+        while (_queue.TryDequeue(out var pending))
+        {
+            if (pending.TryClaim()) pending.Fail(new ObjectDisposedException(nameof(PostgresAuditLog)));
+        }
+        _writeGate.Release();
+    }
+
+    private async Task<AuditRecord[]> AppendGroupAsync(AuditEntry[] entries, DeliveryReceipt? receipt, CancellationToken cancellationToken)
+    {
+        var pending = new PendingAppend(entries, receipt);
+        _queue.Enqueue(pending);
+        try
+        {
+            await _writeGate.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A writer may already have claimed it: then it will be committed, and the caller must hear about it.
+            if (pending.TryCancel()) throw;
+            return await pending.Task;
+        }
+        try
+        {
+            // Whoever held the gate before may have committed this entry with its own batch.
+            while (!pending.Task.IsCompleted) await WriteBatchAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+        return await pending.Task;
+    }
+
+    private async Task WriteBatchAsync()
+    {
+        // A group is never split, so a batch can pass MaxBatch by its last group.
+        var batch = new List<PendingAppend>();
+        var count = 0;
+        while (count < MaxBatch && _queue.TryDequeue(out var next))
+        {
+            if (!next.TryClaim()) continue;
+            batch.Add(next);
+            count += next.Entries.Length;
+        }
+        if (batch.Count == 0) return;
+
+        var written = new AuditRecord[batch.Count][];
+        try
+        {
+            // Claimed entries belong to other callers too, so the write ignores any one caller's cancellation.
+            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+            var position = await PostgresAuditHead.LockAndLocateAsync(connection, transaction, CancellationToken.None);
+            var kept = await KeepReceiptsAsync(connection, transaction, batch);
+            var (sequence, previousHash) = (position.LastSequence, position.PreviousHash);
+            await using var inserts = new NpgsqlBatch(connection, transaction);
+            var appended = 0;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (batch[i].Receipt is { } receipt && !kept.Remove((receipt.Subscriber, receipt.MessageId)))
+                {
+                    // Audited before (the message is being delivered again): its records are already in the chain.
+                    written[i] = [];
+                    continue;
+                }
+                var entries = batch[i].Entries;
+                var records = written[i] = new AuditRecord[entries.Length];
+                for (var j = 0; j < entries.Length; j++)
+                {
+                    records[j] = Chain(++sequence, time.GetUtcNow(), entries[j], previousHash);
+                    previousHash = records[j].Hash;
+                    inserts.BatchCommands.Add(PostgresAuditRow.Insert(records[j]));
+                }
+                appended += entries.Length;
+            }
+            // Only what was written counts: a group skipped for its receipt added nothing to the chain.
+            inserts.BatchCommands.Add(PostgresAuditHead.Write(new AuditHead(sequence, previousHash, position.RecordCount + appended)));
+            await inserts.ExecuteNonQueryAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+#pragma warning disable CA1031 // Batch boundary: the failure belongs to every caller in the batch and reaches each through its task.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            foreach (var pending in batch) pending.Fail(ex);
+            return;
+        }
+        for (var i = 0; i < batch.Count; i++) batch[i].Complete(written[i]);
+    }
+
+    /// <summary>Keeps the batch's receipts; returns those kept now (a receipt kept before, or twice in the batch, is not).</summary>
+    private async Task<HashSet<(string, string)>> KeepReceiptsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingAppend> batch)
+    {
+        var receipts = batch.Where(p => p.Receipt is not null).Select(p => p.Receipt!).ToList();
+        var kept = new HashSet<(string, string)>();
+        if (receipts.Count == 0) return kept;
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO delivery_receipts (subscriber, message_id, received_at)
+            SELECT s, m, $3 FROM unnest($1::text[], $2::text[]) AS r (s, m)
+            ON CONFLICT (subscriber, message_id) DO NOTHING
+            RETURNING subscriber, message_id;
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. receipts.Select(r => r.Subscriber)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. receipts.Select(r => r.MessageId)] });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StoreText.Timestamp(time.GetUtcNow()) });
+        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
+        while (await reader.ReadAsync(CancellationToken.None)) kept.Add((reader.GetString(0), reader.GetString(1)));
+        return kept;
+    }
+
+    /// <summary>The record an entry becomes at <paramref name="sequence"/>, stored at the canonical precision so the record
+    /// handed back equals the one verify will read.</summary>
+    private static AuditRecord Chain(long sequence, DateTimeOffset now, AuditEntry entry, string previousHash)
+    {
+        var timestamp = AuditCanonicalEncoding.ToCanonical(now);
+        return new AuditRecord(sequence, timestamp, entry, previousHash, AuditCanonicalEncoding.ComputeHash(sequence, timestamp, entry, previousHash));
+    }
+}

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using AgenticIR.Core;
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.State;
+using AgenticIR.Storage.Shared;
+using Dapper;
+using Npgsql;
+
+namespace AgenticIR.Storage.Postgres;
+
+internal sealed partial class PostgresStateStore
+{
+    /// <inheritdoc />
+    public Task<InvestigationRecord?> GetAsync(string investigationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(investigationId);
+        return ReadAsync(async connection =>
+        {
+            var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT state_json FROM investigations WHERE id = @investigationId;", new { investigationId }, cancellationToken: cancellationToken));
+            return json is null ? null : Deserialize(json);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var stored = record with { Version = 1 };
+        var stateJson = JsonSerializer.Serialize(stored, CoreJson.Options);
+        return WriteAsync(async (connection, transaction) =>
+        {
+            var insert = Command(
+                """
+                INSERT INTO investigations (id, fingerprint, stage, version, created_at, updated_at, state_json)
+                VALUES ($1, $2, $3, 1, $4, $5, $6);
+                """,
+                Text(stored.Id), Text(stored.Fingerprint), Text(StoreText.Stage(stored.Stage)), Text(StoreText.Timestamp(stored.CreatedAt)),
+                Text(StoreText.Timestamp(stored.UpdatedAt)), Text(stateJson));
+            try
+            {
+                await WriteStageRowsAsync(connection, transaction, insert, stored.Id, 1, stored.Stage, stored.CreatedAt, intake, [], cancellationToken);
+            }
+            catch (PostgresException ex) when (PostgresErrors.IsDuplicateKey(ex))
+            {
+                // The id or the input key was taken by another writer.
+                throw Conflict(stored.Id, 0);
+            }
+            return stored;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) =>
+        SaveAsync(record, intake, [], cancellationToken);
+
+    /// <inheritdoc />
+    public Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(record);
+        var expected = record.Version;
+        var next = record with { Version = expected + 1, UpdatedAt = time.GetUtcNow() };
+        var stateJson = JsonSerializer.Serialize(next, CoreJson.Options);
+        return WriteAsync(async (connection, transaction) =>
+        {
+            // A concurrent save of the same row waits on its lock, then finds the version moved and changes nothing.
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE investigations
+                SET fingerprint = @Fingerprint, stage = @Stage, version = version + 1, updated_at = @UpdatedAt, state_json = @StateJson
+                WHERE id = @Id AND version = @Expected;
+                """,
+                new
+                {
+                    next.Id,
+                    next.Fingerprint,
+                    Stage = StoreText.Stage(next.Stage),
+                    UpdatedAt = StoreText.Timestamp(next.UpdatedAt),
+                    StateJson = stateJson,
+                    Expected = expected,
+                },
+                transaction, cancellationToken: cancellationToken));
+            if (changed == 0) throw Conflict(next.Id, expected);
+
+            try
+            {
+                await WriteStageRowsAsync(connection, transaction, null, next.Id, next.Version, next.Stage, next.UpdatedAt, intake, messages, cancellationToken);
+            }
+            catch (PostgresException ex) when (PostgresErrors.IsDuplicateKey(ex))
+            {
+                // The input was already taken by another save: applying it again would count it twice.
+                throw Conflict(next.Id, expected);
+            }
+            return next;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<InvestigationRecord?> FindActiveByFingerprintAsync(string fingerprint, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
+        return ReadAsync(async connection =>
+        {
+            var json = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
+                """
+                SELECT state_json FROM investigations
+                WHERE fingerprint = @fingerprint AND created_at >= @since
+                ORDER BY created_at DESC, id DESC
+                LIMIT 1;
+                """, new { fingerprint, since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
+            return json is null ? null : Deserialize(json);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListUnfinishedAsync(CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<string>>(async connection => (await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT id FROM investigations
+            WHERE stage NOT IN (@documented, @closed)
+            ORDER BY created_at, id;
+            """,
+            new { documented = StoreText.Stage(InvestigationStage.Documented), closed = StoreText.Stage(InvestigationStage.Closed) },
+            cancellationToken: cancellationToken))).AsList(), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<InvestigationRecord>> ListAsync(int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        return ReadAsync<IReadOnlyList<InvestigationRecord>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<string>(new CommandDefinition(
+                "SELECT state_json FROM investigations ORDER BY created_at DESC, id DESC LIMIT @limit;", new { limit }, cancellationToken: cancellationToken));
+            return rows.Select(Deserialize).ToList();
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StageEvent>> ListStageEventsAsync(string investigationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(investigationId);
+        return ReadAsync<IReadOnlyList<StageEvent>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<StageEventRow>(new CommandDefinition(
+                """
+                SELECT investigation_id AS InvestigationId, version AS Version, stage AS Stage, at AS At
+                FROM stage_events WHERE investigation_id = @investigationId ORDER BY version;
+                """, new { investigationId }, cancellationToken: cancellationToken));
+            return rows.Select(r => r.ToStageEvent()).ToList();
+        }, cancellationToken);
+    }
+
+    private static InvestigationRecord Deserialize(string json) =>
+        JsonSerializer.Deserialize<InvestigationRecord>(json, CoreJson.Options)
+        ?? throw new InvalidOperationException("The state store holds an empty investigation document.");
+}

@@ -1,0 +1,37 @@
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.State;
+using Npgsql;
+
+namespace AgenticIR.Storage.Postgres;
+
+/// <summary>The state store on PostgreSQL. Any number of workers may share the database: saves carry the version they
+/// read (<c>UPDATE … WHERE version = @expected</c>, which the row lock makes exact), the intake ledger's primary key makes
+/// an input count once, and every multi-row change is one transaction.</summary>
+internal sealed partial class PostgresStateStore(NpgsqlDataSource dataSource, TimeProvider time, Action? afterCommit = null) : IStateStore
+{
+    /// <inheritdoc />
+    /// <exception cref="StoreUnavailableException">The server cannot be reached or refuses the connection.</exception>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Reaching the server first tells an unreachable store apart from a migration that fails on it.
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            var store = PostgresConnectionString.Describe(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString));
+            throw new StoreUnavailableException($"the PostgreSQL store {store} cannot be used: {ex.Message}", ex);
+        }
+        await PostgresMigrator.MigrateAsync(dataSource, time, cancellationToken);
+    }
+
+    private Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        PostgresWrites.RunAsync(dataSource, work, afterCommit, cancellationToken);
+
+    private Task<T> ReadAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        PostgresWrites.ReadAsync(dataSource, work, cancellationToken);
+
+    /// <summary>A duplicate investigation id or intake key means another writer got there first: the caller re-reads.</summary>
+    private static ConcurrencyConflictException Conflict(string investigationId, long expectedVersion) => new(investigationId, expectedVersion);
+}

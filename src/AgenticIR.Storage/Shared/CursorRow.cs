@@ -1,0 +1,3 @@
+namespace AgenticIR.Storage.Shared;
+
+internal sealed record CursorRow(long LastContainerId, string? LastUpdateTime);
