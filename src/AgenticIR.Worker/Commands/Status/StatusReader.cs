@@ -3,7 +3,6 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Workers;
 using AgenticIR.Kafka;
 using AgenticIR.Kafka.Status;
-using AgenticIR.Storage;
 using AgenticIR.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -19,7 +18,7 @@ internal static class StatusReader
     public static async Task<StatusReport> ReadAsync(CommandSettings settings, TimeProvider time, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        var store = StoreKindOf(settings);
+        var store = settings.StoreBackendName;
         var statistics = new StoreStatistics(0, 0, 0, 0, 0, 0);
         IReadOnlyList<WorkerRecord> workers = [];
         IReadOnlyList<LeaseRecord> leases = [];
@@ -61,14 +60,6 @@ internal static class StatusReader
             [.. switches.Select(k => new StatusKillSwitch(k.Scope, k.EngagedBy, k.Reason, k.EngagedAt))],
             problems.Count == 0,
             problems);
-    }
-
-    private static string StoreKindOf(CommandSettings settings)
-    {
-        var backend = settings.Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Backend)}"]?.Trim();
-        return string.IsNullOrEmpty(backend) || backend.Equals(StorageOptions.SqliteBackend, StringComparison.OrdinalIgnoreCase)
-            ? StorageOptions.SqliteBackend
-            : StorageOptions.PostgresBackend;
     }
 
     private static List<StatusPartitionLag> ReadLag(IConfiguration configuration, List<string> problems)
