@@ -54,11 +54,13 @@ public static class AgentsServiceCollectionExtensions
         // only through the writer, whose saves carry the outbox messages.
         services.TryAddSingleton<RecentInvestigations>();
         services.TryAddSingleton<InvestigationWriter>();
+        services.TryAddSingleton<IInvestigationClaims, UnclaimedInvestigations>();
         services.TryAddSingleton(sp => new StageRunner(
             sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<IMessageBus>(), sp.GetRequiredService<PipelineAgents>(),
             sp.GetRequiredService<IReportSink>(), sp.GetRequiredService<ResponseExecutor>(), sp.GetRequiredService<IApprovalRequestRecorder>(),
             sp.GetRequiredService<InvestigationWriter>(), sp.GetRequiredService<RecentInvestigations>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StageRunner>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StageRunner>>(),
+            sp.GetRequiredService<IInvestigationClaims>()));
         services.TryAddSingleton<IInvestigationContinuation>(sp => sp.GetRequiredService<StageRunner>());
         services.TryAddSingleton<IAlertIntake, AlertIntake>();
         return services;

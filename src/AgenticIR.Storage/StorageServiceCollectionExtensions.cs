@@ -13,7 +13,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>Registers every storage port (state store, audit trail, governance controls, approval requests, policy
     /// versions and proposal decisions, SOAR bridge and dispatch ledgers, shadow comparisons, metrics outbox, playbook mode
-    /// caps, the message outbox that tracks delivery of what the state store saves) as singletons of the back end <see cref="StorageOptions.Backend"/> names, with <see cref="StorageOptions"/>,
+    /// caps, the message outbox that tracks delivery of what the state store saves, the worker registry) as singletons of the back end <see cref="StorageOptions.Backend"/> names, with <see cref="StorageOptions"/>,
     /// <see cref="SqliteStoreOptions"/> and <see cref="PostgresStoreOptions"/> validated at start-up (the PostgreSQL ones only
     /// when that back end is chosen; a URI in <see cref="StorageOptions.Backend"/> becomes their connection). The host binds those options from configuration and calls
     /// <see cref="IStateStore.InitializeAsync"/> once before use (it applies every migration). TryAdd throughout, so a
@@ -52,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => Backend(sp).CreateShadowComparisons());
         services.TryAddSingleton(sp => Backend(sp).CreateMetricsOutbox());
         services.TryAddSingleton(sp => Backend(sp).CreatePlaybookModeOverrides());
+        services.TryAddSingleton(sp => Backend(sp).CreateWorkerRegistry());
         return services;
     }
 

@@ -34,4 +34,7 @@ internal abstract class StoreBackend
     public abstract IMetricsOutbox CreateMetricsOutbox();
 
     public abstract IPlaybookModeOverrides CreatePlaybookModeOverrides();
+
+    /// <summary>The workers sharing the store, their claims and leases, and the counts <c>status</c> reports.</summary>
+    public abstract IWorkerRegistry CreateWorkerRegistry();
 }

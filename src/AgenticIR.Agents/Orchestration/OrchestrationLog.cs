@@ -22,6 +22,10 @@ internal static partial class OrchestrationLog
         Message = "Input {InputKey} dead-lettered: {Reason}")]
     public static partial void DeadLettered(ILogger logger, string inputKey, string reason);
 
+    [LoggerMessage(EventId = 2055, EventName = "HeldElsewhere", Level = LogLevel.Debug,
+        Message = "Investigation {InvestigationId} is being run by another live worker; left to it")]
+    public static partial void HeldElsewhere(ILogger logger, string investigationId);
+
     [LoggerMessage(EventId = 2004, EventName = "ConcurrencyRetry", Level = LogLevel.Debug,
         Message = "Investigation {InvestigationId} changed concurrently; retrying with the fresh state")]
     public static partial void ConcurrencyRetry(ILogger logger, string investigationId);

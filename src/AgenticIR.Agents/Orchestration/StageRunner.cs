@@ -27,10 +27,12 @@ public sealed partial class StageRunner : IInvestigationContinuation
     private readonly ILogger<StageRunner> _logger;
     private readonly InvestigationWriter _writer;
     private readonly RecentInvestigations _recent;
+    private readonly IInvestigationClaims _claims;
 
     internal StageRunner(IStateStore store, IMessageBus bus, PipelineAgents agents, IReportSink reports, ResponseExecutor executor,
-        IApprovalRequestRecorder approvalRequests, InvestigationWriter writer, RecentInvestigations recent, TimeProvider time, ILogger<StageRunner> logger)
+        IApprovalRequestRecorder approvalRequests, InvestigationWriter writer, RecentInvestigations recent, TimeProvider time, ILogger<StageRunner> logger, IInvestigationClaims? claims = null)
     {
+        _claims = claims ?? new UnclaimedInvestigations();
         _store = store;
         _bus = bus;
         _agents = agents;
@@ -108,6 +110,20 @@ public sealed partial class StageRunner : IInvestigationContinuation
     internal async Task<InvestigationRecord?> AdvanceToRestAsync(InvestigationRecord? record, CancellationToken cancellationToken)
     {
         var investigationId = record?.Id ?? "";
+        if (record is null || IsResting(record.Stage)) return record;
+        // Another live worker runs it (it opened it, or took it over): that worker finishes it.
+        if (!await _claims.TryClaimAsync(investigationId, cancellationToken))
+        {
+            OrchestrationLog.HeldElsewhere(_logger, investigationId);
+            return record;
+        }
+        record = await RunClaimedAsync(record, investigationId, cancellationToken);
+        if (record is not null && IsResting(record.Stage)) await _claims.ReleaseAsync(investigationId, cancellationToken);
+        return record;
+    }
+
+    private async Task<InvestigationRecord?> RunClaimedAsync(InvestigationRecord? record, string investigationId, CancellationToken cancellationToken)
+    {
         while (record is not null && !IsResting(record.Stage))
         {
             using var scope = _logger.BeginScope(new Dictionary<string, object> { ["InvestigationId"] = record.Id, ["AlertId"] = record.PrimaryAlert.AlertId });

@@ -12,6 +12,7 @@ using AgenticIR.Storage.Postgres.Outbox;
 using AgenticIR.Storage.Postgres.PolicyVersions;
 using AgenticIR.Storage.Postgres.SoarBridge;
 using AgenticIR.Storage.Postgres.SoarDispatch;
+using AgenticIR.Storage.Postgres.Workers;
 using Npgsql;
 
 namespace AgenticIR.Storage.Postgres;
@@ -61,6 +62,8 @@ internal sealed class PostgresStoreBackend : StoreBackend, IDisposable, IAsyncDi
     public override IMetricsOutbox CreateMetricsOutbox() => new PostgresMetricsOutbox(DataSource, _time);
 
     public override IPlaybookModeOverrides CreatePlaybookModeOverrides() => new PostgresPlaybookModeOverrideStore(DataSource);
+
+    public override IWorkerRegistry CreateWorkerRegistry() => new PostgresWorkerRegistry(DataSource, _time);
 
     public void Dispose() => DataSource.Dispose();
 

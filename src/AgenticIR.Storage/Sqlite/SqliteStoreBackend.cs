@@ -12,6 +12,7 @@ using AgenticIR.Storage.Sqlite.Outbox;
 using AgenticIR.Storage.Sqlite.PolicyVersions;
 using AgenticIR.Storage.Sqlite.SoarBridge;
 using AgenticIR.Storage.Sqlite.SoarDispatch;
+using AgenticIR.Storage.Sqlite.Workers;
 
 namespace AgenticIR.Storage.Sqlite;
 
@@ -44,4 +45,6 @@ internal sealed class SqliteStoreBackend(SqliteStoreOptions options, TimeProvide
     public override IMetricsOutbox CreateMetricsOutbox() => new SqliteMetricsOutbox(options, time);
 
     public override IPlaybookModeOverrides CreatePlaybookModeOverrides() => new SqlitePlaybookModeOverrideStore(options);
+
+    public override IWorkerRegistry CreateWorkerRegistry() => new SqliteWorkerRegistry(options, time);
 }

@@ -26,6 +26,7 @@ public static class AgenticIrCommandLine
         root.Add(ValidateCommand.Create());
         root.Add(ShowCommand.Create());
         root.Add(RunCommand.Create());
+        root.Add(Status.StatusCommand.Create());
         root.Add(Simulator.SimulatorCommand.Create());
         root.Add(Demo.DemoCommand.Create());
         root.Add(Soar.ShadowReportCommand.Create());

@@ -44,8 +44,13 @@ internal static class RunCommand
         var mode = settings.Worker.Mode;
         using var loggerFactory = LoggingSetup.Create(settings.Paths, console: true);
         // One host: the pipeline and every worker beside it (HEC delivery and heartbeats are the metrics' own).
+        var worker = WorkerIdentity.Create(TimeProvider.System, settings.Worker.HeartbeatInterval, settings.Worker.WorkerTimeout);
         await using var host = await CommandHost.TryStartPipelineAsync(settings, AnsiConsole.Console, loggerFactory, metrics, null, services =>
         {
+            // First: registered before any source resumes or takes anything, and claims made under this worker's id.
+            services.AddSingleton(worker);
+            services.AddSingleton<IInvestigationClaims, WorkerInvestigationClaims>();
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<WorkerHeartbeatWorker>(sp));
             services.AddHostedService(sp => new FolderWatchWorker(folder, interval, mode, sp.GetRequiredService<IAlertNormalizer>(),
                 sp.GetRequiredService<IAlertIntake>(), sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FolderWatchWorker>>(), maxInput));
             services.AddHostedService(sp => new SplunkSoarBridgeWorker(sp.GetRequiredService<SplunkSoarBridges>()));

@@ -28,6 +28,13 @@ internal sealed record CommandSettings(IConfiguration Configuration, WorkerOptio
             StorageOptions.SqliteBackend, StringComparison.OrdinalIgnoreCase)
         && !File.Exists(Paths.Database);
 
+    /// <summary>The store's back end by name: <c>sqlite</c> or <c>postgresql</c> (never the connection, which may hold a password).</summary>
+    public string StoreBackendName =>
+        string.IsNullOrWhiteSpace(Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Backend)}"])
+        || string.Equals(Configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Backend)}"]!.Trim(), StorageOptions.SqliteBackend, StringComparison.OrdinalIgnoreCase)
+            ? StorageOptions.SqliteBackend
+            : StorageOptions.PostgresBackend;
+
     /// <summary>Reads the shared options (<c>--home</c>, <c>--db</c>, <c>--store</c>, <c>--policy</c>, <c>--context</c>) and
     /// <paramref name="overrides"/> (a command's own options, by setting name) over the files and the environment.</summary>
     /// <exception cref="ConfigurationException">A settings file or value cannot be read; the message names it.</exception>

@@ -53,4 +53,16 @@ public sealed class WorkerOptions
     /// <value>The default is 16 MiB (16777216 bytes).</value>
     [Range(Inputs.InputLimits.MinimumMaxBytes, Inputs.InputLimits.MaximumMaxBytes)]
     public long MaxInputBytes { get; set; } = Inputs.InputLimits.DefaultMaxBytes;
+
+    /// <summary>How often a running worker records that it is alive and looks for investigations a dead worker left
+    /// unfinished (<c>AgenticIR__HeartbeatInterval</c>).</summary>
+    /// <value>The default is 5 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A worker silent for this long is dead: its unfinished investigations and its leases (SOAR polling) pass to
+    /// a live worker (<c>AgenticIR__WorkerTimeout</c>). Keep it several heartbeats long.</summary>
+    /// <value>The default is 30 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan WorkerTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

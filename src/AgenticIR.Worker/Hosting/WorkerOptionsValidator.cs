@@ -23,6 +23,11 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         // A worker-wide mode of off would open investigations that nothing may act on: off is set per playbook.
         if (options.Mode is not (PlaybookMode.Shadow or PlaybookMode.Assisted or PlaybookMode.Autonomous))
             failures.Add($"{Key(nameof(WorkerOptions.Mode))} is '{options.Mode.ToString().ToLowerInvariant()}': it must be shadow, assisted or autonomous.");
+        if (options.HeartbeatInterval <= TimeSpan.Zero || options.WorkerTimeout < 3 * options.HeartbeatInterval)
+        {
+            failures.Add(Invariant(
+                $"{Key(nameof(WorkerOptions.WorkerTimeout))} is {options.WorkerTimeout} and {Key(nameof(WorkerOptions.HeartbeatInterval))} {options.HeartbeatInterval}: the timeout must be at least three heartbeats."));
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

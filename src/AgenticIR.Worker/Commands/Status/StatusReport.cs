@@ -1,0 +1,13 @@
+namespace AgenticIR.Worker.Commands.Status;
+
+/// <summary>What <c>agentic-ir status --json</c> prints: one object, snake_case.</summary>
+internal sealed record StatusReport(
+    string Store,
+    StatusInputs Inputs,
+    StatusInvestigations Investigations,
+    IReadOnlyList<StatusPartitionLag> ConsumerLag,
+    IReadOnlyList<StatusWorker> Workers,
+    IReadOnlyList<StatusSoarInstance> SoarInstances,
+    IReadOnlyList<StatusKillSwitch> KillSwitches,
+    bool Healthy,
+    IReadOnlyList<string> Problems);
