@@ -22,6 +22,8 @@ internal static class MetricsCommand
     private static async Task<int> StatusAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
+        // Piped into a file or a ticket, a dead letter's reason should stay on one line, not wrap at 80 columns.
+        if (Console.IsOutputRedirected) console.Profile.Width = 240;
         await using var host = await OpenAsync(parse, console, cancellationToken);
         if (host is null) return 2;
         var outbox = host.Resolve<IMetricsOutbox>();
