@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Text.Json;
+using AgenticIR.Core;
+using AgenticIR.Core.State;
+
+namespace AgenticIR.Storage.Shared;
+
+/// <summary>How an investigation's state is kept in the <c>state</c> column on both back ends: its CoreJson document,
+/// Brotli-compressed, behind a one-byte format tag. The document is what <c>state_json</c> held before (rows written then
+/// are still read from there); compressed, it takes about a fifth of the space.</summary>
+internal static class InvestigationStateCodec
+{
+    /// <summary>Format tag of a Brotli-compressed UTF-8 CoreJson document.</summary>
+    public const byte BrotliJson = 1;
+
+    // Quality 4 with a 4 MB window: most of the ratio of the higher levels at a small share of their time (the state is
+    // compressed once per saved stage, inside the pipeline's time budget).
+    private const int Quality = 4;
+    private const int Window = 22;
+
+    /// <summary>The stored form of <paramref name="record"/>.</summary>
+    public static byte[] Encode(InvestigationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, CoreJson.Options);
+        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length) + 1);
+        try
+        {
+            using var encoder = new BrotliEncoder(Quality, Window);
+            var status = encoder.Compress(json, buffer.AsSpan(1), out _, out var written, isFinalBlock: true);
+            if (status != OperationStatus.Done) throw new InvalidOperationException($"Compressing an investigation's state failed ({status}).");
+            buffer[0] = BrotliJson;
+            return buffer.AsSpan(0, written + 1).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The record in a row: from <paramref name="state"/> when the row has it, otherwise from the JSON text of a
+    /// row written before compression.</summary>
+    public static InvestigationRecord Decode(byte[]? state, string? stateJson)
+    {
+        if (state is { Length: > 0 }) return Decode(state);
+        if (!string.IsNullOrEmpty(stateJson)) return Check(JsonSerializer.Deserialize<InvestigationRecord>(stateJson, CoreJson.Options));
+        throw new InvalidOperationException("The state store holds an investigation row without its state.");
+    }
+
+    private static InvestigationRecord Decode(byte[] state)
+    {
+        if (state[0] != BrotliJson) throw new InvalidOperationException($"Unknown investigation state format {state[0]} in the state store.");
+        using var input = new MemoryStream(state, 1, state.Length - 1, writable: false);
+        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+        return Check(JsonSerializer.Deserialize<InvestigationRecord>(brotli, CoreJson.Options));
+    }
+
+    private static InvestigationRecord Check(InvestigationRecord? record) =>
+        record ?? throw new InvalidOperationException("The state store holds an empty investigation document.");
+}
