@@ -15,10 +15,8 @@ internal static class SqliteMigrator
     /// <summary>Applies what is missing; returns the versions applied now (empty when the schema was current).</summary>
     public static async Task<IReadOnlyList<int>> MigrateAsync(SqliteConnection connection, TimeProvider time, CancellationToken cancellationToken)
     {
-        // page_size takes effect only on a file that holds nothing yet (and must precede WAL): 8 KB pages keep a compressed
-        // investigation state (a few KB) inside its b-tree page instead of spilling the tail to a half-empty overflow page.
         // journal_mode is persistent in the file and cannot change inside a transaction, so it is set here once.
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA page_size = 8192; PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode = WAL;", cancellationToken: cancellationToken));
 
         using var transaction = connection.BeginTransaction(deferred: false);
         await connection.ExecuteAsync(new CommandDefinition(
