@@ -6,11 +6,16 @@ using AgenticIR.Core.State;
 
 namespace AgenticIR.Storage.Shared;
 
-/// <summary>How an investigation's state is kept in the <c>state</c> column on both back ends: its CoreJson document,
-/// Brotli-compressed, behind a one-byte format tag. The document is what <c>state_json</c> held before (rows written then
-/// are still read from there); compressed, it takes about a fifth of the space.</summary>
+/// <summary>How an investigation's state is kept in the <c>state</c> column on both back ends: a one-byte format tag, then
+/// its UTF-8 CoreJson document, Brotli-compressed once the investigation is finished (documented or closed) and plain
+/// before. A running investigation is saved several times and each save replaces the last, so compressing those would
+/// cost CPU on every stage for bytes that are overwritten moments later; the finished record is the one that stays, at
+/// about a fifth of its JSON size. Rows written before this column existed are still read from <c>state_json</c>.</summary>
 internal static class InvestigationStateCodec
 {
+    /// <summary>Format tag of a plain UTF-8 CoreJson document.</summary>
+    public const byte PlainJson = 0;
+
     /// <summary>Format tag of a Brotli-compressed UTF-8 CoreJson document.</summary>
     public const byte BrotliJson = 1;
 
@@ -24,6 +29,13 @@ internal static class InvestigationStateCodec
     {
         ArgumentNullException.ThrowIfNull(record);
         var json = JsonSerializer.SerializeToUtf8Bytes(record, CoreJson.Options);
+        if (record.Stage is not (InvestigationStage.Documented or InvestigationStage.Closed))
+        {
+            var plain = new byte[json.Length + 1];
+            plain[0] = PlainJson;
+            json.CopyTo(plain.AsSpan(1));
+            return plain;
+        }
         var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length) + 1);
         try
         {
@@ -50,6 +62,7 @@ internal static class InvestigationStateCodec
 
     private static InvestigationRecord Decode(byte[] state)
     {
+        if (state[0] == PlainJson) return Check(JsonSerializer.Deserialize<InvestigationRecord>(state.AsSpan(1), CoreJson.Options));
         if (state[0] != BrotliJson) throw new InvalidOperationException($"Unknown investigation state format {state[0]} in the state store.");
         using var input = new MemoryStream(state, 1, state.Length - 1, writable: false);
         using var brotli = new BrotliStream(input, CompressionMode.Decompress);
