@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton(sp => Backend(sp).CreateStateStore());
         services.TryAddSingleton(sp => Backend(sp).CreateMessageOutbox());
+        services.TryAddSingleton(sp => Backend(sp).CreateRetention());
         services.TryAddSingleton(sp => Backend(sp).CreateAuditTrail());
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<IAuditTrail>());
         services.TryAddSingleton(sp => Backend(sp).CreateGovernanceControls());

@@ -18,6 +18,9 @@ internal abstract class StoreBackend
     /// <summary>The delivery state of the messages the state store saves with each stage.</summary>
     public abstract IMessageOutbox CreateMessageOutbox();
 
+    /// <summary>The retention pass over the state store's tables.</summary>
+    public abstract IRetentionStore CreateRetention();
+
     public abstract IGovernanceControlStore CreateGovernanceControls();
 
     public abstract IApprovalRequestStore CreateApprovalRequests();

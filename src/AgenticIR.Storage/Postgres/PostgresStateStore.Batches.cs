@@ -52,6 +52,8 @@ internal sealed partial class PostgresStateStore
 
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
+    private static NpgsqlParameter Blob(byte[] value) => new() { NpgsqlDbType = NpgsqlDbType.Bytea, Value = value };
+
     private static NpgsqlParameter Bytes(string? value) =>
         new() { NpgsqlDbType = NpgsqlDbType.Bytea, Value = (object?)PostgresExactText.Bytes(value) ?? DBNull.Value };
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgenticIR.Core;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.State;
 using AgenticIR.Storage.Shared;
@@ -16,9 +14,9 @@ internal sealed partial class PostgresStateStore
         ArgumentException.ThrowIfNullOrWhiteSpace(investigationId);
         return ReadAsync(async connection =>
         {
-            var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-                "SELECT state_json FROM investigations WHERE id = @investigationId;", new { investigationId }, cancellationToken: cancellationToken));
-            return json is null ? null : Deserialize(json);
+            var json = await connection.QuerySingleOrDefaultAsync<StateRow>(new CommandDefinition(
+                "SELECT state AS State, state_json AS StateJson FROM investigations WHERE id = @investigationId;", new { investigationId }, cancellationToken: cancellationToken));
+            return json?.ToRecord();
         }, cancellationToken);
     }
 
@@ -27,16 +25,16 @@ internal sealed partial class PostgresStateStore
     {
         ArgumentNullException.ThrowIfNull(record);
         var stored = record with { Version = 1 };
-        var stateJson = JsonSerializer.Serialize(stored, CoreJson.Options);
+        var state = InvestigationStateCodec.Encode(stored);
         return WriteAsync(async (connection, transaction) =>
         {
             var insert = Command(
                 """
-                INSERT INTO investigations (id, fingerprint, stage, version, created_at, updated_at, state_json)
+                INSERT INTO investigations (id, fingerprint, stage, version, created_at, updated_at, state)
                 VALUES ($1, $2, $3, 1, $4, $5, $6);
                 """,
                 Text(stored.Id), Text(stored.Fingerprint), Text(StoreText.Stage(stored.Stage)), Text(StoreText.Timestamp(stored.CreatedAt)),
-                Text(StoreText.Timestamp(stored.UpdatedAt)), Text(stateJson));
+                Text(StoreText.Timestamp(stored.UpdatedAt)), Blob(state));
             try
             {
                 await WriteStageRowsAsync(connection, transaction, insert, stored.Id, 1, stored.Stage, stored.CreatedAt, intake, [], cancellationToken);
@@ -61,14 +59,14 @@ internal sealed partial class PostgresStateStore
         ArgumentNullException.ThrowIfNull(record);
         var expected = record.Version;
         var next = record with { Version = expected + 1, UpdatedAt = time.GetUtcNow() };
-        var stateJson = JsonSerializer.Serialize(next, CoreJson.Options);
+        var state = InvestigationStateCodec.Encode(next);
         return WriteAsync(async (connection, transaction) =>
         {
             // A concurrent save of the same row waits on its lock, then finds the version moved and changes nothing.
             var changed = await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE investigations
-                SET fingerprint = @Fingerprint, stage = @Stage, version = version + 1, updated_at = @UpdatedAt, state_json = @StateJson
+                SET fingerprint = @Fingerprint, stage = @Stage, version = version + 1, updated_at = @UpdatedAt, state_json = NULL, state = @State
                 WHERE id = @Id AND version = @Expected;
                 """,
                 new
@@ -77,7 +75,7 @@ internal sealed partial class PostgresStateStore
                     next.Fingerprint,
                     Stage = StoreText.Stage(next.Stage),
                     UpdatedAt = StoreText.Timestamp(next.UpdatedAt),
-                    StateJson = stateJson,
+                    State = state,
                     Expected = expected,
                 },
                 transaction, cancellationToken: cancellationToken));
@@ -102,14 +100,14 @@ internal sealed partial class PostgresStateStore
         ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
         return ReadAsync(async connection =>
         {
-            var json = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
+            var json = await connection.QueryFirstOrDefaultAsync<StateRow>(new CommandDefinition(
                 """
-                SELECT state_json FROM investigations
+                SELECT state AS State, state_json AS StateJson FROM investigations
                 WHERE fingerprint = @fingerprint AND created_at >= @since
                 ORDER BY created_at DESC, id DESC
                 LIMIT 1;
                 """, new { fingerprint, since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
-            return json is null ? null : Deserialize(json);
+            return json?.ToRecord();
         }, cancellationToken);
     }
 
@@ -130,9 +128,9 @@ internal sealed partial class PostgresStateStore
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         return ReadAsync<IReadOnlyList<InvestigationRecord>>(async connection =>
         {
-            var rows = await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT state_json FROM investigations ORDER BY created_at DESC, id DESC LIMIT @limit;", new { limit }, cancellationToken: cancellationToken));
-            return rows.Select(Deserialize).ToList();
+            var rows = await connection.QueryAsync<StateRow>(new CommandDefinition(
+                "SELECT state AS State, state_json AS StateJson FROM investigations ORDER BY created_at DESC, id DESC LIMIT @limit;", new { limit }, cancellationToken: cancellationToken));
+            return rows.Select(r => r.ToRecord()).ToList();
         }, cancellationToken);
     }
 
@@ -150,8 +148,4 @@ internal sealed partial class PostgresStateStore
             return rows.Select(r => r.ToStageEvent()).ToList();
         }, cancellationToken);
     }
-
-    private static InvestigationRecord Deserialize(string json) =>
-        JsonSerializer.Deserialize<InvestigationRecord>(json, CoreJson.Options)
-        ?? throw new InvalidOperationException("The state store holds an empty investigation document.");
 }

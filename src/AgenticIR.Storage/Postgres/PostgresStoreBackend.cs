@@ -1,3 +1,4 @@
+using AgenticIR.Storage.Postgres.Retention;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Governance;
@@ -42,6 +43,8 @@ internal sealed class PostgresStoreBackend : StoreBackend, IDisposable, IAsyncDi
     public override IAuditTrail CreateAuditTrail() => new PostgresAuditLog(DataSource, _time);
 
     public override IMessageOutbox CreateMessageOutbox() => new PostgresMessageOutbox(DataSource, _time, _options.AfterCommit);
+
+    public override IRetentionStore CreateRetention() => new PostgresRetentionStore(DataSource, _options.AfterCommit);
 
     public override IGovernanceControlStore CreateGovernanceControls() => new PostgresGovernanceControlStore(DataSource);
 

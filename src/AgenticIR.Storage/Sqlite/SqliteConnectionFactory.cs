@@ -11,6 +11,7 @@ internal sealed class SqliteConnectionFactory
 {
     private readonly ConditionalWeakTable<sqlite3, object> _prepared = [];
     private readonly string _connectionPragmas;
+    private const long WalSizeLimit = 16L * 1024 * 1024;
 
     public SqliteConnectionFactory(SqliteStoreOptions options)
     {
@@ -25,9 +26,11 @@ internal sealed class SqliteConnectionFactory
             Pooling = true,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
+        // journal_size_limit: the WAL is checkpointed every 1000 pages, and after a checkpoint it is truncated back to this
+        // size, so a burst does not leave the file at its high-water mark.
         // NORMAL is durable across application crashes in WAL mode; only a power loss can drop the last commits.
         _connectionPragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};");
+            $"PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA journal_size_limit = {WalSizeLimit};");
     }
 
     /// <summary>Absolute path of the database file.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using AgenticIR.Core;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.State;
 using AgenticIR.Storage.Shared;
@@ -16,11 +14,11 @@ public sealed partial class SqliteStateStore
         ArgumentException.ThrowIfNullOrWhiteSpace(investigationId);
         return ReadAsync(async connection =>
         {
-            var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            var json = await connection.QuerySingleOrDefaultAsync<StateRow>(new CommandDefinition(
                 """
-                SELECT state_json FROM investigations WHERE id = @investigationId;
+                SELECT state AS State, state_json AS StateJson FROM investigations WHERE id = @investigationId;
                 """, new { investigationId }, cancellationToken: cancellationToken));
-            return json is null ? null : Deserialize(json);
+            return json?.ToRecord();
         }, cancellationToken);
     }
 
@@ -29,15 +27,15 @@ public sealed partial class SqliteStateStore
     {
         ArgumentNullException.ThrowIfNull(record);
         var stored = record with { Version = 1 };
-        var stateJson = JsonSerializer.Serialize(stored, CoreJson.Options);
+        var state = InvestigationStateCodec.Encode(stored);
         return WriteAsync(async (connection, transaction) =>
         {
             try
             {
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
-                    INSERT INTO investigations (id, fingerprint, stage, version, created_at, updated_at, state_json)
-                    VALUES (@Id, @Fingerprint, @Stage, 1, @CreatedAt, @UpdatedAt, @StateJson);
+                    INSERT INTO investigations (id, fingerprint, stage, version, created_at, updated_at, state_json, state)
+                    VALUES (@Id, @Fingerprint, @Stage, 1, @CreatedAt, @UpdatedAt, '', @State);
                     """,
                     new
                     {
@@ -46,7 +44,7 @@ public sealed partial class SqliteStateStore
                         Stage = StoreText.Stage(stored.Stage),
                         CreatedAt = StoreText.Timestamp(stored.CreatedAt),
                         UpdatedAt = StoreText.Timestamp(stored.UpdatedAt),
-                        StateJson = stateJson,
+                        State = state,
                     },
                     transaction, cancellationToken: cancellationToken));
                 await InsertStageEventAsync(connection, transaction, stored.Id, 1, stored.Stage, stored.CreatedAt, cancellationToken);
@@ -71,13 +69,13 @@ public sealed partial class SqliteStateStore
         ArgumentNullException.ThrowIfNull(record);
         var expected = record.Version;
         var next = record with { Version = expected + 1, UpdatedAt = _time.GetUtcNow() };
-        var stateJson = JsonSerializer.Serialize(next, CoreJson.Options);
+        var state = InvestigationStateCodec.Encode(next);
         return WriteAsync(async (connection, transaction) =>
         {
             var changed = await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE investigations
-                SET fingerprint = @Fingerprint, stage = @Stage, version = version + 1, updated_at = @UpdatedAt, state_json = @StateJson
+                SET fingerprint = @Fingerprint, stage = @Stage, version = version + 1, updated_at = @UpdatedAt, state_json = '', state = @State
                 WHERE id = @Id AND version = @Expected;
                 """,
                 new
@@ -86,7 +84,7 @@ public sealed partial class SqliteStateStore
                     next.Fingerprint,
                     Stage = StoreText.Stage(next.Stage),
                     UpdatedAt = StoreText.Timestamp(next.UpdatedAt),
-                    StateJson = stateJson,
+                    State = state,
                     Expected = expected,
                 },
                 transaction, cancellationToken: cancellationToken));
@@ -116,14 +114,14 @@ public sealed partial class SqliteStateStore
         ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
         return ReadAsync(async connection =>
         {
-            var json = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
+            var json = await connection.QueryFirstOrDefaultAsync<StateRow>(new CommandDefinition(
                 """
-                SELECT state_json FROM investigations
+                SELECT state AS State, state_json AS StateJson FROM investigations
                 WHERE fingerprint = @fingerprint AND created_at >= @since
                 ORDER BY created_at DESC, id DESC
                 LIMIT 1;
                 """, new { fingerprint, since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
-            return json is null ? null : Deserialize(json);
+            return json?.ToRecord();
         }, cancellationToken);
     }
 
@@ -144,11 +142,11 @@ public sealed partial class SqliteStateStore
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         return ReadAsync<IReadOnlyList<InvestigationRecord>>(async connection =>
         {
-            var rows = await connection.QueryAsync<string>(new CommandDefinition(
+            var rows = await connection.QueryAsync<StateRow>(new CommandDefinition(
                 """
-                SELECT state_json FROM investigations ORDER BY created_at DESC, id DESC LIMIT @limit;
+                SELECT state AS State, state_json AS StateJson FROM investigations ORDER BY created_at DESC, id DESC LIMIT @limit;
                 """, new { limit }, cancellationToken: cancellationToken));
-            return rows.Select(Deserialize).ToList();
+            return rows.Select(r => r.ToRecord()).ToList();
         }, cancellationToken);
     }
 
@@ -175,8 +173,4 @@ public sealed partial class SqliteStateStore
             """,
             new { investigationId, version, stage = StoreText.Stage(stage), at = StoreText.Timestamp(at) },
             transaction, cancellationToken: cancellationToken));
-
-    private static InvestigationRecord Deserialize(string json) =>
-        JsonSerializer.Deserialize<InvestigationRecord>(json, CoreJson.Options)
-        ?? throw new InvalidOperationException("The state store holds an empty investigation document.");
 }

@@ -1,3 +1,4 @@
+using AgenticIR.Storage.Sqlite.Retention;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Governance;
@@ -25,6 +26,8 @@ internal sealed class SqliteStoreBackend(SqliteStoreOptions options, TimeProvide
     public override IAuditTrail CreateAuditTrail() => new SqliteAuditLog(options, time);
 
     public override IMessageOutbox CreateMessageOutbox() => new SqliteMessageOutbox(options, time);
+
+    public override IRetentionStore CreateRetention() => new SqliteRetentionStore(options);
 
     public override IGovernanceControlStore CreateGovernanceControls() => new SqliteGovernanceControlStore(options);
 

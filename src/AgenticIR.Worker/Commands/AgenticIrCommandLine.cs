@@ -35,6 +35,7 @@ public static class AgenticIrCommandLine
         root.Add(Governance.GovernanceReportCommand.Create());
         root.Add(Governance.ProposalsCommand.Create());
         root.Add(Audit.AuditCommand.Create());
+        root.Add(RetentionCommand.Create());
         root.Add(Splunk.SplunkAppCommand.Create());
         root.Add(Splunk.GraduationCommand.Create());
         root.Add(Splunk.MetricsCommand.Create());

@@ -7,6 +7,7 @@ using AgenticIR.Kafka.Consuming;
 using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Inputs;
+using AgenticIR.Worker.Retention;
 using AgenticIR.Worker.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +43,12 @@ internal static class RunCommand
         var folder = Path.GetFullPath(inbox);
         var interval = TimeSpan.FromSeconds(Math.Max(1, pollSeconds));
         var mode = settings.Worker.Mode;
+        var (retention, retentionProblem) = RetentionSettings.From(settings.Configuration);
+        if (retention is null)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(retentionProblem!)}[/]");
+            return 2;
+        }
         using var loggerFactory = LoggingSetup.Create(settings.Paths, console: true);
         // One host: the pipeline and every worker beside it (HEC delivery and heartbeats are the metrics' own).
         var worker = WorkerIdentity.Create(TimeProvider.System, settings.Worker.HeartbeatInterval, settings.Worker.WorkerTimeout);
@@ -61,6 +68,11 @@ internal static class RunCommand
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OutboxWorker>(sp));
             // Shadow-comparison events and demotion.
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<MetricsLoopWorker>(sp));
+            // Removes what the retention policy no longer keeps, at start and then periodically.
+            services.AddHostedService(sp => new RetentionWorker(
+                new RetentionRunner(retention, sp.GetRequiredService<IRetentionStore>(), sp.GetRequiredService<AgenticIR.Core.Audit.IAuditTrail>(),
+                    sp.GetRequiredService<TimeProvider>(), settings.Paths.Reports, settings.Paths.Policy),
+                retention, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RetentionWorker>>()));
             services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         }, cancellationToken);
         if (host is null) return 1;

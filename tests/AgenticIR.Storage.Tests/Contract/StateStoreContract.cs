@@ -24,6 +24,15 @@ public abstract class StateStoreContract
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Writes <paramref name="record"/> as a row written before states were compressed: its CoreJson text in
+    /// state_json and no compressed state.</summary>
+    protected abstract Task InsertUncompressedRowAsync(InvestigationRecord record, string stateJson);
+
+    /// <summary>The stored columns of an investigation row: the compressed state's length and state_json's length (0
+    /// when empty or null).</summary>
+    protected abstract Task<(long State, long StateJson)> StoredStateLengthsAsync(string investigationId);
+
+
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, CoreJson.Options);
 
     [Fact]
@@ -455,4 +464,38 @@ public abstract class StateStoreContract
     };
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    [Fact]
+    public async Task SaveAsync_FinishedFullRecord_StoresCompressedStateOnlyAndReadsBackEveryField()
+    {
+        var store = await CreateStoreAsync();
+        var created = await store.CreateAsync(SampleRecords.Full("inv-full", Start), null, Ct);
+        var triaged = await store.SaveAsync(created with { Stage = InvestigationStage.Triaged }, null, Ct);
+        Assert.Equal(Json(triaged), Json(await store.GetAsync("inv-full", Ct)));
+
+        var saved = await store.SaveAsync(triaged with { Stage = InvestigationStage.Documented }, null, Ct);
+
+        var (state, stateJson) = await StoredStateLengthsAsync("inv-full");
+        Assert.Equal(0, stateJson);
+        Assert.InRange(state, 1, Encoding.UTF8.GetByteCount(Json(saved)) / 2);
+        Assert.Equal(Json(saved), Json(await store.GetAsync("inv-full", Ct)));
+    }
+
+    [Fact]
+    public async Task GetAsync_RowWrittenBeforeCompression_ReadsItAndTheNextSaveKeepsIt()
+    {
+        var store = await CreateStoreAsync();
+        var legacy = SampleRecords.Full("inv-old", Start) with { Version = 3 };
+        await InsertUncompressedRowAsync(legacy, Json(legacy));
+
+        Assert.Equal(Json(legacy), Json(await store.GetAsync("inv-old", Ct)));
+        Assert.Equal(Json(legacy), Json(await store.FindActiveByFingerprintAsync(legacy.Fingerprint, Start.AddHours(-1), Ct)));
+        Assert.Equal([Json(legacy)], (await store.ListAsync(10, Ct)).Select(Json));
+
+        var saved = await store.SaveAsync(legacy with { Stage = InvestigationStage.Closed }, null, Ct);
+
+        Assert.Equal(4, saved.Version);
+        Assert.Equal(Json(saved), Json(await store.GetAsync("inv-old", Ct)));
+        Assert.Equal(0, (await StoredStateLengthsAsync("inv-old")).StateJson);
+    }
 }

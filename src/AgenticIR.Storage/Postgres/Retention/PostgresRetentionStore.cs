@@ -1,0 +1,33 @@
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.Retention;
+using AgenticIR.Storage.Shared;
+using Dapper;
+using Npgsql;
+
+namespace AgenticIR.Storage.Postgres.Retention;
+
+/// <summary>The retention pass on PostgreSQL (<see cref="RetentionPass"/>). Workers running it at the same moment delete
+/// the same rows: the second transaction waits on the first's row locks and then finds them gone.</summary>
+internal sealed class PostgresRetentionStore(NpgsqlDataSource dataSource, Action? afterCommit = null) : IRetentionStore
+{
+    /// <inheritdoc />
+    public Task<RetentionCounts> PruneAsync(RetentionCutoffs cutoffs, bool dryRun, CancellationToken cancellationToken) =>
+        RetentionPass.RunAsync(cutoffs, dryRun, async (steps, parameters) =>
+        {
+            if (dryRun)
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                var counts = new List<long>(steps.Count);
+                foreach (var step in steps)
+                    counts.Add(await connection.ExecuteScalarAsync<long>(new CommandDefinition(step.Count, parameters, cancellationToken: cancellationToken)));
+                return counts;
+            }
+            return await PostgresWrites.RunAsync<IReadOnlyList<long>>(dataSource, async (connection, transaction) =>
+            {
+                var counts = new List<long>(steps.Count);
+                foreach (var step in steps)
+                    counts.Add(await connection.ExecuteAsync(new CommandDefinition(step.Delete, parameters, transaction, cancellationToken: cancellationToken)));
+                return counts;
+            }, afterCommit, cancellationToken);
+        });
+}
