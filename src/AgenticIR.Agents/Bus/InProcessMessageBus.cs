@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using Microsoft.Extensions.Logging;
+using AgenticIR.Core.Security;
 
 namespace AgenticIR.Agents.Bus;
 
@@ -200,7 +199,7 @@ public sealed class InProcessMessageBus(IStateStore store, IMessageOutbox outbox
                 Source = $"bus:{message.Type}",
                 Reason = string.Create(CultureInfo.InvariantCulture, $"not delivered after {attempt} attempts: {error}"),
                 Payload = payload,
-                PayloadSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload))),
+                PayloadSha256 = TextHash.Sha256Hex(payload),
                 CreatedAt = time.GetUtcNow(),
             }, cancellationToken);
             OrchestrationLog.MessageDeadLettered(logger, message.Id, message.InvestigationId, attempt);

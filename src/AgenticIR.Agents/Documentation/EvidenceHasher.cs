@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using AgenticIR.Core;
 using AgenticIR.Core.Reporting;
 using AgenticIR.Core.State;
+using AgenticIR.Core.Security;
 
 namespace AgenticIR.Agents.Documentation;
 
@@ -23,5 +22,5 @@ internal static class EvidenceHasher
     }
 
     private static string Sha256<T>(T value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value, CoreJson.Options))));
+        TextHash.Sha256Hex(JsonSerializer.Serialize(value, CoreJson.Options));
 }

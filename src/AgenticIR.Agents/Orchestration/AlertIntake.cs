@@ -6,6 +6,7 @@ using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using Microsoft.Extensions.Logging;
+using AgenticIR.Core.Security;
 
 namespace AgenticIR.Agents.Orchestration;
 
@@ -172,7 +173,7 @@ internal sealed class AlertIntake(
             Source = inputKey,
             Reason = reason,
             Payload = payload,
-            PayloadSha256 = Hashing.Sha256Hex(payload),
+            PayloadSha256 = TextHash.Sha256Hex(payload),
             CreatedAt = time.GetUtcNow(),
         };
         if (!await store.RecordDeadLetterAsync(intake, letter, cancellationToken))
@@ -220,5 +221,5 @@ internal sealed class AlertIntake(
             : $"Received from {alert.SourceFormat}";
 
     // The id derives from the input key, so a rerun after a crash between "create" and "run" finds the same investigation.
-    private static string InvestigationIdFor(string inputKey) => "inv-" + Hashing.Sha256Hex(inputKey)[..16];
+    private static string InvestigationIdFor(string inputKey) => "inv-" + TextHash.Sha256Hex(inputKey)[..16];
 }

@@ -2,6 +2,7 @@ using AgenticIR.Core.Bus;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
 using Microsoft.Extensions.Logging;
+using AgenticIR.Core.Security;
 
 namespace AgenticIR.Agents.Orchestration;
 
@@ -177,7 +178,7 @@ public sealed partial class StageRunner : IInvestigationContinuation
             Source = $"stage:{record.Stage}",
             Reason = $"{ex.GetType().Name}: {ex.Message}",
             Payload = payload,
-            PayloadSha256 = Hashing.Sha256Hex(payload),
+            PayloadSha256 = TextHash.Sha256Hex(payload),
             CreatedAt = now,
         }, [failed], cancellationToken);
         await _bus.DeliverAsync(failed with { Record = record }, cancellationToken);

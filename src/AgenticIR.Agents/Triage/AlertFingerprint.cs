@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using AgenticIR.Agents.Context;
 using AgenticIR.Agents.Reasoning;
 using AgenticIR.Core.Alerts;
+using AgenticIR.Core.Security;
 
 namespace AgenticIR.Agents.Triage;
 
@@ -31,7 +30,7 @@ public static class AlertFingerprint
     public static string Compute(NormalizedAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return "fp-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key(alert))))[..24];
+        return "fp-" + TextHash.Sha256Hex(Key(alert))[..24];
     }
 
     /// <summary>The readable key before hashing, for logs and tests.</summary>

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using AgenticIR.Core.Security;
 
 namespace AgenticIR.Storage.Shared;
 
@@ -25,6 +25,6 @@ internal static class DeadLetterPayload
     /// <summary>The caller's hash, or the hash of the whole payload when the caller gave none.</summary>
     public static string HashOf(string payload, string? givenSha256) =>
         string.IsNullOrWhiteSpace(givenSha256)
-            ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)))
+            ? TextHash.Sha256Hex(payload)
             : givenSha256;
 }

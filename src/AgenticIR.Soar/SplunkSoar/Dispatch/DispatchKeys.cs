@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using AgenticIR.Core.Security;
 
 namespace AgenticIR.Soar.SplunkSoar.Dispatch;
 
@@ -11,7 +11,7 @@ internal static class DispatchKeys
     public static string Compute(string instance, long containerId, string logicalAction, IReadOnlyDictionary<string, string> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(instance, containerId, logicalAction, parameters))));
+        return TextHash.Sha256Hex(Canonical(instance, containerId, logicalAction, parameters));
     }
 
     /// <summary>The parameters alone as canonical JSON (stored in the ledger for people reading it).</summary>

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using AgenticIR.Soar.SplunkSoar.Api;
+using AgenticIR.Core.Security;
 
 namespace AgenticIR.Soar.SplunkSoar.Intake;
 
@@ -14,6 +13,6 @@ internal static class ContainerChangeSignal
         var count = SoarJson.Long(container.Raw, "artifact_count");
         var artifactTime = SoarJson.String(container.Raw, "artifact_update_time");
         if (count is not null || artifactTime is not null) return $"artifacts:{count}:{artifactTime}";
-        return "record:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(container.Raw.GetRawText())));
+        return "record:" + TextHash.Sha256Hex(container.Raw.GetRawText());
     }
 }

@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Api;
+using AgenticIR.Core.Security;
 
 namespace AgenticIR.Soar.SplunkSoar.WriteBack;
 
@@ -62,5 +62,5 @@ internal static class WriteBackItems
         artifact.Description, artifact.RunAutomation,
     }));
 
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Sha256(string text) => TextHash.Sha256Hex(text);
 }

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AgenticIR.Agents.Orchestration;
+namespace AgenticIR.Core.Security;
 
-internal static class Hashing
+/// <summary>The one way text is hashed for ids, dedup keys and payload digests.</summary>
+public static class TextHash
 {
     /// <summary>Lower-case hex SHA-256 of the text's UTF-8 bytes.</summary>
     public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
