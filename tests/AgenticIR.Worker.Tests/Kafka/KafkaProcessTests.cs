@@ -178,7 +178,8 @@ public sealed class KafkaProcessTests(MockKafkaCluster kafka) : IClassFixture<Mo
         Assert.All(rows, r => Assert.NotEmpty(r[2]));
         Assert.Equal(samples, rows.Sum(r => int.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture) + int.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)
             + int.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.All(rows, r => Assert.Equal("0", r[6]));
+        // "Read twice" is not asserted: a consumer joining mid-stream makes the group rebalance, and what the first one read
+        // but had not committed is read again by the second; the ledger drops it, which the sum above shows.
     }
 
     // The worker creates and migrates the database as it starts: until then there is nothing to read.
