@@ -8,6 +8,7 @@ using BenchmarkDotNet.Running;
 // bench metrics-overhead [N] [runs] -> replay of N alerts with metrics off and with the JSON-lines sink, median of runs each
 // bench audit-overhead [N] [runs] -> replay of N alerts with the decision audit off, as before batching, on without writes, and on; medians of runs
 // bench bridge [containers] [runs] [latency-ms] -> containers bridged per second against the Splunk SOAR simulator
+// bench workers [N] [rounds] [partitions] -> one `run` process against two on Kafka (mock cluster) + PostgreSQL (AGENTICIR_BENCH_PG)
 // bench stores [N] [rounds] -> replay of N alerts on SQLite and on PostgreSQL (AGENTICIR_BENCH_PG), and raw inserts of the same rows
 var home = Environment.GetEnvironmentVariable("AGENTICIR_HOME") ?? FindHome();
 return args.FirstOrDefault() switch
@@ -22,6 +23,8 @@ return args.FirstOrDefault() switch
     "audit" => await AuditBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000),
     "bridge" => await BridgeBenchmark.RunAsync(home, args[1..]),
     "stores" => await StoreComparisonBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3, Environment.ProcessorCount),
+    "workers" => await WorkersBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 4),
     "triage" => Run(() => BenchmarkRunner.Run<TriageBenchmarks>(args: args[1..])),
     _ => Usage(),
 };

@@ -24,19 +24,17 @@ internal static class StoreComparisonBenchmark
     public static async Task<int> RunAsync(string home, int count, int rounds, int lanes)
     {
         var inv = CultureInfo.InvariantCulture;
-        var server = Environment.GetEnvironmentVariable("AGENTICIR_BENCH_PG") is { Length: > 0 } given
-            ? PostgresConnectionString.TryParse(given, out var problem) ?? throw new InvalidOperationException($"AGENTICIR_BENCH_PG: {problem}")
-            : throw new InvalidOperationException("Set AGENTICIR_BENCH_PG to a PostgreSQL server (e.g. scripts/throwaway-postgres.sh start DIR).");
+        var server = BenchMachine.RequirePostgresServer();
         var work = Directory.CreateTempSubdirectory("agentic-ir-bench-stores-");
         var input = Path.Combine(work.FullName, "alerts.jsonl");
         var templates = AlertGenerator.Generate(Path.Combine(home, "samples", "alerts"), Path.Combine(home, "samples", "data"), Path.Combine(home, "mappings"), input, count);
         Console.WriteLine($"store comparison: {count} alerts from {templates} sample templates, {rounds} rounds, {lanes} lanes, server {PostgresConnectionString.Describe(server)}");
-        Console.WriteLine($"load average at start: {LoadAverage()}");
+        Console.WriteLine($"load average at start: {BenchMachine.LoadAverage()}");
 
         var warmUp = Path.Combine(work.FullName, "warm-up.jsonl");
         AlertGenerator.Generate(Path.Combine(home, "samples", "alerts"), Path.Combine(home, "samples", "data"), Path.Combine(home, "mappings"), warmUp, 300);
         await ReplayAsync(home, work, warmUp, lanes, null);
-        await ReplayAsync(home, work, warmUp, lanes, await CreateDatabaseAsync(server));
+        await ReplayAsync(home, work, warmUp, lanes, await BenchMachine.CreateDatabaseAsync(server));
 
         var sqlite = new List<Run>();
         var postgres = new List<Run>();
@@ -47,7 +45,7 @@ internal static class StoreComparisonBenchmark
             sqlite.Add(embedded);
             Print($"round {round} sqlite    ", embedded, count);
 
-            var database = await CreateDatabaseAsync(server);
+            var database = await BenchMachine.CreateDatabaseAsync(server);
             var shared = await ReplayAsync(home, work, input, lanes, database);
             postgres.Add(shared);
             Print($"round {round} postgresql", shared, count);
@@ -57,12 +55,12 @@ internal static class StoreComparisonBenchmark
             Console.WriteLine($"round {round} raw batched inserts of the same {rows} rows: {rawSeconds.ToString("0.00", inv)} s " +
                 $"({(rows / rawSeconds).ToString("0", inv)} rows/s, {(count / rawSeconds).ToString("0", inv)} alerts' worth/s); pipeline / raw = {(rawSeconds / shared.Seconds).ToString("0.00", inv)}");
         }
-        Console.WriteLine($"load average at end: {LoadAverage()}");
-        Console.WriteLine($"median sqlite:     {(count / Median(sqlite.Select(r => r.Seconds))).ToString("0", inv)} alerts/s, {(Median(sqlite.Select(r => r.CpuSeconds)) * 1000 / count).ToString("0.00", inv)} CPU ms/alert (worker process)");
-        Console.WriteLine($"median postgresql: {(count / Median(postgres.Select(r => r.Seconds))).ToString("0", inv)} alerts/s, {(Median(postgres.Select(r => r.CpuSeconds)) * 1000 / count).ToString("0.00", inv)} CPU ms/alert (worker process)"
-            + (postgres.All(r => r.ServerCpuSeconds is not null) ? $" + {(Median(postgres.Select(r => r.ServerCpuSeconds!.Value)) * 1000 / count).ToString("0.00", inv)} (server)" : ""));
-        Console.WriteLine($"median postgresql / sqlite (same round): {Median(sqlite.Zip(postgres, (s, p) => s.Seconds / p.Seconds)).ToString("0.00", inv)}x throughput");
-        Console.WriteLine($"median pipeline on postgresql / raw batched inserts of its rows: {Median(ratios).ToString("0.00", inv)}");
+        Console.WriteLine($"load average at end: {BenchMachine.LoadAverage()}");
+        Console.WriteLine($"median sqlite:     {(count / BenchMachine.Median(sqlite.Select(r => r.Seconds))).ToString("0", inv)} alerts/s, {(BenchMachine.Median(sqlite.Select(r => r.CpuSeconds)) * 1000 / count).ToString("0.00", inv)} CPU ms/alert (worker process)");
+        Console.WriteLine($"median postgresql: {(count / BenchMachine.Median(postgres.Select(r => r.Seconds))).ToString("0", inv)} alerts/s, {(BenchMachine.Median(postgres.Select(r => r.CpuSeconds)) * 1000 / count).ToString("0.00", inv)} CPU ms/alert (worker process)"
+            + (postgres.All(r => r.ServerCpuSeconds is not null) ? $" + {(BenchMachine.Median(postgres.Select(r => r.ServerCpuSeconds!.Value)) * 1000 / count).ToString("0.00", inv)} (server)" : ""));
+        Console.WriteLine($"median postgresql / sqlite (same round): {BenchMachine.Median(sqlite.Zip(postgres, (s, p) => s.Seconds / p.Seconds)).ToString("0.00", inv)}x throughput");
+        Console.WriteLine($"median pipeline on postgresql / raw batched inserts of its rows: {BenchMachine.Median(ratios).ToString("0.00", inv)}");
         work.Delete(recursive: true);
         return 0;
     }
@@ -86,11 +84,11 @@ internal static class StoreComparisonBenchmark
         Environment.SetEnvironmentVariable("AGENTICIR_STORE", postgres);
         try
         {
-            var postmaster = postgres is null ? null : await PostmasterAsync(postgres);
+            var postmaster = postgres is null ? null : await BenchMachine.PostmasterAsync(postgres);
             ReplayResult result;
             TimeSpan cpu;
             long records;
-            var serverBefore = ServerCpuSeconds(postmaster);
+            var serverBefore = BenchMachine.ServerCpuSeconds(postmaster);
             await using (var pipeline = await PipelineBuilder.BuildAsync(paths, NullLoggerFactory.Instance, null, CancellationToken.None))
             {
                 var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Intake, pipeline.Runner, pipeline.Store, TimeProvider.System);
@@ -105,7 +103,7 @@ internal static class StoreComparisonBenchmark
             // The pool is closed now, so its server processes have ended and their CPU is in the postmaster's children
             // total (start-up and the final verification are counted too: a small share of the run).
             await Task.Delay(200);
-            var serverAfter = ServerCpuSeconds(postmaster);
+            var serverAfter = BenchMachine.ServerCpuSeconds(postmaster);
             return new Run(result.Elapsed.TotalSeconds, cpu.TotalSeconds, serverAfter - serverBefore, result.Count("processed"), result.Count("merged"),
                 result.Count("dead_lettered"), records);
         }
@@ -114,20 +112,6 @@ internal static class StoreComparisonBenchmark
             Environment.SetEnvironmentVariable("AGENTICIR_STORE", null);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
-    }
-
-    /// <summary>A fresh, empty database; returns a URI for it.</summary>
-    private static async Task<string> CreateDatabaseAsync(NpgsqlConnectionStringBuilder server)
-    {
-        var name = "agentic_ir_bench_" + Guid.NewGuid().ToString("N");
-        await using (var connection = new NpgsqlConnection(server.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\";", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return string.Create(CultureInfo.InvariantCulture,
-            $"postgresql://{Uri.EscapeDataString(server.Username!)}:{Uri.EscapeDataString(server.Password ?? "")}@{server.Host}:{server.Port}/{name}");
     }
 
     /// <summary>Copies every row the replay left in <paramref name="source"/> into a fresh database migrated to the same
@@ -162,7 +146,7 @@ internal static class StoreComparisonBenchmark
             }
         }
 
-        var target = await CreateDatabaseAsync(server);
+        var target = await BenchMachine.CreateDatabaseAsync(server);
         await using var to = NpgsqlDataSource.Create(PostgresConnectionString.TryParse(target, out _)!);
         await PostgresMigrator.MigrateAsync(to, TimeProvider.System, CancellationToken.None);
         await using var writer = await to.OpenConnectionAsync();
@@ -196,48 +180,6 @@ internal static class StoreComparisonBenchmark
         return (total, watch.Elapsed.TotalSeconds);
     }
 
-    /// <summary>The server's postmaster when it runs on this machine (its backends' parent), else null.</summary>
-    private static async Task<int?> PostmasterAsync(string database)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(PostgresConnectionString.TryParse(database, out _)!);
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("SELECT pg_backend_pid();", connection);
-        var backend = (int)(await command.ExecuteScalarAsync())!;
-        var stat = $"/proc/{backend}/stat";
-        if (!File.Exists(stat)) return null;
-        return int.Parse(Fields(stat)[3], CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>CPU seconds the postmaster and all its ended and live children used so far; null when not on this machine.</summary>
-    private static double? ServerCpuSeconds(int? postmaster)
-    {
-        if (postmaster is not { } pid || !File.Exists($"/proc/{pid}/stat")) return null;
-        static long Ticks(string[] f, bool children) => long.Parse(f[13], CultureInfo.InvariantCulture) + long.Parse(f[14], CultureInfo.InvariantCulture)
-            + (children ? long.Parse(f[15], CultureInfo.InvariantCulture) + long.Parse(f[16], CultureInfo.InvariantCulture) : 0);
-        var total = Ticks(Fields($"/proc/{pid}/stat"), children: true);
-        foreach (var child in Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsAsciiDigit)))
-        {
-            try
-            {
-                var fields = Fields($"/proc/{child}/stat");
-                if (fields[3] == pid.ToString(CultureInfo.InvariantCulture)) total += Ticks(fields, children: false);
-            }
-            catch (IOException)
-            {
-                // The process ended meanwhile: its time is in the postmaster's children total now.
-            }
-        }
-        return total / 100.0; // USER_HZ
-    }
-
-    /// <summary>The fields of a /proc stat line, the command name (which may hold spaces) as one field.</summary>
-    private static string[] Fields(string statFile)
-    {
-        var text = File.ReadAllText(statFile);
-        var close = text.LastIndexOf(')');
-        return [text[..(text.IndexOf('(') - 1)], text[(text.IndexOf('(') + 1)..close], .. text[(close + 2)..].Split(' ')];
-    }
-
     private static NpgsqlDbType TypeOf(string dataTypeName) => dataTypeName switch
     {
         "text" => NpgsqlDbType.Text,
@@ -248,14 +190,6 @@ internal static class StoreComparisonBenchmark
         "double precision" => NpgsqlDbType.Double,
         _ => throw new InvalidOperationException($"no mapping for column type {dataTypeName}"),
     };
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 
     private sealed class NullObserver : IReplayObserver
     {
