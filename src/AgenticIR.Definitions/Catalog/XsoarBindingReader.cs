@@ -22,7 +22,7 @@ internal static partial class XsoarBindingReader
         if (map.Has(UnsupportedKey)) return ReadUnsupported(r, map, location);
 
         var before = r.Errors.Count;
-        r.AllowOnly(map, [.. Keys, UsingKey]);
+        r.AllowOnly(map, Keys, [UsingKey]);
         if (map.Get(UsingKey) is { } usingNode)
         {
             // The instance that runs a command differs per deployment (and per tenant); a connector file is shared by all.
