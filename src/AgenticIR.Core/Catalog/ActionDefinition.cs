@@ -22,6 +22,10 @@ public sealed record ActionDefinition
     public required TimeSpan ExpectedDuration { get; init; }
     /// <summary>Splunk SOAR binding, when the action can run there.</summary>
     public SplunkSoarBinding? SplunkSoar { get; init; }
+    /// <summary>Cortex XSOAR binding, when the action can run there.</summary>
+    public XsoarBinding? Xsoar { get; init; }
+    /// <summary>Why no Cortex XSOAR integration command performs the action, when the connector says so; null otherwise.</summary>
+    public string? XsoarUnsupported { get; init; }
     /// <summary>File it was loaded from.</summary>
     public string? SourceFile { get; init; }
 }

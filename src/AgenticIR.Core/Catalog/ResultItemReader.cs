@@ -9,15 +9,22 @@ namespace AgenticIR.Core.Catalog;
 public static class ResultItemReader
 {
     /// <summary>Reads the verdict and facts of <paramref name="item"/> (an object with <c>summary</c>, <c>data</c>, <c>message</c>).</summary>
-    public static ResultItemReading Read(ResultParsing parsing, JsonElement item)
+    public static ResultItemReading Read(ResultParsing parsing, JsonElement item) => Read(parsing, item, ResultPath.Find);
+
+    /// <summary>
+    /// Reads the verdict and facts of <paramref name="item"/> with a platform's path lookup: <see cref="ResultPath.Find"/>
+    /// for a Splunk SOAR result item, <see cref="XsoarContextPath.Find"/> for an XSOAR command's entry context.
+    /// </summary>
+    public static ResultItemReading Read(ResultParsing parsing, JsonElement item, Func<JsonElement, string, JsonElement?> find)
     {
         ArgumentNullException.ThrowIfNull(parsing);
+        ArgumentNullException.ThrowIfNull(find);
         var facts = new List<KeyValuePair<string, string>>();
         foreach (var (label, path) in parsing.Facts)
         {
-            if (ResultPath.Find(item, path) is { } fact) facts.Add(new(label, ResultPath.Text(fact)));
+            if (find(item, path) is { } fact) facts.Add(new(label, ResultPath.Text(fact)));
         }
-        if (ResultPath.Find(item, parsing.VerdictPath) is not { } verdict) return new ResultItemReading(ResultLevel.None, "", "", facts);
+        if (find(item, parsing.VerdictPath) is not { } verdict) return new ResultItemReading(ResultLevel.None, "", "", facts);
         var (level, rule) = Classify(parsing, verdict);
         return new ResultItemReading(level, ResultPath.Text(verdict), rule, facts);
     }

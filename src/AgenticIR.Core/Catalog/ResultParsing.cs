@@ -1,10 +1,12 @@
 namespace AgenticIR.Core.Catalog;
 
-/// <summary>Declarative reading of an enrichment action's result: where the verdict and facts are in
-/// <c>result_data[].data[]</c> / <c>summary</c>, and which values mean malicious or suspicious.</summary>
+/// <summary>Declarative reading of an enrichment action's result: where the verdict and facts are, and which values
+/// mean malicious or suspicious. Paths are in the platform's own terms: a Splunk SOAR binding reads one
+/// <c>result_data[]</c> item (<see cref="ResultPath"/>), an XSOAR binding reads the command's context output
+/// (<see cref="XsoarContextPath"/>).</summary>
 public sealed record ResultParsing
 {
-    /// <summary>Dotted path to the numeric or text verdict field, e.g. <c>summary.malicious</c> or <c>data.0.attributes.last_analysis_stats.malicious</c>.</summary>
+    /// <summary>Dotted path to the numeric or text verdict field, e.g. <c>summary.malicious</c> (Splunk SOAR) or <c>DBotScore.Score</c> (XSOAR).</summary>
     public required string VerdictPath { get; init; }
 
     /// <summary>Numeric verdict at or above which the observable is malicious (numeric verdicts).</summary>

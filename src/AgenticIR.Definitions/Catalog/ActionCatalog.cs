@@ -97,6 +97,8 @@ public sealed class ActionCatalog : IActionCatalog
             }
         }
 
+        CheckXsoarRollbacks(entries, errors);
+
         var gated = gatedActions?.ToHashSet(StringComparer.Ordinal) ?? [];
         foreach (var entry in entries.Where(e => e.Action.SplunkSoar is null && gated.Contains(e.Action.Name)))
         {
@@ -108,6 +110,20 @@ public sealed class ActionCatalog : IActionCatalog
         return errors.Count > 0
             ? (null, errors)
             : (new ActionCatalog(entries.Select(e => e.Action), entries.ToDictionary(e => e.Action.Name, e => e.Kind)), errors);
+    }
+
+    // A reversible action bound on XSOAR must be undoable there too: the bridge rolls executed actions back when a
+    // plan fails, so the rollback action needs an XSOAR command as well (unsupported or absent is an error).
+    private static void CheckXsoarRollbacks(List<ConnectorEntry> entries, List<DefinitionError> errors)
+    {
+        var byName = entries.ToDictionary(e => e.Action.Name, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (entry.Action.Xsoar is null || entry.Xsoar is not { } at || entry.Action.RollbackAction is not { } rollback) continue;
+            if (!byName.TryGetValue(rollback, out var target) || target.Action.Xsoar is not null) continue;
+            var why = target.Action.XsoarUnsupported is not null ? "is marked unsupported on XSOAR" : "has no XSOAR binding";
+            errors.Add(at.Error($"rollback action '{rollback}' {why}, so this action could not be undone on XSOAR; bind both or neither"));
+        }
     }
 
     /// <summary>Where an action's <c>kind</c> is written, for cross-checks against the policy.</summary>

@@ -8,4 +8,5 @@ namespace AgenticIR.Definitions.Catalog;
 /// <param name="Kind">Where <c>kind</c> is written.</param>
 /// <param name="Rollback">Where <c>rollback_action</c> is written, when it is.</param>
 /// <param name="Platforms">Where a missing or incomplete binding is reported: the <c>platforms</c> map, or the document root without one.</param>
-internal sealed record ConnectorEntry(ActionDefinition Action, YamlLocation Kind, YamlLocation? Rollback, YamlLocation Platforms);
+/// <param name="Xsoar">Where <c>platforms.xsoar</c> is written, when it is.</param>
+internal sealed record ConnectorEntry(ActionDefinition Action, YamlLocation Kind, YamlLocation? Rollback, YamlLocation Platforms, YamlLocation? Xsoar);

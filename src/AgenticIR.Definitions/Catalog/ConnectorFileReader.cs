@@ -33,7 +33,7 @@ internal static class ConnectorFileReader
         var rollback = r.OptionalString(root, "rollback_action");
         var duration = r.RequireInt(root, "expected_duration_seconds", 1, 86_400);
         var targets = ReadTargets(r, root, kind);
-        var splunkSoar = PlatformsReader.Read(r, root, kind);
+        var splunkSoar = PlatformsReader.Read(r, root, kind, out var xsoar);
 
         CheckRollback(r, root, name, kind, reversible, rollback);
 
@@ -52,12 +52,14 @@ internal static class ConnectorFileReader
             TargetTypes = targets,
             ExpectedDuration = TimeSpan.FromSeconds(duration.Value),
             SplunkSoar = splunkSoar,
+            Xsoar = xsoar?.Binding,
+            XsoarUnsupported = xsoar?.Unsupported,
             SourceFile = path,
         };
         var rollbackNode = root.Get("rollback_action");
         return new ConnectorEntry(action, r.LocationOf(root.Get("kind")!, "kind"),
             rollback is null || rollbackNode is null ? null : r.LocationOf(rollbackNode, "rollback_action"),
-            r.LocationOf(NodeReader.Optional(root, PlatformsReader.Key) ?? root.Node, PlatformsReader.Key));
+            r.LocationOf(NodeReader.Optional(root, PlatformsReader.Key) ?? root.Node, PlatformsReader.Key), xsoar?.Location);
     }
 
     private static List<ObservableType>? ReadTargets(NodeReader r, YamlMap root, ActionKind? kind)

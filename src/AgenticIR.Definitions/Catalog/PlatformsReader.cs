@@ -4,21 +4,25 @@ using AgenticIR.Definitions.Yaml;
 
 namespace AgenticIR.Definitions.Catalog;
 
-/// <summary>Reads the <c>platforms</c> section of a connector file: the Splunk SOAR binding, and XSOAR kept opaque for now.</summary>
+/// <summary>Reads the <c>platforms</c> section of a connector file: the Splunk SOAR and the Cortex XSOAR bindings.</summary>
 internal static class PlatformsReader
 {
     public const string Key = "platforms";
 
     private static readonly string[] Keys = ["splunk_soar", "xsoar"];
 
-    /// <summary>The Splunk SOAR binding, or null when absent or invalid (invalid ones are reported on <paramref name="r"/>).</summary>
-    public static SplunkSoarBinding? Read(NodeReader r, YamlMap root, ActionKind? kind)
+    /// <summary>
+    /// The Splunk SOAR binding, or null when absent or invalid, and in <paramref name="xsoar"/> what the file says about
+    /// XSOAR (null when absent or invalid). Invalid bindings are reported on <paramref name="r"/>.
+    /// </summary>
+    public static SplunkSoarBinding? Read(NodeReader r, YamlMap root, ActionKind? kind, out XsoarPlatform? xsoar)
     {
         var platforms = r.OptionalMap(root, Key);
         if (platforms is not null) r.AllowOnly(platforms, Keys);
 
-        // XSOAR bindings arrive with the XSOAR adapter; until then only their shape (a map) is checked.
-        if (platforms is not null && NodeReader.Optional(platforms, "xsoar") is { } xsoar) _ = r.AsMap(xsoar, platforms.FieldOf("xsoar"));
+        xsoar = platforms is not null && NodeReader.Optional(platforms, "xsoar") is { } xsoarNode
+            ? XsoarBindingReader.Read(r, xsoarNode, kind)
+            : null;
 
         var soarNode = platforms is null ? null : NodeReader.Optional(platforms, "splunk_soar");
         if (soarNode is null)

@@ -4,22 +4,26 @@ using YamlDotNet.RepresentationModel;
 
 namespace AgenticIR.Definitions.Catalog;
 
-/// <summary>Reads <c>platforms.splunk_soar.results</c> into a <see cref="ResultParsing"/>.</summary>
+/// <summary>Reads the <c>results</c> of a platform binding into a <see cref="ResultParsing"/>; the platform says which paths are valid.</summary>
 internal static class ResultParsingReader
 {
     private static readonly string[] Keys =
         ["verdict", "malicious_at_or_above", "suspicious_at_or_above", "malicious_values", "suspicious_values", "facts"];
 
-    public static ResultParsing? Read(NodeReader r, YamlMap map)
+    /// <summary>Reads Splunk SOAR results: paths into one <c>result_data[i]</c> item.</summary>
+    public static ResultParsing? Read(NodeReader r, YamlMap map) => Read(r, map, ResultPath.Problem);
+
+    /// <summary>Reads results whose paths <paramref name="pathProblem"/> accepts (it returns why a path is invalid, or null).</summary>
+    public static ResultParsing? Read(NodeReader r, YamlMap map, Func<string, string?> pathProblem)
     {
         var before = r.Errors.Count;
         r.AllowOnly(map, Keys);
-        var verdict = r.RequireString(map, "verdict") is { } text ? Checked(r, map.Get("verdict")!, map.FieldOf("verdict"), text) : null;
+        var verdict = r.RequireString(map, "verdict") is { } text ? Checked(r, map.Get("verdict")!, map.FieldOf("verdict"), text, pathProblem) : null;
         var malicious = r.OptionalNumber(map, "malicious_at_or_above", NumberRange.Any);
         var suspicious = r.OptionalNumber(map, "suspicious_at_or_above", NumberRange.Any);
         var maliciousValues = Values(r, map, "malicious_values");
         var suspiciousValues = Values(r, map, "suspicious_values");
-        var facts = Facts(r, map);
+        var facts = Facts(r, map, pathProblem);
 
         if (malicious is not null && suspicious is not null && suspicious > malicious)
         {
@@ -43,9 +47,9 @@ internal static class ResultParsingReader
         };
     }
 
-    private static string? Checked(NodeReader r, YamlNode node, string field, string path)
+    private static string? Checked(NodeReader r, YamlNode node, string field, string path, Func<string, string?> pathProblem)
     {
-        if (ResultPath.Problem(path) is not { } problem) return path;
+        if (pathProblem(path) is not { } problem) return path;
         r.Error(node, field, problem);
         return null;
     }
@@ -61,7 +65,7 @@ internal static class ResultParsingReader
         return values;
     }
 
-    private static Dictionary<string, string>? Facts(NodeReader r, YamlMap map)
+    private static Dictionary<string, string>? Facts(NodeReader r, YamlMap map, Func<string, string?> pathProblem)
     {
         var facts = new Dictionary<string, string>(StringComparer.Ordinal);
         if (NodeReader.Optional(map, "facts") is not { } node) return facts;
@@ -76,7 +80,7 @@ internal static class ResultParsingReader
                 ok = false;
                 continue;
             }
-            if (r.AsString(valueNode, field) is not { } text || Checked(r, valueNode, field, text) is not { } path)
+            if (r.AsString(valueNode, field) is not { } text || Checked(r, valueNode, field, text, pathProblem) is not { } path)
             {
                 ok = false;
                 continue;

@@ -9,6 +9,16 @@ public static class TargetTemplate
     /// <summary>The placeholder for the target observable's value.</summary>
     public const string Target = "${target}";
 
+    /// <summary>
+    /// The placeholder for the type of the target observable, by wire name (<c>ipv4</c>, <c>sha256</c>, ...). Allowed in
+    /// XSOAR bindings only, for commands that take the indicator type beside its value; the value comes from the
+    /// product's own classification, never from alert text.
+    /// </summary>
+    public const string TargetType = "${target_type}";
+
+    /// <summary>True when <paramref name="value"/> is the target-type placeholder itself.</summary>
+    public static bool IsTargetType(string value) => string.Equals(value, TargetType, StringComparison.Ordinal);
+
     /// <summary>True when <paramref name="value"/> is the target placeholder itself.</summary>
     public static bool IsTarget(string value) => string.Equals(value, Target, StringComparison.Ordinal);
 

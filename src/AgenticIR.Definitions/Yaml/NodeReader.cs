@@ -30,7 +30,13 @@ internal sealed partial class NodeReader(string file)
     public YamlMap? Root(YamlNode root) => AsMap(root, "");
 
     /// <summary>Reports every key of <paramref name="map"/> that is not in <paramref name="allowed"/>.</summary>
-    public void AllowOnly(YamlMap map, params string[] allowed)
+    public void AllowOnly(YamlMap map, params string[] allowed) => AllowOnly(map, allowed, []);
+
+    /// <summary>
+    /// Reports every key of <paramref name="map"/> that is neither in <paramref name="allowed"/> nor in
+    /// <paramref name="reportedElsewhere"/> (keys the caller rejects with a message of its own).
+    /// </summary>
+    public void AllowOnly(YamlMap map, string[] allowed, string[] reportedElsewhere)
     {
         foreach (var (keyNode, _) in map.Node.Children)
         {
@@ -39,7 +45,7 @@ internal sealed partial class NodeReader(string file)
                 Error(keyNode, map.FieldOf("?"), "keys must be plain strings");
                 continue;
             }
-            if (allowed.Contains(key, StringComparer.Ordinal)) continue;
+            if (allowed.Contains(key, StringComparer.Ordinal) || reportedElsewhere.Contains(key, StringComparer.Ordinal)) continue;
             var hint = Closest(key, allowed) is { } near ? $"; did you mean '{near}'?" : "";
             Error(keyNode, map.FieldOf(key), $"unknown key '{key}'{hint} (allowed: {string.Join(", ", allowed)})");
         }
@@ -58,7 +64,7 @@ internal sealed partial class NodeReader(string file)
         return null;
     }
 
-    /// <summary>The node as a map whose keys must all be in <paramref name="allowed"/>; see <see cref="AllowOnly"/>.</summary>
+    /// <summary>The node as a map whose keys must all be in <paramref name="allowed"/>; see <see cref="AllowOnly(YamlMap, string[])"/>.</summary>
     public YamlMap? AsMapAllowing(YamlNode node, string field, params string[] allowed)
     {
         if (AsMap(node, field) is not { } map) return null;

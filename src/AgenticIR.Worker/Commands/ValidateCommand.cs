@@ -85,12 +85,25 @@ internal static class ValidateCommand
         var (definitions, normalizer, playbooks) = (loaded.Set, loaded.Normalizer, loaded.Playbooks);
         console.MarkupLine($"[green]OK[/] policy {Markup.Escape(paths.Policy)} (sha256 {definitions.Policy.Hash[..12]}…)");
         console.MarkupLine($"[green]OK[/] {definitions.Catalog.All.Count} connectors in {Markup.Escape(paths.Connectors)}");
+        WriteXsoarCoverage(console, definitions.Catalog.All);
         console.MarkupLine($"[green]OK[/] {normalizer.Formats.Count} mappings in {Markup.Escape(paths.Mappings)}: {Markup.Escape(string.Join(", ", normalizer.Formats))}");
         console.MarkupLine($"[green]OK[/] context files in {Markup.Escape(paths.Context)}");
         console.MarkupLine($"[green]OK[/] {instances.Count} Splunk SOAR instance(s) in {Markup.Escape(paths.Soar)}");
         console.MarkupLine($"[green]OK[/] {playbooks?.Entries.Count ?? 0} playbook entries in {Markup.Escape(paths.Playbooks)}");
         foreach (var warning in playbooks?.Warnings ?? []) console.WriteLine("  warning: " + warning);
         return (0, definitions.Catalog, instances);
+    }
+
+    // What an XSOAR deployment can dispatch: bound actions, actions the files mark unsupported, and files silent on XSOAR.
+    private static void WriteXsoarCoverage(IAnsiConsole console, IReadOnlyCollection<ActionDefinition> actions)
+    {
+        var bound = actions.Count(a => a.Xsoar is not null);
+        var unsupported = actions.Where(a => a.XsoarUnsupported is not null).Select(a => a.Name).ToList();
+        var silent = actions.Where(a => a.Xsoar is null && a.XsoarUnsupported is null).Select(a => a.Name).ToList();
+        var line = $"{bound} of {actions.Count} connectors bound on Cortex XSOAR";
+        if (unsupported.Count > 0) line += $"; unsupported there: {string.Join(", ", unsupported)}";
+        if (silent.Count > 0) line += $"; no xsoar entry: {string.Join(", ", silent)}";
+        console.MarkupLine($"[green]OK[/] {Markup.Escape(line)}");
     }
 
     /// <summary>Prints definition errors, one per line, in <c>file:line:column: field: message</c> form.</summary>

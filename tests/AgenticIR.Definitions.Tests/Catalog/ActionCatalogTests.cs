@@ -91,7 +91,7 @@ public sealed class ActionCatalogTests
     }
 
     [Fact]
-    public void TryLoad_SplunkSoarBinding_MapsEveryKeyAndKeepsXsoarOpaque()
+    public void TryLoad_SplunkSoarBinding_MapsEveryKey()
     {
         using var scratch = new ScratchFolder();
         scratch.Write("c/ip_reputation.yaml", """
@@ -113,7 +113,6 @@ public sealed class ActionCatalogTests
                   malicious_at_or_above: 3
                   suspicious_at_or_above: 1
                   facts: { country: data.0.attributes.country }
-              xsoar: { command: ip, arguments: { ip: anything } }
             """);
 
         var (catalog, errors) = ActionCatalog.TryLoad(Path.Combine(scratch.Path, "c"));
