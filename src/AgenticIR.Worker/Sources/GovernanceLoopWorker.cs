@@ -11,7 +11,7 @@ internal sealed partial class GovernanceLoopWorker(
     GovernanceLoop governance, ShadowObserver? shadow, TimeProvider time, ILogger<GovernanceLoopWorker> logger) : BackgroundService
 {
     /// <summary>Time between two passes.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Interval = GovernanceLoop.PassInterval;
 
     /// <summary>Investigations read by the last pass's search for held actions (0 when it did not search).</summary>
     public int LastScanned => governance.LastScanned;
