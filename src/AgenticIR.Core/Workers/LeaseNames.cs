@@ -16,6 +16,10 @@ public static class LeaseNames
     /// <summary>Sending the metrics outbox to Splunk HEC, batch after batch in insertion order.</summary>
     public const string HecDelivery = "hec-delivery";
 
+    /// <summary>Reading back, from every Splunk SOAR instance, what the playbook and the analyst did beside the agents
+    /// (shadow comparisons and outcomes).</summary>
+    public const string ShadowObserver = "soar-shadow";
+
     /// <summary>The lease for polling the SOAR instance <paramref name="instance"/> (its configured name): intake,
     /// write-back, approval comments and asset approvals of that instance.</summary>
     public static string SoarInstance(string instance) => SoarPrefix + instance;
