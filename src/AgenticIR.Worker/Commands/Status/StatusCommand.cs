@@ -50,9 +50,9 @@ internal static class StatusCommand
         }
         if (report.Leases.Count > 0)
         {
-            var leases = new Table().AddColumns("lease", "held by", "since", "renewed", "expires", "held");
+            var leases = new Table().AddColumns("lease", "held by", "renewed", "state");
             foreach (var l in report.Leases)
-                leases.AddRow(Markup.Escape(l.Name), Markup.Escape(l.Holder), Invariant($"{l.Since:u}"), Invariant($"{l.RenewedAt:u}"), Invariant($"{l.Expires:u}"), l.Held ? "yes" : "no (free)");
+                leases.AddRow(Markup.Escape(l.Name), Markup.Escape(l.Holder), Invariant($"{l.RenewedAt:u}"), l.Held ? "held" : "free");
             output.Write(leases);
         }
         if (report.ConsumerLag.Count > 0)
