@@ -32,8 +32,9 @@ public sealed class GovernanceLoop(
     /// <summary>Investigations read by the last pass's search for held actions (0 when it did not search).</summary>
     public int LastScanned { get; private set; }
 
-    /// <summary>One pass: applies the timeout rules to approvals past their deadline (when this worker holds their lease), then, when a switch was released
-    /// (or the safety-net interval passed), continues every investigation with actions ready to go that no switch pauses.</summary>
+    /// <summary>One pass: applies the timeout rules to approvals past their deadline (when this worker holds their lease),
+    /// then, when a switch was released (or the safety-net interval passed), continues every investigation with actions
+    /// ready to go that no switch pauses.</summary>
     public async Task PassAsync(CancellationToken cancellationToken)
     {
         if (await (gate ?? OpenPassGate.Instance).TryEnterAsync(LeaseNames.ApprovalTimeouts, PassInterval, cancellationToken))

@@ -7,8 +7,8 @@ using Spectre.Console;
 namespace AgenticIR.Worker.Commands.Status;
 
 /// <summary><c>agentic-ir status [--json]</c>: inputs by outcome, investigations, consumer lag, workers and their
-/// heartbeats, which worker holds which lease, SOAR polling, kill switches. Exit 0 when healthy, 1 otherwise (a container health check): see
-/// <see cref="StatusReader"/> for what counts as unhealthy.</summary>
+/// heartbeats, which worker holds which lease, SOAR polling, kill switches. Exit 0 when healthy, 1 otherwise (a container
+/// health check): see <see cref="StatusReader"/> for what counts as unhealthy.</summary>
 internal static class StatusCommand
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
