@@ -72,7 +72,8 @@ public static class SoarServiceCollectionExtensions
             sp.GetRequiredService<SoarClientRegistry>().Instances.Any(i => i.Approvals == SoarApprovalChannel.AssetApprovers)
                 ? sp.GetRequiredService<AssetApproverPass>() : null,
             sp.GetRequiredService<Core.Playbooks.ISoarBridgeStore>(), sp.GetRequiredService<IStateStore>(),
-            sp.GetRequiredService<Core.Bus.IMessageBus>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
+            sp.GetRequiredService<Core.Bus.IMessageBus>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+            sp.GetService<IPassGate>()));
         // Every change of an investigation fed by a container queues its write-back (nothing when no instance is configured).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Core.Bus.IMessageSubscriber, WriteBackQueue>());
 

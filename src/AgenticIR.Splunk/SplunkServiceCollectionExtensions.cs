@@ -41,7 +41,8 @@ public static class SplunkServiceCollectionExtensions
         services.AddSingleton(sp => new OutboxMetricsSink(sp.GetRequiredService<IMetricsOutbox>(), sp.GetRequiredService<MetricsDeliverySignal>()));
         services.AddSingleton(sp => new MetricsSinkPart(sp.GetRequiredService<OutboxMetricsSink>()));
         services.AddSingleton(sp => new HecDeliveryWorker(sp.GetRequiredService<IMetricsOutbox>(), sp.GetRequiredService<HecClient>(), sp.GetRequiredService<HecOptions>(),
-            sp.GetRequiredService<MetricsDeliverySignal>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HecDeliveryWorker>>()));
+            sp.GetRequiredService<MetricsDeliverySignal>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HecDeliveryWorker>>(),
+            gate: sp.GetService<IPassGate>()));
         services.AddHostedService(sp => sp.GetRequiredService<HecDeliveryWorker>());
         services.AddFanOutSink();
     }

@@ -4,6 +4,7 @@ using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
+using AgenticIR.Core.Workers;
 using Microsoft.Extensions.Logging;
 using AgenticIR.Core.Security;
 
@@ -15,10 +16,16 @@ namespace AgenticIR.Agents.Bus;
 /// backoff by <see cref="RedeliverAsync"/>, and later messages of its investigation wait for it, so each investigation's
 /// messages arrive in order. After <see cref="OutboxDeliveryOptions.MaxAttempts"/> failures it is dead-lettered with the
 /// reason. A crash between a subscriber's work and the delivered mark delivers the message again: subscribers are
-/// idempotent (the audit keeps a receipt per message, metrics carry deterministic event ids, write-back queues a mark).</summary>
+/// idempotent (the audit keeps a receipt per message, metrics carry deterministic event ids, write-back queues a mark).
+/// With several workers on one store, redelivery passes run only on the worker holding <see cref="LeaseNames.Outbox"/>
+/// (<paramref name="gate"/>), so two workers never redeliver the same messages at once; each publisher still delivers
+/// what it saved, and an investigation blocked by a failure on a worker without the lease waits for the holder's retry.</summary>
 public sealed class InProcessMessageBus(IStateStore store, IMessageOutbox outbox, OutboxDeliveryOptions options, TimeProvider time,
-    ILogger<InProcessMessageBus> logger) : IMessageBus, IAsyncDisposable
+    ILogger<InProcessMessageBus> logger, IPassGate? gate = null) : IMessageBus, IAsyncDisposable
 {
+    /// <summary>Time between two redelivery passes of the host's outbox loop (the lease outlasts several).</summary>
+    public static readonly TimeSpan RedeliveryInterval = TimeSpan.FromSeconds(5);
+
     private const int PageSize = 500;
 
     private readonly ConcurrentDictionary<MessageType, ImmutableHandlers> _handlers = new();
@@ -67,6 +74,7 @@ public sealed class InProcessMessageBus(IStateStore store, IMessageOutbox outbox
         try
         {
             await FlushAsync(cancellationToken);
+            if (!await (gate ?? OpenPassGate.Instance).TryEnterAsync(LeaseNames.Outbox, RedeliveryInterval, cancellationToken)) return 0;
             var pass = Interlocked.Increment(ref _passes);
             var now = time.GetUtcNow();
             // The first pass of a process takes everything pending: a crash may have left it, and a restart is a retry.

@@ -1,17 +1,23 @@
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
+using AgenticIR.Core.Workers;
 using AgenticIR.Governance.Approvals;
 using AgenticIR.Governance.Controls;
 
 namespace AgenticIR.Governance.Loop;
 
 /// <summary>Governance's clockwork, one pass at a time: approval timeouts, then the investigations whose held actions may
-/// go on (a kill switch was released). The host runs a pass every few seconds.</summary>
+/// go on (a kill switch was released). The host runs a pass every <see cref="PassInterval"/>. With several workers on one
+/// store the timeouts run only on the worker holding <see cref="LeaseNames.ApprovalTimeouts"/> (<paramref name="gate"/>),
+/// so two workers never apply the same timeout at once (each request is also claimed by version).</summary>
 public sealed class GovernanceLoop(
     ApprovalTimeoutMonitor timeouts, KillSwitchService killSwitches, IGovernanceControlStore controls, IInvestigationContinuation continuation,
-    IStateStore store, TimeProvider time)
+    IStateStore store, TimeProvider time, IPassGate? gate = null)
 {
+    /// <summary>Time between two passes of the host's loop.</summary>
+    public static readonly TimeSpan PassInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>Unfinished investigations are searched for resumable held actions only after a kill switch was released
     /// (a hold by anything else hands the action back to a human), and at least this often as a safety net, e.g. for a
     /// release the loop missed while the store was unreachable.</summary>
@@ -26,11 +32,13 @@ public sealed class GovernanceLoop(
     /// <summary>Investigations read by the last pass's search for held actions (0 when it did not search).</summary>
     public int LastScanned { get; private set; }
 
-    /// <summary>One pass: applies the timeout rules to approvals past their deadline, then, when a switch was released
-    /// (or the safety-net interval passed), continues every investigation with actions ready to go that no switch pauses.</summary>
+    /// <summary>One pass: applies the timeout rules to approvals past their deadline (when this worker holds their lease),
+    /// then, when a switch was released (or the safety-net interval passed), continues every investigation with actions
+    /// ready to go that no switch pauses.</summary>
     public async Task PassAsync(CancellationToken cancellationToken)
     {
-        await timeouts.ProcessDueAsync(cancellationToken);
+        if (await (gate ?? OpenPassGate.Instance).TryEnterAsync(LeaseNames.ApprovalTimeouts, PassInterval, cancellationToken))
+            await timeouts.ProcessDueAsync(cancellationToken);
         LastScanned = await ShouldScanAsync(cancellationToken) ? await ResumeHeldAsync(cancellationToken) : 0;
     }
 

@@ -1,4 +1,5 @@
 using AgenticIR.Core.Ports;
+using AgenticIR.Core.Workers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +7,9 @@ namespace AgenticIR.Splunk.Hec;
 
 /// <summary>Drains the metrics outbox to HEC in insertion order. A batch is marked delivered only after Splunk
 /// acknowledged it; a transient failure resends the same batch after a backoff (head-of-line, so order holds across an
-/// outage); a permanent refusal dead-letters the batch with the reason and moves on.</summary>
+/// outage); a permanent refusal dead-letters the batch with the reason and moves on. With several workers on one store,
+/// only the one holding <see cref="LeaseNames.HecDelivery"/> sends (asked before every batch), so no batch goes out twice
+/// at once and the order holds; the others keep their events in the shared outbox for it.</summary>
 public sealed class HecDeliveryWorker : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
@@ -19,12 +22,14 @@ public sealed class HecDeliveryWorker : BackgroundService
     private readonly ILogger _logger;
     private readonly HecRetryPolicy _retry;
     private readonly HecEnvelopeSettings _envelope;
+    private readonly IPassGate _gate;
     private int _failures;
     private DateTimeOffset _nextPrune;
 
-    /// <summary>Creates the worker; <paramref name="random"/> (values in [0, 1)) drives the jitter and defaults to <see cref="Random.Shared"/>.</summary>
+    /// <summary>Creates the worker; <paramref name="random"/> (values in [0, 1)) drives the jitter and defaults to
+    /// <see cref="Random.Shared"/>; <paramref name="gate"/> says whether this worker delivers (always, when null).</summary>
     public HecDeliveryWorker(IMetricsOutbox outbox, HecClient client, HecOptions options, MetricsDeliverySignal signal,
-        TimeProvider time, ILogger<HecDeliveryWorker> logger, Func<double>? random = null)
+        TimeProvider time, ILogger<HecDeliveryWorker> logger, Func<double>? random = null, IPassGate? gate = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _outbox = outbox;
@@ -36,7 +41,12 @@ public sealed class HecDeliveryWorker : BackgroundService
         _retry = new HecRetryPolicy(options.RetryBaseDelay, options.RetryMaxDelay, random ?? Random.Shared.NextDouble);
         _envelope = new HecEnvelopeSettings(options.Host, options.Index);
         _nextPrune = time.GetUtcNow();
+        _gate = gate ?? OpenPassGate.Instance;
     }
+
+    // A batch is sent right after the lease is renewed, so it must fit in the lease with room: the lease lasts several of
+    // these (the longer of the idle poll and one request's timeout).
+    private TimeSpan LeaseInterval => _options.PollInterval > _options.RequestTimeout ? _options.PollInterval : _options.RequestTimeout;
 
     /// <summary>Sends at most one batch. Returns null when nothing is pending, otherwise how long to wait before the next
     /// call (zero after a delivery, the backoff after a transient failure, the pause after a refused token).</summary>
@@ -77,8 +87,16 @@ public sealed class HecDeliveryWorker : BackgroundService
             TimeSpan? wait;
             try
             {
-                wait = await DrainOnceAsync(stoppingToken);
-                if (wait is null) await PruneIfDueAsync(stoppingToken);
+                if (!await _gate.TryEnterAsync(LeaseNames.HecDelivery, LeaseInterval, stoppingToken))
+                {
+                    // Another worker delivers; ask again after an idle interval.
+                    wait = _options.PollInterval;
+                }
+                else
+                {
+                    wait = await DrainOnceAsync(stoppingToken);
+                    if (wait is null) await PruneIfDueAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

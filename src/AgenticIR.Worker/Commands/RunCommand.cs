@@ -57,6 +57,8 @@ internal static class RunCommand
             // First: registered before any source resumes or takes anything, and claims made under this worker's id.
             services.AddSingleton(worker);
             services.AddSingleton<IInvestigationClaims, WorkerInvestigationClaims>();
+            // Passes that run in one place at a time (SOAR polling, approval timeouts, outbox and HEC delivery) hold leases.
+            services.AddSingleton<IPassGate, WorkerPassGate>();
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<WorkerHeartbeatWorker>(sp));
             services.AddHostedService(sp => new FolderWatchWorker(folder, interval, mode, sp.GetRequiredService<IAlertNormalizer>(),
                 sp.GetRequiredService<IAlertIntake>(), sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FolderWatchWorker>>(), maxInput));

@@ -3,6 +3,7 @@ using AgenticIR.Agents.Triage;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Context;
 using AgenticIR.Core.Ports;
+using AgenticIR.Core.Workers;
 using AgenticIR.Definitions;
 using AgenticIR.Governance;
 using AgenticIR.Governance.PolicyLifecycle;
@@ -93,6 +94,8 @@ public static class AgenticIrHost
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IReportSink>(_ => new FolderReportSink(paths.Reports));
         services.TryAddSingleton(PolicySource(paths));
+        // One process on its store: every pass may run (`run` registers the lease-backed gate first).
+        services.TryAddSingleton<IPassGate>(OpenPassGate.Instance);
 
         services.AddDefinitions(DefinitionPathsOf(paths));
         services.AddStorage();

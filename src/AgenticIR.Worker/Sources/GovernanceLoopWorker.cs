@@ -1,3 +1,5 @@
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.Workers;
 using AgenticIR.Governance.Loop;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using Microsoft.Extensions.Hosting;
@@ -6,12 +8,13 @@ using Microsoft.Extensions.Logging;
 namespace AgenticIR.Worker.Sources;
 
 /// <summary>Runs the worker's clockwork every few seconds: a <see cref="GovernanceLoop"/> pass (approval timeouts,
-/// investigations whose held actions may go on), then the shadow comparison of containers handled in shadow mode.</summary>
+/// investigations whose held actions may go on), then the shadow comparison of containers handled in shadow mode. With
+/// several workers the timeouts and the shadow comparison each run on the worker holding their lease.</summary>
 internal sealed partial class GovernanceLoopWorker(
-    GovernanceLoop governance, ShadowObserver? shadow, TimeProvider time, ILogger<GovernanceLoopWorker> logger) : BackgroundService
+    GovernanceLoop governance, ShadowObserver? shadow, TimeProvider time, ILogger<GovernanceLoopWorker> logger, IPassGate? gate = null) : BackgroundService
 {
     /// <summary>Time between two passes.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Interval = GovernanceLoop.PassInterval;
 
     /// <summary>Investigations read by the last pass's search for held actions (0 when it did not search).</summary>
     public int LastScanned => governance.LastScanned;
@@ -45,7 +48,9 @@ internal sealed partial class GovernanceLoopWorker(
     public async Task PassAsync(CancellationToken cancellationToken)
     {
         await governance.PassAsync(cancellationToken);
-        if (shadow is not null) await shadow.PollOnceAsync(cancellationToken);
+        // The comparison reads every SOAR container it follows: one worker at a time does it.
+        if (shadow is not null && await (gate ?? OpenPassGate.Instance).TryEnterAsync(LeaseNames.ShadowObserver, Interval, cancellationToken))
+            await shadow.PollOnceAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Governance pass failed; retrying on the next pass")]

@@ -1,3 +1,4 @@
+using AgenticIR.Agents.Bus;
 using AgenticIR.Core.Bus;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,11 +7,12 @@ namespace AgenticIR.Worker.Sources;
 
 /// <summary>Keeps the outbox moving in <c>run</c>: a first pass at start delivers everything a killed process left
 /// pending, then every <see cref="Interval"/> a pass retries messages whose retry is due (and those another process saved
-/// but did not deliver) and writes the delivered marks still buffered. On stop the buffered marks are written.</summary>
+/// but did not deliver) and writes the delivered marks still buffered. On stop the buffered marks are written. With
+/// several workers, the passes run on the one holding the outbox lease (the bus asks its gate).</summary>
 internal sealed partial class OutboxWorker(IMessageBus bus, TimeProvider time, ILogger<OutboxWorker> logger) : BackgroundService
 {
     /// <summary>Time between two passes.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Interval = InProcessMessageBus.RedeliveryInterval;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,5 +1,6 @@
 using AgenticIR.Core.Metrics;
 using AgenticIR.Core.Ports;
+using AgenticIR.Core.Workers;
 using AgenticIR.Splunk.Hec;
 using AgenticIR.Splunk.Sinks;
 using AgenticIR.Splunk.Tests.Support;
@@ -71,6 +72,43 @@ public sealed class HecDeliveryWorkerTests : IDisposable
                 await Task.Delay(20, Ct);
 
             Assert.Equal(emitted, _hec.Requests.SelectMany(r => r.EventIds));
+        }
+        finally
+        {
+            await worker.StopAsync(Ct);
+        }
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AnotherWorkerHoldsTheLease_SendsNothingUntilThisOneWinsIt()
+    {
+        var gate = new SwitchedGate();
+        var (outbox, worker, sink) = await CreateAsync(gate: gate);
+        await EmitAsync(sink, 5);
+        await worker.StartAsync(Ct);
+        try
+        {
+            // Two idle polls (the clock moved past each wait) with the lease held elsewhere.
+            var asked = DateTime.UtcNow.AddSeconds(20);
+            while (gate.Asked.Count < 2 && DateTime.UtcNow < asked)
+            {
+                _time.Advance(TimeSpan.FromSeconds(2));
+                await Task.Delay(20, Ct);
+            }
+            Assert.True(gate.Asked.Count >= 2);
+            Assert.Empty(_hec.Requests);
+            Assert.Equal(5, (await outbox.CountAsync(Ct)).Pending);
+            Assert.All(gate.Asked, a => Assert.Equal(LeaseNames.HecDelivery, a));
+
+            // The holder died and its lease expired: this worker wins it at its next idle poll and delivers.
+            gate.Open = true;
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while ((await outbox.CountAsync(Ct)).Delivered < 5 && DateTime.UtcNow < deadline)
+            {
+                _time.Advance(TimeSpan.FromSeconds(2));
+                await Task.Delay(20, Ct);
+            }
+            Assert.Equal(5, (await outbox.CountAsync(Ct)).Delivered);
         }
         finally
         {
@@ -201,11 +239,11 @@ public sealed class HecDeliveryWorkerTests : IDisposable
         _database.Dispose();
     }
 
-    private async Task<(IMetricsOutbox Outbox, HecDeliveryWorker Worker, OutboxMetricsSink Sink)> CreateAsync(int maxBatchEvents = 500)
+    private async Task<(IMetricsOutbox Outbox, HecDeliveryWorker Worker, OutboxMetricsSink Sink)> CreateAsync(int maxBatchEvents = 500, IPassGate? gate = null)
     {
         var outbox = new SqliteMetricsOutbox(await _database.MigratedAsync(_time, Ct), _time);
         var options = new HecOptions { Url = _hec.Url, Token = HecStub.Token, Host = "worker-1", MaxBatchEvents = maxBatchEvents };
-        var worker = new HecDeliveryWorker(outbox, new HecClient(_http, options, _time), options, _signal, _time, _logger, () => 0.5);
+        var worker = new HecDeliveryWorker(outbox, new HecClient(_http, options, _time), options, _signal, _time, _logger, () => 0.5, gate);
         return (outbox, worker, new OutboxMetricsSink(outbox, _signal));
     }
 
@@ -223,4 +261,26 @@ public sealed class HecDeliveryWorkerTests : IDisposable
 
     private MetricsEvent Event(int n) => new($"evt-{n:D5}", "agent_heartbeat", _time.GetUtcNow(),
         new Dictionary<string, object?> { ["agent_name"] = "triage_agent", ["status"] = "healthy", ["n"] = n });
+
+    // Says what the test sets, and records each lease asked for.
+    private sealed class SwitchedGate : IPassGate
+    {
+        private readonly List<string> _asked = [];
+
+        public volatile bool Open;
+
+        public IReadOnlyList<string> Asked
+        {
+            get
+            {
+                lock (_asked) return [.. _asked];
+            }
+        }
+
+        public Task<bool> TryEnterAsync(string lease, TimeSpan interval, CancellationToken cancellationToken)
+        {
+            lock (_asked) _asked.Add(lease);
+            return Task.FromResult(Open);
+        }
+    }
 }

@@ -1,7 +1,12 @@
 using AgenticIR.Agents.Bus;
 using AgenticIR.Core.Bus;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.Workers;
+using AgenticIR.Storage;
 using AgenticIR.Storage.Sqlite;
 using AgenticIR.Storage.Sqlite.Outbox;
+using AgenticIR.Worker.Sources;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -140,6 +145,44 @@ public sealed class InProcessMessageBusTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Redeliver_TwoWorkersOnOneStore_OnlyTheOutboxLeaseHolderRedeliversUntilItStops()
+    {
+        foreach (var id in new[] { "inv-1:TriageComplete:1", "inv-2:TriageComplete:1", "inv-1:PlanReady:3" })
+            await _store.AppendMessageAsync(Message(id[..5], id), Ct);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        services.Configure<SqliteStoreOptions>(o => o.Path = _options.Path);
+        services.AddStorage();
+        await using var provider = services.BuildServiceProvider();
+        var registry = provider.GetRequiredService<IWorkerRegistry>();
+        WorkerPassGate Gate(string id) => new(registry, new WorkerIdentity(new WorkerRegistration(id, "host", 1, _time.GetUtcNow()), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)),
+            NullLogger<WorkerPassGate>.Instance);
+        var delivered = new List<string>();
+        var byB = new List<string>();
+        await using var a = NewBus(gate: Gate("a"));
+        await using var b = NewBus(gate: Gate("b"));
+        a.Subscribe(MessageType.TriageComplete, Recorder(delivered));
+        a.Subscribe(MessageType.PlanReady, Recorder(delivered));
+        b.Subscribe(MessageType.TriageComplete, Recorder(byB));
+        b.Subscribe(MessageType.PlanReady, Recorder(byB));
+
+        // Both workers' first passes, one after the other as their outbox loops tick: a took the lease, b leaves it all.
+        Assert.Equal(3, await a.RedeliverAsync(Ct));
+        Assert.Equal(0, await b.RedeliverAsync(Ct));
+        Assert.Equal(["inv-1:TriageComplete:1", "inv-2:TriageComplete:1", "inv-1:PlanReady:3"], delivered);
+        Assert.Empty(byB);
+
+        // a stops; what a killed publisher leaves afterwards is b's to redeliver once the publisher's grace has passed.
+        await registry.StopAsync("a", Ct);
+        await _store.AppendMessageAsync(Message("inv-3", "inv-3:TriageComplete:1"), Ct);
+        _time.Advance(new OutboxDeliveryOptions().PublisherGrace + TimeSpan.FromSeconds(1));
+        await b.RedeliverAsync(Ct);
+
+        Assert.Contains("inv-3:TriageComplete:1", byB);
+        Assert.DoesNotContain("inv-3:TriageComplete:1", delivered);
+    }
+
+    [Fact]
     public async Task Redeliver_LaterPass_LeavesAFreshMessageToItsPublisherForTheGracePeriod()
     {
         await using var bus = NewBus();
@@ -211,8 +254,8 @@ public sealed class InProcessMessageBusTests : IAsyncLifetime
         Assert.Single(await _store.ListMessagesAsync("inv-1", Ct));
     }
 
-    private InProcessMessageBus NewBus(OutboxDeliveryOptions? options = null) =>
-        new(_store, Outbox(), options ?? new OutboxDeliveryOptions(), _time, NullLogger<InProcessMessageBus>.Instance);
+    private InProcessMessageBus NewBus(OutboxDeliveryOptions? options = null, IPassGate? gate = null) =>
+        new(_store, Outbox(), options ?? new OutboxDeliveryOptions(), _time, NullLogger<InProcessMessageBus>.Instance, gate);
 
     private SqliteMessageOutbox Outbox() => new(_options, _time);
 

@@ -24,6 +24,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
 
     private readonly DirectoryInfo _work;
     private readonly Action<IServiceCollection, BridgeHarness>? _overrides;
+    private readonly List<Pipeline> _others = [];
 
     private BridgeHarness(SplunkSoarSimulator simulator, DirectoryInfo work, Action<IServiceCollection, BridgeHarness>? overrides)
     {
@@ -158,7 +159,18 @@ internal sealed class BridgeHarness : IAsyncDisposable
         item["container"] is JsonValue v && v.TryGetValue<long>(out var id) ? id
         : item["container_id"] is JsonValue w && w.TryGetValue<long>(out var id2) ? id2 : null;
 
-    private async Task BuildAsync(CancellationToken cancellationToken)
+    /// <summary>Another worker on the same database and configuration (a second <c>run</c> process beside
+    /// <see cref="Pipeline"/>), with <paramref name="extra"/> registered after the harness's overrides; disposed with the harness.</summary>
+    public async Task<Pipeline> AddWorkerAsync(Action<IServiceCollection> extra, CancellationToken cancellationToken)
+    {
+        var pipeline = await BuildPipelineAsync(extra, cancellationToken);
+        _others.Add(pipeline);
+        return pipeline;
+    }
+
+    private async Task BuildAsync(CancellationToken cancellationToken) => Pipeline = await BuildPipelineAsync(null, cancellationToken);
+
+    private async Task<Pipeline> BuildPipelineAsync(Action<IServiceCollection>? extra, CancellationToken cancellationToken)
     {
         var options = new WorkerOptions
         {
@@ -173,9 +185,10 @@ internal sealed class BridgeHarness : IAsyncDisposable
             Playbooks = Path.Combine(Folder, "config", "playbooks.yaml"),
         };
         var loggers = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
-        Pipeline = await PipelineBuilder.BuildAsync(paths, loggers, services =>
+        return await PipelineBuilder.BuildAsync(paths, loggers, services =>
         {
             _overrides?.Invoke(services, this);
+            extra?.Invoke(services);
             // Fast action-run polling and retries: the simulator moves a run on per read, so waits only cost time.
             services.AddSingleton(new SplunkSoarDispatchOptions
             {
@@ -208,6 +221,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var other in _others) await other.DisposeAsync();
         await Pipeline.DisposeAsync();
         await Simulator.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -9,4 +9,7 @@ internal enum BridgeCycleStatus
     Unavailable,
     /// <summary>The SOAR refused our credentials; the instance's bridge is stopped.</summary>
     Stopped,
+    /// <summary>Another worker holds the instance's lease (or took it during the cycle): this worker left the instance
+    /// to it and tries again next interval.</summary>
+    NotLeased,
 }

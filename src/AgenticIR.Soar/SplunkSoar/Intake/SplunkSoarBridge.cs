@@ -1,6 +1,7 @@
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
+using AgenticIR.Core.Workers;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Approvals;
 using AgenticIR.Soar.SplunkSoar.Approvals.Delegation;
@@ -15,7 +16,10 @@ namespace AgenticIR.Soar.SplunkSoar.Intake;
 /// see <see cref="WriteBackQueue"/>; unchanged ones are not even read), apply approval comments, hand actions to the
 /// SOAR's asset approvers and read their answers back (when the instance delegates approvals), and write back what the
 /// answers changed. A SOAR outage ends the cycle where it is (cursors, ledgers and the queue only move after success,
-/// so the next cycle resumes there); refused credentials stop this instance's bridge for good.</summary>
+/// so the next cycle resumes there); refused credentials stop this instance's bridge for good. With several workers on one
+/// store, a cycle runs only while this worker holds the instance's lease (<see cref="LeaseNames.SoarInstance"/>), renewed
+/// before each step: another worker's cycle on the same instance never overlaps, and a worker that lost the lease stops
+/// mid-cycle, where the next holder resumes.</summary>
 internal sealed class SplunkSoarBridge(
     string instance,
     TimeSpan pollInterval,
@@ -28,9 +32,11 @@ internal sealed class SplunkSoarBridge(
     IMessageBus bus,
     TimeProvider time,
     ILogger<SplunkSoarBridge> logger,
+    IPassGate? gate = null,
     int writeBackParallelism = SplunkSoarBridgeOptions.DefaultWriteBackParallelism) : IDisposable
 {
     private readonly SemaphoreSlim _cycle = new(1, 1);
+    private readonly IPassGate _gate = gate ?? OpenPassGate.Instance;
     private volatile bool _stopped;
 
     /// <summary>Instance name.</summary>
@@ -49,9 +55,12 @@ internal sealed class SplunkSoarBridge(
         await _cycle.WaitAsync(cancellationToken);
         try
         {
+            if (!await HoldsLeaseAsync(cancellationToken)) return BridgeCycleResult.Of(BridgeCycleStatus.NotLeased);
             await bus.RedeliverAsync(cancellationToken);
             var taken = await intake.PollOnceAsync(instance, cancellationToken);
+            if (!await HoldsLeaseAsync(cancellationToken)) return BridgeCycleResult.Of(BridgeCycleStatus.NotLeased) with { ContainersTaken = taken.ContainersTaken };
             var written = await WriteBackQueuedAsync(cancellationToken);
+            if (!await HoldsLeaseAsync(cancellationToken)) return BridgeCycleResult.Of(BridgeCycleStatus.NotLeased) with { ContainersTaken = taken.ContainersTaken, Written = written };
             var answered = await approvals.PollOnceAsync(instance, cancellationToken);
             var delegated = assetApprovers is null ? [] : await assetApprovers.PassAsync(instance, cancellationToken);
             if (answered.Investigations.Count > 0 || delegated.Count > 0) written += await WriteBackQueuedAsync(cancellationToken);
@@ -104,6 +113,10 @@ internal sealed class SplunkSoarBridge(
             }
         }
     }
+
+    // Takes or renews the instance's lease (for three poll intervals, at least the worker timeout).
+    private Task<bool> HoldsLeaseAsync(CancellationToken cancellationToken) =>
+        _gate.TryEnterAsync(LeaseNames.SoarInstance(instance), pollInterval, cancellationToken);
 
     private async Task<WriteBackResult> WriteBackQueuedAsync(CancellationToken cancellationToken)
     {

@@ -9,18 +9,19 @@ using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Soar.SplunkSoar.Intake;
 
-/// <summary>One <see cref="SplunkSoarBridge"/> per configured instance, for the host to run.</summary>
+/// <summary>One <see cref="SplunkSoarBridge"/> per configured instance, for the host to run; each runs its cycles only
+/// while this worker holds the instance's lease (always, in a single process).</summary>
 internal sealed class SplunkSoarBridges : IDisposable
 {
     public SplunkSoarBridges(IReadOnlyList<SoarInstanceDefinition> instances, ContainerPoller intake, WriteBackService writeBack,
         ApprovalCommentPoller approvals, AssetApproverPass? assetApprovers, ISoarBridgeStore store, IStateStore state, IMessageBus bus, TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers, IPassGate? gate = null)
     {
         ArgumentNullException.ThrowIfNull(instances);
         ArgumentNullException.ThrowIfNull(loggers);
         All = [.. instances.Select(i => new SplunkSoarBridge(i.Name, i.PollInterval, intake, writeBack, approvals,
             i.Approvals == SoarApprovalChannel.AssetApprovers ? assetApprovers : null, store, state, bus, time,
-            loggers.CreateLogger<SplunkSoarBridge>()))];
+            loggers.CreateLogger<SplunkSoarBridge>(), gate))];
     }
 
     /// <summary>Bridges in configuration order.</summary>

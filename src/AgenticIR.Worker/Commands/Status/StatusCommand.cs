@@ -7,8 +7,8 @@ using Spectre.Console;
 namespace AgenticIR.Worker.Commands.Status;
 
 /// <summary><c>agentic-ir status [--json]</c>: inputs by outcome, investigations, consumer lag, workers and their
-/// heartbeats, SOAR polling, kill switches. Exit 0 when healthy, 1 otherwise (a container health check): see
-/// <see cref="StatusReader"/> for what counts as unhealthy.</summary>
+/// heartbeats, which worker holds which lease, SOAR polling, kill switches. Exit 0 when healthy, 1 otherwise (a container
+/// health check): see <see cref="StatusReader"/> for what counts as unhealthy.</summary>
 internal static class StatusCommand
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
@@ -19,7 +19,7 @@ internal static class StatusCommand
     internal static Command Create(IAnsiConsole? console)
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
-        var command = new Command("status", "Show inputs by outcome, investigations, consumer lag, workers, SOAR polling and kill switches; exit 1 when unhealthy") { json };
+        var command = new Command("status", "Show inputs by outcome, investigations, consumer lag, workers, the leases they hold, SOAR polling and kill switches; exit 1 when unhealthy") { json };
         command.SetAction(async (parse, ct) =>
         {
             var output = console ?? AnsiConsole.Console;
@@ -47,6 +47,13 @@ internal static class StatusCommand
             foreach (var w in report.Workers)
                 workers.AddRow(Markup.Escape(w.Id), Markup.Escape(w.Host), w.Pid.ToString(CultureInfo.InvariantCulture), Invariant($"{w.StartedAt:u}"), Invariant($"{w.LastSeen:u}"), w.Alive ? "yes" : "no");
             output.Write(workers);
+        }
+        if (report.Leases.Count > 0)
+        {
+            var leases = new Table().AddColumns("lease", "held by", "renewed", "state");
+            foreach (var l in report.Leases)
+                leases.AddRow(Markup.Escape(l.Name), Markup.Escape(l.Holder), Invariant($"{l.RenewedAt:u}"), l.Held ? "held" : "free");
+            output.Write(leases);
         }
         if (report.ConsumerLag.Count > 0)
         {

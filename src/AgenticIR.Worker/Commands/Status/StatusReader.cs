@@ -55,6 +55,8 @@ internal static class StatusReader
             new StatusInvestigations(statistics.Investigations, statistics.Unfinished, statistics.AwaitingApproval),
             lag,
             workerRows,
+            [.. leases.Select(l => new StatusLease(l.Name, l.Holder, l.AcquiredAt, l.RenewedAt, l.ExpiresAt,
+                l.ExpiresAt >= now && workers.Any(w => w.Id == l.Holder && w.StoppedAt is null)))],
             [.. leases.Where(l => l.Name.StartsWith(LeaseNames.SoarPrefix, StringComparison.Ordinal))
                 .Select(l => new StatusSoarInstance(l.Name[LeaseNames.SoarPrefix.Length..], l.Holder, l.RenewedAt, l.ExpiresAt))],
             [.. switches.Select(k => new StatusKillSwitch(k.Scope, k.EngagedBy, k.Reason, k.EngagedAt))],

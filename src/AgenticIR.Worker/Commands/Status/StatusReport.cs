@@ -7,6 +7,7 @@ internal sealed record StatusReport(
     StatusInvestigations Investigations,
     IReadOnlyList<StatusPartitionLag> ConsumerLag,
     IReadOnlyList<StatusWorker> Workers,
+    IReadOnlyList<StatusLease> Leases,
     IReadOnlyList<StatusSoarInstance> SoarInstances,
     IReadOnlyList<StatusKillSwitch> KillSwitches,
     bool Healthy,
