@@ -21,13 +21,19 @@ internal sealed partial class PostgresStateStore
     }
 
     /// <inheritdoc />
-    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken)
+    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) =>
+        CreateAsync(record, intake, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, FingerprintCheck? check, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var stored = record with { Version = 1 };
         var state = InvestigationStateCodec.Encode(stored);
         return WriteAsync(async (connection, transaction) =>
         {
+            if (check is not null && !await StillNewestAsync(connection, transaction, stored.Fingerprint, check, cancellationToken))
+                throw Conflict(stored.Id, 0);
             var insert = Command(
                 """
                 INSERT INTO investigations (id, fingerprint, stage, version, created_at, updated_at, state)
@@ -46,6 +52,24 @@ internal sealed partial class PostgresStateStore
             }
             return stored;
         }, cancellationToken);
+    }
+
+    // Workers opening an investigation for one fingerprint take its advisory lock for their transaction, so of two
+    // duplicates taken at the same moment one opens the investigation and the other, once the lock is its own, reads the
+    // committed winner (each statement of a READ COMMITTED transaction sees what committed before it started).
+    private static async Task<bool> StillNewestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string fingerprint, FingerprintCheck check,
+        CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@space, @key);",
+            new { space = PostgresLocks.FingerprintSpace, key = PostgresLocks.FingerprintKey(fingerprint) }, transaction, cancellationToken: cancellationToken));
+        var newest = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+            """
+            SELECT id FROM investigations
+            WHERE fingerprint = @fingerprint AND created_at >= @since
+            ORDER BY created_at DESC, id DESC
+            LIMIT 1;
+            """, new { fingerprint, since = StoreText.Timestamp(check.CreatedSince) }, transaction, cancellationToken: cancellationToken));
+        return string.Equals(newest, check.NewestSeen, StringComparison.Ordinal);
     }
 
     /// <inheritdoc />
