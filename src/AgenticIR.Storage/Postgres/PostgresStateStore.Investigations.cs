@@ -51,8 +51,18 @@ internal sealed partial class PostgresStateStore
                 throw Conflict(stored.Id, 0);
             }
             return stored;
-        }, cancellationToken);
+        }, cancellationToken, connection => LandedAsync(connection, stored.Id, 1, state, intake));
     }
+
+    // Whether a save whose COMMIT went unanswered (the server went away) landed: its intake row names the investigation,
+    // or the row holds exactly the state it wrote at its version. Asked before the save is run again, so an alert is
+    // never counted twice and a stage never runs its effects twice; a save that did not land is simply run again.
+    private static async Task<bool> LandedAsync(NpgsqlConnection connection, string id, long version, byte[] state, IntakeRecord? intake) =>
+        intake is not null
+            ? await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM intake WHERE input_key = @key AND investigation_id = @id);", new { key = intake.InputKey, id }))
+            : await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM investigations WHERE id = @id AND version = @version AND state = @state);", new { id, version, state }));
 
     // Workers opening an investigation for one fingerprint take its advisory lock for their transaction, so of two
     // duplicates taken at the same moment one opens the investigation and the other, once the lock is its own, reads the
@@ -115,7 +125,7 @@ internal sealed partial class PostgresStateStore
                 throw Conflict(next.Id, expected);
             }
             return next;
-        }, cancellationToken);
+        }, cancellationToken, connection => LandedAsync(connection, next.Id, next.Version, state, intake));
     }
 
     /// <inheritdoc />

@@ -11,7 +11,7 @@ internal sealed partial class PostgresAuditLog
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync(long fromSequence, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT {PostgresAuditRow.Columns} FROM audit_records WHERE sequence >= $1 ORDER BY sequence LIMIT $2;", connection)
         {
@@ -27,7 +27,7 @@ internal sealed partial class PostgresAuditLog
     public async IAsyncEnumerable<AuditRecord> StreamAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand { Connection = connection };
         var sql = new StringBuilder($"SELECT {PostgresAuditRow.Columns} FROM audit_records WHERE true");
         void Filter(string condition, NpgsqlParameter parameter)

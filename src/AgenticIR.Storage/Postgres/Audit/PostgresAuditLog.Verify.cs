@@ -16,7 +16,7 @@ internal sealed partial class PostgresAuditLog
     /// <inheritdoc />
     public async Task<AuditVerification> VerifyAsync(AuditCheckpoint? checkpoint, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // One snapshot for the whole walk: appends by any worker meanwhile are neither half-seen nor mistaken for gaps.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         return await VerifyAsync(connection, transaction, long.MaxValue, progress, checkpoint, cancellationToken);
@@ -25,7 +25,7 @@ internal sealed partial class PostgresAuditLog
     /// <inheritdoc />
     public async Task<AuditHead> ReadHeadAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         return await PostgresAuditHead.ReadAsync(connection, transaction, cancellationToken);
     }

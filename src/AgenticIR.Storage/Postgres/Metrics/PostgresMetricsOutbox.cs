@@ -8,7 +8,7 @@ namespace AgenticIR.Storage.Postgres.Metrics;
 
 /// <summary>The metrics outbox on PostgreSQL (table <c>metrics_outbox</c>): ascending id is the delivery order and the
 /// unique event id keeps a re-emitted event (from this worker or another) from being buffered twice.</summary>
-internal sealed class PostgresMetricsOutbox(NpgsqlDataSource dataSource, TimeProvider time) : IMetricsOutbox
+internal sealed class PostgresMetricsOutbox(PostgresDatabase database, TimeProvider time) : IMetricsOutbox
 {
     private const string Pending = "pending";
     private const string Delivered = "delivered";
@@ -89,7 +89,7 @@ internal sealed class PostgresMetricsOutbox(NpgsqlDataSource dataSource, TimePro
     /// <inheritdoc />
     public async Task<MetricsOutboxCounts> CountAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(
             "SELECT state, COUNT(*) FROM metrics_outbox GROUP BY state;", cancellationToken: cancellationToken)))
             .ToDictionary(r => r.State, r => r.Count, StringComparer.Ordinal);
@@ -99,7 +99,7 @@ internal sealed class PostgresMetricsOutbox(NpgsqlDataSource dataSource, TimePro
     private async Task<IReadOnlyList<MetricsOutboxEntry>> ListAsync(string state, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM metrics_outbox WHERE state = @state ORDER BY id LIMIT @limit;",
             new { state, limit }, cancellationToken: cancellationToken));
@@ -118,7 +118,7 @@ internal sealed class PostgresMetricsOutbox(NpgsqlDataSource dataSource, TimePro
     }
 
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        PostgresWrites.RunAsync(dataSource, work, null, cancellationToken);
+        database.RunAsync(work, null, cancellationToken);
 
     private string Now() => StoreText.Timestamp(time.GetUtcNow());
 

@@ -9,7 +9,7 @@ namespace AgenticIR.Storage.Postgres.PolicyVersions;
 /// <summary>Policy versions and proposal decisions on PostgreSQL. Recording a version reads the latest and inserts the
 /// next under a transaction-scoped advisory lock, so workers loading the same file at once number it once; a proposal is
 /// decided by an update conditional on it still being pending, so it is decided once.</summary>
-internal sealed class PostgresPolicyVersionStore(NpgsqlDataSource dataSource) : IPolicyVersionStore, IProposalDecisionStore
+internal sealed class PostgresPolicyVersionStore(PostgresDatabase database) : IPolicyVersionStore, IProposalDecisionStore
 {
     private const string PendingReview = "pending";
 
@@ -42,14 +42,14 @@ internal sealed class PostgresPolicyVersionStore(NpgsqlDataSource dataSource) : 
     /// <inheritdoc />
     public async Task<PolicyVersion?> LatestAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await LatestAsync(connection, null, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PolicyVersion>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<PolicyVersionRow>(new CommandDefinition(
             $"SELECT {PolicyVersionRow.Columns} FROM policy_versions WHERE loaded_at >= @since ORDER BY version;",
             new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
@@ -85,7 +85,7 @@ internal sealed class PostgresPolicyVersionStore(NpgsqlDataSource dataSource) : 
     /// <inheritdoc />
     public async Task<ProposalDecision?> GetDecisionAsync(long proposalId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ProposalDecisionRow>(new CommandDefinition(
             $"SELECT {ProposalDecisionRow.Columns} FROM proposal_decisions WHERE proposal_id = @proposalId;",
             new { proposalId }, cancellationToken: cancellationToken));
@@ -95,7 +95,7 @@ internal sealed class PostgresPolicyVersionStore(NpgsqlDataSource dataSource) : 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ProposalDecision>> ListDecisionsAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ProposalDecisionRow>(new CommandDefinition(
             $"SELECT {ProposalDecisionRow.Columns} FROM proposal_decisions WHERE decided_at >= @since ORDER BY decided_at, proposal_id;",
             new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
@@ -111,5 +111,5 @@ internal sealed class PostgresPolicyVersionStore(NpgsqlDataSource dataSource) : 
     }
 
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        PostgresWrites.RunAsync(dataSource, work, null, cancellationToken);
+        database.RunAsync(work, null, cancellationToken);
 }
