@@ -80,10 +80,12 @@ internal sealed class PostgresGovernanceControlStore(PostgresDatabase database) 
     /// <inheritdoc />
     public async Task<int> CountAsync(string category, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM dispatch_reservations WHERE category = @category AND reserved_at > @since;",
-            new { category, since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
+        return await database.ReadAsync(async connection =>
+        {
+            return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM dispatch_reservations WHERE category = @category AND reserved_at > @since;",
+                new { category, since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -97,9 +99,11 @@ internal sealed class PostgresGovernanceControlStore(PostgresDatabase database) 
 
     private async Task<IReadOnlyList<KillSwitch>> QueryAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<KillSwitchRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToKillSwitch())];
+        return await database.ReadAsync<IReadOnlyList<KillSwitch>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<KillSwitchRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToKillSwitch())];
+        }, cancellationToken);
     }
 
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>

@@ -22,11 +22,13 @@ internal sealed class PostgresApprovalRequestStore(PostgresDatabase database) : 
     /// <inheritdoc />
     public async Task<ApprovalRequest?> GetAsync(string investigationId, string actionId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM approval_requests WHERE investigation_id = @investigationId AND action_id = @actionId;",
-            new { investigationId, actionId }, cancellationToken: cancellationToken));
-        return row?.ToRequest();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM approval_requests WHERE investigation_id = @investigationId AND action_id = @actionId;",
+                new { investigationId, actionId }, cancellationToken: cancellationToken));
+            return row?.ToRequest();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -62,29 +64,33 @@ internal sealed class PostgresApprovalRequestStore(PostgresDatabase database) : 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ApprovalRequest>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"""
-            SELECT {Columns} FROM approval_requests
-            WHERE state = 'open' AND deadline <= @now
-            ORDER BY deadline, investigation_id, action_id
-            LIMIT @limit;
-            """, new { now = StoreText.Timestamp(now), limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToRequest())];
+        return await database.ReadAsync<IReadOnlyList<ApprovalRequest>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+                $"""
+                SELECT {Columns} FROM approval_requests
+                WHERE state = 'open' AND deadline <= @now
+                ORDER BY deadline, investigation_id, action_id
+                LIMIT @limit;
+                """, new { now = StoreText.Timestamp(now), limit }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToRequest())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ApprovalRequest>> ListOpenAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"""
-            SELECT {Columns} FROM approval_requests
-            WHERE state IN ('open', 'held')
-            ORDER BY deadline IS NULL, deadline, investigation_id, action_id
-            LIMIT @limit;
-            """, new { limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToRequest())];
+        return await database.ReadAsync<IReadOnlyList<ApprovalRequest>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+                $"""
+                SELECT {Columns} FROM approval_requests
+                WHERE state IN ('open', 'held')
+                ORDER BY deadline IS NULL, deadline, investigation_id, action_id
+                LIMIT @limit;
+                """, new { limit }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToRequest())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

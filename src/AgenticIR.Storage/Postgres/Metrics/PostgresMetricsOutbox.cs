@@ -89,21 +89,25 @@ internal sealed class PostgresMetricsOutbox(PostgresDatabase database, TimeProvi
     /// <inheritdoc />
     public async Task<MetricsOutboxCounts> CountAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(
-            "SELECT state, COUNT(*) FROM metrics_outbox GROUP BY state;", cancellationToken: cancellationToken)))
-            .ToDictionary(r => r.State, r => r.Count, StringComparer.Ordinal);
-        return new MetricsOutboxCounts(rows.GetValueOrDefault(Pending), rows.GetValueOrDefault(Delivered), rows.GetValueOrDefault(DeadLettered));
+        return await database.ReadAsync(async connection =>
+        {
+            var rows = (await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(
+                "SELECT state, COUNT(*) FROM metrics_outbox GROUP BY state;", cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.State, r => r.Count, StringComparer.Ordinal);
+            return new MetricsOutboxCounts(rows.GetValueOrDefault(Pending), rows.GetValueOrDefault(Delivered), rows.GetValueOrDefault(DeadLettered));
+        }, cancellationToken);
     }
 
     private async Task<IReadOnlyList<MetricsOutboxEntry>> ListAsync(string state, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM metrics_outbox WHERE state = @state ORDER BY id LIMIT @limit;",
-            new { state, limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToEntry())];
+        return await database.ReadAsync<IReadOnlyList<MetricsOutboxEntry>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM metrics_outbox WHERE state = @state ORDER BY id LIMIT @limit;",
+                new { state, limit }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToEntry())];
+        }, cancellationToken);
     }
 
     private Task UpdateAsync(string set, IReadOnlyList<long> ids, string? text, CancellationToken cancellationToken)

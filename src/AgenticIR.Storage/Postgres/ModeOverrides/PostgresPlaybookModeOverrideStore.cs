@@ -12,11 +12,13 @@ internal sealed class PostgresPlaybookModeOverrideStore(PostgresDatabase databas
     /// <inheritdoc />
     public async Task<IReadOnlyList<PlaybookModeOverride>> ListActiveAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ModeOverrideRow>(new CommandDefinition(
-            $"SELECT {ModeOverrideRow.Columns} FROM playbook_mode_overrides WHERE lifted_at IS NULL ORDER BY id;",
-            cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToOverride())];
+        return await database.ReadAsync<IReadOnlyList<PlaybookModeOverride>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<ModeOverrideRow>(new CommandDefinition(
+                $"SELECT {ModeOverrideRow.Columns} FROM playbook_mode_overrides WHERE lifted_at IS NULL ORDER BY id;",
+                cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToOverride())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

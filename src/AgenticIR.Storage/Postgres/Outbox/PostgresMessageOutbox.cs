@@ -15,17 +15,19 @@ internal sealed class PostgresMessageOutbox(PostgresDatabase database, TimeProvi
     public async Task<IReadOnlyList<PendingMessage>> ListPendingAsync(long afterSequence, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        // The partial index holds only pending rows, so this reads what is undelivered, never the history.
-        var rows = await connection.QueryAsync<PendingRow>(new CommandDefinition(
-            """
-            SELECT seq AS Seq, id AS Id, type AS Type, investigation_id AS InvestigationId, summary AS Summary,
-                   created_at AS CreatedAt, attempts AS Attempts, next_attempt_at AS NextAttemptAt
-            FROM bus_messages
-            WHERE state = 'pending' AND seq > @afterSequence
-            ORDER BY seq LIMIT @limit;
-            """, new { afterSequence, limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToPending())];
+        return await database.ReadAsync<IReadOnlyList<PendingMessage>>(async connection =>
+        {
+            // The partial index holds only pending rows, so this reads what is undelivered, never the history.
+            var rows = await connection.QueryAsync<PendingRow>(new CommandDefinition(
+                """
+                SELECT seq AS Seq, id AS Id, type AS Type, investigation_id AS InvestigationId, summary AS Summary,
+                       created_at AS CreatedAt, attempts AS Attempts, next_attempt_at AS NextAttemptAt
+                FROM bus_messages
+                WHERE state = 'pending' AND seq > @afterSequence
+                ORDER BY seq LIMIT @limit;
+                """, new { afterSequence, limit }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToPending())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

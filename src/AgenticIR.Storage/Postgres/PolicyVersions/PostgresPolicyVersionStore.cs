@@ -42,18 +42,22 @@ internal sealed class PostgresPolicyVersionStore(PostgresDatabase database) : IP
     /// <inheritdoc />
     public async Task<PolicyVersion?> LatestAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await LatestAsync(connection, null, cancellationToken);
+        return await database.ReadAsync(async connection =>
+        {
+            return await LatestAsync(connection, null, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PolicyVersion>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PolicyVersionRow>(new CommandDefinition(
-            $"SELECT {PolicyVersionRow.Columns} FROM policy_versions WHERE loaded_at >= @since ORDER BY version;",
-            new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToVersion())];
+        return await database.ReadAsync<IReadOnlyList<PolicyVersion>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<PolicyVersionRow>(new CommandDefinition(
+                $"SELECT {PolicyVersionRow.Columns} FROM policy_versions WHERE loaded_at >= @since ORDER BY version;",
+                new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToVersion())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -85,21 +89,25 @@ internal sealed class PostgresPolicyVersionStore(PostgresDatabase database) : IP
     /// <inheritdoc />
     public async Task<ProposalDecision?> GetDecisionAsync(long proposalId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ProposalDecisionRow>(new CommandDefinition(
-            $"SELECT {ProposalDecisionRow.Columns} FROM proposal_decisions WHERE proposal_id = @proposalId;",
-            new { proposalId }, cancellationToken: cancellationToken));
-        return row?.ToDecision();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<ProposalDecisionRow>(new CommandDefinition(
+                $"SELECT {ProposalDecisionRow.Columns} FROM proposal_decisions WHERE proposal_id = @proposalId;",
+                new { proposalId }, cancellationToken: cancellationToken));
+            return row?.ToDecision();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ProposalDecision>> ListDecisionsAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ProposalDecisionRow>(new CommandDefinition(
-            $"SELECT {ProposalDecisionRow.Columns} FROM proposal_decisions WHERE decided_at >= @since ORDER BY decided_at, proposal_id;",
-            new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToDecision())];
+        return await database.ReadAsync<IReadOnlyList<ProposalDecision>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<ProposalDecisionRow>(new CommandDefinition(
+                $"SELECT {ProposalDecisionRow.Columns} FROM proposal_decisions WHERE decided_at >= @since ORDER BY decided_at, proposal_id;",
+                new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToDecision())];
+        }, cancellationToken);
     }
 
     private static async Task<PolicyVersion?> LatestAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)

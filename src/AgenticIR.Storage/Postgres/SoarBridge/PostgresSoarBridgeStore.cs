@@ -19,13 +19,15 @@ internal sealed partial class PostgresSoarBridgeStore(PostgresDatabase database,
     public async Task<SoarIntakeCursor> GetCursorAsync(string instance, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<CursorRow>(new CommandDefinition(
-            "SELECT last_container_id AS LastContainerId, last_update_time AS LastUpdateTime FROM soar_intake_cursor WHERE instance = @instance;",
-            new { instance }, cancellationToken: cancellationToken));
-        return row is null
-            ? new SoarIntakeCursor(0, null)
-            : new SoarIntakeCursor(row.LastContainerId, row.LastUpdateTime is null ? null : StoreText.ParseTimestamp(row.LastUpdateTime));
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<CursorRow>(new CommandDefinition(
+                "SELECT last_container_id AS LastContainerId, last_update_time AS LastUpdateTime FROM soar_intake_cursor WHERE instance = @instance;",
+                new { instance }, cancellationToken: cancellationToken));
+            return row is null
+                ? new SoarIntakeCursor(0, null)
+                : new SoarIntakeCursor(row.LastContainerId, row.LastUpdateTime is null ? null : StoreText.ParseTimestamp(row.LastUpdateTime));
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -60,11 +62,13 @@ internal sealed partial class PostgresSoarBridgeStore(PostgresDatabase database,
     public async Task<SoarContainerLink?> GetLinkAsync(string instance, long containerId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
-            $"SELECT {LinkColumns} FROM soar_container_link WHERE instance = @instance AND container_id = @containerId;",
-            new { instance, containerId }, cancellationToken: cancellationToken));
-        return row?.ToLink();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
+                $"SELECT {LinkColumns} FROM soar_container_link WHERE instance = @instance AND container_id = @containerId;",
+                new { instance, containerId }, cancellationToken: cancellationToken));
+            return row?.ToLink();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -127,9 +131,11 @@ internal sealed partial class PostgresSoarBridgeStore(PostgresDatabase database,
 
     private async Task<IReadOnlyList<SoarContainerLink>> QueryLinksAsync(string sql, object args, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LinkRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToLink()).ToList();
+        return await database.ReadAsync(async connection =>
+        {
+            var rows = await connection.QueryAsync<LinkRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+            return rows.Select(r => r.ToLink()).ToList();
+        }, cancellationToken);
     }
 
     private Task<int> ExecuteAsync(string sql, object args, CancellationToken cancellationToken) =>

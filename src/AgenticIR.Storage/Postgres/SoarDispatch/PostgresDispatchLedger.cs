@@ -24,11 +24,13 @@ internal sealed class PostgresDispatchLedger(PostgresDatabase database) : IDispa
     public async Task<DispatchLedgerEntry?> GetAsync(string dispatchKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dispatchKey);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM soar_dispatch_ledger WHERE dispatch_key = @dispatchKey;",
-            new { dispatchKey }, cancellationToken: cancellationToken));
-        return row?.ToEntry();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(new CommandDefinition(
+                $"SELECT {Columns} FROM soar_dispatch_ledger WHERE dispatch_key = @dispatchKey;",
+                new { dispatchKey }, cancellationToken: cancellationToken));
+            return row?.ToEntry();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -110,11 +112,13 @@ internal sealed class PostgresDispatchLedger(PostgresDatabase database) : IDispa
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
         ArgumentException.ThrowIfNullOrWhiteSpace(containerId);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LedgerRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM soar_dispatch_ledger WHERE instance = @instance AND container_id = @containerId ORDER BY created_at, dispatch_key;",
-            new { instance, containerId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToEntry())];
+        return await database.ReadAsync<IReadOnlyList<DispatchLedgerEntry>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<LedgerRow>(new CommandDefinition(
+                $"SELECT {Columns} FROM soar_dispatch_ledger WHERE instance = @instance AND container_id = @containerId ORDER BY created_at, dispatch_key;",
+                new { instance, containerId }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToEntry())];
+        }, cancellationToken);
     }
 
     private sealed class LedgerRow

@@ -68,28 +68,34 @@ internal sealed class PostgresShadowComparisonStore(PostgresDatabase database) :
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
         ArgumentException.ThrowIfNullOrWhiteSpace(containerId);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ShadowRow>(new CommandDefinition(
-            $"{Select} WHERE instance = @instance AND container_id = @containerId;", new { instance, containerId }, cancellationToken: cancellationToken));
-        return row?.ToComparison();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<ShadowRow>(new CommandDefinition(
+                $"{Select} WHERE instance = @instance AND container_id = @containerId;", new { instance, containerId }, cancellationToken: cancellationToken));
+            return row?.ToComparison();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ShadowComparison>> ListOpenAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ShadowRow>(new CommandDefinition(
-            $"{Select} WHERE NOT final ORDER BY observed_at, instance, container_id;", cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToComparison())];
+        return await database.ReadAsync<IReadOnlyList<ShadowComparison>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<ShadowRow>(new CommandDefinition(
+                $"{Select} WHERE NOT final ORDER BY observed_at, instance, container_id;", cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToComparison())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ShadowComparison>> ListSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ShadowRow>(new CommandDefinition(
-            $"{Select} WHERE observed_at >= @since ORDER BY observed_at, instance, container_id;",
-            new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToComparison())];
+        return await database.ReadAsync<IReadOnlyList<ShadowComparison>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<ShadowRow>(new CommandDefinition(
+                $"{Select} WHERE observed_at >= @since ORDER BY observed_at, instance, container_id;",
+                new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToComparison())];
+        }, cancellationToken);
     }
 }
