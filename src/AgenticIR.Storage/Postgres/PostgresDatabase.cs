@@ -46,6 +46,7 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
                 MaxRetryAttempts = int.MaxValue,
                 OnRetry = args =>
                 {
+                    if (!PostgresErrors.IsConnectionLoss(args.Outcome.Exception!)) return ValueTask.CompletedTask;
                     // After a restart every idle pooled connection is dead: drop them all rather than meet them one by one.
                     DataSource.Clear();
                     // One warning per outage, not one per waiting unit.

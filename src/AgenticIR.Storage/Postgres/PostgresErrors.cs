@@ -19,4 +19,14 @@ internal static class PostgresErrors
         NpgsqlException npgsql => npgsql.IsTransient,
         _ => false,
     };
+
+    /// <summary>The server went away or cannot be reached (rather than a deadlock, a serialization failure or a full
+    /// connection table, which the server reports while up): the pool's idle connections are then dead too.</summary>
+    public static bool IsConnectionLoss(Exception exception) => exception switch
+    {
+        PostgresException pg => pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+            || pg.SqlState.StartsWith("08", StringComparison.Ordinal),
+        NpgsqlException npgsql => npgsql.IsTransient,
+        _ => false,
+    };
 }

@@ -33,7 +33,8 @@ internal sealed class PostgresStoreBackend : StoreBackend, IDisposable, IAsyncDi
         ArgumentNullException.ThrowIfNull(time);
         _options = options;
         _time = time;
-        Database = new PostgresDatabase(new NpgsqlDataSourceBuilder(options.Build().ConnectionString).Build(), options.RetryWindow, time, logger);
+        // Waiting out an outage is wall-clock time whatever clock the stores stamp records with (tests give them a fake one).
+        Database = new PostgresDatabase(new NpgsqlDataSourceBuilder(options.Build().ConnectionString).Build(), options.RetryWindow, TimeProvider.System, logger);
     }
 
     /// <summary>The process's pool, with the retries every store's work runs under.</summary>
