@@ -3,6 +3,8 @@
 # socket lives in the cluster's own folder, and `stop` removes everything.
 #   scripts/throwaway-postgres.sh start DIR   -> prints a keyword connection string for a superuser with a password
 #   scripts/throwaway-postgres.sh stop DIR
+#   scripts/throwaway-postgres.sh down DIR    -> stops the server (fast shutdown: sessions are ended), keeps the cluster
+#   scripts/throwaway-postgres.sh up DIR      -> starts it again on the same port with the same settings
 # Installs Debian's server first when no PostgreSQL binaries are found (needs root). As root the cluster runs as the
 # 'postgres' account (initdb refuses root); otherwise as the calling user. THROWAWAY_PG_DURABLE=1 keeps fsync and
 # full-page writes on (commits still do not wait for the disk, like SQLite's WAL with synchronous=NORMAL): for benchmarks.
@@ -43,9 +45,10 @@ start() {
   [ "${THROWAWAY_PG_DURABLE:-0}" = "1" ] && durability="-c synchronous_commit=off"
   for _ in 1 2 3 4 5 6 7 8; do
     port=$((20000 + RANDOM % 30000))
-    if as_owner "$bin/pg_ctl" -D "$dir/data" -w -t 60 -l "$dir/log" start \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $durability -c max_connections=300" >/dev/null; then
+    local options="-c listen_addresses=127.0.0.1 -p $port -k $dir $durability -c max_connections=300"
+    if as_owner "$bin/pg_ctl" -D "$dir/data" -w -t 60 -l "$dir/log" start -o "$options" >/dev/null; then
       echo "$bin" > "$dir/bin"
+      echo "$options" > "$dir/options"
       echo "Host=127.0.0.1;Port=$port;Username=postgres;Password=$password;Database=postgres"
       return 0
     fi
@@ -60,8 +63,20 @@ stop() {
   rm -rf "$dir"
 }
 
+down() {
+  local dir=$1
+  as_owner "$(cat "$dir/bin")/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >/dev/null
+}
+
+up() {
+  local dir=$1
+  as_owner "$(cat "$dir/bin")/pg_ctl" -D "$dir/data" -w -t 60 -l "$dir/log" start -o "$(cat "$dir/options")" >/dev/null
+}
+
 case "${1:-}" in
   start) start "$2" ;;
   stop) stop "$2" ;;
-  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+  down) down "$2" ;;
+  up) up "$2" ;;
+  *) echo "usage: $0 start|stop|down|up DIR" >&2; exit 2 ;;
 esac

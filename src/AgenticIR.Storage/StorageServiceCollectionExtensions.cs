@@ -4,6 +4,7 @@ using AgenticIR.Storage.Postgres;
 using AgenticIR.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AgenticIR.Storage;
@@ -34,7 +35,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<StoreBackend>(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Kind switch
         {
             StoreKind.Sqlite => new SqliteStoreBackend(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()),
-            StoreKind.Postgres => new PostgresStoreBackend(sp.GetRequiredService<IOptions<PostgresStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>()),
+            StoreKind.Postgres => new PostgresStoreBackend(sp.GetRequiredService<IOptions<PostgresStoreOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<ILoggerFactory>()?.CreateLogger("AgenticIR.Storage.Postgres")),
             _ => throw new InvalidOperationException($"No storage back end {sp.GetRequiredService<IOptions<StorageOptions>>().Value}."),
         });
 

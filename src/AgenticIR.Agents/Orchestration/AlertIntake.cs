@@ -53,7 +53,7 @@ internal sealed class AlertIntake(
                 // After a conflict another worker may have taken this very input: the ledger answers first.
                 if (attempt > 0 && await store.GetIntakeAsync(inputKey, cancellationToken) is { } taken)
                     return new IngestOutcome(taken, AlreadyRecorded: true, null);
-                var active = context.MergeDuplicates ? await FindDuplicateTargetAsync(fingerprint, alert, cancellationToken) : null;
+                var (active, check) = context.MergeDuplicates ? await FindDuplicateTargetAsync(fingerprint, alert, cancellationToken) : (null, null);
                 if (active is not null)
                 {
                     var started = time.GetTimestamp();
@@ -63,7 +63,9 @@ internal sealed class AlertIntake(
                 }
 
                 var intake = NewIntake(inputKey, IntakeStatus.Processed, InvestigationIdFor(inputKey), alert, null);
-                var created = await store.CreateAsync(NewInvestigation(intake.InvestigationId!, fingerprint, alert, context), intake, cancellationToken);
+                // With merging on, the store opens it only if no other worker opened one for the fingerprint since we
+                // looked; if one did, this is a conflict and the next attempt merges into it.
+                var created = await store.CreateAsync(NewInvestigation(intake.InvestigationId!, fingerprint, alert, context), intake, check, cancellationToken);
                 return new IngestOutcome(intake, false, await runner.AdvanceToRestAsync(created, cancellationToken));
             }
             catch (ConcurrencyConflictException ex) when (attempt < MaxConflictRetries)
@@ -100,16 +102,21 @@ internal sealed class AlertIntake(
         }
     }
 
-    private async Task<InvestigationRecord?> FindDuplicateTargetAsync(string fingerprint, NormalizedAlert alert, CancellationToken cancellationToken)
+    /// <summary>The investigation the alert merges into, or null; and what was seen, for the store to check that nobody
+    /// opened another one for the fingerprint before this alert opens its own.</summary>
+    private async Task<(InvestigationRecord? Target, FingerprintCheck Check)> FindDuplicateTargetAsync(string fingerprint, NormalizedAlert alert, CancellationToken cancellationToken)
     {
         var window = TimeSpan.FromMinutes(policy.Current.Triage.DedupWindowMinutes);
         var since = time.GetUtcNow() - window;
-        // If another worker saved since the cached state, the merge's save fails its version check, the entry is dropped
-        // and the store is asked again.
+        // The cache only spares store reads: if another worker saved since the cached state, the merge's save fails its
+        // version check; if it opened a newer investigation for the fingerprint, the create's check fails. Either way the
+        // entry is dropped and the store is asked again. A miss always asks the store.
         var active = recent.Find(fingerprint, since) ?? await store.FindActiveByFingerprintAsync(fingerprint, since, cancellationToken);
+        var check = new FingerprintCheck(since, active?.Id);
         // Duplicates are the same incident reported again: their own activity times must be close too, so a replay of
         // last month's alert does not join today's investigation just because both were ingested today.
-        return active is not null && (alert.Timestamp - active.PrimaryAlert.Timestamp).Duration() <= window && !WouldLowerSeverity(active, alert) ? active : null;
+        var merges = active is not null && (alert.Timestamp - active.PrimaryAlert.Timestamp).Duration() <= window && !WouldLowerSeverity(active, alert);
+        return (merges ? active : null, check);
     }
 
     // A merged alert takes the investigation's severity: it may join only an investigation at least as severe as the

@@ -14,8 +14,17 @@ public interface IStateStore
     Task<InvestigationRecord?> GetAsync(string investigationId, CancellationToken cancellationToken);
 
     /// <summary>Inserts a new investigation (version 1) and, in the same transaction, the intake record of the input that opened it.</summary>
-    /// <exception cref="ConcurrencyConflictException">The id already exists.</exception>
-    Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken);
+    /// <exception cref="ConcurrencyConflictException">The id or the input key already exists.</exception>
+    Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) =>
+        CreateAsync(record, intake, null, cancellationToken);
+
+    /// <summary>Inserts a new investigation like <see cref="CreateAsync(InvestigationRecord, IntakeRecord?, CancellationToken)"/>,
+    /// and with a <paramref name="check"/> only while the newest investigation with the record's fingerprint in the check's
+    /// window is still the one the caller saw: the check and the insert are one step for every worker sharing the store
+    /// (a per-fingerprint lock), so two duplicates taken at the same moment by two workers open one investigation.</summary>
+    /// <exception cref="ConcurrencyConflictException">The id or the input key already exists, or another investigation
+    /// with the fingerprint was opened since the caller looked (the caller looks again and merges into it).</exception>
+    Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, FingerprintCheck? check, CancellationToken cancellationToken);
 
     /// <summary>Saves a new state if the stored version still equals <c>record.Version</c>; returns it with the next version. The intake record, if any, is written in the same transaction.</summary>
     /// <exception cref="ConcurrencyConflictException">Someone saved in between.</exception>

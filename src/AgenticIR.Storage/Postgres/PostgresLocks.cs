@@ -1,3 +1,6 @@
+using System.Globalization;
+using AgenticIR.Core.Security;
+
 namespace AgenticIR.Storage.Postgres;
 
 /// <summary>Advisory-lock keys (per database): the writes that must be serialized across every worker sharing the
@@ -18,4 +21,13 @@ internal static class PostgresLocks
 
     /// <summary>Policy versions: reading the latest and recording the next are one step for all workers.</summary>
     public const long PolicyVersions = Base + 4;
+
+    /// <summary>Opening an investigation for a fingerprint: the first key of the two-key form
+    /// (<c>pg_advisory_xact_lock(int, int)</c>, a key space apart from the one-key locks above), "agir" in ASCII.</summary>
+    public const int FingerprintSpace = 0x6167_6972;
+
+    /// <summary>The second key for <paramref name="fingerprint"/>: the first 32 bits of its SHA-256, the same in every
+    /// process (two fingerprints sharing a key only wait for each other).</summary>
+    public static int FingerprintKey(string fingerprint) =>
+        unchecked((int)uint.Parse(TextHash.Sha256Hex(fingerprint).AsSpan(0, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
 }

@@ -21,13 +21,19 @@ internal sealed partial class PostgresStateStore
     }
 
     /// <inheritdoc />
-    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken)
+    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) =>
+        CreateAsync(record, intake, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, FingerprintCheck? check, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var stored = record with { Version = 1 };
         var state = InvestigationStateCodec.Encode(stored);
         return WriteAsync(async (connection, transaction) =>
         {
+            if (check is not null && !await StillNewestAsync(connection, transaction, stored.Fingerprint, check, cancellationToken))
+                throw Conflict(stored.Id, 0);
             var insert = Command(
                 """
                 INSERT INTO investigations (id, fingerprint, stage, version, created_at, updated_at, state)
@@ -45,7 +51,35 @@ internal sealed partial class PostgresStateStore
                 throw Conflict(stored.Id, 0);
             }
             return stored;
-        }, cancellationToken);
+        }, cancellationToken, connection => LandedAsync(connection, stored.Id, 1, state, intake));
+    }
+
+    // Whether a save whose COMMIT went unanswered (the server went away) landed: its intake row names the investigation,
+    // or the row holds exactly the state it wrote at its version. Asked before the save is run again, so an alert is
+    // never counted twice and a stage never runs its effects twice; a save that did not land is simply run again.
+    private static async Task<bool> LandedAsync(NpgsqlConnection connection, string id, long version, byte[] state, IntakeRecord? intake) =>
+        intake is not null
+            ? await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM intake WHERE input_key = @key AND investigation_id = @id);", new { key = intake.InputKey, id }))
+            : await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT EXISTS (SELECT 1 FROM investigations WHERE id = @id AND version = @version AND state = @state);", new { id, version, state }));
+
+    // Workers opening an investigation for one fingerprint take its advisory lock for their transaction, so of two
+    // duplicates taken at the same moment one opens the investigation and the other, once the lock is its own, reads the
+    // committed winner (each statement of a READ COMMITTED transaction sees what committed before it started).
+    private static async Task<bool> StillNewestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string fingerprint, FingerprintCheck check,
+        CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@space, @key);",
+            new { space = PostgresLocks.FingerprintSpace, key = PostgresLocks.FingerprintKey(fingerprint) }, transaction, cancellationToken: cancellationToken));
+        var newest = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+            """
+            SELECT id FROM investigations
+            WHERE fingerprint = @fingerprint AND created_at >= @since
+            ORDER BY created_at DESC, id DESC
+            LIMIT 1;
+            """, new { fingerprint, since = StoreText.Timestamp(check.CreatedSince) }, transaction, cancellationToken: cancellationToken));
+        return string.Equals(newest, check.NewestSeen, StringComparison.Ordinal);
     }
 
     /// <inheritdoc />
@@ -91,7 +125,7 @@ internal sealed partial class PostgresStateStore
                 throw Conflict(next.Id, expected);
             }
             return next;
-        }, cancellationToken);
+        }, cancellationToken, connection => LandedAsync(connection, next.Id, next.Version, state, intake));
     }
 
     /// <inheritdoc />

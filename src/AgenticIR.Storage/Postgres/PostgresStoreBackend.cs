@@ -14,6 +14,7 @@ using AgenticIR.Storage.Postgres.PolicyVersions;
 using AgenticIR.Storage.Postgres.SoarBridge;
 using AgenticIR.Storage.Postgres.SoarDispatch;
 using AgenticIR.Storage.Postgres.Workers;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace AgenticIR.Storage.Postgres;
@@ -26,49 +27,53 @@ internal sealed class PostgresStoreBackend : StoreBackend, IDisposable, IAsyncDi
     private readonly PostgresStoreOptions _options;
     private readonly TimeProvider _time;
 
-    public PostgresStoreBackend(PostgresStoreOptions options, TimeProvider time)
+    public PostgresStoreBackend(PostgresStoreOptions options, TimeProvider time, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         _options = options;
         _time = time;
-        DataSource = new NpgsqlDataSourceBuilder(options.Build().ConnectionString).Build();
+        // Waiting out an outage is wall-clock time whatever clock the stores stamp records with (tests give them a fake one).
+        Database = new PostgresDatabase(new NpgsqlDataSourceBuilder(options.Build().ConnectionString).Build(), options.RetryWindow, TimeProvider.System, logger);
     }
 
+    /// <summary>The process's pool, with the retries every store's work runs under.</summary>
+    public PostgresDatabase Database { get; }
+
     /// <summary>The process's pool.</summary>
-    public NpgsqlDataSource DataSource { get; }
+    public NpgsqlDataSource DataSource => Database.DataSource;
 
-    public override IStateStore CreateStateStore() => new PostgresStateStore(DataSource, _time, _options.AfterCommit);
+    public override IStateStore CreateStateStore() => new PostgresStateStore(Database, _time, _options.AfterCommit);
 
-    public override IAuditTrail CreateAuditTrail() => new PostgresAuditLog(DataSource, _time);
+    public override IAuditTrail CreateAuditTrail() => new PostgresAuditLog(Database, _time);
 
-    public override IMessageOutbox CreateMessageOutbox() => new PostgresMessageOutbox(DataSource, _time, _options.AfterCommit);
+    public override IMessageOutbox CreateMessageOutbox() => new PostgresMessageOutbox(Database, _time, _options.AfterCommit);
 
-    public override IRetentionStore CreateRetention() => new PostgresRetentionStore(DataSource, _options.AfterCommit);
+    public override IRetentionStore CreateRetention() => new PostgresRetentionStore(Database, _options.AfterCommit);
 
-    public override IGovernanceControlStore CreateGovernanceControls() => new PostgresGovernanceControlStore(DataSource);
+    public override IGovernanceControlStore CreateGovernanceControls() => new PostgresGovernanceControlStore(Database);
 
-    public override IApprovalRequestStore CreateApprovalRequests() => new PostgresApprovalRequestStore(DataSource);
+    public override IApprovalRequestStore CreateApprovalRequests() => new PostgresApprovalRequestStore(Database);
 
     public override PolicyVersionPorts CreatePolicyVersions()
     {
-        var store = new PostgresPolicyVersionStore(DataSource);
+        var store = new PostgresPolicyVersionStore(Database);
         return new PolicyVersionPorts(store, store);
     }
 
-    public override ISoarBridgeStore CreateSoarBridge() => new PostgresSoarBridgeStore(DataSource, _time);
+    public override ISoarBridgeStore CreateSoarBridge() => new PostgresSoarBridgeStore(Database, _time);
 
-    public override IDispatchLedger CreateDispatchLedger() => new PostgresDispatchLedger(DataSource);
+    public override IDispatchLedger CreateDispatchLedger() => new PostgresDispatchLedger(Database);
 
-    public override IShadowComparisonStore CreateShadowComparisons() => new PostgresShadowComparisonStore(DataSource);
+    public override IShadowComparisonStore CreateShadowComparisons() => new PostgresShadowComparisonStore(Database);
 
-    public override IMetricsOutbox CreateMetricsOutbox() => new PostgresMetricsOutbox(DataSource, _time);
+    public override IMetricsOutbox CreateMetricsOutbox() => new PostgresMetricsOutbox(Database, _time);
 
-    public override IPlaybookModeOverrides CreatePlaybookModeOverrides() => new PostgresPlaybookModeOverrideStore(DataSource);
+    public override IPlaybookModeOverrides CreatePlaybookModeOverrides() => new PostgresPlaybookModeOverrideStore(Database);
 
-    public override IWorkerRegistry CreateWorkerRegistry() => new PostgresWorkerRegistry(DataSource, _time);
+    public override IWorkerRegistry CreateWorkerRegistry() => new PostgresWorkerRegistry(Database, _time);
 
-    public void Dispose() => DataSource.Dispose();
+    public void Dispose() => Database.Dispose();
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
 }

@@ -24,6 +24,11 @@ public sealed class PostgresStoreOptions
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long an operation that failed because the server went away (a restart, a failover, a network cut) is
+    /// run again, whole and with backoff, before it fails naming the store; zero fails at once.</summary>
+    /// <value>The default value is 2 minutes.</value>
+    public TimeSpan RetryWindow { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Called after each transaction of the state store and of the message outbox commits: a fault-injection
     /// point for crash tests (the worker wires it only when <c>AGENTICIR_TEST_KILL_AFTER_COMMITS</c> is set). Not bound
     /// from configuration.</summary>
@@ -33,7 +38,7 @@ public sealed class PostgresStoreOptions
     /// <summary>The connection without its password (options may be logged whole).</summary>
     public override string ToString() =>
         PostgresConnectionString.TryParse(ConnectionString, out _) is { } builder
-            ? $"{PostgresConnectionString.Describe(builder)} (pool {MaxPoolSize}, command timeout {CommandTimeout:c})"
+            ? $"{PostgresConnectionString.Describe(builder)} (pool {MaxPoolSize}, command timeout {CommandTimeout:c}, retry window {RetryWindow:c})"
             : "(no valid PostgreSQL connection)";
 
     /// <summary>The Npgsql settings these options give: the parsed connection with the pool size, the command timeout,

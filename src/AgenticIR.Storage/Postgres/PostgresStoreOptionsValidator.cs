@@ -28,6 +28,8 @@ internal sealed class PostgresStoreOptionsValidator(IOptions<StorageOptions> sto
             failures.Add($"{PostgresStoreOptions.SectionName}:{nameof(options.MaxPoolSize)} is {options.MaxPoolSize}: it must be between 1 and {LargestPool}.");
         if (options.CommandTimeout < ShortestTimeout || options.CommandTimeout > LongestTimeout)
             failures.Add($"{PostgresStoreOptions.SectionName}:{nameof(options.CommandTimeout)} is {options.CommandTimeout:c}: it must be between {ShortestTimeout:c} and {LongestTimeout:c}.");
+        if (options.RetryWindow < TimeSpan.Zero || options.RetryWindow > LongestTimeout)
+            failures.Add($"{PostgresStoreOptions.SectionName}:{nameof(options.RetryWindow)} is {options.RetryWindow:c}: it must be between {TimeSpan.Zero:c} and {LongestTimeout:c}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

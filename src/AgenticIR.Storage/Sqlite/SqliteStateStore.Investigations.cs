@@ -23,13 +23,30 @@ public sealed partial class SqliteStateStore
     }
 
     /// <inheritdoc />
-    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken)
+    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) =>
+        CreateAsync(record, intake, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, FingerprintCheck? check, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var stored = record with { Version = 1 };
         var state = InvestigationStateCodec.Encode(stored);
         return WriteAsync(async (connection, transaction) =>
         {
+            // The write transaction is BEGIN IMMEDIATE: it holds the database's one writer lock, across processes too, so
+            // nobody can open an investigation between this check and the insert.
+            if (check is not null)
+            {
+                var newest = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+                    """
+                    SELECT id FROM investigations
+                    WHERE fingerprint = @fingerprint AND created_at >= @since
+                    ORDER BY created_at DESC, id DESC
+                    LIMIT 1;
+                    """, new { fingerprint = stored.Fingerprint, since = StoreText.Timestamp(check.CreatedSince) }, transaction, cancellationToken: cancellationToken));
+                if (!string.Equals(newest, check.NewestSeen, StringComparison.Ordinal)) throw Conflict(stored.Id, 0);
+            }
             try
             {
                 await connection.ExecuteAsync(new CommandDefinition(

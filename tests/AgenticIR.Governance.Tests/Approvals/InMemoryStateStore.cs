@@ -55,6 +55,7 @@ internal sealed class InMemoryStateStore : IStateStore
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) => Task.FromResult(Put(record));
+    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, FingerprintCheck? check, CancellationToken cancellationToken) => Task.FromResult(Put(record));
     public Task<InvestigationRecord?> FindActiveByFingerprintAsync(string fingerprint, DateTimeOffset since, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<InvestigationRecord>> ListAsync(int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
     public Task<IReadOnlyList<StageEvent>> ListStageEventsAsync(string investigationId, CancellationToken cancellationToken) => throw new NotSupportedException();

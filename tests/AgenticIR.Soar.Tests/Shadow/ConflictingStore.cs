@@ -16,6 +16,7 @@ internal sealed class ConflictingStore(IStateStore inner) : IStateStore
     public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
     public Task<InvestigationRecord?> GetAsync(string investigationId, CancellationToken cancellationToken) => inner.GetAsync(investigationId, cancellationToken);
     public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) => inner.CreateAsync(record, intake, cancellationToken);
+    public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, FingerprintCheck? check, CancellationToken cancellationToken) => inner.CreateAsync(record, intake, check, cancellationToken);
     public Task<InvestigationRecord?> FindActiveByFingerprintAsync(string fingerprint, DateTimeOffset since, CancellationToken cancellationToken) => inner.FindActiveByFingerprintAsync(fingerprint, since, cancellationToken);
     public Task<IReadOnlyList<string>> ListUnfinishedAsync(CancellationToken cancellationToken) => inner.ListUnfinishedAsync(cancellationToken);
     public Task<IReadOnlyList<InvestigationRecord>> ListAsync(int limit, CancellationToken cancellationToken) => inner.ListAsync(limit, cancellationToken);

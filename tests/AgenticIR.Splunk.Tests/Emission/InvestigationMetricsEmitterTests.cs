@@ -134,6 +134,7 @@ public sealed class InvestigationMetricsEmitterTests
 
         public Task InitializeAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<InvestigationRecord> CreateAsync(InvestigationRecord record, IntakeRecord? intake, FingerprintCheck? check, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<InvestigationRecord?> FindActiveByFingerprintAsync(string fingerprint, DateTimeOffset since, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -306,6 +306,93 @@ public abstract class StateStoreContract
     }
 
     [Fact]
+    public async Task CreateAsync_CheckMissesAnInvestigationOpenedSince_ThrowsConflictAndCreatesNothing()
+    {
+        var store = await CreateStoreAsync();
+        await store.CreateAsync(SampleRecords.Minimal("inv-1", "fp", Start), SampleRecords.Intake("file:a.json", "inv-1", Start), Ct);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CreateAsync(SampleRecords.Minimal("inv-2", "fp", Start),
+            SampleRecords.Intake("file:b.json", "inv-2", Start), new FingerprintCheck(Start.AddMinutes(-30), null), Ct));
+
+        Assert.Null(await store.GetAsync("inv-2", Ct));
+        Assert.Null(await store.GetIntakeAsync("file:b.json", Ct));
+        Assert.Empty(await store.ListStageEventsAsync("inv-2", Ct));
+    }
+
+    [Fact]
+    public async Task CreateAsync_CheckSawTheNewestOrOnlyOlderOnes_Opens()
+    {
+        var store = await CreateStoreAsync();
+        await store.CreateAsync(SampleRecords.Minimal("inv-old", "fp", Start.AddHours(-2)), null, Ct);
+        await store.CreateAsync(SampleRecords.Minimal("inv-1", "fp", Start), null, Ct);
+        await store.CreateAsync(SampleRecords.Minimal("inv-other", "fp-other", Start), null, Ct);
+
+        // Seen and declined (e.g. it would lower the new alert's severity): a second investigation may open beside it.
+        await store.CreateAsync(SampleRecords.Minimal("inv-2", "fp", Start.AddSeconds(1)), null, new FingerprintCheck(Start.AddMinutes(-30), "inv-1"), Ct);
+        // Outside the window nothing is seen, whatever is older.
+        await store.CreateAsync(SampleRecords.Minimal("inv-3", "fp-other", Start.AddHours(3)), null, new FingerprintCheck(Start.AddHours(2), null), Ct);
+
+        Assert.NotNull(await store.GetAsync("inv-2", Ct));
+        Assert.NotNull(await store.GetAsync("inv-3", Ct));
+    }
+
+    [Fact]
+    public async Task CreateAsync_TwoStoresRacingDuplicatesOfNewIncidents_OneInvestigationPerFingerprintEveryInputOnce()
+    {
+        // Two store instances on one database (on PostgreSQL each with its own connection pool), as two workers have, each
+        // taking one copy of every incident at the same moment with intake's protocol: look, then open with a check or
+        // merge at the version read; on a conflict look again.
+        var stores = new[] { await CreateStoreAsync(), await CreateStoreAsync() };
+        const int incidents = 40;
+        var since = Start.AddMinutes(-30);
+        using var go = new SemaphoreSlim(0);
+        var takes = Enumerable.Range(0, incidents).SelectMany(i => stores.Select((store, w) => Task.Run(async () =>
+        {
+            await go.WaitAsync(Ct);
+            var key = $"kafka:alerts/{w}/{i}";
+            for (var attempt = 0; ; attempt++)
+            {
+                Assert.True(attempt < 10, $"{key} still conflicting after {attempt} attempts");
+                try
+                {
+                    if (await store.GetIntakeAsync(key, Ct) is not null) return;
+                    var active = await store.FindActiveByFingerprintAsync($"fp-{i}", since, Ct);
+                    if (active is null)
+                    {
+                        var id = $"inv-{w}-{i}";
+                        await store.CreateAsync(SampleRecords.Minimal(id, $"fp-{i}", Start), SampleRecords.Intake(key, id, Start), new FingerprintCheck(since, null), Ct);
+                    }
+                    else
+                    {
+                        await store.SaveAsync(active with { Timeline = [.. active.Timeline, new(Start, "triage", $"{key} merged")] },
+                            SampleRecords.Intake(key, active.Id, Start, IntakeStatus.Merged), Ct);
+                    }
+                    return;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // Another worker opened or saved first: look again.
+                }
+            }
+        }, Ct))).ToList();
+        go.Release(takes.Count);
+        await Task.WhenAll(takes);
+
+        var all = await stores[0].ListAsync(1000, Ct);
+        Assert.Equal(incidents, all.Count);
+        Assert.Equal(incidents, all.Select(r => r.Fingerprint).Distinct().Count());
+        for (var i = 0; i < incidents; i++)
+        {
+            var intakes = new[] { await stores[1].GetIntakeAsync($"kafka:alerts/0/{i}", Ct), await stores[0].GetIntakeAsync($"kafka:alerts/1/{i}", Ct) };
+            Assert.All(intakes, Assert.NotNull);
+            Assert.Equal(new[] { IntakeStatus.Merged, IntakeStatus.Processed }.Order(), intakes.Select(x => x!.Status).Order());
+            var investigation = Assert.Single(all, r => r.Fingerprint == $"fp-{i}");
+            Assert.All(intakes, x => Assert.Equal(investigation.Id, x!.InvestigationId));
+            Assert.Single(investigation.Timeline, t => t.Description.EndsWith("merged", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task FindActiveByFingerprintAsync_SeveralMatches_ReturnsNewestInsideWindow()
     {
         var store = await CreateStoreAsync();

@@ -72,7 +72,7 @@ public sealed class PostgresConnectionStringTests
     {
         var options = new PostgresStoreOptions { ConnectionString = $"postgresql://ir_worker:{Password}@db.example.com/agentic_ir" };
 
-        Assert.Equal("postgresql://ir_worker@db.example.com/agentic_ir (pool 20, command timeout 00:00:30)", options.ToString());
+        Assert.Equal("postgresql://ir_worker@db.example.com/agentic_ir (pool 20, command timeout 00:00:30, retry window 00:02:00)", options.ToString());
         Assert.Equal("postgresql://…", new StorageOptions { Backend = options.ConnectionString }.ToString());
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class PostgresAuditLog
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             // The chain's lock first: no worker appends between the check of what is pruned and the anchor after it.
             var position = await PostgresAuditHead.LockAndLocateAsync(connection, transaction, cancellationToken);

@@ -11,23 +11,25 @@ internal sealed partial class PostgresAuditLog
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync(long fromSequence, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"SELECT {PostgresAuditRow.Columns} FROM audit_records WHERE sequence >= $1 ORDER BY sequence LIMIT $2;", connection)
+        return await database.ReadAsync(async connection =>
         {
-            Parameters = { new NpgsqlParameter<long> { TypedValue = fromSequence }, new NpgsqlParameter<int> { TypedValue = limit } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var records = new List<AuditRecord>(Math.Min(limit, 1024));
-        while (await reader.ReadAsync(cancellationToken)) records.Add(PostgresAuditRow.Stored(reader).Read());
-        return records;
+            await using var command = new NpgsqlCommand(
+                $"SELECT {PostgresAuditRow.Columns} FROM audit_records WHERE sequence >= $1 ORDER BY sequence LIMIT $2;", connection)
+            {
+                Parameters = { new NpgsqlParameter<long> { TypedValue = fromSequence }, new NpgsqlParameter<int> { TypedValue = limit } },
+            };
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var records = new List<AuditRecord>(Math.Min(limit, 1024));
+            while (await reader.ReadAsync(cancellationToken)) records.Add(PostgresAuditRow.Stored(reader).Read());
+            return records;
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<AuditRecord> StreamAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand { Connection = connection };
         var sql = new StringBuilder($"SELECT {PostgresAuditRow.Columns} FROM audit_records WHERE true");
         void Filter(string condition, NpgsqlParameter parameter)

@@ -16,18 +16,22 @@ internal sealed partial class PostgresAuditLog
     /// <inheritdoc />
     public async Task<AuditVerification> VerifyAsync(AuditCheckpoint? checkpoint, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // One snapshot for the whole walk: appends by any worker meanwhile are neither half-seen nor mistaken for gaps.
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        return await VerifyAsync(connection, transaction, long.MaxValue, progress, checkpoint, cancellationToken);
+        return await database.ReadAsync(async connection =>
+        {
+            // One snapshot for the whole walk: appends by any worker meanwhile are neither half-seen nor mistaken for gaps.
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            return await VerifyAsync(connection, transaction, long.MaxValue, progress, checkpoint, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<AuditHead> ReadHeadAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        return await PostgresAuditHead.ReadAsync(connection, transaction, cancellationToken);
+        return await database.ReadAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            return await PostgresAuditHead.ReadAsync(connection, transaction, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Walks anchors, then records up to <paramref name="through"/> as the server streams them, then (for the whole

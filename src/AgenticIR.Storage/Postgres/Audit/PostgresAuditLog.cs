@@ -12,7 +12,7 @@ namespace AgenticIR.Storage.Postgres.Audit;
 /// transaction-scoped advisory lock, reads the anchored head, writes its records after it and moves the head, all in one
 /// transaction, so two processes appending at once are ordered and never fork the chain. In this process callers queue
 /// and whoever holds the gate commits everything queued in one transaction (group commit), as the SQLite log does.</summary>
-internal sealed partial class PostgresAuditLog(NpgsqlDataSource dataSource, TimeProvider time) : IAuditTrail, IDisposable
+internal sealed partial class PostgresAuditLog(PostgresDatabase database, TimeProvider time) : IAuditTrail, IDisposable
 {
     // Large enough that concurrent appenders share commits, small enough that one transaction stays short.
     private const int MaxBatch = 512;
@@ -95,39 +95,15 @@ internal sealed partial class PostgresAuditLog(NpgsqlDataSource dataSource, Time
         }
         if (batch.Count == 0) return;
 
-        var written = new AuditRecord[batch.Count][];
+        AuditRecord[][] written;
         try
         {
-            // Claimed entries belong to other callers too, so the write ignores any one caller's cancellation.
-            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
-            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-            var position = await PostgresAuditHead.LockAndLocateAsync(connection, transaction, CancellationToken.None);
-            var kept = await KeepReceiptsAsync(connection, transaction, batch);
-            var (sequence, previousHash) = (position.LastSequence, position.PreviousHash);
-            await using var inserts = new NpgsqlBatch(connection, transaction);
-            var appended = 0;
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (batch[i].Receipt is { } receipt && !kept.Remove((receipt.Subscriber, receipt.MessageId)))
-                {
-                    // Audited before (the message is being delivered again): its records are already in the chain.
-                    written[i] = [];
-                    continue;
-                }
-                var entries = batch[i].Entries;
-                var records = written[i] = new AuditRecord[entries.Length];
-                for (var j = 0; j < entries.Length; j++)
-                {
-                    records[j] = Chain(++sequence, time.GetUtcNow(), entries[j], previousHash);
-                    previousHash = records[j].Hash;
-                    inserts.BatchCommands.Add(PostgresAuditRow.Insert(records[j]));
-                }
-                appended += entries.Length;
-            }
-            // Only what was written counts: a group skipped for its receipt added nothing to the chain.
-            inserts.BatchCommands.Add(PostgresAuditHead.Write(new AuditHead(sequence, previousHash, position.RecordCount + appended)));
-            await inserts.ExecuteNonQueryAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            // Claimed entries belong to other callers too, so the write ignores any one caller's cancellation. After an
+            // outage the whole transaction runs again (the head is read again, so the records are chained anew); if the
+            // connection broke during COMMIT, the last record's hash at its sequence tells whether it landed, so a
+            // batch is never appended twice.
+            written = await database.RunAsync((connection, transaction) => AppendAsync(connection, transaction, batch), null, CancellationToken.None,
+                static (connection, records) => LandedAsync(connection, records));
         }
 #pragma warning disable CA1031 // Batch boundary: the failure belongs to every caller in the batch and reaches each through its task.
         catch (Exception ex)
@@ -137,6 +113,50 @@ internal sealed partial class PostgresAuditLog(NpgsqlDataSource dataSource, Time
             return;
         }
         for (var i = 0; i < batch.Count; i++) batch[i].Complete(written[i]);
+    }
+
+    private async Task<AuditRecord[][]> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingAppend> batch)
+    {
+        var written = new AuditRecord[batch.Count][];
+        var position = await PostgresAuditHead.LockAndLocateAsync(connection, transaction, CancellationToken.None);
+        var kept = await KeepReceiptsAsync(connection, transaction, batch);
+        var (sequence, previousHash) = (position.LastSequence, position.PreviousHash);
+        await using var inserts = new NpgsqlBatch(connection, transaction);
+        var appended = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Receipt is { } receipt && !kept.Remove((receipt.Subscriber, receipt.MessageId)))
+            {
+                // Audited before (the message is being delivered again): its records are already in the chain.
+                written[i] = [];
+                continue;
+            }
+            var entries = batch[i].Entries;
+            var records = written[i] = new AuditRecord[entries.Length];
+            for (var j = 0; j < entries.Length; j++)
+            {
+                records[j] = Chain(++sequence, time.GetUtcNow(), entries[j], previousHash);
+                previousHash = records[j].Hash;
+                inserts.BatchCommands.Add(PostgresAuditRow.Insert(records[j]));
+            }
+            appended += entries.Length;
+        }
+        // Only what was written counts: a group skipped for its receipt added nothing to the chain.
+        inserts.BatchCommands.Add(PostgresAuditHead.Write(new AuditHead(sequence, previousHash, position.RecordCount + appended)));
+        await inserts.ExecuteNonQueryAsync(CancellationToken.None);
+        return written;
+    }
+
+    /// <summary>Whether a batch whose COMMIT went unanswered is in the chain: its last record, by sequence and hash. A batch
+    /// that appended nothing (every group audited before) wrote only receipts already kept, so running it again is harmless.</summary>
+    private static async Task<bool> LandedAsync(NpgsqlConnection connection, AuditRecord[][] written)
+    {
+        if (written.LastOrDefault(w => w.Length > 0) is not { } group) return false;
+        var last = group[^1];
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM audit_records WHERE sequence = $1 AND hash = $2);", connection);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = last.Sequence });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = last.Hash });
+        return (bool)(await command.ExecuteScalarAsync(CancellationToken.None))!;
     }
 
     /// <summary>Keeps the batch's receipts; returns those kept now (a receipt kept before, or twice in the batch, is not).</summary>

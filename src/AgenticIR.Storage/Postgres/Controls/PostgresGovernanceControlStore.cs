@@ -8,7 +8,7 @@ namespace AgenticIR.Storage.Postgres.Controls;
 /// <summary>Governance controls on PostgreSQL, shared by every worker on the database: a kill switch engaged by one stops
 /// all, and dispatch counts and the failure streak are one set of counters. A reservation counts against its limits and
 /// takes its slot under a transaction-scoped advisory lock, so two workers cannot both take the last slot.</summary>
-internal sealed class PostgresGovernanceControlStore(NpgsqlDataSource dataSource) : IGovernanceControlStore
+internal sealed class PostgresGovernanceControlStore(PostgresDatabase database) : IGovernanceControlStore
 {
     private const string FailureStreak = "consecutive_failures";
     private const string KillSwitchColumns =
@@ -80,10 +80,12 @@ internal sealed class PostgresGovernanceControlStore(NpgsqlDataSource dataSource
     /// <inheritdoc />
     public async Task<int> CountAsync(string category, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM dispatch_reservations WHERE category = @category AND reserved_at > @since;",
-            new { category, since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
+        return await database.ReadAsync(async connection =>
+        {
+            return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM dispatch_reservations WHERE category = @category AND reserved_at > @since;",
+                new { category, since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -97,13 +99,15 @@ internal sealed class PostgresGovernanceControlStore(NpgsqlDataSource dataSource
 
     private async Task<IReadOnlyList<KillSwitch>> QueryAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<KillSwitchRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToKillSwitch())];
+        return await database.ReadAsync<IReadOnlyList<KillSwitch>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<KillSwitchRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToKillSwitch())];
+        }, cancellationToken);
     }
 
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        PostgresWrites.RunAsync(dataSource, work, null, cancellationToken);
+        database.RunAsync(work, null, cancellationToken);
 
     private sealed class KillSwitchRow
     {

@@ -4,13 +4,12 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Storage.Shared;
 using Dapper;
-using Npgsql;
 
 namespace AgenticIR.Storage.Postgres.Governance;
 
 /// <summary>Approval requests on PostgreSQL. Updates carry the version they read, and the row lock makes that check exact
 /// across workers: two workers acting on one timeout both try, one wins, the other is told it lost.</summary>
-internal sealed class PostgresApprovalRequestStore(NpgsqlDataSource dataSource) : IApprovalRequestStore
+internal sealed class PostgresApprovalRequestStore(PostgresDatabase database) : IApprovalRequestStore
 {
     private const string Columns =
         """
@@ -23,18 +22,20 @@ internal sealed class PostgresApprovalRequestStore(NpgsqlDataSource dataSource) 
     /// <inheritdoc />
     public async Task<ApprovalRequest?> GetAsync(string investigationId, string actionId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM approval_requests WHERE investigation_id = @investigationId AND action_id = @actionId;",
-            new { investigationId, actionId }, cancellationToken: cancellationToken));
-        return row?.ToRequest();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM approval_requests WHERE investigation_id = @investigationId AND action_id = @actionId;",
+                new { investigationId, actionId }, cancellationToken: cancellationToken));
+            return row?.ToRequest();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<bool> TryAddAsync(ApprovalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO approval_requests (investigation_id, action_id, logical_action, target_type, target_value, severity, gate, risk,
@@ -49,7 +50,7 @@ internal sealed class PostgresApprovalRequestStore(NpgsqlDataSource dataSource) 
     public async Task<bool> TryUpdateAsync(ApprovalRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE approval_requests
@@ -63,35 +64,39 @@ internal sealed class PostgresApprovalRequestStore(NpgsqlDataSource dataSource) 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ApprovalRequest>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"""
-            SELECT {Columns} FROM approval_requests
-            WHERE state = 'open' AND deadline <= @now
-            ORDER BY deadline, investigation_id, action_id
-            LIMIT @limit;
-            """, new { now = StoreText.Timestamp(now), limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToRequest())];
+        return await database.ReadAsync<IReadOnlyList<ApprovalRequest>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+                $"""
+                SELECT {Columns} FROM approval_requests
+                WHERE state = 'open' AND deadline <= @now
+                ORDER BY deadline, investigation_id, action_id
+                LIMIT @limit;
+                """, new { now = StoreText.Timestamp(now), limit }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToRequest())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ApprovalRequest>> ListOpenAsync(int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"""
-            SELECT {Columns} FROM approval_requests
-            WHERE state IN ('open', 'held')
-            ORDER BY deadline IS NULL, deadline, investigation_id, action_id
-            LIMIT @limit;
-            """, new { limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToRequest())];
+        return await database.ReadAsync<IReadOnlyList<ApprovalRequest>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+                $"""
+                SELECT {Columns} FROM approval_requests
+                WHERE state IN ('open', 'held')
+                ORDER BY deadline IS NULL, deadline, investigation_id, action_id
+                LIMIT @limit;
+                """, new { limit }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToRequest())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task CloseAsync(string investigationId, string actionId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE approval_requests SET state = 'closed', deadline = NULL, version = version + 1

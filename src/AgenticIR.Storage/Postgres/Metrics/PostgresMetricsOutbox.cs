@@ -8,7 +8,7 @@ namespace AgenticIR.Storage.Postgres.Metrics;
 
 /// <summary>The metrics outbox on PostgreSQL (table <c>metrics_outbox</c>): ascending id is the delivery order and the
 /// unique event id keeps a re-emitted event (from this worker or another) from being buffered twice.</summary>
-internal sealed class PostgresMetricsOutbox(NpgsqlDataSource dataSource, TimeProvider time) : IMetricsOutbox
+internal sealed class PostgresMetricsOutbox(PostgresDatabase database, TimeProvider time) : IMetricsOutbox
 {
     private const string Pending = "pending";
     private const string Delivered = "delivered";
@@ -89,21 +89,25 @@ internal sealed class PostgresMetricsOutbox(NpgsqlDataSource dataSource, TimePro
     /// <inheritdoc />
     public async Task<MetricsOutboxCounts> CountAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(
-            "SELECT state, COUNT(*) FROM metrics_outbox GROUP BY state;", cancellationToken: cancellationToken)))
-            .ToDictionary(r => r.State, r => r.Count, StringComparer.Ordinal);
-        return new MetricsOutboxCounts(rows.GetValueOrDefault(Pending), rows.GetValueOrDefault(Delivered), rows.GetValueOrDefault(DeadLettered));
+        return await database.ReadAsync(async connection =>
+        {
+            var rows = (await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(
+                "SELECT state, COUNT(*) FROM metrics_outbox GROUP BY state;", cancellationToken: cancellationToken)))
+                .ToDictionary(r => r.State, r => r.Count, StringComparer.Ordinal);
+            return new MetricsOutboxCounts(rows.GetValueOrDefault(Pending), rows.GetValueOrDefault(Delivered), rows.GetValueOrDefault(DeadLettered));
+        }, cancellationToken);
     }
 
     private async Task<IReadOnlyList<MetricsOutboxEntry>> ListAsync(string state, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM metrics_outbox WHERE state = @state ORDER BY id LIMIT @limit;",
-            new { state, limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToEntry())];
+        return await database.ReadAsync<IReadOnlyList<MetricsOutboxEntry>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+                $"SELECT {Columns} FROM metrics_outbox WHERE state = @state ORDER BY id LIMIT @limit;",
+                new { state, limit }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToEntry())];
+        }, cancellationToken);
     }
 
     private Task UpdateAsync(string set, IReadOnlyList<long> ids, string? text, CancellationToken cancellationToken)
@@ -118,7 +122,7 @@ internal sealed class PostgresMetricsOutbox(NpgsqlDataSource dataSource, TimePro
     }
 
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        PostgresWrites.RunAsync(dataSource, work, null, cancellationToken);
+        database.RunAsync(work, null, cancellationToken);
 
     private string Now() => StoreText.Timestamp(time.GetUtcNow());
 

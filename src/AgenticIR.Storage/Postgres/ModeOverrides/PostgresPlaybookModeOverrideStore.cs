@@ -2,22 +2,23 @@ using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Storage.Shared;
 using Dapper;
-using Npgsql;
 
 namespace AgenticIR.Storage.Postgres.ModeOverrides;
 
 /// <summary>Playbook mode caps on PostgreSQL (table <c>playbook_mode_overrides</c>), shared by every worker: the partial
 /// unique index keeps one cap in force per playbook × severity, so two workers demoting at once write one row.</summary>
-internal sealed class PostgresPlaybookModeOverrideStore(NpgsqlDataSource dataSource) : IPlaybookModeOverrides
+internal sealed class PostgresPlaybookModeOverrideStore(PostgresDatabase database) : IPlaybookModeOverrides
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<PlaybookModeOverride>> ListActiveAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ModeOverrideRow>(new CommandDefinition(
-            $"SELECT {ModeOverrideRow.Columns} FROM playbook_mode_overrides WHERE lifted_at IS NULL ORDER BY id;",
-            cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToOverride())];
+        return await database.ReadAsync<IReadOnlyList<PlaybookModeOverride>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<ModeOverrideRow>(new CommandDefinition(
+                $"SELECT {ModeOverrideRow.Columns} FROM playbook_mode_overrides WHERE lifted_at IS NULL ORDER BY id;",
+                cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToOverride())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -25,7 +26,7 @@ internal sealed class PostgresPlaybookModeOverrideStore(NpgsqlDataSource dataSou
     {
         ArgumentNullException.ThrowIfNull(modeOverride);
         ArgumentException.ThrowIfNullOrWhiteSpace(modeOverride.Playbook);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var added = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO playbook_mode_overrides (playbook, severity, mode, reason, created_at, created_by)
@@ -49,7 +50,7 @@ internal sealed class PostgresPlaybookModeOverrideStore(NpgsqlDataSource dataSou
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(playbook);
         ArgumentException.ThrowIfNullOrWhiteSpace(liftedBy);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var lifted = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE playbook_mode_overrides SET lifted_at = @at, lifted_by = @liftedBy

@@ -9,23 +9,25 @@ namespace AgenticIR.Storage.Postgres.Outbox;
 /// <summary>Delivery state of the bus messages the state store saves with each stage (table <c>bus_messages</c>). Every
 /// change is conditional on the message still being pending, so when two workers both deliver a message the second
 /// change finds nothing to do. Writes count as commits for <see cref="PostgresStoreOptions.AfterCommit"/>.</summary>
-internal sealed class PostgresMessageOutbox(NpgsqlDataSource dataSource, TimeProvider time, Action? afterCommit = null) : IMessageOutbox
+internal sealed class PostgresMessageOutbox(PostgresDatabase database, TimeProvider time, Action? afterCommit = null) : IMessageOutbox
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<PendingMessage>> ListPendingAsync(long afterSequence, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // The partial index holds only pending rows, so this reads what is undelivered, never the history.
-        var rows = await connection.QueryAsync<PendingRow>(new CommandDefinition(
-            """
-            SELECT seq AS Seq, id AS Id, type AS Type, investigation_id AS InvestigationId, summary AS Summary,
-                   created_at AS CreatedAt, attempts AS Attempts, next_attempt_at AS NextAttemptAt
-            FROM bus_messages
-            WHERE state = 'pending' AND seq > @afterSequence
-            ORDER BY seq LIMIT @limit;
-            """, new { afterSequence, limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToPending())];
+        return await database.ReadAsync<IReadOnlyList<PendingMessage>>(async connection =>
+        {
+            // The partial index holds only pending rows, so this reads what is undelivered, never the history.
+            var rows = await connection.QueryAsync<PendingRow>(new CommandDefinition(
+                """
+                SELECT seq AS Seq, id AS Id, type AS Type, investigation_id AS InvestigationId, summary AS Summary,
+                       created_at AS CreatedAt, attempts AS Attempts, next_attempt_at AS NextAttemptAt
+                FROM bus_messages
+                WHERE state = 'pending' AND seq > @afterSequence
+                ORDER BY seq LIMIT @limit;
+                """, new { afterSequence, limit }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToPending())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -74,7 +76,7 @@ internal sealed class PostgresMessageOutbox(NpgsqlDataSource dataSource, TimePro
     }
 
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        PostgresWrites.RunAsync(dataSource, work, afterCommit, cancellationToken);
+        database.RunAsync(work, afterCommit, cancellationToken);
 
     private sealed class PendingRow
     {

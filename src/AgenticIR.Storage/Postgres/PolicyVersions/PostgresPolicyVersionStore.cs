@@ -9,7 +9,7 @@ namespace AgenticIR.Storage.Postgres.PolicyVersions;
 /// <summary>Policy versions and proposal decisions on PostgreSQL. Recording a version reads the latest and inserts the
 /// next under a transaction-scoped advisory lock, so workers loading the same file at once number it once; a proposal is
 /// decided by an update conditional on it still being pending, so it is decided once.</summary>
-internal sealed class PostgresPolicyVersionStore(NpgsqlDataSource dataSource) : IPolicyVersionStore, IProposalDecisionStore
+internal sealed class PostgresPolicyVersionStore(PostgresDatabase database) : IPolicyVersionStore, IProposalDecisionStore
 {
     private const string PendingReview = "pending";
 
@@ -42,18 +42,22 @@ internal sealed class PostgresPolicyVersionStore(NpgsqlDataSource dataSource) : 
     /// <inheritdoc />
     public async Task<PolicyVersion?> LatestAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await LatestAsync(connection, null, cancellationToken);
+        return await database.ReadAsync(async connection =>
+        {
+            return await LatestAsync(connection, null, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<PolicyVersion>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PolicyVersionRow>(new CommandDefinition(
-            $"SELECT {PolicyVersionRow.Columns} FROM policy_versions WHERE loaded_at >= @since ORDER BY version;",
-            new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToVersion())];
+        return await database.ReadAsync<IReadOnlyList<PolicyVersion>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<PolicyVersionRow>(new CommandDefinition(
+                $"SELECT {PolicyVersionRow.Columns} FROM policy_versions WHERE loaded_at >= @since ORDER BY version;",
+                new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToVersion())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -85,21 +89,25 @@ internal sealed class PostgresPolicyVersionStore(NpgsqlDataSource dataSource) : 
     /// <inheritdoc />
     public async Task<ProposalDecision?> GetDecisionAsync(long proposalId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ProposalDecisionRow>(new CommandDefinition(
-            $"SELECT {ProposalDecisionRow.Columns} FROM proposal_decisions WHERE proposal_id = @proposalId;",
-            new { proposalId }, cancellationToken: cancellationToken));
-        return row?.ToDecision();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<ProposalDecisionRow>(new CommandDefinition(
+                $"SELECT {ProposalDecisionRow.Columns} FROM proposal_decisions WHERE proposal_id = @proposalId;",
+                new { proposalId }, cancellationToken: cancellationToken));
+            return row?.ToDecision();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ProposalDecision>> ListDecisionsAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ProposalDecisionRow>(new CommandDefinition(
-            $"SELECT {ProposalDecisionRow.Columns} FROM proposal_decisions WHERE decided_at >= @since ORDER BY decided_at, proposal_id;",
-            new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToDecision())];
+        return await database.ReadAsync<IReadOnlyList<ProposalDecision>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<ProposalDecisionRow>(new CommandDefinition(
+                $"SELECT {ProposalDecisionRow.Columns} FROM proposal_decisions WHERE decided_at >= @since ORDER BY decided_at, proposal_id;",
+                new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToDecision())];
+        }, cancellationToken);
     }
 
     private static async Task<PolicyVersion?> LatestAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
@@ -111,5 +119,5 @@ internal sealed class PostgresPolicyVersionStore(NpgsqlDataSource dataSource) : 
     }
 
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        PostgresWrites.RunAsync(dataSource, work, null, cancellationToken);
+        database.RunAsync(work, null, cancellationToken);
 }

@@ -2,13 +2,12 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Retention;
 using AgenticIR.Storage.Shared;
 using Dapper;
-using Npgsql;
 
 namespace AgenticIR.Storage.Postgres.Retention;
 
 /// <summary>The retention pass on PostgreSQL (<see cref="RetentionPass"/>). Workers running it at the same moment delete
 /// the same rows: the second transaction waits on the first's row locks and then finds them gone.</summary>
-internal sealed class PostgresRetentionStore(NpgsqlDataSource dataSource, Action? afterCommit = null) : IRetentionStore
+internal sealed class PostgresRetentionStore(PostgresDatabase database, Action? afterCommit = null) : IRetentionStore
 {
     /// <inheritdoc />
     public Task<RetentionCounts> PruneAsync(RetentionCutoffs cutoffs, bool dryRun, CancellationToken cancellationToken) =>
@@ -16,13 +15,16 @@ internal sealed class PostgresRetentionStore(NpgsqlDataSource dataSource, Action
         {
             if (dryRun)
             {
-                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-                var counts = new List<long>(steps.Count);
-                foreach (var step in steps)
-                    counts.Add(await connection.ExecuteScalarAsync<long>(new CommandDefinition(step.Count, parameters, cancellationToken: cancellationToken)));
-                return counts;
+                return await database.ReadAsync<IReadOnlyList<long>>(async connection =>
+                {
+                    var counts = new List<long>(steps.Count);
+                    foreach (var step in steps)
+                        counts.Add(await connection.ExecuteScalarAsync<long>(new CommandDefinition(step.Count, parameters, cancellationToken: cancellationToken)));
+                    return counts;
+                }, cancellationToken);
             }
-            return await PostgresWrites.RunAsync<IReadOnlyList<long>>(dataSource, async (connection, transaction) =>
+            // Retried whole after an outage: deletes of rows already gone count nothing, so a retried pass is still right.
+            return await database.RunAsync<IReadOnlyList<long>>(async (connection, transaction) =>
             {
                 var counts = new List<long>(steps.Count);
                 foreach (var step in steps)

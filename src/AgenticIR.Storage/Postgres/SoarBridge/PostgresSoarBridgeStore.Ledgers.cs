@@ -17,11 +17,13 @@ internal sealed partial class PostgresSoarBridgeStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
         ArgumentException.ThrowIfNullOrWhiteSpace(itemKey);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<WriteRow>(new CommandDefinition(
-            $"SELECT {WriteColumns} FROM soar_write_ledger WHERE instance = @instance AND container_id = @containerId AND item_key = @itemKey;",
-            new { instance, containerId, itemKey }, cancellationToken: cancellationToken));
-        return row?.ToEntry();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<WriteRow>(new CommandDefinition(
+                $"SELECT {WriteColumns} FROM soar_write_ledger WHERE instance = @instance AND container_id = @containerId AND item_key = @itemKey;",
+                new { instance, containerId, itemKey }, cancellationToken: cancellationToken));
+            return row?.ToEntry();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -44,25 +46,29 @@ internal sealed partial class PostgresSoarBridgeStore
     public async Task<IReadOnlyList<SoarWriteEntry>> ListWritesAsync(string instance, long containerId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<WriteRow>(new CommandDefinition(
-            $"SELECT {WriteColumns} FROM soar_write_ledger WHERE instance = @instance AND container_id = @containerId ORDER BY item_key;",
-            new { instance, containerId }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToEntry()).ToList();
+        return await database.ReadAsync(async connection =>
+        {
+            var rows = await connection.QueryAsync<WriteRow>(new CommandDefinition(
+                $"SELECT {WriteColumns} FROM soar_write_ledger WHERE instance = @instance AND container_id = @containerId ORDER BY item_key;",
+                new { instance, containerId }, cancellationToken: cancellationToken));
+            return rows.Select(r => r.ToEntry()).ToList();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<SoarCommentEntry?> GetCommentAsync(string instance, long containerId, long commentId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<CommentRow>(new CommandDefinition(
-            """
-            SELECT instance AS Instance, container_id AS ContainerId, comment_id AS CommentId, accepted AS Accepted,
-                   message AS Message, state AS State
-            FROM soar_comment_ledger WHERE instance = @instance AND container_id = @containerId AND comment_id = @commentId;
-            """, new { instance, containerId, commentId }, cancellationToken: cancellationToken));
-        return row?.ToEntry();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<CommentRow>(new CommandDefinition(
+                """
+                SELECT instance AS Instance, container_id AS ContainerId, comment_id AS CommentId, accepted AS Accepted,
+                       message AS Message, state AS State
+                FROM soar_comment_ledger WHERE instance = @instance AND container_id = @containerId AND comment_id = @commentId;
+                """, new { instance, containerId, commentId }, cancellationToken: cancellationToken));
+            return row?.ToEntry();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

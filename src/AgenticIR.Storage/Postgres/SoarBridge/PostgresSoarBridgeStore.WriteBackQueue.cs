@@ -10,7 +10,7 @@ internal sealed partial class PostgresSoarBridgeStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(investigationId);
         // Most investigations of a worker that also reads files feed no container: a read settles those without a write.
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
         {
             if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                     "SELECT EXISTS (SELECT 1 FROM soar_container_link WHERE investigation_id = @investigationId);",
@@ -30,14 +30,16 @@ internal sealed partial class PostgresSoarBridgeStore
     public async Task<IReadOnlyList<SoarWriteBackRequest>> ListQueuedWriteBacksAsync(string instance, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string InvestigationId, long Generation)>(new CommandDefinition(
-            """
-            SELECT q.investigation_id, q.generation FROM soar_write_back_queue q
-            WHERE EXISTS (SELECT 1 FROM soar_container_link l WHERE l.investigation_id = q.investigation_id AND l.instance = @instance)
-            ORDER BY q.queued_at, q.investigation_id;
-            """, new { instance }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new SoarWriteBackRequest(r.InvestigationId, r.Generation))];
+        return await database.ReadAsync<IReadOnlyList<SoarWriteBackRequest>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<(string InvestigationId, long Generation)>(new CommandDefinition(
+                """
+                SELECT q.investigation_id, q.generation FROM soar_write_back_queue q
+                WHERE EXISTS (SELECT 1 FROM soar_container_link l WHERE l.investigation_id = q.investigation_id AND l.instance = @instance)
+                ORDER BY q.queued_at, q.investigation_id;
+                """, new { instance }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => new SoarWriteBackRequest(r.InvestigationId, r.Generation))];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

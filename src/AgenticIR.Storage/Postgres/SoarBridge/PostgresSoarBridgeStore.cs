@@ -1,14 +1,13 @@
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Storage.Shared;
 using Dapper;
-using Npgsql;
 
 namespace AgenticIR.Storage.Postgres.SoarBridge;
 
 /// <summary>The Splunk SOAR bridge's cursors, links and ledgers on PostgreSQL. Each write is one transaction; cursors only
 /// move forward (<c>GREATEST</c> inside the upsert, under the row lock), so a late or repeated write, from this worker or
 /// another, never moves one back.</summary>
-internal sealed partial class PostgresSoarBridgeStore(NpgsqlDataSource dataSource, TimeProvider time) : ISoarBridgeStore
+internal sealed partial class PostgresSoarBridgeStore(PostgresDatabase database, TimeProvider time) : ISoarBridgeStore
 {
     private const string LinkColumns =
         """
@@ -20,13 +19,15 @@ internal sealed partial class PostgresSoarBridgeStore(NpgsqlDataSource dataSourc
     public async Task<SoarIntakeCursor> GetCursorAsync(string instance, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<CursorRow>(new CommandDefinition(
-            "SELECT last_container_id AS LastContainerId, last_update_time AS LastUpdateTime FROM soar_intake_cursor WHERE instance = @instance;",
-            new { instance }, cancellationToken: cancellationToken));
-        return row is null
-            ? new SoarIntakeCursor(0, null)
-            : new SoarIntakeCursor(row.LastContainerId, row.LastUpdateTime is null ? null : StoreText.ParseTimestamp(row.LastUpdateTime));
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<CursorRow>(new CommandDefinition(
+                "SELECT last_container_id AS LastContainerId, last_update_time AS LastUpdateTime FROM soar_intake_cursor WHERE instance = @instance;",
+                new { instance }, cancellationToken: cancellationToken));
+            return row is null
+                ? new SoarIntakeCursor(0, null)
+                : new SoarIntakeCursor(row.LastContainerId, row.LastUpdateTime is null ? null : StoreText.ParseTimestamp(row.LastUpdateTime));
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -61,11 +62,13 @@ internal sealed partial class PostgresSoarBridgeStore(NpgsqlDataSource dataSourc
     public async Task<SoarContainerLink?> GetLinkAsync(string instance, long containerId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
-            $"SELECT {LinkColumns} FROM soar_container_link WHERE instance = @instance AND container_id = @containerId;",
-            new { instance, containerId }, cancellationToken: cancellationToken));
-        return row?.ToLink();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<LinkRow>(new CommandDefinition(
+                $"SELECT {LinkColumns} FROM soar_container_link WHERE instance = @instance AND container_id = @containerId;",
+                new { instance, containerId }, cancellationToken: cancellationToken));
+            return row?.ToLink();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -128,13 +131,15 @@ internal sealed partial class PostgresSoarBridgeStore(NpgsqlDataSource dataSourc
 
     private async Task<IReadOnlyList<SoarContainerLink>> QueryLinksAsync(string sql, object args, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LinkRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToLink()).ToList();
+        return await database.ReadAsync(async connection =>
+        {
+            var rows = await connection.QueryAsync<LinkRow>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+            return rows.Select(r => r.ToLink()).ToList();
+        }, cancellationToken);
     }
 
     private Task<int> ExecuteAsync(string sql, object args, CancellationToken cancellationToken) =>
-        PostgresWrites.RunAsync(dataSource, (connection, transaction) =>
+        database.RunAsync((connection, transaction) =>
             connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken)), null, cancellationToken);
 
     private string Now() => StoreText.Timestamp(time.GetUtcNow());

@@ -4,14 +4,13 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Storage.Shared;
 using Dapper;
-using Npgsql;
 
 namespace AgenticIR.Storage.Postgres.SoarDispatch;
 
 /// <summary>The dispatch ledger on PostgreSQL (table <c>soar_dispatch_ledger</c>). The primary key decides which worker
 /// sends an action (the insert of the others does nothing), and a reclaim is conditional on the row being unchanged
 /// since the caller read it, so exactly one worker takes over a silent sender.</summary>
-internal sealed class PostgresDispatchLedger(NpgsqlDataSource dataSource) : IDispatchLedger
+internal sealed class PostgresDispatchLedger(PostgresDatabase database) : IDispatchLedger
 {
     private const string Columns =
         """
@@ -25,18 +24,20 @@ internal sealed class PostgresDispatchLedger(NpgsqlDataSource dataSource) : IDis
     public async Task<DispatchLedgerEntry?> GetAsync(string dispatchKey, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dispatchKey);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM soar_dispatch_ledger WHERE dispatch_key = @dispatchKey;",
-            new { dispatchKey }, cancellationToken: cancellationToken));
-        return row?.ToEntry();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<LedgerRow>(new CommandDefinition(
+                $"SELECT {Columns} FROM soar_dispatch_ledger WHERE dispatch_key = @dispatchKey;",
+                new { dispatchKey }, cancellationToken: cancellationToken));
+            return row?.ToEntry();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<bool> TryBeginAsync(DispatchLedgerEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO soar_dispatch_ledger
@@ -62,7 +63,7 @@ internal sealed class PostgresDispatchLedger(NpgsqlDataSource dataSource) : IDis
     public async Task<bool> TryReclaimAsync(string dispatchKey, DateTimeOffset expectedUpdatedAt, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dispatchKey);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var claimed = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE soar_dispatch_ledger SET updated_at = @at
@@ -77,7 +78,7 @@ internal sealed class PostgresDispatchLedger(NpgsqlDataSource dataSource) : IDis
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dispatchKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(externalId);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE soar_dispatch_ledger SET state = 'sent', external_id = @externalId, updated_at = @at
@@ -91,7 +92,7 @@ internal sealed class PostgresDispatchLedger(NpgsqlDataSource dataSource) : IDis
         ArgumentException.ThrowIfNullOrWhiteSpace(dispatchKey);
         ArgumentNullException.ThrowIfNull(execution);
         var state = execution.Status == DispatchStatus.Succeeded ? DispatchLedgerState.Succeeded : DispatchLedgerState.Failed;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // A terminal row is history: whatever a late caller thinks, the first recorded outcome stands.
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -111,11 +112,13 @@ internal sealed class PostgresDispatchLedger(NpgsqlDataSource dataSource) : IDis
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
         ArgumentException.ThrowIfNullOrWhiteSpace(containerId);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LedgerRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM soar_dispatch_ledger WHERE instance = @instance AND container_id = @containerId ORDER BY created_at, dispatch_key;",
-            new { instance, containerId }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToEntry())];
+        return await database.ReadAsync<IReadOnlyList<DispatchLedgerEntry>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<LedgerRow>(new CommandDefinition(
+                $"SELECT {Columns} FROM soar_dispatch_ledger WHERE instance = @instance AND container_id = @containerId ORDER BY created_at, dispatch_key;",
+                new { instance, containerId }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToEntry())];
+        }, cancellationToken);
     }
 
     private sealed class LedgerRow

@@ -2,13 +2,12 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Shadow;
 using AgenticIR.Storage.Shared;
 using Dapper;
-using Npgsql;
 
 namespace AgenticIR.Storage.Postgres.SoarDispatch;
 
 /// <summary>Shadow comparisons on PostgreSQL (table <c>soar_shadow_comparisons</c>): one row per container, replaced on
 /// each observation until it is final. The shared row keeps flags as 0/1, so the statements cast the boolean columns.</summary>
-internal sealed class PostgresShadowComparisonStore(NpgsqlDataSource dataSource) : IShadowComparisonStore
+internal sealed class PostgresShadowComparisonStore(PostgresDatabase database) : IShadowComparisonStore
 {
     private const string Select =
         """
@@ -30,7 +29,7 @@ internal sealed class PostgresShadowComparisonStore(NpgsqlDataSource dataSource)
     public async Task<bool> UpsertAsync(ShadowComparison comparison, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // A final row records what the analyst closed with; later observations must not rewrite it.
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -69,28 +68,34 @@ internal sealed class PostgresShadowComparisonStore(NpgsqlDataSource dataSource)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instance);
         ArgumentException.ThrowIfNullOrWhiteSpace(containerId);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<ShadowRow>(new CommandDefinition(
-            $"{Select} WHERE instance = @instance AND container_id = @containerId;", new { instance, containerId }, cancellationToken: cancellationToken));
-        return row?.ToComparison();
+        return await database.ReadAsync(async connection =>
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<ShadowRow>(new CommandDefinition(
+                $"{Select} WHERE instance = @instance AND container_id = @containerId;", new { instance, containerId }, cancellationToken: cancellationToken));
+            return row?.ToComparison();
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ShadowComparison>> ListOpenAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ShadowRow>(new CommandDefinition(
-            $"{Select} WHERE NOT final ORDER BY observed_at, instance, container_id;", cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToComparison())];
+        return await database.ReadAsync<IReadOnlyList<ShadowComparison>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<ShadowRow>(new CommandDefinition(
+                $"{Select} WHERE NOT final ORDER BY observed_at, instance, container_id;", cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToComparison())];
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ShadowComparison>> ListSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ShadowRow>(new CommandDefinition(
-            $"{Select} WHERE observed_at >= @since ORDER BY observed_at, instance, container_id;",
-            new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToComparison())];
+        return await database.ReadAsync<IReadOnlyList<ShadowComparison>>(async connection =>
+        {
+            var rows = await connection.QueryAsync<ShadowRow>(new CommandDefinition(
+                $"{Select} WHERE observed_at >= @since ORDER BY observed_at, instance, container_id;",
+                new { since = StoreText.Timestamp(since) }, cancellationToken: cancellationToken));
+            return [.. rows.Select(r => r.ToComparison())];
+        }, cancellationToken);
     }
 }
