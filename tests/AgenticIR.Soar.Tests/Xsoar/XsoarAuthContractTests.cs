@@ -42,7 +42,7 @@ public sealed class XsoarAuthContractTests : IClassFixture<WireMockFixture>
     [Fact]
     public async Task V8_SendsKeyAndKeyIdUnderXsoar()
     {
-        using var client = XsoarTestClients.Create(_server.Url!, _time, flavour: XsoarTestClients.Flavour.V8);
+        using var client = XsoarTestClients.Create(_server.Url!, _time, flavour: XsoarFlavour.V8);
 
         await client.GetCurrentUserAsync(_ct);
 
@@ -56,7 +56,7 @@ public sealed class XsoarAuthContractTests : IClassFixture<WireMockFixture>
     [Fact]
     public async Task V8Advanced_SignsKeyNonceAndTimestamp_NeverSendsTheKey()
     {
-        using var client = XsoarTestClients.Create(_server.Url!, _time, flavour: XsoarTestClients.Flavour.V8Advanced);
+        using var client = XsoarTestClients.Create(_server.Url!, _time, flavour: XsoarFlavour.V8Advanced);
 
         await client.GetCurrentUserAsync(_ct);
 
@@ -80,7 +80,7 @@ public sealed class XsoarAuthContractTests : IClassFixture<WireMockFixture>
             StatusCode = Interlocked.Increment(ref calls) == 1 ? 503 : 200,
             BodyData = new WireMock.Util.BodyData { BodyAsString = UserJson, DetectedBodyType = WireMock.Types.BodyType.String },
         }));
-        using var client = XsoarTestClients.Create(server.Url!, _time, flavour: XsoarTestClients.Flavour.V8Advanced, timeoutSeconds: 120,
+        using var client = XsoarTestClients.Create(server.Url!, _time, flavour: XsoarFlavour.V8Advanced, timeoutSeconds: 120,
             settings: new XsoarResilienceSettings { BaseDelay = TimeSpan.FromMilliseconds(100) });
 
         await _time.DriveAsync(client.GetCurrentUserAsync(_ct), TimeSpan.FromSeconds(60));

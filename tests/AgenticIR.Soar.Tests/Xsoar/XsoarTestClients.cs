@@ -15,27 +15,20 @@ internal static class XsoarTestClients
     public const string Key = "xk-7Hq2/Vb9+Lr4=SECRET-c8e1";
     public const string AuthId = "42";
 
-    public enum Flavour
-    {
-        V6,
-        V8,
-        V8Advanced,
-    }
-
-    public static XsoarInstanceDefinition Instance(string baseUrl, Flavour flavour = Flavour.V6, int timeoutSeconds = 30, int pageSize = 2) => new()
+    public static XsoarInstanceDefinition Instance(string baseUrl, XsoarFlavour flavour = XsoarFlavour.V6, int timeoutSeconds = 30, int pageSize = 2) => new()
     {
         Name = "lab",
         BaseUrl = new Uri(baseUrl),
         AllowHttp = true,
         ApiKeyEnv = "AGENTICIR_XSOAR_LAB_KEY",
-        AuthId = flavour == Flavour.V6 ? null : AuthId,
-        AdvancedKey = flavour == Flavour.V8Advanced,
+        AuthId = flavour == XsoarFlavour.V6 ? null : AuthId,
+        AdvancedKey = flavour == XsoarFlavour.V8Advanced,
         TimeoutSeconds = timeoutSeconds,
         PageSize = pageSize,
     };
 
     public static XsoarClient Create(string baseUrl, TimeProvider time, ILoggerFactory? logs = null, XsoarResilienceSettings? settings = null,
-        Flavour flavour = Flavour.V6, int timeoutSeconds = 30, int pageSize = 2, SecretScrubber? scrubber = null) =>
+        XsoarFlavour flavour = XsoarFlavour.V6, int timeoutSeconds = 30, int pageSize = 2, SecretScrubber? scrubber = null) =>
         new XsoarClientFactory(logs, time, settings, scrubber ?? new SecretScrubber())
             .Create(Instance(baseUrl, flavour, timeoutSeconds, pageSize), new XsoarApiKey(Key));
 }

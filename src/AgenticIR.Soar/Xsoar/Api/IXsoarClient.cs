@@ -23,6 +23,11 @@ internal interface IXsoarClient
     /// <summary>One incident by id (a search on <c>id</c>, as demisto-sdk does; the Swagger has no GET); null when absent.</summary>
     Task<XsoarIncident?> GetIncidentAsync(string incidentId, CancellationToken cancellationToken);
 
+    /// <summary>Indicators linked to the incident: <c>POST /indicators/search</c> with the query
+    /// <c>investigationIDs:&lt;id&gt;</c> (Swagger <c>IndicatorFilter</c> / <c>IndicatorResult.iocObjects</c>; the query
+    /// field is the one content scripts filter on).</summary>
+    Task<IReadOnlyList<XsoarIndicator>> GetIndicatorsAsync(string incidentId, CancellationToken cancellationToken);
+
     /// <summary>The war-room entries of an incident: <c>POST /investigation/{id}</c> with <c>pageSize</c> (demisto-sdk;
     /// UNVERIFIED against the Swagger, which lacks the path). An incident id is its investigation id.</summary>
     Task<IReadOnlyList<XsoarEntry>> GetEntriesAsync(string incidentId, CancellationToken cancellationToken);

@@ -20,6 +20,18 @@ internal sealed partial class XsoarClient
         return page.Incidents.FirstOrDefault(i => i.Id == incidentId);
     }
 
+    public Task<IReadOnlyList<XsoarIndicator>> GetIndicatorsAsync(string incidentId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(incidentId);
+        var body = new JsonObject { ["query"] = "investigationIDs:" + XsoarCommandLine.Quote(incidentId), ["page"] = 0, ["size"] = 1000 };
+        return SendAsync(XsoarCall.Post("indicators/search", XsoarCallKind.Read, body.ToJsonString()),
+            r => (IReadOnlyList<XsoarIndicator>)[.. XsoarJson.Items(XsoarJson.ParseObject(r.Content), "iocObjects")
+                .Select(i => (Type: XsoarJson.String(i, "indicator_type"), Value: XsoarJson.String(i, "value")))
+                .Where(i => i.Type is not null && i.Value is not null)
+                .Select(i => new XsoarIndicator(i.Type!, i.Value!))],
+            cancellationToken);
+    }
+
     /// <summary>The search body: <c>{"filter": {page, size, sort: [{field: "modified", asc}], type[], id[], query}}</c>.
     /// Field names are the Swagger's <c>IncidentFilter</c>; the modified-time cursor is the query
     /// <c>modified:&gt;="2024-01-10T00:00:00.000Z"</c>, the form demisto/content's GetIncidentsByQuery builds.</summary>

@@ -47,7 +47,7 @@ internal static class XsoarEndpoints
             var data = body["data"]?.GetValue<string>() ?? "";
             if (body["id"]?.GetValue<string>() is { Length: > 0 } entryId)
             {
-                var (edited, error) = store.EditEntry(investigation, entryId, body["version"]?.GetValue<long>() ?? -1, data);
+                var (edited, error) = store.EditEntry(investigation, entryId, body["version"] is { } v ? long.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : -1, data);
                 return edited is not null ? XsoarReplies.Ok(edited) : XsoarReplies.Error(400, error!);
             }
             return store.AddEntry(investigation, data, 1, XsoarStore.ServiceUser) is { } entry

@@ -17,7 +17,7 @@ internal sealed partial class XsoarStore
             {
                 ["id"] = $"{++_nextEntry}@{incidentId}",
                 ["investigationId"] = incidentId,
-                ["version"] = 1,
+                ["version"] = 1L,
                 ["type"] = type,
                 ["contents"] = contents,
                 ["format"] = "markdown",
@@ -40,7 +40,7 @@ internal sealed partial class XsoarStore
         lock (_gate)
         {
             if (Find(incidentId, entryId) is not { } entry) return (null, "entry not found");
-            var current = entry["version"]!.GetValue<long>();
+            var current = LongOf(entry["version"]);
             if (version != -1 && version != current) return (null, $"DB version conflict: entry {entryId} is at version {current}");
             entry["contents"] = contents;
             entry["version"] = current + 1;
@@ -56,7 +56,7 @@ internal sealed partial class XsoarStore
         {
             if (Find(incidentId, entryId) is not { } entry) return null;
             entry["tags"] = new JsonArray([.. tags.Select(t => JsonValue.Create(t))]);
-            entry["version"] = entry["version"]!.GetValue<long>() + 1;
+            entry["version"] = LongOf(entry["version"]) + 1;
             return (JsonObject)Copy(entry);
         }
     }

@@ -33,7 +33,7 @@ internal sealed partial class XsoarStore
                 ["owner"] = "",
                 ["closeReason"] = "",
                 ["closeNotes"] = "",
-                ["version"] = 1,
+                ["version"] = 1L,
                 ["labels"] = new JsonArray([.. seed.Labels.Select(l => (JsonNode)new JsonObject { ["type"] = l.Key, ["value"] = l.Value })]),
                 ["CustomFields"] = seed.CustomFields?.DeepClone() ?? new JsonObject(),
             };
@@ -73,7 +73,7 @@ internal sealed partial class XsoarStore
     {
         if (!_incidents.TryGetValue(id, out var incident)) return;
         incident["modified"] = Now();
-        incident["version"] = (incident["version"]?.GetValue<long>() ?? 0) + 1;
+        incident["version"] = LongOf(incident["version"]) + 1;
     }
 
     /// <summary><c>/incidents/search</c>: filter on <c>id[]</c>, <c>type[]</c> and a query of
@@ -88,11 +88,11 @@ internal sealed partial class XsoarStore
         var size = filter["size"]?.GetValue<int>() ?? 25;
         lock (_gate)
         {
-            var matches = _incidents.Values
+            var filtered = _incidents.Values
                 .Where(i => ids.Count == 0 || ids.Contains(i["id"]!.GetValue<string>()))
                 .Where(i => types.Count == 0 || types.Contains(i["type"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase))
-                .Where(i => from is null || Modified(i) >= from)
-                .OrderBy(i => asc ? Modified(i) : DateTimeOffset.MaxValue - (Modified(i) - DateTimeOffset.MinValue))
+                .Where(i => from is null || Modified(i) >= from);
+            var matches = (asc ? filtered.OrderBy(Modified) : filtered.OrderByDescending(Modified))
                 .ThenBy(i => long.Parse(i["id"]!.GetValue<string>(), CultureInfo.InvariantCulture))
                 .ToList();
             return (matches.Count, new JsonArray([.. matches.Skip(page * size).Take(size).Select(Copy)]));
@@ -116,6 +116,8 @@ internal sealed partial class XsoarStore
                 : [];
         }
     }
+
+    private static long LongOf(JsonNode? node) => node is null ? 0 : long.Parse(node.ToJsonString(), CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Modified(JsonObject incident) =>
         DateTimeOffset.Parse(incident["modified"]!.GetValue<string>(), CultureInfo.InvariantCulture);
