@@ -7,7 +7,13 @@ namespace AgenticIR.Soar.Xsoar.Api;
 /// <summary><see cref="IXsoarClient"/> over RestSharp, for one instance. Create it through <see cref="XsoarClientFactory"/>.</summary>
 internal sealed partial class XsoarClient(XsoarTransport transport, int pageSize) : IXsoarClient, IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+    // Relaxed escaping keeps `>` and `"` readable in the query strings XSOAR parses; quotes and control characters are
+    // still escaped, so the JSON stays valid whatever an alert holds.
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public string InstanceName => transport.Instance;
 
