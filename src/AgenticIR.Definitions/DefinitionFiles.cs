@@ -30,10 +30,10 @@ public sealed class DefinitionFiles(DefinitionPaths paths)
     {
         var (set, errors) = DefinitionSetLoader.TryLoad(paths.Policy, paths.Connectors);
         MappingNormalizer.TryLoad(paths.Mappings, out var normalizer, out var mappingErrors, null);
-        var (instances, soarErrors) = SoarConfigLoader.Read(paths.Soar);
+        var (instances, soarErrors) = SoarConfigLoader.ReadSet(paths.Soar);
         var (playbooks, playbookErrors) = File.Exists(paths.Playbooks) ? PlaybookCatalogLoader.TryLoad(paths.Playbooks) : (null, []);
         List<DefinitionError> all = [.. errors, .. mappingErrors, .. soarErrors, .. playbookErrors];
         if (set is null || normalizer is null || all.Count > 0) return (null, all);
-        return (new LoadedDefinitions(set, normalizer, new Core.Soar.SoarInstanceSet(instances), playbooks), all);
+        return (new LoadedDefinitions(set, normalizer, instances, playbooks), all);
     }
 }

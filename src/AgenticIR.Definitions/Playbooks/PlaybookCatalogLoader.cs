@@ -8,8 +8,11 @@ namespace AgenticIR.Definitions.Playbooks;
 /// <summary>Loads and validates config/playbooks.yaml: which playbooks the agents run beside, and in which mode.</summary>
 public static class PlaybookCatalogLoader
 {
-    private static readonly string[] EntryKeys = ["name", "match", "mode", "by_severity"];
-    private static readonly string[] MatchKeys = ["soar_instance", "labels", "playbook", "kafka_topic", "rule_name"];
+    private static readonly string[] EntryKeys = ["name", "platform", "instance", "match", "mode", "by_severity"];
+    private static readonly string[] MatchKeys = ["soar_instance", "labels", "playbook", "incident_types", "playbooks", "kafka_topic", "rule_name"];
+    private static readonly string[] SplunkOnlyMatchKeys = ["soar_instance", "labels", "playbook"];
+    private static readonly string[] XsoarOnlyMatchKeys = ["incident_types", "playbooks"];
+    private static readonly string[] Platforms = ["splunk_soar", "xsoar"];
     private static readonly string[] ReservedMatchKeys = ["kafka_topic", "rule_name"];
 
     /// <summary>Loads the file.</summary>
@@ -67,7 +70,13 @@ public static class PlaybookCatalogLoader
             r.Error(map.Get("name"), map.FieldOf("name"), $"'{name}' must be a snake_case identifier, e.g. phishing_triage");
             name = null;
         }
-        var match = r.RequireMap(map, "match") is { } m ? ReadMatch(r, m) : null;
+        var platform = NodeReader.Optional(map, "platform") is { } p
+            ? r.AsOneOf(p, map.FieldOf("platform"), Platforms) switch { "xsoar" => SoarPlatform.Xsoar, null => (SoarPlatform?)null, _ => SoarPlatform.SplunkSoar }
+            : SoarPlatform.SplunkSoar;
+        var instance = ReadInstance(r, map, platform);
+        var match = r.RequireMap(map, "match") is { } m && platform is { } known
+            ? known == SoarPlatform.Xsoar ? ReadXsoarMatch(r, m, instance) : ReadMatch(r, m)
+            : null;
         var mode = r.RequireEnum<PlaybookMode>(map, "mode");
         var bySeverity = ReadBySeverity(r, map);
         return name is null || match is null || mode is null || bySeverity is null
@@ -75,9 +84,49 @@ public static class PlaybookCatalogLoader
             : new PlaybookEntry(name, match, mode.Value, bySeverity);
     }
 
+    // `instance` names an XSOAR instance; Splunk SOAR entries keep theirs in match.soar_instance (one place per platform,
+    // so an entry cannot name two instances that disagree).
+    private static string? ReadInstance(NodeReader r, YamlMap map, SoarPlatform? platform)
+    {
+        var instance = r.OptionalString(map, "instance");
+        if (instance is not null && platform == SoarPlatform.SplunkSoar)
+        {
+            r.Error(map.Get("instance"), map.FieldOf("instance"), "'instance' applies to platform: xsoar; a Splunk SOAR entry names its instance in match.soar_instance");
+            return null;
+        }
+        return instance;
+    }
+
+    private static PlaybookMatch? ReadXsoarMatch(NodeReader r, YamlMap map, string? instance)
+    {
+        r.AllowOnly(map, MatchKeys);
+        foreach (var key in SplunkOnlyMatchKeys.Concat(ReservedMatchKeys).Where(map.Has))
+        {
+            var hint = key switch
+            {
+                "labels" => "XSOAR incidents are matched by incident_types",
+                "playbook" => "write playbooks: [...] (the playbook attached to the incident)",
+                "soar_instance" => "name the XSOAR instance in the entry's 'instance'",
+                _ => "reserved for Kafka intake and not supported yet",
+            };
+            r.Error(map.Get(key), map.FieldOf(key), $"'{key}' does not apply to platform: xsoar; {hint}");
+        }
+        var types = OneOrMany(r, map, "incident_types");
+        var playbooks = OneOrMany(r, map, "playbooks");
+        // An entry with neither would take every incident of the instance: say so explicitly with a type list instead.
+        if (!map.Has("incident_types") && !map.Has("playbooks"))
+        {
+            r.Error(map.Node, map.FieldOf("incident_types"), "an xsoar entry needs incident_types and/or playbooks (incidents are searched by type, narrowed by attached playbook)");
+            return null;
+        }
+        return types is null || playbooks is null ? null : new PlaybookMatch(instance, [], playbooks) { Platform = SoarPlatform.Xsoar, IncidentTypes = types };
+    }
+
     private static PlaybookMatch? ReadMatch(NodeReader r, YamlMap map)
     {
         r.AllowOnly(map, MatchKeys);
+        foreach (var key in XsoarOnlyMatchKeys.Where(map.Has))
+            r.Error(map.Get(key), map.FieldOf(key), $"'{key}' applies to platform: xsoar; add `platform: xsoar` to the entry or match Splunk SOAR containers by labels and playbook");
         foreach (var key in ReservedMatchKeys.Where(map.Has))
             r.Error(map.Get(key), map.FieldOf(key), $"'{key}' is reserved for Kafka intake and not supported yet; match by labels and/or playbook");
         var instance = r.OptionalString(map, "soar_instance");
@@ -155,12 +204,14 @@ public static class PlaybookCatalogLoader
             if (earlier is null) continue;
             var (node, field) = items.FirstOrDefault(it => it.Node is YamlMappingNode m
                 && m.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode { Value: var v } && v == later.Name);
-            r.Error(node, field.Length > 0 ? field + ".match" : "playbooks", $"entry '{later.Name}' never matches: entry '{earlier.Name}' comes first and takes every container it would");
+            r.Error(node, field.Length > 0 ? field + ".match" : "playbooks", $"entry '{later.Name}' never matches: entry '{earlier.Name}' comes first and takes every {(later.Match.Platform == SoarPlatform.Xsoar ? "incident" : "container")} it would");
         }
     }
 
     private static bool Covers(PlaybookMatch earlier, PlaybookMatch later) =>
-        (earlier.SoarInstance is null || string.Equals(earlier.SoarInstance, later.SoarInstance, StringComparison.OrdinalIgnoreCase))
+        earlier.Platform == later.Platform
+        && (earlier.IncidentTypes.Count == 0 || (later.IncidentTypes.Count > 0 && later.IncidentTypes.All(t => earlier.IncidentTypes.Contains(t, StringComparer.OrdinalIgnoreCase))))
+        && (earlier.SoarInstance is null || string.Equals(earlier.SoarInstance, later.SoarInstance, StringComparison.OrdinalIgnoreCase))
         && (earlier.Labels.Count == 0 || (later.Labels.Count > 0 && later.Labels.All(l => earlier.Labels.Contains(l, StringComparer.OrdinalIgnoreCase))))
         && (earlier.Playbooks.Count == 0 || (later.Playbooks.Count > 0 && later.Playbooks.All(p => earlier.Playbooks.Contains(p, StringComparer.OrdinalIgnoreCase))));
 }

@@ -18,7 +18,7 @@ public sealed class InvalidPlaybooksCorpusTests
                 by_severity: { critcal: assisted, high: sometimes }
             """,
             [
-                "playbooks.yaml:3:34: playbooks[0].match.lable: unknown key 'lable'; did you mean 'labels'? (allowed: soar_instance, labels, playbook, kafka_topic, rule_name)",
+                "playbooks.yaml:3:34: playbooks[0].match.lable: unknown key 'lable'; did you mean 'labels'? (allowed: soar_instance, labels, playbook, incident_types, playbooks, kafka_topic, rule_name)",
                 "playbooks.yaml:4:11: playbooks[0].mode: 'shadowy' is not one of: off, shadow, assisted, autonomous",
                 "playbooks.yaml:5:20: playbooks[0].by_severity.critcal: unknown key 'critcal'; did you mean 'critical'? (allowed: informational, low, medium, high, critical)",
                 "playbooks.yaml:5:45: playbooks[0].by_severity.high: 'sometimes' is not one of: off, shadow, assisted, autonomous",

@@ -154,10 +154,10 @@ public sealed class SoarConfigLoaderTests : IDisposable
     [Fact]
     public void Load_UnknownTopLevelKey_Throws()
     {
-        var path = _folder.Write("soar.yaml", "splunk_soar: []\nxsoar: []\n");
+        var path = _folder.Write("soar.yaml", "splunk_soar: []\nxsoar: []\ncortex: []\n");
 
         var ex = Assert.Throws<DefinitionValidationException>(() => SoarConfigLoader.Load(path));
 
-        Assert.Equal("xsoar", Assert.Single(ex.Errors).Field);
+        Assert.Equal("cortex", Assert.Single(ex.Errors).Field);
     }
 }

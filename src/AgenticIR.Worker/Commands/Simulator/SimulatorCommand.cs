@@ -1,13 +1,15 @@
 using System.CommandLine;
 using AgenticIR.SoarSimulator;
+using AgenticIR.SoarSimulator.Xsoar;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands.Simulator;
 
 /// <summary><c>agentic-ir simulator splunk-soar</c>: runs the stateful Splunk SOAR simulator, seeded with the demo
-/// containers, so the worker (or curl) can be pointed at it without a SOAR licence; <c>simulator kafka</c> runs a local
-/// Kafka broker (<see cref="KafkaSimulatorCommand"/>).</summary>
+/// containers, so the worker (or curl) can be pointed at it without a SOAR licence; <c>simulator xsoar</c> does the same
+/// for Cortex XSOAR (6, or 8 / XSIAM with <c>--auth-id</c>); <c>simulator kafka</c> runs a local Kafka broker
+/// (<see cref="KafkaSimulatorCommand"/>).</summary>
 internal static class SimulatorCommand
 {
     public static Command Create()
@@ -34,6 +36,38 @@ internal static class SimulatorCommand
             }
             return 0;
         });
-        return new Command("simulator", "Run a SOAR simulator or a local Kafka broker for demos and trials") { splunk, KafkaSimulatorCommand.Create() };
+        return new Command("simulator", "Run a SOAR simulator or a local Kafka broker for demos and trials") { splunk, Xsoar(), KafkaSimulatorCommand.Create() };
+    }
+
+    private static Command Xsoar()
+    {
+        var port = new Option<int>("--port") { Description = "Port to listen on (127.0.0.1)", DefaultValueFactory = _ => 8090 };
+        var key = new Option<string>("--api-key") { Description = "The API key the simulator accepts", DefaultValueFactory = _ => "simulator-xsoar-key" };
+        var authId = new Option<string?>("--auth-id") { Description = "Simulate XSOAR 8 / XSIAM: the key id expected in x-xdr-auth-id (paths under /xsoar)" };
+        var advanced = new Option<bool>("--advanced-key") { Description = "With --auth-id: require advanced-key signatures (nonce, timestamp, SHA-256)" };
+        var command = new Command("xsoar", "Run a Cortex XSOAR simulator on 127.0.0.1 until stopped") { port, key, authId, advanced };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var simulator = await XsoarSimulator.StartAsync(new XsoarSimulatorOptions
+            {
+                Port = parse.GetValue(port),
+                ApiKey = parse.GetRequiredValue(key),
+                AuthId = parse.GetValue(authId),
+                AdvancedKey = parse.GetValue(advanced),
+            }, ct);
+            var incidents = XsoarDemoSeed.Apply(simulator);
+            var flavour = simulator.AuthId is null ? "6" : "8 / XSIAM";
+            AnsiConsole.MarkupLineInterpolated($"Cortex XSOAR {flavour} simulator on [bold]{simulator.BaseUrl}[/] with {incidents.Count} incidents. Press Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop serving.
+            }
+            return 0;
+        });
+        return command;
     }
 }

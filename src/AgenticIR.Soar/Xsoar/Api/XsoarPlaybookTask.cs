@@ -1,0 +1,23 @@
+namespace AgenticIR.Soar.Xsoar.Api;
+
+/// <summary>One task of an incident's playbook (<c>InvestigationPlaybookTask</c>).</summary>
+internal sealed record XsoarPlaybookTask
+{
+    /// <summary>Task id within the investigation (the key of <c>tasks</c>, used to complete it).</summary>
+    public required string Id { get; init; }
+
+    public string? Name { get; init; }
+
+    /// <summary><c>New</c>, <c>InProgress</c>, <c>Completed</c>, <c>Waiting</c>, <c>Error</c>, <c>Skipped</c>, <c>Blocked</c>.</summary>
+    public string? State { get; init; }
+
+    /// <summary><c>regular</c>, <c>condition</c>, <c>playbook</c>, <c>collection</c>, <c>title</c>, <c>start</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The command or script the task runs (<c>task.scriptId</c>, e.g. <c>VirusTotal|||file</c>), null for manual tasks.</summary>
+    public string? ScriptId { get; init; }
+
+    public string? Brand { get; init; }
+    public string? CompletedBy { get; init; }
+    public DateTimeOffset? CompletedDate { get; init; }
+}

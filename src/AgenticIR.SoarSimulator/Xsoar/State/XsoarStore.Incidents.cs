@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AgenticIR.SoarSimulator.Xsoar.Model;
+
+namespace AgenticIR.SoarSimulator.Xsoar.State;
+
+internal sealed partial class XsoarStore
+{
+    private readonly Dictionary<string, JsonObject> _incidents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<XsoarSeedIndicator>> _indicators = new(StringComparer.Ordinal);
+    private long _nextIncident = 1000;
+
+    public string AddIncident(XsoarSeedIncident seed)
+    {
+        lock (_gate)
+        {
+            var id = (++_nextIncident).ToString(CultureInfo.InvariantCulture);
+            var now = Now();
+            var incident = new JsonObject
+            {
+                ["id"] = id,
+                ["investigationId"] = id,
+                ["name"] = seed.Name,
+                ["type"] = seed.Type,
+                ["severity"] = seed.Severity,
+                ["status"] = 1,
+                ["created"] = now,
+                ["modified"] = now,
+                ["occurred"] = seed.Occurred is { } occurred ? Stamp(occurred) : now,
+                ["details"] = seed.Details ?? "",
+                ["playbookId"] = seed.PlaybookId ?? "",
+                ["owner"] = "",
+                ["closeReason"] = "",
+                ["closeNotes"] = "",
+                ["version"] = 1L,
+                ["labels"] = new JsonArray([.. seed.Labels.Select(l => (JsonNode)new JsonObject { ["type"] = l.Key, ["value"] = l.Value })]),
+                ["CustomFields"] = seed.CustomFields?.DeepClone() ?? new JsonObject(),
+            };
+            _incidents[id] = incident;
+            _indicators[id] = [.. seed.Indicators];
+            _entries[id] = [];
+            if (seed.PlaybookId is { } playbook) SetPlaybookLocked(id, playbook, seed.PlaybookTasks);
+            return id;
+        }
+    }
+
+    public bool HasIncident(string id)
+    {
+        lock (_gate) return _incidents.ContainsKey(id);
+    }
+
+    public JsonObject? Incident(string id)
+    {
+        lock (_gate) return _incidents.TryGetValue(id, out var incident) ? (JsonObject)Copy(incident) : null;
+    }
+
+    /// <summary>Closes an incident as an analyst would (status 2, close reason and notes); bumps modified.</summary>
+    public void Close(string id, string reason, string notes)
+    {
+        lock (_gate)
+        {
+            var incident = _incidents[id];
+            incident["status"] = 2;
+            incident["closeReason"] = reason;
+            incident["closeNotes"] = notes;
+            incident["closed"] = Now();
+            TouchLocked(id);
+        }
+    }
+
+    private void TouchLocked(string id)
+    {
+        if (!_incidents.TryGetValue(id, out var incident)) return;
+        incident["modified"] = Now();
+        incident["version"] = LongOf(incident["version"]) + 1;
+    }
+
+    /// <summary><c>/incidents/search</c>: filter on <c>id[]</c>, <c>type[]</c> and a query of
+    /// <c>modified:&gt;="…"</c> clauses; sort on <c>modified</c>; page and size.</summary>
+    public (long Total, JsonArray Page) Search(JsonObject filter)
+    {
+        var ids = Strings(filter["id"]);
+        var types = Strings(filter["type"]);
+        var from = ModifiedFrom(filter["query"]?.GetValue<string>());
+        var asc = filter["sort"] is JsonArray { Count: > 0 } sort && sort[0]?["asc"]?.GetValue<bool>() != false;
+        var page = filter["page"]?.GetValue<int>() ?? 0;
+        var size = filter["size"]?.GetValue<int>() ?? 25;
+        lock (_gate)
+        {
+            var filtered = _incidents.Values
+                .Where(i => ids.Count == 0 || ids.Contains(i["id"]!.GetValue<string>()))
+                .Where(i => types.Count == 0 || types.Contains(i["type"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase))
+                .Where(i => from is null || Modified(i) >= from);
+            var matches = (asc ? filtered.OrderBy(Modified) : filtered.OrderByDescending(Modified))
+                .ThenBy(i => long.Parse(i["id"]!.GetValue<string>(), CultureInfo.InvariantCulture))
+                .ToList();
+            return (matches.Count, new JsonArray([.. matches.Skip(page * size).Take(size).Select(Copy)]));
+        }
+    }
+
+    /// <summary>Indicators linked to an incident: <c>/indicators/search</c> with <c>investigationIDs:&lt;id&gt;</c>.</summary>
+    public JsonArray Indicators(string incidentId)
+    {
+        lock (_gate)
+        {
+            return _indicators.TryGetValue(incidentId, out var list)
+                ? new JsonArray([.. list.Select((ioc, n) => (JsonNode)new JsonObject
+                {
+                    ["id"] = $"{incidentId}-{n + 1}",
+                    ["value"] = ioc.Value,
+                    ["indicator_type"] = ioc.Type,
+                    ["investigationIDs"] = new JsonArray(incidentId),
+                    ["score"] = 0,
+                })])
+                : [];
+        }
+    }
+
+    private static long LongOf(JsonNode? node) => node is null ? 0 : long.Parse(node.ToJsonString(), CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Modified(JsonObject incident) =>
+        DateTimeOffset.Parse(incident["modified"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+
+    private static List<string> Strings(JsonNode? node) =>
+        node is JsonArray array ? [.. array.Select(n => n?.ToString()).OfType<string>()] : [];
+
+    private static DateTimeOffset? ModifiedFrom(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return null;
+        var match = Regex.Match(query, "modified:>=\"([^\"]+)\"", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+        return match.Success && DateTimeOffset.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using AgenticIR.SoarSimulator.Xsoar.Model;
+
+namespace AgenticIR.SoarSimulator.Xsoar;
+
+/// <summary>A small demo world for <c>agentic-ir simulator xsoar</c>: a phishing and a malware incident with labels,
+/// custom fields, indicators and a waiting approval task; integrations whose command and argument names are those of the
+/// content integrations (PAN-OS <c>pan-os-block-ip</c>, Active Directory Query v2 <c>ad-disable-account</c>); analysts.</summary>
+public static class XsoarDemoSeed
+{
+    /// <summary>Seeds <paramref name="simulator"/>; returns the incident ids.</summary>
+    public static IReadOnlyList<string> Apply(XsoarSimulator simulator)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        simulator.AddIntegration(new XsoarSeedIntegration("Panorama", new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["pan-os-block-ip"] = ["ip", "log_forwarding", "auto_commit", "rule_name"],
+        }) { Display = "Palo Alto Networks PAN-OS" }, ("Panorama_instance_1", true));
+        simulator.AddIntegration(new XsoarSeedIntegration("Active Directory Query v2", new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["ad-disable-account"] = ["username", "base-dn"],
+            ["ad-enable-account"] = ["username", "base-dn"],
+        }), ("Active Directory Query v2_instance_1", true));
+        simulator.AddUser("analyst1", "Ana Lyst", "Analyst");
+        simulator.AddUser("lead1", "Lee Ead", "Analyst", "Tier2");
+
+        var phishing = simulator.AddIncident(new XsoarSeedIncident
+        {
+            Name = "Credential harvesting link reported by user",
+            Type = "Phishing",
+            Severity = 2,
+            Details = "User reported an email asking to re-validate Microsoft 365 credentials.",
+            Labels = [new("Email/from", "it-support@m365-verify.example"), new("Email/subject", "Action required: re-validate your account")],
+            CustomFields = new JsonObject { ["emailfrom"] = "it-support@m365-verify.example", ["url"] = "https://m365-verify.example/login" },
+            Indicators = [new("URL", "https://m365-verify.example/login"), new("Domain", "m365-verify.example")],
+            PlaybookId = "Phishing Investigation - Generic v2",
+            PlaybookTasks = [new("Extract indicators", "Completed", "Builtin|||extractIndicators"), new("Approve containment", "Waiting")],
+        });
+        var malware = simulator.AddIncident(new XsoarSeedIncident
+        {
+            Name = "Cobalt Strike beacon on FIN-WS-022",
+            Type = "Malware",
+            Severity = 3,
+            CustomFields = new JsonObject { ["hostname"] = "FIN-WS-022", ["sourceip"] = "10.20.4.22", ["destinationip"] = "198.51.100.23", ["username"] = "jdoe" },
+            Indicators = [new("IP", "198.51.100.23")],
+            PlaybookId = "Malware Investigation and Response",
+            PlaybookTasks = [new("Block C2 address", "New", "Panorama|||pan-os-block-ip")],
+        });
+        return [phishing, malware];
+    }
+}
