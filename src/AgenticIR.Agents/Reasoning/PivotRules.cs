@@ -121,12 +121,18 @@ internal static class PivotRules
     {
         var ownSet = own.ToHashSet();
         var best = new Dictionary<string, StepChoice>(StringComparer.OrdinalIgnoreCase);
+        // Each observable is offered once per tool and pivot rule: whether a hint names it, and whether a finding already
+        // found it benign, are answered once per observable rather than once per offer.
+        var hinted = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var benign = findings.Where(f => f.Verdict == Verdict.Benign && f.Subject is not null).Select(f => f.Subject!).ToHashSet();
         void Offer(string tool, Observable o, double priority, string because)
         {
             var key = QueryKey(tool, o);
             if (done.Contains(key) || priority <= 0 || SweptParent(tool, o, done)) return;
-            if (hints.Any(h => h.Contains(o.Value, StringComparison.OrdinalIgnoreCase))) priority += 0.05;
-            if (findings.Any(f => f.Verdict == Verdict.Benign && o.Equals(f.Subject))) { priority -= 0.2; because += " (already looks benign)"; }
+            if (!hinted.TryGetValue(o.Value, out var named))
+                hinted[o.Value] = named = hints.Any(h => h.Contains(o.Value, StringComparison.OrdinalIgnoreCase));
+            if (named) priority += 0.05;
+            if (benign.Contains(o)) { priority -= 0.2; because += " (already looks benign)"; }
             if (!best.TryGetValue(key, out var current) || current.Priority < priority) best[key] = new StepChoice(tool, o, because, Math.Round(priority, 3));
         }
 
