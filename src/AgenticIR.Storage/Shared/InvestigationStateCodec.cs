@@ -26,19 +26,19 @@ internal static class InvestigationStateCodec
 
     // One serialisation buffer per thread, reused across saves: a running investigation's state is ~30 KB of JSON and is
     // written at every stage, so a fresh buffer per save was most of the allocation of a save.
-    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
-    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+    [ThreadStatic] private static Utf8JsonWriter? _writer;
 
     /// <summary>The stored form of <paramref name="record"/>.</summary>
     public static byte[] Encode(InvestigationRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
         buffer.ResetWrittenCount();
         // The format tag goes first, so a plain state is the buffer as written.
         buffer.GetSpan(1)[0] = PlainJson;
         buffer.Advance(1);
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CoreJson.Options.Encoder, Indented = false, SkipValidation = true });
+        var writer = _writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CoreJson.Options.Encoder, Indented = false, SkipValidation = true });
         writer.Reset(buffer);
         JsonSerializer.Serialize(writer, record, CoreJson.Options);
         writer.Flush();
