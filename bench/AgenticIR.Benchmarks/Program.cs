@@ -3,7 +3,8 @@ using BenchmarkDotNet.Running;
 
 // bench triage            -> BenchmarkDotNet run of the triage hot path
 // bench triage-latency    -> per-call p50/p99 of triage over many calls, in process
-// bench replay [N] [lanes] [distinct] -> end-to-end replay of N generated alerts on SQLite (duplicate-heavy, or mostly distinct)
+// bench replay [N] [lanes] [distinct] [warmup=W] -> end-to-end replay of N generated alerts on SQLite (duplicate-heavy, or mostly
+//                                   distinct), optionally after W warm-up alerts on the same pipeline
 // bench components       -> median cost of each pipeline component on the samples
 // bench metrics-overhead [N] [runs] -> replay of N alerts with metrics off and with the JSON-lines sink, median of runs each
 // bench audit-overhead [N] [runs] -> replay of N alerts with the decision audit off, as before batching, on without writes, and on; medians of runs
@@ -14,7 +15,7 @@ var home = Environment.GetEnvironmentVariable("AGENTICIR_HOME") ?? FindHome();
 return args.FirstOrDefault() switch
 {
     "replay" => await ReplayBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : Environment.ProcessorCount,
-        distinct: args.Contains("distinct")),
+        distinct: args.Contains("distinct"), warmup: args.FirstOrDefault(a => a.StartsWith("warmup=", StringComparison.Ordinal)) is { } w ? int.Parse(w["warmup=".Length..], System.Globalization.CultureInfo.InvariantCulture) : 0),
     "metrics-overhead" => await MetricsOverheadBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, Environment.ProcessorCount),
     "audit-overhead" => await AuditOverheadBenchmark.RunAsync(home, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3, Environment.ProcessorCount),
     "triage-latency" => await TriageLatency.RunAsync(home),

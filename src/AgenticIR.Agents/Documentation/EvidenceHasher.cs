@@ -21,6 +21,7 @@ internal static class EvidenceHasher
         return hashes;
     }
 
+    // Hashed as serialised (UTF-8): the same digest as of the JSON text, without building the text.
     private static string Sha256<T>(T value) =>
-        TextHash.Sha256Hex(JsonSerializer.Serialize(value, CoreJson.Options));
+        TextHash.Sha256Hex(JsonSerializer.SerializeToUtf8Bytes(value, CoreJson.Options));
 }

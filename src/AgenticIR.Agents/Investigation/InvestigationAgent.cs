@@ -17,13 +17,14 @@ namespace AgenticIR.Agents.Investigation;
 public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, IPolicyProvider policy, TimeProvider time)
 {
     /// <summary>
-    /// Runs (or resumes) the loop. <paramref name="checkpoint"/> is awaited after every step with the report so far
-    /// (its <see cref="InvestigationReport.StopReason"/> is provisional); pass that report back as
-    /// <paramref name="resumeFrom"/> to continue after a crash without repeating its steps.
+    /// Runs (or resumes) the loop. <paramref name="checkpoint"/> is awaited after every step with a function that builds
+    /// the report so far (its <see cref="InvestigationReport.StopReason"/> is provisional); pass that report back as
+    /// <paramref name="resumeFrom"/> to continue after a crash without repeating its steps. The report is built only
+    /// when the checkpoint asks for it, because most checkpoints save nothing (local steps take microseconds).
     /// </summary>
     public async Task<InvestigationReport> InvestigateAsync(
         InvestigationRecord investigation, InvestigationReport? resumeFrom,
-        Func<InvestigationReport, CancellationToken, Task> checkpoint, CancellationToken ct)
+        Func<Func<InvestigationReport>, CancellationToken, Task> checkpoint, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(investigation);
         ArgumentNullException.ThrowIfNull(checkpoint);
@@ -63,7 +64,7 @@ public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, I
             if (proposed is null) { stop = StopReason.NothingToPivot; break; }
 
             await RunStepAsync(state, Validate(proposed, affordable), context, ct);
-            await checkpoint(Report(investigation, state, StopReason.NothingToPivot), ct);
+            await checkpoint(() => Report(investigation, state, StopReason.NothingToPivot), ct);
         }
         return Report(investigation, state, stop);
     }

@@ -45,10 +45,10 @@ public sealed partial class StageRunner
         // Finished steps are saved so a crash mid-loop resumes after them instead of starting over. Steps on local context
         // take microseconds and are cheaper to repeat than to save, so a checkpoint is written only once the loop has run
         // for CheckpointInterval since the last one; slow (remote) steps are therefore saved as they finish.
-        async Task Checkpoint(InvestigationReport partial, CancellationToken ct)
+        async Task Checkpoint(Func<InvestigationReport> partial, CancellationToken ct)
         {
             if (_time.GetElapsedTime(lastSave) < CheckpointInterval) return;
-            current = await _store.SaveAsync(current with { Report = partial, UpdatedAt = _time.GetUtcNow() }, null, ct);
+            current = await _store.SaveAsync(current with { Report = partial(), UpdatedAt = _time.GetUtcNow() }, null, ct);
             lastSave = _time.GetTimestamp();
         }
 

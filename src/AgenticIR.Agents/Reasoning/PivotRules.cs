@@ -121,13 +121,26 @@ internal static class PivotRules
     {
         var ownSet = own.ToHashSet();
         var best = new Dictionary<string, StepChoice>(StringComparer.OrdinalIgnoreCase);
-        void Offer(string tool, Observable o, double priority, string because)
+        // Each observable is offered once per tool and pivot rule: whether a hint names it, and whether a finding already
+        // found it benign, are answered once per observable rather than once per offer.
+        var hinted = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var benign = findings.Where(f => f.Verdict == Verdict.Benign && f.Subject is not null).Select(f => f.Subject!).ToHashSet();
+        // The final priority of a step, or null when it is not offered; the reason text is built only for a step that
+        // beats the best one so far for its question (most offers repeat a question already asked or outscored).
+        double? Score(string key, string tool, Observable o, double priority, out bool looksBenign)
         {
-            var key = QueryKey(tool, o);
-            if (done.Contains(key) || priority <= 0 || SweptParent(tool, o, done)) return;
-            if (hints.Any(h => h.Contains(o.Value, StringComparison.OrdinalIgnoreCase))) priority += 0.05;
-            if (findings.Any(f => f.Verdict == Verdict.Benign && o.Equals(f.Subject))) { priority -= 0.2; because += " (already looks benign)"; }
-            if (!best.TryGetValue(key, out var current) || current.Priority < priority) best[key] = new StepChoice(tool, o, because, Math.Round(priority, 3));
+            looksBenign = false;
+            if (done.Contains(key) || priority <= 0 || SweptParent(tool, o, done)) return null;
+            if (!hinted.TryGetValue(o.Value, out var named))
+                hinted[o.Value] = named = hints.Any(h => h.Contains(o.Value, StringComparison.OrdinalIgnoreCase));
+            if (named) priority += 0.05;
+            if (benign.Contains(o)) { priority -= 0.2; looksBenign = true; }
+            return best.TryGetValue(key, out var current) && current.Priority >= priority ? null : priority;
+        }
+        void Offer(string key, string tool, Observable o, double priority, string because, bool looksBenign)
+        {
+            if (looksBenign) because += " (already looks benign)";
+            best[key] = new StepChoice(tool, o, because, Math.Round(priority, 3));
         }
 
         foreach (var o in known)
@@ -135,12 +148,18 @@ internal static class PivotRules
             foreach (var tool in tools.For(o.Type))
             {
                 var (p, because) = Opening(tool.Name, o, family);
-                if (!ownSet.Contains(o)) { p *= DiscoveredDiscount; because = "found during the investigation; " + because; }
-                if (o.FromPayloadSweep) { p *= SweptDiscount; because = "found by sweeping the payload; " + because; }
+                var discovered = !ownSet.Contains(o);
+                if (discovered) p *= DiscoveredDiscount;
                 // A value found only in free text may be looked up, but after every structured entity: it is what
                 // somebody wrote, not what the alert is about, and it must not spend the step budget first.
-                else if (o.FromFreeText) { p *= FreeTextDiscount; because = "found only in free text; " + because; }
-                Offer(tool.Name, o, p, because);
+                if (o.FromPayloadSweep) p *= SweptDiscount;
+                else if (o.FromFreeText) p *= FreeTextDiscount;
+                var key = QueryKey(tool.Name, o);
+                if (Score(key, tool.Name, o, p, out var looksBenign) is not { } score) continue;
+                if (discovered) because = "found during the investigation; " + because;
+                if (o.FromPayloadSweep) because = "found by sweeping the payload; " + because;
+                else if (o.FromFreeText) because = "found only in free text; " + because;
+                Offer(key, tool.Name, o, score, because, looksBenign);
             }
         }
         foreach (var f in findings.Where(f => f.Verdict != Verdict.Informational || f.Kind is not null))
@@ -150,7 +169,9 @@ internal static class PivotRules
                 if (tools.Find(rule.Tool) is not { } tool) continue;
                 foreach (var o in Targets(f, rule.Target).Where(o => tool.Accepts.Contains(o.Type)))
                 {
-                    Offer(rule.Tool, o, rule.Priority, $"{f.Id}: {f.Title} → " + string.Format(System.Globalization.CultureInfo.InvariantCulture, rule.Because, o.Value));
+                    var key = QueryKey(rule.Tool, o);
+                    if (Score(key, rule.Tool, o, rule.Priority, out var looksBenign) is not { } score) continue;
+                    Offer(key, rule.Tool, o, score, $"{f.Id}: {f.Title} → " + string.Format(System.Globalization.CultureInfo.InvariantCulture, rule.Because, o.Value), looksBenign);
                 }
             }
         }

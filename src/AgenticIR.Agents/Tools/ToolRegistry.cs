@@ -8,6 +8,8 @@ namespace AgenticIR.Agents.Tools;
 public sealed class ToolRegistry
 {
     private readonly Dictionary<string, IInvestigationTool> _tools;
+    // The loop asks for the tools of each known observable's type at every step; the answer never changes.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ObservableType, IReadOnlyList<IInvestigationTool>> _byType = new();
 
     /// <param name="tools">Tools; names must be unique.</param>
     /// <param name="context">Context used to describe the blast radius (asset criticality, services); optional.</param>
@@ -59,5 +61,6 @@ public sealed class ToolRegistry
     public IInvestigationTool? Find(string name) => _tools.GetValueOrDefault(name);
 
     /// <summary>Tools that accept an observable type.</summary>
-    public IReadOnlyList<IInvestigationTool> For(ObservableType type) => _tools.Values.Where(t => t.Accepts.Contains(type)).ToList();
+    public IReadOnlyList<IInvestigationTool> For(ObservableType type) =>
+        _byType.GetOrAdd(type, static (t, tools) => tools.Values.Where(tool => tool.Accepts.Contains(t)).ToArray(), _tools);
 }

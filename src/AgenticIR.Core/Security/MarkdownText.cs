@@ -19,6 +19,8 @@ public sealed partial class MarkdownText
 {
     private static readonly SearchValues<char> Active = SearchValues.Create("\\`*_[]<>|~#!&");
     private readonly string[] _indicators;
+    // Each indicator's defanged form, computed once: every line of a report is defanged against every indicator.
+    private readonly string[] _defanged;
 
     /// <summary>A sanitizer that defangs <paramref name="indicators"/> (URLs, domains, addresses) wherever they appear.</summary>
     public MarkdownText(IEnumerable<string> indicators)
@@ -26,6 +28,7 @@ public sealed partial class MarkdownText
         ArgumentNullException.ThrowIfNull(indicators);
         // Longest first, so a URL is defanged whole before the domain inside it.
         _indicators = [.. indicators.Where(v => v.Length > 3).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(v => v.Length)];
+        _defanged = [.. _indicators.Select(DefangValue)];
     }
 
     /// <summary>A sanitizer that defangs only URL schemes and <c>www.</c>.</summary>
@@ -54,8 +57,8 @@ public sealed partial class MarkdownText
 
     private string Defang(string text)
     {
-        foreach (var value in _indicators)
-            text = text.Replace(value, DefangValue(value), StringComparison.OrdinalIgnoreCase);
+        for (var i = 0; i < _indicators.Length; i++)
+            text = text.Replace(_indicators[i], _defanged[i], StringComparison.OrdinalIgnoreCase);
         // URLs that are no indicator (e.g. inside a title) must not become autolinks either.
         return WwwRegex().Replace(DefangSchemes(text), "www[.]");
     }

@@ -24,30 +24,39 @@ internal static class InvestigationStateCodec
     private const int Quality = 4;
     private const int Window = 22;
 
+    // One serialisation buffer per thread, reused across saves: a running investigation's state is ~30 KB of JSON and is
+    // written at every stage, so a fresh buffer per save was most of the allocation of a save.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+    [ThreadStatic] private static Utf8JsonWriter? _writer;
+
     /// <summary>The stored form of <paramref name="record"/>.</summary>
     public static byte[] Encode(InvestigationRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var json = JsonSerializer.SerializeToUtf8Bytes(record, CoreJson.Options);
-        if (record.Stage is not (InvestigationStage.Documented or InvestigationStage.Closed))
-        {
-            var plain = new byte[json.Length + 1];
-            plain[0] = PlainJson;
-            json.CopyTo(plain.AsSpan(1));
-            return plain;
-        }
-        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length) + 1);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        // The format tag goes first, so a plain state is the buffer as written.
+        buffer.GetSpan(1)[0] = PlainJson;
+        buffer.Advance(1);
+        var writer = _writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CoreJson.Options.Encoder, Indented = false, SkipValidation = true });
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, record, CoreJson.Options);
+        writer.Flush();
+        if (record.Stage is not (InvestigationStage.Documented or InvestigationStage.Closed)) return buffer.WrittenSpan.ToArray();
+
+        var json = buffer.WrittenSpan[1..];
+        var compressed = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length) + 1);
         try
         {
             using var encoder = new BrotliEncoder(Quality, Window);
-            var status = encoder.Compress(json, buffer.AsSpan(1), out _, out var written, isFinalBlock: true);
+            var status = encoder.Compress(json, compressed.AsSpan(1), out _, out var written, isFinalBlock: true);
             if (status != OperationStatus.Done) throw new InvalidOperationException($"Compressing an investigation's state failed ({status}).");
-            buffer[0] = BrotliJson;
-            return buffer.AsSpan(0, written + 1).ToArray();
+            compressed[0] = BrotliJson;
+            return compressed.AsSpan(0, written + 1).ToArray();
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(compressed);
         }
     }
 

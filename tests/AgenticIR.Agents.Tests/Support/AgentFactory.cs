@@ -28,7 +28,7 @@ public static class AgentFactory
         InvestigationAgent agent, InvestigationRecord record, InvestigationReport? resumeFrom = null)
     {
         var checkpoints = new List<InvestigationReport>();
-        var report = await agent.InvestigateAsync(record, resumeFrom, (partial, _) => { checkpoints.Add(partial); return Task.CompletedTask; }, TestContext.Current.CancellationToken);
+        var report = await agent.InvestigateAsync(record, resumeFrom, (partial, _) => { checkpoints.Add(partial()); return Task.CompletedTask; }, TestContext.Current.CancellationToken);
         return (report, checkpoints);
     }
 }
