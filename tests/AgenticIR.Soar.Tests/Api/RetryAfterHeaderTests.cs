@@ -1,5 +1,5 @@
 using AgenticIR.Soar.SplunkSoar.Api;
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 
 namespace AgenticIR.Soar.Tests.Api;
 

@@ -2,7 +2,7 @@ using System.Text;
 using AgenticIR.Core.Security;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Instances;
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using AgenticIR.Testing.Fakes;
 using WireMock;
 using WireMock.RequestBuilders;

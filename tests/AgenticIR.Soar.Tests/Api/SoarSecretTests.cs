@@ -1,7 +1,7 @@
 using AgenticIR.Core.Soar;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Instances;
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using AgenticIR.Testing.Fakes;
 using WireMock.Server;
 

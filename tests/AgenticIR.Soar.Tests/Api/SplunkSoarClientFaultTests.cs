@@ -1,5 +1,5 @@
 using AgenticIR.Soar.SplunkSoar.Api;
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using AgenticIR.Testing.Fakes;
 using AgenticIR.Testing.Network;
 using WireMock.RequestBuilders;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Instances;
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using AgenticIR.Testing.Network;
 using WireMock.Server;
 using WireMock.Settings;

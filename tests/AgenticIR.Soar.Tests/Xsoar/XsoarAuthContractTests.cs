@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using AgenticIR.Soar.Tests.Api;
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -81,7 +81,7 @@ public sealed class XsoarAuthContractTests : IClassFixture<WireMockFixture>
             BodyData = new WireMock.Util.BodyData { BodyAsString = UserJson, DetectedBodyType = WireMock.Types.BodyType.String },
         }));
         using var client = XsoarTestClients.Create(server.Url!, _time, flavour: XsoarFlavour.V8Advanced, timeoutSeconds: 120,
-            settings: new XsoarResilienceSettings { BaseDelay = TimeSpan.FromMilliseconds(100) });
+            settings: new SoarResilienceSettings { BaseDelay = TimeSpan.FromMilliseconds(100) });
 
         await _time.DriveAsync(client.GetCurrentUserAsync(_ct), TimeSpan.FromSeconds(60));
 

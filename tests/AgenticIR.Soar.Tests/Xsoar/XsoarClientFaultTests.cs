@@ -1,6 +1,6 @@
 using AgenticIR.Soar.Tests.Api;
 using AgenticIR.Soar.Xsoar.Api;
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using AgenticIR.Testing.Fakes;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -13,8 +13,8 @@ public sealed class XsoarClientFaultTests : IClassFixture<WireMockFixture>, IDis
 {
     // Attempt timeouts are 120 s here, so driving fake time "below 60 s" only ever fires retry delays.
     private static readonly TimeSpan RetryDelaysOnly = TimeSpan.FromSeconds(60);
-    private static readonly XsoarResilienceSettings FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) };
-    private static readonly XsoarResilienceSettings NoBreaker = new() { MinimumThroughput = 100, FailureRatio = 1 };
+    private static readonly SoarResilienceSettings FastRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromSeconds(1) };
+    private static readonly SoarResilienceSettings NoBreaker = new() { MinimumThroughput = 100, FailureRatio = 1 };
     private const string Search = """{"total": 0, "data": []}""";
     private readonly WireMockServer _server;
     private readonly DrivenTimeProvider _time = new();
@@ -46,7 +46,7 @@ public sealed class XsoarClientFaultTests : IClassFixture<WireMockFixture>, IDis
         await _time.DriveAsync(_client.SearchIncidentsAsync(new XsoarIncidentQuery(), _ct), RetryDelaysOnly);
 
         Assert.Equal(2, _calls);
-        Assert.Contains(_logs.Lines, e => e.EventId == 4401 && e.Text.Contains("HTTP 500", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, e => e.EventId == 4101 && e.Text.Contains("HTTP 500", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -173,14 +173,14 @@ public sealed class XsoarClientFaultTests : IClassFixture<WireMockFixture>, IDis
         var refused = await Assert.ThrowsAsync<XsoarUnavailableException>(() => client.SearchIncidentsAsync(new XsoarIncidentQuery(), _ct));
         Assert.EndsWith("not sent: the circuit is open after repeated failures (last: HTTP 500)", refused.Reason, StringComparison.Ordinal);
         Assert.Equal(5, _calls);
-        Assert.Contains(_logs.Lines, e => e.EventId == 4402);
+        Assert.Contains(_logs.Lines, e => e.EventId == 4102);
 
         _server.Reset();
         Sequence("/incidents/search", (200, Search, null));
         _time.Advance(TimeSpan.FromSeconds(30));
 
         await client.SearchIncidentsAsync(new XsoarIncidentQuery(), _ct);
-        Assert.Contains(_logs.Lines, e => e.EventId == 4403);
+        Assert.Contains(_logs.Lines, e => e.EventId == 4103);
     }
 
     private Task Write(string path) => path == "/entry"

@@ -3,7 +3,7 @@ using AgenticIR.Core.Security;
 using AgenticIR.Soar.Xsoar.Api;
 using AgenticIR.Soar.Xsoar.Auth;
 using AgenticIR.Soar.Xsoar.Instances;
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using AgenticIR.SoarSimulator.Xsoar;
 using AgenticIR.SoarSimulator.Xsoar.Model;
 
@@ -14,7 +14,7 @@ namespace AgenticIR.Soar.Tests.Xsoar;
 public sealed class XsoarClientSimulatorTests
 {
     private const string Key = "sim-key-4b1f9e2d7c";
-    private static readonly XsoarResilienceSettings QuickRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) };
+    private static readonly SoarResilienceSettings QuickRetries = new() { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) };
     private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
 
     public static TheoryData<XsoarFlavour> Flavours => [XsoarFlavour.V6, XsoarFlavour.V8, XsoarFlavour.V8Advanced];

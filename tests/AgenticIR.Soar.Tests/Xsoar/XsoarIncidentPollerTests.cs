@@ -8,7 +8,7 @@ using AgenticIR.Soar.Xsoar.Api;
 using AgenticIR.Soar.Xsoar.Auth;
 using AgenticIR.Soar.Xsoar.Instances;
 using AgenticIR.Soar.Xsoar.Intake;
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using AgenticIR.SoarSimulator.Xsoar;
 using AgenticIR.SoarSimulator.Xsoar.Model;
 
@@ -28,7 +28,7 @@ public sealed class XsoarIncidentPollerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _simulator = await XsoarSimulator.StartAsync(new XsoarSimulatorOptions { ApiKey = Key }, _ct);
-        _client = new XsoarClientFactory(null, TimeProvider.System, new XsoarResilienceSettings { BaseDelay = TimeSpan.FromMilliseconds(5), MinimumThroughput = 100 }, new SecretScrubber())
+        _client = new XsoarClientFactory(null, TimeProvider.System, new SoarResilienceSettings { BaseDelay = TimeSpan.FromMilliseconds(5), MinimumThroughput = 100 }, new SecretScrubber())
             .Create(XsoarTestClients.Instance(_simulator.BaseUrl.AbsoluteUri, pageSize: 2), new XsoarApiKey(Key));
     }
 

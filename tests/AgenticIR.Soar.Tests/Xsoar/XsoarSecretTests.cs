@@ -5,7 +5,7 @@ using AgenticIR.Soar.Tests.Api;
 using AgenticIR.Soar.Xsoar.Api;
 using AgenticIR.Soar.Xsoar.Auth;
 using AgenticIR.Soar.Xsoar.Instances;
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using AgenticIR.Testing.Fakes;
 using WireMock;
 using WireMock.RequestBuilders;
@@ -33,7 +33,7 @@ public sealed class XsoarSecretTests : IClassFixture<WireMockFixture>, IDisposab
     private readonly DrivenTimeProvider _time = new();
 
     private XsoarClient Client() =>
-        new XsoarClientFactory(_logs, _time, new XsoarResilienceSettings { MaxRetries = 1 }, new SecretScrubber())
+        new XsoarClientFactory(_logs, _time, new SoarResilienceSettings { MaxRetries = 1 }, new SecretScrubber())
             .Create(XsoarTestClients.Instance(_server.Url!), new XsoarApiKey(XsoarTestClients.Key));
 
     private void Echo(string path, int status, Func<string, string> body) =>

@@ -3,7 +3,7 @@ using AgenticIR.Core.Soar;
 using AgenticIR.Soar.Xsoar.Api;
 using AgenticIR.Soar.Xsoar.Auth;
 using AgenticIR.Soar.Xsoar.Instances;
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Soar.Tests.Xsoar;
@@ -27,7 +27,7 @@ internal static class XsoarTestClients
         PageSize = pageSize,
     };
 
-    public static XsoarClient Create(string baseUrl, TimeProvider time, ILoggerFactory? logs = null, XsoarResilienceSettings? settings = null,
+    public static XsoarClient Create(string baseUrl, TimeProvider time, ILoggerFactory? logs = null, SoarResilienceSettings? settings = null,
         XsoarFlavour flavour = XsoarFlavour.V6, int timeoutSeconds = 30, int pageSize = 2, SecretScrubber? scrubber = null) =>
         new XsoarClientFactory(logs, time, settings, scrubber ?? new SecretScrubber())
             .Create(Instance(baseUrl, flavour, timeoutSeconds, pageSize), new XsoarApiKey(Key));

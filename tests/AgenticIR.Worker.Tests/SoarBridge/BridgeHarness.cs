@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Instances;
 using AgenticIR.Soar.SplunkSoar.Intake;
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using AgenticIR.SoarSimulator;
 using AgenticIR.SoarSimulator.Model;
 using AgenticIR.Testing;

@@ -1,4 +1,4 @@
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using RestSharp;
 
 namespace AgenticIR.Soar.SplunkSoar.Api;

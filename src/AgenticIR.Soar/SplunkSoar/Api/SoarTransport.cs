@@ -2,7 +2,7 @@ using System.Text.Json;
 using AgenticIR.Core.Security;
 using AgenticIR.Core.Soar;
 using AgenticIR.Soar.SplunkSoar.Instances;
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
@@ -39,7 +39,7 @@ internal sealed class SoarTransport : IDisposable
         // The pipeline's timeout (driven by the TimeProvider) is the real per-request limit; RestSharp's own wall-clock
         // timeout only backs it up should the pipeline's cancellation be ignored.
         _backstopTimeout = instance.Timeout + instance.Timeout + TimeSpan.FromSeconds(5);
-        _pipelines = new SoarPipelines(instance.Name, instance.Timeout, settings, time, logger);
+        _pipelines = new SoarPipelines("Splunk SOAR", instance.Name, instance.Timeout, settings, time, logger);
 
         var options = new RestClientOptions(instance.BaseUrl)
         {
@@ -72,7 +72,7 @@ internal sealed class SoarTransport : IDisposable
     {
         _health.ThrowIfStopped();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(SoarPipelines.CallKey, call);
+        context.Properties.Set(SoarPipelines.CallKey, new SoarRequestLabel(call.Verb, call.Path));
         SoarHttpResult result;
         try
         {

@@ -1,4 +1,4 @@
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 
 namespace AgenticIR.Soar.SplunkSoar.Api;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AgenticIR.Soar.SplunkSoar.Instances;
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 
 namespace AgenticIR.Soar.SplunkSoar.Api;
 

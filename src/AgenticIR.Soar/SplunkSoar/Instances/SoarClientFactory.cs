@@ -1,7 +1,7 @@
 using AgenticIR.Core.Security;
 using AgenticIR.Core.Soar;
 using AgenticIR.Soar.SplunkSoar.Api;
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -2,7 +2,7 @@ using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Soar;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Instances;
-using AgenticIR.Soar.SplunkSoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

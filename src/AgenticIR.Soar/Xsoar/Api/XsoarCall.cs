@@ -1,11 +1,11 @@
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using RestSharp;
 
 namespace AgenticIR.Soar.Xsoar.Api;
 
 /// <summary>One REST call: method, path relative to the API root (no leading slash, no query), a JSON body or
 /// multipart form fields, and how safe it is to repeat.</summary>
-internal sealed record XsoarCall(Method Method, string Path, XsoarCallKind Kind, string? Body = null)
+internal sealed record XsoarCall(Method Method, string Path, SoarCallKind Kind, string? Body = null)
 {
     /// <summary>Multipart form fields, sent instead of <see cref="Body"/> (<c>/inv-playbook/task/complete</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Form { get; init; }
@@ -14,12 +14,12 @@ internal sealed record XsoarCall(Method Method, string Path, XsoarCallKind Kind,
     public bool NotFoundIsAnswer { get; init; }
 
     /// <summary>Accepts an answer that would otherwise be an error (e.g. 400 "Task is completed already").</summary>
-    public Func<XsoarHttpResult, bool>? Accept { get; init; }
+    public Func<SoarHttpResult, bool>? Accept { get; init; }
 
     /// <summary><c>GET</c> or <c>POST</c>, for messages and logs.</summary>
     public string Verb => Method == Method.Get ? "GET" : "POST";
 
-    public static XsoarCall Get(string path) => new(Method.Get, path, XsoarCallKind.Read);
+    public static XsoarCall Get(string path) => new(Method.Get, path, SoarCallKind.Read);
 
-    public static XsoarCall Post(string path, XsoarCallKind kind, string body) => new(Method.Post, path, kind, body);
+    public static XsoarCall Post(string path, SoarCallKind kind, string body) => new(Method.Post, path, kind, body);
 }

@@ -1,4 +1,4 @@
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 
 namespace AgenticIR.Soar.Xsoar.Api;
 
@@ -10,7 +10,7 @@ internal sealed partial class XsoarClient
     public Task<IReadOnlyList<XsoarEntry>> GetEntriesAsync(string incidentId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(incidentId);
-        return SendAsync(XsoarCall.Post("investigation/" + Uri.EscapeDataString(incidentId), XsoarCallKind.Read, Serialize(new { pageSize = EntryPageSize })),
+        return SendAsync(XsoarCall.Post("investigation/" + Uri.EscapeDataString(incidentId), SoarCallKind.Read, Serialize(new { pageSize = EntryPageSize })),
             r => XsoarParsers.InvestigationEntries(XsoarJson.ParseObject(r.Content)), cancellationToken);
     }
 
@@ -18,7 +18,7 @@ internal sealed partial class XsoarClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(incidentId);
         ArgumentNullException.ThrowIfNull(markdown);
-        return SendAsync(XsoarCall.Post("entry", XsoarCallKind.UnsafeWrite, Serialize(new { investigationId = incidentId, data = markdown, markdown = true })),
+        return SendAsync(XsoarCall.Post("entry", SoarCallKind.UnsafeWrite, Serialize(new { investigationId = incidentId, data = markdown, markdown = true })),
             r => XsoarParsers.Entry(XsoarJson.ParseObject(r.Content)), cancellationToken);
     }
 
@@ -29,7 +29,7 @@ internal sealed partial class XsoarClient
         ArgumentNullException.ThrowIfNull(markdown);
         // With the id and the version the write is optimistic-locked: a second attempt after success meets a newer
         // version and is refused instead of applied twice.
-        return SendAsync(XsoarCall.Post("entry", XsoarCallKind.IdempotentWrite, Serialize(new { id = entryId, version, investigationId = incidentId, data = markdown, markdown = true })),
+        return SendAsync(XsoarCall.Post("entry", SoarCallKind.IdempotentWrite, Serialize(new { id = entryId, version, investigationId = incidentId, data = markdown, markdown = true })),
             r => XsoarParsers.Entry(XsoarJson.ParseObject(r.Content)), cancellationToken);
     }
 
@@ -38,7 +38,7 @@ internal sealed partial class XsoarClient
         ArgumentException.ThrowIfNullOrWhiteSpace(incidentId);
         ArgumentException.ThrowIfNullOrWhiteSpace(entryId);
         ArgumentNullException.ThrowIfNull(tags);
-        return SendAsync(XsoarCall.Post("entry/tags", XsoarCallKind.IdempotentWrite, Serialize(new { id = entryId, version = -1, investigationId = incidentId, tags })),
+        return SendAsync(XsoarCall.Post("entry/tags", SoarCallKind.IdempotentWrite, Serialize(new { id = entryId, version = -1, investigationId = incidentId, tags })),
             r => XsoarParsers.Entry(XsoarJson.ParseObject(r.Content)), cancellationToken);
     }
 
@@ -46,7 +46,7 @@ internal sealed partial class XsoarClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(incidentId);
         var line = XsoarCommandLine.Build(command, arguments, usingInstance);
-        return SendAsync(XsoarCall.Post("entry/execute/sync", XsoarCallKind.UnsafeWrite, Serialize(new { investigationId = incidentId, data = line })),
+        return SendAsync(XsoarCall.Post("entry/execute/sync", SoarCallKind.UnsafeWrite, Serialize(new { investigationId = incidentId, data = line })),
             r => (IReadOnlyList<XsoarEntry>)[.. XsoarJson.ParseArray(r.Content).EnumerateArray().Select(XsoarParsers.Entry)], cancellationToken);
     }
 }

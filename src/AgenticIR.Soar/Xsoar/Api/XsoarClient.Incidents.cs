@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 
 namespace AgenticIR.Soar.Xsoar.Api;
 
@@ -9,7 +9,7 @@ internal sealed partial class XsoarClient
     public Task<XsoarIncidentPage> SearchIncidentsAsync(XsoarIncidentQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return SendAsync(XsoarCall.Post("incidents/search", XsoarCallKind.Read, SearchBody(query, pageSize).ToJsonString(Json)),
+        return SendAsync(XsoarCall.Post("incidents/search", SoarCallKind.Read, SearchBody(query, pageSize).ToJsonString(Json)),
             r => XsoarParsers.IncidentPage(XsoarJson.ParseObject(r.Content)), cancellationToken);
     }
 
@@ -24,7 +24,7 @@ internal sealed partial class XsoarClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(incidentId);
         var body = new JsonObject { ["query"] = "investigationIDs:" + XsoarCommandLine.Quote(incidentId), ["page"] = 0, ["size"] = 1000 };
-        return SendAsync(XsoarCall.Post("indicators/search", XsoarCallKind.Read, body.ToJsonString(Json)),
+        return SendAsync(XsoarCall.Post("indicators/search", SoarCallKind.Read, body.ToJsonString(Json)),
             r => (IReadOnlyList<XsoarIndicator>)[.. XsoarJson.Items(XsoarJson.ParseObject(r.Content), "iocObjects")
                 .Select(i => (Type: XsoarJson.String(i, "indicator_type"), Value: XsoarJson.String(i, "value")))
                 .Where(i => i.Type is not null && i.Value is not null)

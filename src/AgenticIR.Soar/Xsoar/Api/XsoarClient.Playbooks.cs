@@ -1,4 +1,4 @@
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using RestSharp;
 
 namespace AgenticIR.Soar.Xsoar.Api;
@@ -20,7 +20,7 @@ internal sealed partial class XsoarClient
         ArgumentException.ThrowIfNullOrWhiteSpace(incidentId);
         ArgumentException.ThrowIfNullOrWhiteSpace(taskId);
         ArgumentNullException.ThrowIfNull(input);
-        var call = new XsoarCall(Method.Post, "inv-playbook/task/complete", XsoarCallKind.IdempotentWrite)
+        var call = new XsoarCall(Method.Post, "inv-playbook/task/complete", SoarCallKind.IdempotentWrite)
         {
             Form = [new("investigationId", incidentId), new("taskId", taskId), new("taskInput", input)],
             // demisto-sdk: the server answers 400 "Task is completed already" to a repeat.

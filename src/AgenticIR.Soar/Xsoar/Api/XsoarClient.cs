@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AgenticIR.Soar.Xsoar.Instances;
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 
 namespace AgenticIR.Soar.Xsoar.Api;
 
@@ -35,10 +35,10 @@ internal sealed partial class XsoarClient(XsoarTransport transport, int pageSize
 
     public Task<XsoarIntegrationCatalog> GetIntegrationsAsync(CancellationToken cancellationToken) =>
         // A read, though a POST; `size` bounds the answer (content scripts ask for 500-1000).
-        SendAsync(XsoarCall.Post("settings/integration/search", XsoarCallKind.Read, """{"size":1000}"""),
+        SendAsync(XsoarCall.Post("settings/integration/search", SoarCallKind.Read, """{"size":1000}"""),
             r => XsoarParsers.IntegrationCatalog(XsoarJson.ParseObject(r.Content)), cancellationToken);
 
-    private async Task<T> SendAsync<T>(XsoarCall call, Func<XsoarHttpResult, T> parse, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(XsoarCall call, Func<SoarHttpResult, T> parse, CancellationToken cancellationToken)
     {
         var result = await transport.SendAsync(call, cancellationToken);
         try

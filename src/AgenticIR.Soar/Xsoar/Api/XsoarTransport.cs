@@ -2,7 +2,7 @@ using AgenticIR.Core.Security;
 using AgenticIR.Core.Soar;
 using AgenticIR.Soar.Xsoar.Auth;
 using AgenticIR.Soar.Xsoar.Instances;
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
@@ -21,14 +21,14 @@ internal sealed class XsoarTransport : IDisposable
 
     private readonly RestClient _rest;
     private readonly XsoarAuthenticator _auth;
-    private readonly XsoarPipelines _pipelines;
+    private readonly SoarPipelines _pipelines;
     private readonly SecretScrubber _scrubber;
     private readonly TimeSpan _attemptTimeout;
     private readonly TimeSpan _backstopTimeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public XsoarTransport(XsoarInstanceDefinition instance, XsoarApiKey key, XsoarInstanceHealth health, XsoarResilienceSettings settings, TimeProvider time, ILogger logger, SecretScrubber scrubber)
+    public XsoarTransport(XsoarInstanceDefinition instance, XsoarApiKey key, XsoarInstanceHealth health, SoarResilienceSettings settings, TimeProvider time, ILogger logger, SecretScrubber scrubber)
     {
         Instance = instance.Name;
         Health = health;
@@ -40,7 +40,7 @@ internal sealed class XsoarTransport : IDisposable
         // timeout only backs it up should the pipeline's cancellation be ignored.
         _backstopTimeout = instance.Timeout + instance.Timeout + TimeSpan.FromSeconds(5);
         _auth = new XsoarAuthenticator(instance, key, time);
-        _pipelines = new XsoarPipelines(instance.Name, instance.Timeout, settings, time, logger);
+        _pipelines = new SoarPipelines("XSOAR", instance.Name, instance.Timeout, settings, time, logger);
         ApiRoot = XsoarApiRoot.Of(instance);
 
         var options = new RestClientOptions(ApiRoot)
@@ -73,12 +73,12 @@ internal sealed class XsoarTransport : IDisposable
     /// <exception cref="XsoarUnauthorizedException">401/403 now or earlier on this instance.</exception>
     /// <exception cref="XsoarUnavailableException">Retries exhausted, circuit open, timeout or network failure.</exception>
     /// <exception cref="XsoarRequestException">XSOAR refused the request.</exception>
-    public async Task<XsoarHttpResult> SendAsync(XsoarCall call, CancellationToken cancellationToken)
+    public async Task<SoarHttpResult> SendAsync(XsoarCall call, CancellationToken cancellationToken)
     {
         Health.ThrowIfStopped();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(XsoarPipelines.CallKey, call);
-        XsoarHttpResult result;
+        context.Properties.Set(SoarPipelines.CallKey, new SoarRequestLabel(call.Verb, call.Path));
+        SoarHttpResult result;
         try
         {
             result = await _pipelines.For(call.Kind).ExecuteAsync(
@@ -100,7 +100,7 @@ internal sealed class XsoarTransport : IDisposable
         return Check(call, result);
     }
 
-    private async ValueTask<XsoarHttpResult> AttemptAsync(XsoarCall call, CancellationToken token)
+    private async ValueTask<SoarHttpResult> AttemptAsync(XsoarCall call, CancellationToken token)
     {
         var request = new RestRequest(call.Path, call.Method) { Timeout = _backstopTimeout };
         foreach (var (name, value) in _auth.Headers()) request.AddHeader(name, value);
@@ -120,8 +120,8 @@ internal sealed class XsoarTransport : IDisposable
 
         if (response.StatusCode == 0)
         {
-            var (kind, description) = XsoarTransportFailure.Classify(response.ErrorException, response.ErrorMessage);
-            return XsoarHttpResult.Failed(kind, _scrubber.Scrub(description));
+            var (kind, description) = SoarTransportFailure.Classify(response.ErrorException, response.ErrorMessage);
+            return SoarHttpResult.Failed(kind, _scrubber.Scrub(description));
         }
         var status = (int)response.StatusCode;
         if (_logger.IsEnabled(LogLevel.Debug))
@@ -130,16 +130,16 @@ internal sealed class XsoarTransport : IDisposable
             var path = "/" + call.Path;
             XsoarLog.Completed(_logger, Instance, call.Verb, path, status, elapsedMs);
         }
-        var retryAfter = XsoarRetryAfter.Parse(
+        var retryAfter = RetryAfterHeader.Parse(
             response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase))?.Value,
             _time.GetUtcNow());
-        return new XsoarHttpResult(status, _scrubber.ScrubKnown(response.Content), retryAfter);
+        return new SoarHttpResult(status, _scrubber.ScrubKnown(response.Content), retryAfter);
     }
 
-    private XsoarHttpResult Check(XsoarCall call, XsoarHttpResult result)
+    private SoarHttpResult Check(XsoarCall call, SoarHttpResult result)
     {
         if (call.Accept?.Invoke(result) == true) return result;
-        if (result.Transport != XsoarTransportError.None)
+        if (result.Transport != SoarTransportError.None)
         {
             throw new XsoarUnavailableException(Instance, $"{call.Verb} /{call.Path}: {result.Describe()}");
         }
@@ -165,7 +165,7 @@ internal sealed class XsoarTransport : IDisposable
     /// <summary>The server's message: XSOAR errors are <c>{"id": "...", "status": 400, "title": "...", "detail": "..."}</c>
     /// (UNVERIFIED beyond what content integrations print: <c>title</c>/<c>detail</c>, or <c>error</c>); else the body.
     /// Scrubbed before it is cut, so a secret straddling the cut cannot leave half of itself behind.</summary>
-    private string MessageOf(XsoarHttpResult result)
+    private string MessageOf(SoarHttpResult result)
     {
         if (XsoarJson.TryParseObject(result.Content) is { } body)
         {

@@ -2,7 +2,7 @@ using AgenticIR.Core.Security;
 using AgenticIR.Core.Soar;
 using AgenticIR.Soar.Xsoar.Api;
 using AgenticIR.Soar.Xsoar.Auth;
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,12 +11,12 @@ namespace AgenticIR.Soar.Xsoar.Instances;
 /// <summary>Creates one <see cref="XsoarClient"/> per configured XSOAR instance, each with its own pipelines, circuit
 /// breaker and <see cref="XsoarInstanceHealth"/>. Each key joins the <see cref="SecretScrubber"/> (by default the
 /// process-wide one the logs go through).</summary>
-internal sealed class XsoarClientFactory(ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, XsoarResilienceSettings? settings = null, SecretScrubber? scrubber = null)
+internal sealed class XsoarClientFactory(ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null, SoarResilienceSettings? settings = null, SecretScrubber? scrubber = null)
 {
     private readonly SecretScrubber _scrubber = scrubber ?? SecretScrubber.Shared;
     private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private readonly XsoarResilienceSettings _settings = settings ?? XsoarResilienceSettings.Default;
+    private readonly SoarResilienceSettings _settings = settings ?? SoarResilienceSettings.Default;
 
     public XsoarClient Create(XsoarInstanceDefinition instance, XsoarApiKey key)
     {

@@ -1,4 +1,4 @@
-namespace AgenticIR.Soar.SplunkSoar.Resilience;
+namespace AgenticIR.Soar.Resilience;
 
 /// <summary>How safe a call is to repeat, which decides what the retry pipeline may do with it.</summary>
 internal enum SoarCallKind

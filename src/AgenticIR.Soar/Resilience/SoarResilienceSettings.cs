@@ -1,4 +1,4 @@
-namespace AgenticIR.Soar.SplunkSoar.Resilience;
+namespace AgenticIR.Soar.Resilience;
 
 /// <summary>Retry and circuit-breaker tuning, the same for every instance.</summary>
 internal sealed record SoarResilienceSettings

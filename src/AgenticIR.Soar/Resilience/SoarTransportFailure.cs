@@ -1,21 +1,25 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
 
-namespace AgenticIR.Soar.Xsoar.Resilience;
+namespace AgenticIR.Soar.Resilience;
 
-/// <summary>Names why an attempt got no HTTP answer, in the words an operator checks first, and whether the request can
-/// have left (only then may an unsafe write have been applied).</summary>
-internal static class XsoarTransportFailure
+/// <summary>Names why an attempt got no HTTP answer, in the words an operator checks first: connection refused, host
+/// name not found, host unreachable, TLS handshake failed (with the certificate problem), connection reset.</summary>
+internal static class SoarTransportFailure
 {
-    public static (XsoarTransportError Kind, string Description) Classify(Exception? error, string? fallback)
+    public static (SoarTransportError Kind, string Description) Classify(Exception? error, string? fallback)
     {
         var chain = new List<Exception>();
         for (var e = error; e is not null && chain.Count < 16; e = e.InnerException) chain.Add(e);
-        var notDelivered = chain.Any(e =>
-            e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }
-            || e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable });
-        return (notDelivered ? XsoarTransportError.NotDelivered : XsoarTransportError.Network, Describe(chain) ?? fallback ?? "no response");
+        return (Kind(chain), Describe(chain) ?? fallback ?? error?.Message ?? "no response");
     }
+
+    // Whether the request can have left: only then may an unsafe write have been applied.
+    private static SoarTransportError Kind(List<Exception> chain) =>
+        chain.Any(e => e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }
+            || e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable })
+            ? SoarTransportError.NotDelivered
+            : SoarTransportError.Network;
 
     private static string? Describe(List<Exception> chain)
     {

@@ -1,4 +1,4 @@
-namespace AgenticIR.Soar.SplunkSoar.Resilience;
+namespace AgenticIR.Soar.Resilience;
 
 /// <summary>The outcome of one attempt: an HTTP answer, or a transport failure with <see cref="Status"/> 0.</summary>
 /// <param name="Status">HTTP status, 0 when no answer arrived.</param>

@@ -1,7 +1,7 @@
 using Polly;
 using Polly.Timeout;
 
-namespace AgenticIR.Soar.SplunkSoar.Resilience;
+namespace AgenticIR.Soar.Resilience;
 
 /// <summary>Which outcomes are retried and which count against the circuit breaker.</summary>
 internal static class SoarRetryRules

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AgenticIR.Soar.SplunkSoar.Resilience;
+namespace AgenticIR.Soar.Resilience;
 
 /// <summary>Parses <c>Retry-After</c> (RFC 9110 §10.2.3): delay-seconds or an HTTP date.</summary>
 internal static class RetryAfterHeader

@@ -1,7 +1,7 @@
-namespace AgenticIR.Soar.Xsoar.Resilience;
+namespace AgenticIR.Soar.Resilience;
 
 /// <summary>Why an attempt got no HTTP answer.</summary>
-internal enum XsoarTransportError
+internal enum SoarTransportError
 {
     /// <summary>An HTTP answer arrived.</summary>
     None,

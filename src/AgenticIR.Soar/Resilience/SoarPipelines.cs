@@ -1,23 +1,22 @@
-using AgenticIR.Soar.SplunkSoar.Api;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 
-namespace AgenticIR.Soar.SplunkSoar.Resilience;
+namespace AgenticIR.Soar.Resilience;
 
-/// <summary>The three retry pipelines of one instance (read, idempotent write, unsafe write), all sharing one circuit
-/// breaker, each attempt bounded by the instance's timeout. Time comes from the injected <see cref="TimeProvider"/>.</summary>
+/// <summary>The three retry pipelines of one SOAR instance of either platform (read, idempotent write, unsafe write),
+/// all sharing one circuit breaker, each attempt bounded by the instance's timeout. Time comes from the injected <see cref="TimeProvider"/>.</summary>
 internal sealed class SoarPipelines
 {
     /// <summary>The call being executed, for retry logs.</summary>
-    public static readonly ResiliencePropertyKey<SoarCall> CallKey = new("AgenticIR.Soar.Call");
+    public static readonly ResiliencePropertyKey<SoarRequestLabel> CallKey = new("AgenticIR.Soar.Call");
 
     private readonly ResiliencePipeline<SoarHttpResult> _read;
     private readonly ResiliencePipeline<SoarHttpResult> _idempotentWrite;
     private readonly ResiliencePipeline<SoarHttpResult> _unsafeWrite;
 
-    public SoarPipelines(string instance, TimeSpan attemptTimeout, SoarResilienceSettings settings, TimeProvider time, ILogger logger)
+    public SoarPipelines(string platform, string instance, TimeSpan attemptTimeout, SoarResilienceSettings settings, TimeProvider time, ILogger logger)
     {
         var breaker = new ResiliencePipelineBuilder<SoarHttpResult> { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<SoarHttpResult>
@@ -30,12 +29,12 @@ internal sealed class SoarPipelines
                 OnOpened = args =>
                 {
                     OpenedBy = SoarRetryRules.Describe(args.Outcome);
-                    SplunkSoarLog.CircuitOpened(logger, instance, (long)args.BreakDuration.TotalMilliseconds, SoarRetryRules.Describe(args.Outcome));
+                    SoarResilienceLog.CircuitOpened(logger, platform, instance, (long)args.BreakDuration.TotalMilliseconds, SoarRetryRules.Describe(args.Outcome));
                     return default;
                 },
                 OnClosed = _ =>
                 {
-                    SplunkSoarLog.CircuitClosed(logger, instance);
+                    SoarResilienceLog.CircuitClosed(logger, platform, instance);
                     return default;
                 },
             })
@@ -60,7 +59,7 @@ internal sealed class SoarPipelines
                     OnRetry = args =>
                     {
                         args.Context.Properties.TryGetValue(CallKey, out var call);
-                        SplunkSoarLog.Retrying(logger, instance, call?.Verb ?? "?", call?.Path ?? "?",
+                        SoarResilienceLog.Retrying(logger, platform, instance, call?.Verb ?? "?", call?.Path ?? "?",
                             SoarRetryRules.Describe(args.Outcome), args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);
                         return default;
                     },
