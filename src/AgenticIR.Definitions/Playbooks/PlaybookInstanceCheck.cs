@@ -10,6 +10,8 @@ namespace AgenticIR.Definitions.Playbooks;
 /// error; each problem is reported at the name's line and column.</summary>
 public static class PlaybookInstanceCheck
 {
+    /// <summary>Every entry of <paramref name="path"/> whose instance <paramref name="instances"/> does not configure for
+    /// the entry's platform; empty when all are known.</summary>
     public static IReadOnlyList<DefinitionError> Check(string path, SoarInstanceSet instances)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

@@ -12,6 +12,7 @@ using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Sources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AgenticIR.Worker.Tests.SoarBridge;
 
@@ -26,9 +27,13 @@ internal sealed class XsoarBridgeHarness : IAsyncDisposable
     private readonly DirectoryInfo _work;
     private readonly List<Pipeline> _workers = [];
 
-    private XsoarBridgeHarness(XsoarSimulator simulator, DirectoryInfo work)
+    private readonly FakeTimeProvider _clock;
+    private int _incidents;
+
+    private XsoarBridgeHarness(XsoarSimulator simulator, FakeTimeProvider clock, DirectoryInfo work)
     {
         Simulator = simulator;
+        _clock = clock;
         _work = work;
     }
 
@@ -38,7 +43,9 @@ internal sealed class XsoarBridgeHarness : IAsyncDisposable
 
     public static async Task<XsoarBridgeHarness> StartAsync(string playbooks, CancellationToken cancellationToken)
     {
-        var simulator = await XsoarSimulator.StartAsync(new XsoarSimulatorOptions { ApiKey = "xk-" + Guid.NewGuid().ToString("N") }, cancellationToken);
+        // The simulator's own clock, moved a second per incident added, so incidents carry distinct modified times.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var simulator = await XsoarSimulator.StartAsync(new XsoarSimulatorOptions { ApiKey = "xk-" + Guid.NewGuid().ToString("N"), TimeProvider = clock }, cancellationToken);
         var work = Directory.CreateTempSubdirectory("agentic-ir-xsoar-bridge-");
         var config = Directory.CreateDirectory(Path.Combine(work.FullName, "config"));
         File.Copy(Path.Combine(RepoPaths.Config, "governance.yaml"), Path.Combine(config.FullName, "governance.yaml"));
@@ -57,7 +64,7 @@ internal sealed class XsoarBridgeHarness : IAsyncDisposable
 
             """), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(config.FullName, "playbooks.yaml"), "playbooks:\n" + playbooks, cancellationToken);
-        return new XsoarBridgeHarness(simulator, work);
+        return new XsoarBridgeHarness(simulator, clock, work);
     }
 
     /// <summary>One <c>platform: xsoar</c> entry matching these incident types.</summary>
@@ -106,15 +113,26 @@ internal sealed class XsoarBridgeHarness : IAsyncDisposable
 
     public static XsoarBridge BridgeOf(Pipeline worker) => worker.Get<XsoarBridges>().All.Single();
 
-    public string AddIncident(string name, string type) => Simulator.AddIncident(new XsoarSeedIncident
+    /// <summary>Adds an incident a second after the previous one, on its own host and address (distinct incidents, never
+    /// merged as duplicates).</summary>
+    public string AddIncident(string name, string type)
     {
-        Name = name,
-        Type = type,
-        Severity = 3,
-        Labels = [new("Brand", "SentinelOne")],
-        CustomFields = new JsonObject { ["hostname"] = "FIN-WS-022", ["sourceip"] = "10.20.4.22" },
-        Indicators = [new("IP", "198.51.100.23")],
-    });
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var n = ++_incidents;
+        return Simulator.AddIncident(new XsoarSeedIncident
+        {
+            Name = name,
+            Type = type,
+            Severity = 3,
+            Labels = [new("Brand", "SentinelOne")],
+            CustomFields = new JsonObject
+            {
+                ["hostname"] = string.Create(CultureInfo.InvariantCulture, $"FIN-WS-{n:D3}"),
+                ["sourceip"] = string.Create(CultureInfo.InvariantCulture, $"10.20.4.{n}"),
+            },
+            Indicators = [new("IP", string.Create(CultureInfo.InvariantCulture, $"198.51.100.{n}"))],
+        });
+    }
 
     public async ValueTask DisposeAsync()
     {
