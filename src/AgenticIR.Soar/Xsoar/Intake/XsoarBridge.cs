@@ -39,7 +39,7 @@ internal sealed class XsoarBridge(string instance, TimeSpan pollInterval, XsoarI
                 return new XsoarCycleResult(XsoarCycleStatus.NotLeased);
             }
             var pass = await intake.PollOnceAsync(cancellationToken);
-            if (pass.Taken > 0 || pass.Seen > 0) XsoarBridgeLog.PassCompleted(logger, instance, pass.Taken, pass.Seen, pass.LeftAlone);
+            if (pass.Taken > 0) XsoarBridgeLog.PassCompleted(logger, instance, pass.Taken, pass.Seen, pass.LeftAlone);
             return new XsoarCycleResult(XsoarCycleStatus.Completed, pass);
         }
         catch (XsoarUnavailableException ex)
