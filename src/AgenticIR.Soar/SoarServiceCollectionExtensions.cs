@@ -10,6 +10,8 @@ using AgenticIR.Soar.SplunkSoar.Instances;
 using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Soar.SplunkSoar.WriteBack;
+using AgenticIR.Soar.Xsoar.Instances;
+using AgenticIR.Soar.Xsoar.Intake;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -25,7 +27,8 @@ public static class SoarServiceCollectionExtensions
     /// instance (tokens resolved when the <c>SoarClientRegistry</c> is first resolved), dispatch through Splunk SOAR (an
     /// <see cref="IActionDispatcher"/>) with <see cref="SplunkSoarDispatchOptions"/> validated at start-up, the shadow
     /// observer, the bridge (container intake, write-back, approvals by comment; <c>SplunkSoarBridges</c> for the host to
-    /// run) and, when a client is known, one enrichment tool per enrichment action with a <c>splunk_soar</c>
+    /// run), the Cortex XSOAR bridges (incident intake per <c>xsoar:</c> instance, cursor in the bridge store;
+    /// <c>XsoarBridges</c> for the host to run) and, when a client is known, one enrichment tool per enrichment action with a <c>splunk_soar</c>
     /// binding, offered to the tool registry as an <see cref="IInvestigationToolSource"/>.
     /// Needs, from elsewhere: the <see cref="SoarInstanceSet"/>, <see cref="IActionCatalog"/>, <c>IPlaybookCatalog</c>,
     /// <see cref="IAlertNormalizer"/>, the storage ports, <c>IApprovalService</c>, <see cref="IDelegatedApprovals"/>,
@@ -76,6 +79,17 @@ public static class SoarServiceCollectionExtensions
             sp.GetService<IPassGate>()));
         // Every change of an investigation fed by a container queues its write-back (nothing when no instance is configured).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Core.Bus.IMessageSubscriber, WriteBackQueue>());
+
+        // The Cortex XSOAR bridges: incident intake per configured instance, its cursor in the bridge store.
+        services.TryAddSingleton(sp => new XsoarClientFactory(
+            sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(_ => new XsoarKeyResolver());
+        services.TryAddSingleton<IXsoarIntakeCursor>(sp => new StoreXsoarIntakeCursor(sp.GetRequiredService<Core.Playbooks.ISoarBridgeStore>()));
+        services.TryAddSingleton(sp => new XsoarBridges(
+            (sp.GetService<SoarInstanceSet>() ?? SoarInstanceSet.None).Xsoar,
+            sp.GetRequiredService<XsoarClientFactory>(), sp.GetRequiredService<XsoarKeyResolver>(), sp.GetRequiredService<Core.Playbooks.IPlaybookCatalog>(),
+            sp.GetRequiredService<IXsoarIntakeCursor>(), sp.GetRequiredService<IAlertNormalizer>(), sp.GetRequiredService<IAlertIntake>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, sp.GetService<IPassGate>()));
 
         // Enrichment tools beside the built-in local-context ones, when a client is known.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInvestigationToolSource, SoarEnrichmentToolSource>(sp =>

@@ -7,6 +7,10 @@ public static class LeaseNames
     /// <summary>Prefix of a SOAR instance's polling lease.</summary>
     public const string SoarPrefix = "soar:";
 
+    /// <summary>Prefix of a Cortex XSOAR instance's polling lease (instance names never hold a colon, so a Splunk SOAR and
+    /// an XSOAR instance of the same name hold different leases).</summary>
+    public const string XsoarPrefix = "xsoar:";
+
     /// <summary>Applying the policy's timeout rules to approval requests past their deadline.</summary>
     public const string ApprovalTimeouts = "approval-timeouts";
 
@@ -23,4 +27,8 @@ public static class LeaseNames
     /// <summary>The lease for polling the SOAR instance <paramref name="instance"/> (its configured name): intake,
     /// write-back, approval comments and asset approvals of that instance.</summary>
     public static string SoarInstance(string instance) => SoarPrefix + instance;
+
+    /// <summary>The lease for polling the Cortex XSOAR instance <paramref name="instance"/> (its configured name): incident
+    /// intake of that instance.</summary>
+    public static string XsoarInstance(string instance) => XsoarPrefix + instance;
 }

@@ -5,6 +5,7 @@ using AgenticIR.Governance.PolicyLifecycle;
 using AgenticIR.Kafka;
 using AgenticIR.Kafka.Consuming;
 using AgenticIR.Soar.SplunkSoar.Intake;
+using AgenticIR.Soar.Xsoar.Intake;
 using AgenticIR.Worker.Hosting;
 using AgenticIR.Worker.Inputs;
 using AgenticIR.Worker.Retention;
@@ -17,8 +18,8 @@ using Spectre.Console;
 namespace AgenticIR.Worker.Commands;
 
 /// <summary><c>agentic-ir run</c>: the long-running worker. Resumes unfinished investigations, then watches an inbox
-/// folder, joins the Kafka consumer group when one is configured, bridges every configured Splunk SOAR instance, and runs
-/// the governance clockwork (timeouts, released holds, shadow comparisons, policy reload).</summary>
+/// folder, joins the Kafka consumer group when one is configured, bridges every configured Splunk SOAR and Cortex XSOAR
+/// instance, and runs the governance clockwork (timeouts, released holds, shadow comparisons, policy reload).</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -63,6 +64,7 @@ internal static class RunCommand
             services.AddHostedService(sp => new FolderWatchWorker(folder, interval, mode, sp.GetRequiredService<IAlertNormalizer>(),
                 sp.GetRequiredService<IAlertIntake>(), sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FolderWatchWorker>>(), maxInput));
             services.AddHostedService(sp => new SplunkSoarBridgeWorker(sp.GetRequiredService<SplunkSoarBridges>()));
+            services.AddHostedService(sp => new XsoarBridgeWorker(sp.GetRequiredService<XsoarBridges>()));
             // Joins the consumer group when a bootstrap is configured (Kafka:Bootstrap, AGENTICIR_KAFKA_BOOTSTRAP).
             if (KafkaConfigured(settings)) services.AddKafkaConsumer(new KafkaIntakeSettings(mode, maxInput));
             services.AddHostedService(sp => ActivatorUtilities.CreateInstance<GovernanceLoopWorker>(sp));

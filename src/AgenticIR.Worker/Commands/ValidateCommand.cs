@@ -4,6 +4,7 @@ using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Security;
 using AgenticIR.Core.Soar;
 using AgenticIR.Definitions;
+using AgenticIR.Definitions.Playbooks;
 using AgenticIR.Definitions.Soar;
 using AgenticIR.Soar.SplunkSoar.LiveValidation;
 using AgenticIR.Worker.Hosting;
@@ -83,12 +84,18 @@ internal static class ValidateCommand
             return (1, null, instances);
         }
         var (definitions, normalizer, playbooks) = (loaded.Set, loaded.Normalizer, loaded.Playbooks);
+        // An entry naming an instance that soar.yaml does not configure (for its platform) would never match anything.
+        if (playbooks is not null && PlaybookInstanceCheck.Check(paths.Playbooks, loaded.Soar) is { Count: > 0 } unknownInstances)
+        {
+            WriteErrors(console, unknownInstances);
+            return (1, null, instances);
+        }
         console.MarkupLine($"[green]OK[/] policy {Markup.Escape(paths.Policy)} (sha256 {definitions.Policy.Hash[..12]}…)");
         console.MarkupLine($"[green]OK[/] {definitions.Catalog.All.Count} connectors in {Markup.Escape(paths.Connectors)}");
         WriteXsoarCoverage(console, definitions.Catalog.All);
         console.MarkupLine($"[green]OK[/] {normalizer.Formats.Count} mappings in {Markup.Escape(paths.Mappings)}: {Markup.Escape(string.Join(", ", normalizer.Formats))}");
         console.MarkupLine($"[green]OK[/] context files in {Markup.Escape(paths.Context)}");
-        console.MarkupLine($"[green]OK[/] {instances.Count} Splunk SOAR instance(s) in {Markup.Escape(paths.Soar)}");
+        console.MarkupLine($"[green]OK[/] {instances.Count} Splunk SOAR and {loaded.Soar.Xsoar.Count} Cortex XSOAR instance(s) in {Markup.Escape(paths.Soar)}");
         console.MarkupLine($"[green]OK[/] {playbooks?.Entries.Count ?? 0} playbook entries in {Markup.Escape(paths.Playbooks)}");
         foreach (var warning in playbooks?.Warnings ?? []) console.WriteLine("  warning: " + warning);
         return (0, definitions.Catalog, instances);

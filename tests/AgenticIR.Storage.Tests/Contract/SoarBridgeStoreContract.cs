@@ -43,6 +43,21 @@ public abstract class SoarBridgeStoreContract
     }
 
     [Fact]
+    public async Task AdvanceUpdateCursor_XsoarKeyBesideSplunkInstanceOfTheSameName_EachKeepsItsOwnToTheMillisecond()
+    {
+        // The XSOAR intake keeps its modified-time cursor under "xsoar:<instance>" (instance names hold no colon).
+        var ct = TestContext.Current.CancellationToken;
+        var store = await CreateStoreAsync();
+        var modified = new DateTimeOffset(2026, 11, 20, 10, 0, 0, 5, TimeSpan.Zero);
+        await store.AdvanceContainerCursorAsync("prod", 7, ct);
+        await store.AdvanceUpdateCursorAsync("xsoar:prod", modified, ct);
+        await store.AdvanceUpdateCursorAsync("xsoar:prod", modified.AddMilliseconds(-1), ct);
+
+        Assert.Equal(new SoarIntakeCursor(0, modified), await (await CreateStoreAsync()).GetCursorAsync("xsoar:prod", ct));
+        Assert.Equal(new SoarIntakeCursor(7, null), await store.GetCursorAsync("prod", ct));
+    }
+
+    [Fact]
     public async Task SaveLink_SecondSave_MovesArtifactIdForwardOnlyAndKeepsInvestigationAndCommentCursor()
     {
         var ct = TestContext.Current.CancellationToken;

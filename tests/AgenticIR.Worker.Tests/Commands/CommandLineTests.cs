@@ -71,6 +71,37 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_XsoarEntryNamingAnUnconfiguredInstance_ExitsOneAtTheInstanceLine()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var policy = Path.Combine(_work.FullName, "governance.yaml");
+        File.Copy(Path.Combine(RepoPaths.Config, "governance.yaml"), policy);
+        await File.WriteAllTextAsync(Path.Combine(_work.FullName, "soar.yaml"), """
+            splunk_soar: []
+            xsoar:
+              - name: onprem
+                base_url: https://xsoar.example.com
+                api_key_env: AGENTICIR_XSOAR_ONPREM_KEY
+            """, ct);
+        await File.WriteAllTextAsync(Path.Combine(_work.FullName, "playbooks.yaml"), """
+            playbooks:
+              - name: xsoar_phishing
+                platform: xsoar
+                instance: cloud
+                match: { incident_types: [Phishing] }
+                mode: shadow
+            """, ct);
+
+        var (code, output) = await CliProcess.RunAsync(_work.FullName, ct, CliProcess.WithHome("validate", "--policy", policy));
+
+        Assert.True(code == 1, output);
+        Assert.Contains(Path.Combine(_work.FullName, "playbooks.yaml") + ":4:", output, StringComparison.Ordinal);
+        // The console wraps long lines: read the message with its line breaks folded back into spaces.
+        Assert.Contains("'cloud' names no XSOAR instance in soar.yaml (its xsoar list has: onprem)",
+            System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Replay_MaxInputBytesOption_DeadLettersALargerFileAndRejectsNonsense()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -35,6 +35,7 @@ public sealed class StatusLeasesTests : IDisposable
             await registry.RegisterAsync(new WorkerRegistration("worker-a", "host-a", 101, now), Ct);
             await registry.RegisterAsync(new WorkerRegistration("worker-b", "host-b", 202, now), Ct);
             Assert.True(await registry.TryAcquireLeaseAsync(LeaseNames.SoarInstance("prod"), "worker-a", TimeSpan.FromMinutes(5), Ct));
+            Assert.True(await registry.TryAcquireLeaseAsync(LeaseNames.XsoarInstance("prod"), "worker-b", TimeSpan.FromMinutes(5), Ct));
             Assert.True(await registry.TryAcquireLeaseAsync(LeaseNames.Outbox, "worker-a", TimeSpan.FromMinutes(5), Ct));
             Assert.True(await registry.TryAcquireLeaseAsync(LeaseNames.HecDelivery, "worker-b", TimeSpan.FromMinutes(5), Ct));
             Assert.True(await registry.TryAcquireLeaseAsync(LeaseNames.ApprovalTimeouts, "worker-b", TimeSpan.FromMinutes(5), Ct));
@@ -55,9 +56,12 @@ public sealed class StatusLeasesTests : IDisposable
             ["hec-delivery"] = ("worker-b", false),
             ["outbox"] = ("worker-a", true),
             ["soar:prod"] = ("worker-a", true),
+            ["xsoar:prod"] = ("worker-b", false),
         }, leases);
-        var soar = Assert.Single(document.RootElement.GetProperty("soar_instances").EnumerateArray());
-        Assert.Equal(("prod", "worker-a"), (soar.GetProperty("name").GetString(), soar.GetProperty("polled_by").GetString()));
+        // A Splunk SOAR and an XSOAR instance of the same name are two instances, each with its poller.
+        var soar = document.RootElement.GetProperty("soar_instances").EnumerateArray()
+            .Select(s => (s.GetProperty("platform").GetString(), s.GetProperty("name").GetString(), s.GetProperty("polled_by").GetString())).ToList();
+        Assert.Equal([("splunk_soar", "prod", "worker-a"), ("xsoar", "prod", "worker-b")], soar);
         Assert.Contains("hec-delivery", table, StringComparison.Ordinal);
         Assert.Contains("free", table, StringComparison.Ordinal);
     }

@@ -14,6 +14,11 @@ internal static class XsoarIntakeNames
     public static string IncidentInputKey(string instance, string incidentId) =>
         string.Create(CultureInfo.InvariantCulture, $"xsoar:{instance}:incident:{incidentId}");
 
+    /// <summary>Key of an instance's modified-time cursor in the bridge store, beside the Splunk SOAR instances' cursors
+    /// (keyed by bare name; instance names never hold a colon, so the two platforms never share a cursor).</summary>
+    public static string CursorKey(string instance) =>
+        string.Create(CultureInfo.InvariantCulture, $"xsoar:{instance}");
+
     public static string AlertSource(string instance, string incidentId) =>
         string.Create(CultureInfo.InvariantCulture, $"xsoar/{instance}/incident/{incidentId}");
 }

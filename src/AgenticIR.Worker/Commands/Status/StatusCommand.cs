@@ -64,8 +64,8 @@ internal static class StatusCommand
         }
         if (report.SoarInstances.Count > 0)
         {
-            var soar = new Table().AddColumns("SOAR instance", "polled by", "last poll");
-            foreach (var s in report.SoarInstances) soar.AddRow(Markup.Escape(s.Name), Markup.Escape(s.PolledBy), Invariant($"{s.LastPoll:u}"));
+            var soar = new Table().AddColumns("SOAR instance", "platform", "polled by", "last poll");
+            foreach (var s in report.SoarInstances) soar.AddRow(Markup.Escape(s.Name), Markup.Escape(s.Platform), Markup.Escape(s.PolledBy), Invariant($"{s.LastPoll:u}"));
             output.Write(soar);
         }
     }

@@ -58,7 +58,9 @@ internal static class StatusReader
             [.. leases.Select(l => new StatusLease(l.Name, l.Holder, l.AcquiredAt, l.RenewedAt, l.ExpiresAt,
                 l.ExpiresAt >= now && workers.Any(w => w.Id == l.Holder && w.StoppedAt is null)))],
             [.. leases.Where(l => l.Name.StartsWith(LeaseNames.SoarPrefix, StringComparison.Ordinal))
-                .Select(l => new StatusSoarInstance(l.Name[LeaseNames.SoarPrefix.Length..], l.Holder, l.RenewedAt, l.ExpiresAt))],
+                .Select(l => new StatusSoarInstance(l.Name[LeaseNames.SoarPrefix.Length..], l.Holder, l.RenewedAt, l.ExpiresAt)),
+             .. leases.Where(l => l.Name.StartsWith(LeaseNames.XsoarPrefix, StringComparison.Ordinal))
+                .Select(l => new StatusSoarInstance(l.Name[LeaseNames.XsoarPrefix.Length..], l.Holder, l.RenewedAt, l.ExpiresAt, "xsoar"))],
             [.. switches.Select(k => new StatusKillSwitch(k.Scope, k.EngagedBy, k.Reason, k.EngagedAt))],
             problems.Count == 0,
             problems);

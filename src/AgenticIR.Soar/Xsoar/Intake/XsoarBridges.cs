@@ -1,0 +1,47 @@
+using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Ports;
+using AgenticIR.Core.Soar;
+using AgenticIR.Soar.Xsoar.Api;
+using AgenticIR.Soar.Xsoar.Instances;
+using Microsoft.Extensions.Logging;
+
+namespace AgenticIR.Soar.Xsoar.Intake;
+
+/// <summary>One <see cref="XsoarBridge"/> per configured XSOAR instance (config/soar.yaml, list <c>xsoar</c>), for the
+/// host to run. Every API key is resolved when this is built: a missing one stops the host with a message naming each
+/// instance and key source (never a value). Owns the instances' clients.</summary>
+internal sealed class XsoarBridges : IDisposable
+{
+    private readonly List<XsoarClient> _clients = [];
+
+    public XsoarBridges(IReadOnlyList<XsoarInstanceDefinition> instances, XsoarClientFactory clients, XsoarKeyResolver keys, IPlaybookCatalog playbooks,
+        IXsoarIntakeCursor cursor, IAlertNormalizer normalizer, IAlertIntake intake, TimeProvider time, ILoggerFactory loggers, IPassGate? gate = null)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var resolved = instances.Count == 0 ? new Dictionary<string, Auth.XsoarApiKey>() : keys.ResolveAll(instances);
+        var bridges = new List<XsoarBridge>();
+        foreach (var instance in instances)
+        {
+            var client = clients.Create(instance, resolved[instance.Name]);
+            _clients.Add(client);
+            bridges.Add(new XsoarBridge(instance.Name, instance.PollInterval, new XsoarIncidentPoller(client, playbooks, cursor, normalizer, intake),
+                time, loggers.CreateLogger<XsoarBridge>(), gate));
+        }
+        All = bridges;
+    }
+
+    /// <summary>Bridges in configuration order.</summary>
+    public IReadOnlyList<XsoarBridge> All { get; }
+
+    /// <summary>Runs every bridge until cancelled (each stops on its own when its key is refused).</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(All.Select(b => b.RunAsync(cancellationToken)));
+
+    public void Dispose()
+    {
+        foreach (var bridge in All) bridge.Dispose();
+        foreach (var client in _clients) client.Dispose();
+    }
+}
