@@ -4,7 +4,7 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Security;
 using AgenticIR.Soar.Xsoar.Instances;
 using AgenticIR.Soar.Xsoar.Intake;
-using AgenticIR.Soar.Xsoar.Resilience;
+using AgenticIR.Soar.Resilience;
 using AgenticIR.SoarSimulator.Xsoar;
 using AgenticIR.SoarSimulator.Xsoar.Model;
 using AgenticIR.Testing;
@@ -94,7 +94,7 @@ internal sealed class XsoarBridgeHarness : IAsyncDisposable
             services.AddSingleton<IInvestigationClaims, WorkerInvestigationClaims>();
             // Millisecond backoff, so a failing call does not wait the production seconds.
             services.AddSingleton(sp => new XsoarClientFactory(null, sp.GetRequiredService<TimeProvider>(),
-                new XsoarResilienceSettings { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20), MinimumThroughput = 100 },
+                new SoarResilienceSettings { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20), MinimumThroughput = 100 },
                 new SecretScrubber()));
         }, cancellationToken);
         await worker.Get<Core.Ports.IWorkerRegistry>().RegisterAsync(worker.Get<WorkerIdentity>().Registration, cancellationToken);
