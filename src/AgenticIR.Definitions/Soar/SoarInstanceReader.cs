@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AgenticIR.Core.Soar;
 using AgenticIR.Definitions.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -6,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace AgenticIR.Definitions.Soar;
 
 /// <summary>Reads one entry of <c>splunk_soar</c>.</summary>
-internal static partial class SoarInstanceReader
+internal static class SoarInstanceReader
 {
     private static readonly string[] Keys =
     [
@@ -19,14 +18,14 @@ internal static partial class SoarInstanceReader
         if (r.AsMapAllowing(node, field, Keys) is not { } map) return null;
 
         var name = r.RequireString(map, "name");
-        if (name is not null && !NamePattern().IsMatch(name))
+        if (name is not null && !SoarInstanceFields.IsValidName(name))
         {
             r.Error(map.Get("name"), map.FieldOf("name"), $"'{name}' must be lower-case letters, digits, '_' or '-', starting with a letter");
         }
-        var allowHttp = OptionalBool(r, map, "allow_http") ?? false;
+        var allowHttp = SoarInstanceFields.OptionalBool(r, map, "allow_http") ?? false;
         var baseUrl = ReadBaseUrl(r, map, allowHttp);
-        var (tokenEnv, tokenFile) = ReadTokenSource(r, map);
-        var verifyTls = OptionalBool(r, map, "verify_tls") ?? true;
+        var (tokenEnv, tokenFile) = SoarInstanceFields.ReadSecretSource(r, map, "token_env", "token_file", "token");
+        var verifyTls = SoarInstanceFields.OptionalBool(r, map, "verify_tls") ?? true;
         var timeout = r.OptionalInt(map, "timeout_seconds", 1, 300) ?? 30;
         var poll = r.OptionalInt(map, "poll_interval_seconds", 1, 86_400) ?? 30;
         // page_size 0 means "everything" to SOAR, which its docs warn is expensive: not allowed for polling.
@@ -98,30 +97,4 @@ internal static partial class SoarInstanceReader
         }
         return url;
     }
-
-    private static (string? Env, string? File) ReadTokenSource(NodeReader r, YamlMap map)
-    {
-        var env = r.OptionalString(map, "token_env");
-        var file = r.OptionalString(map, "token_file");
-        if (env is not null && !EnvPattern().IsMatch(env))
-        {
-            r.Error(map.Get("token_env"), map.FieldOf("token_env"), $"'{env}' is not an environment variable name");
-            env = null;
-        }
-        if (map.Has("token_env") == map.Has("token_file"))
-        {
-            r.Error(map.Node, map.FieldOf("token_env"), "set exactly one of token_env or token_file (the token itself never goes in this file)");
-            return (null, null);
-        }
-        return (env, file);
-    }
-
-    private static bool? OptionalBool(NodeReader r, YamlMap map, string key) =>
-        NodeReader.Optional(map, key) is { } node ? r.AsBool(node, map.FieldOf(key)) : null;
-
-    [GeneratedRegex("^[a-z][a-z0-9_-]*$")]
-    private static partial Regex NamePattern();
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex EnvPattern();
 }

@@ -22,21 +22,21 @@ internal static partial class XsoarInstanceReader
         if (r.AsMapAllowing(node, field, Keys) is not { } map) return null;
 
         var name = r.RequireString(map, "name");
-        if (name is not null && !NamePattern().IsMatch(name))
+        if (name is not null && !SoarInstanceFields.IsValidName(name))
         {
             r.Error(map.Get("name"), map.FieldOf("name"), $"'{name}' must be lower-case letters, digits, '_' or '-', starting with a letter");
             name = null;
         }
-        var allowHttp = OptionalBool(r, map, "allow_http") ?? false;
+        var allowHttp = SoarInstanceFields.OptionalBool(r, map, "allow_http") ?? false;
         var authId = ReadAuthId(r, map);
-        var advanced = OptionalBool(r, map, "advanced_key") ?? false;
+        var advanced = SoarInstanceFields.OptionalBool(r, map, "advanced_key") ?? false;
         if (advanced && map.Has("auth_id") is false)
         {
             r.Error(map.Get("advanced_key"), map.FieldOf("advanced_key"), "advanced keys exist on XSOAR 8 / XSIAM only; set auth_id (the key's id) as well");
         }
         var baseUrl = ReadBaseUrl(r, map, allowHttp, v8: authId is not null);
-        var (keyEnv, keyFile) = ReadKeySource(r, map);
-        var verifyTls = OptionalBool(r, map, "verify_tls") ?? true;
+        var (keyEnv, keyFile) = SoarInstanceFields.ReadSecretSource(r, map, "api_key_env", "api_key_file", "key");
+        var verifyTls = SoarInstanceFields.OptionalBool(r, map, "verify_tls") ?? true;
         var timeout = r.OptionalInt(map, "timeout_seconds", 1, 300) ?? 30;
         var poll = r.OptionalInt(map, "poll_interval_seconds", 1, 86_400) ?? 30;
         var pageSize = r.OptionalInt(map, "page_size", 1, 1000) ?? 100;
@@ -109,32 +109,6 @@ internal static partial class XsoarInstanceReader
         }
         return url;
     }
-
-    private static (string? Env, string? File) ReadKeySource(NodeReader r, YamlMap map)
-    {
-        var env = r.OptionalString(map, "api_key_env");
-        var file = r.OptionalString(map, "api_key_file");
-        if (env is not null && !EnvPattern().IsMatch(env))
-        {
-            r.Error(map.Get("api_key_env"), map.FieldOf("api_key_env"), $"'{env}' is not an environment variable name (the key itself never goes in this file)");
-            env = null;
-        }
-        if (map.Has("api_key_env") == map.Has("api_key_file"))
-        {
-            r.Error(map.Node, map.FieldOf("api_key_env"), "set exactly one of api_key_env or api_key_file (the key itself never goes in this file)");
-            return (null, null);
-        }
-        return (env, file);
-    }
-
-    private static bool? OptionalBool(NodeReader r, YamlMap map, string key) =>
-        NodeReader.Optional(map, key) is { } node ? r.AsBool(node, map.FieldOf(key)) : null;
-
-    [GeneratedRegex("^[a-z][a-z0-9_-]*$")]
-    private static partial Regex NamePattern();
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex EnvPattern();
 
     [GeneratedRegex("^[0-9]{1,12}$")]
     private static partial Regex AuthIdPattern();
