@@ -103,7 +103,7 @@ internal static class CefAuditFormat
         "approval_answer" => entry.Outcome is "refused" or "denied" ? 6 : 4,
         "approval_request" => 4,
         "decision" => 3,
-        "enrichment_query" => 1,
+        "enrichment_query" or DecisionAuditor.EnrichmentQueries => 1,
         _ => 3,
     };
 

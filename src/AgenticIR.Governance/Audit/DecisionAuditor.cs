@@ -4,6 +4,7 @@ using System.Text.Json;
 using AgenticIR.Core;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
+using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
@@ -12,7 +13,8 @@ using AgenticIR.Core.State;
 namespace AgenticIR.Governance.Audit;
 
 /// <summary>Turns the pipeline's announcements into audit records: each agent decision (triage, investigation
-/// conclusion, every planned action), each enrichment query the investigation ran, and each action outcome. Approval
+/// conclusion, every planned action), the enrichment queries the investigation ran (one record listing each query in
+/// order), and each action outcome. Approval
 /// requests and answers, holds, kill switches and policy changes are audited where they happen. Idempotent: each
 /// message's records are appended with a <see cref="DeliveryReceipt"/> in the same transaction, so a message delivered
 /// again after a crash adds nothing.</summary>
@@ -21,7 +23,13 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
     /// <summary>The name its receipts carry.</summary>
     public const string SubscriberName = "decision_auditor";
 
+    /// <summary>Action type of the record listing an investigation's enrichment queries.</summary>
+    public const string EnrichmentQueries = "enrichment_queries";
+
     private const int MaxText = 2000;
+
+    // One query's line in the listing: tool, query and verdict are attacker-influenced, so each is bounded.
+    private const int MaxQueryText = 500;
 
     /// <summary>Subscribes to the announcements it audits.</summary>
     public void Attach(IMessageBus bus)
@@ -52,26 +60,8 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
     private async Task OnInvestigationAsync(BusMessage message, CancellationToken cancellationToken)
     {
         if (await RecordAsync(message, cancellationToken) is not { Report: { } report } record) return;
-        var entries = new List<AuditEntry>();
-        foreach (var step in report.Steps)
-        {
-            entries.Add(new AuditEntry
-            {
-                AgentName = "investigation_agent",
-                ActionType = "enrichment_query",
-                Target = Bound(step.Query),
-                Justification = Bound(step.Reason),
-                Outcome = Bound(step.Result),
-                EvidenceHash = Hash(step),
-                InvestigationId = record.Id,
-                Details = new Dictionary<string, string>
-                {
-                    ["step"] = step.Number.ToString(CultureInfo.InvariantCulture),
-                    ["tool"] = step.Tool,
-                    ["api_calls"] = step.ApiCalls.ToString(CultureInfo.InvariantCulture),
-                },
-            });
-        }
+        var entries = new List<AuditEntry>(2);
+        if (report.Steps.Count > 0) entries.Add(EnrichmentQueriesEntry(record.Id, report.Steps));
         entries.Add(new AuditEntry
         {
             AgentName = "investigation_agent",
@@ -139,6 +129,46 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
         if (entries.Count > 0) await AppendAllAsync(message, entries, cancellationToken);
     }
 
+    /// <summary>The investigation's enrichment queries in one record: each step's tool, query (the observable, as
+    /// <c>type:value</c>) and verdict as one detail (<c>query_01</c>, <c>query_02</c>… in step order), the API calls in the
+    /// outcome, and as evidence the hash of the steps exactly as the report holds them (reasons, results, durations,
+    /// confidences, finding ids), so the record attests every query without a record per query.</summary>
+    private static AuditEntry EnrichmentQueriesEntry(string investigationId, IReadOnlyList<InvestigationStep> steps)
+    {
+        var width = Math.Max(2, steps.Count.ToString(CultureInfo.InvariantCulture).Length);
+        var details = new Dictionary<string, string>(steps.Count, StringComparer.Ordinal);
+        var apiCalls = 0;
+        foreach (var step in steps)
+        {
+            var key = "query_" + step.Number.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
+            details[key] = $"{Bound(step.Tool, MaxQueryText)} {Bound(step.Query, MaxQueryText)} → {Bound(Verdict(step), MaxQueryText)}";
+            apiCalls += step.ApiCalls;
+        }
+        return new AuditEntry
+        {
+            AgentName = "investigation_agent",
+            ActionType = EnrichmentQueries,
+            Target = string.Create(CultureInfo.InvariantCulture, $"{steps.Count} queries"),
+            Justification = "enrichment queries chosen by the investigation loop, in step order",
+            Outcome = string.Create(CultureInfo.InvariantCulture, $"{steps.Count} queries, {apiCalls} api calls"),
+            EvidenceHash = Hash(steps),
+            InvestigationId = investigationId,
+            Details = details,
+        };
+    }
+
+    /// <summary>The step's result without the observable it repeats: a result that opens with the queried value and a
+    /// colon (<c>evil.example: no threat-intel match</c> for <c>domain:evil.example</c>) names it once, in the query.</summary>
+    private static string Verdict(InvestigationStep step)
+    {
+        var colon = step.Query.IndexOf(':', StringComparison.Ordinal);
+        var value = colon >= 0 ? step.Query.AsSpan(colon + 1) : step.Query.AsSpan();
+        var result = step.Result.AsSpan();
+        return value.Length > 0 && result.StartsWith(value, StringComparison.Ordinal) && result[value.Length..].StartsWith(": ", StringComparison.Ordinal)
+            ? step.Result[(value.Length + 2)..]
+            : step.Result;
+    }
+
     // The orchestrator hands over the record it has just saved with the message; others (and replays of stored messages)
     // are read from the store.
     private async Task<InvestigationRecord?> RecordAsync(BusMessage message, CancellationToken cancellationToken) =>
@@ -152,7 +182,9 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
 
     private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
-    private static string Bound(string text) => text.Length <= MaxText ? text : text[..MaxText] + "…";
+    private static string Bound(string text) => Bound(text, MaxText);
+
+    private static string Bound(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
     private static string Hash<T>(T evidence) => Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(evidence, CoreJson.Options)));
 }

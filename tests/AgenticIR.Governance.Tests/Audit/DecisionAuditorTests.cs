@@ -28,10 +28,9 @@ public sealed class DecisionAuditorTests
         // The store never held the investigation: every entry came from the record handed over with the message.
         var triage = Assert.Single(log.Batches[0]);
         Assert.Equal(("triage_agent", "decision", record.Id), (triage.AgentName, triage.ActionType, triage.InvestigationId));
-        // One message's entries reach the log as one batch, steps first in their order, then the conclusion.
+        // One message's entries reach the log as one batch: the enrichment queries, then the conclusion.
         Assert.Equal(2, log.Batches.Count);
-        Assert.Equal(["enrichment_query", "enrichment_query", "decision"], log.Batches[1].Select(e => e.ActionType));
-        Assert.Equal(["1", "2"], log.Batches[1].Take(2).Select(e => e.Details["step"]));
+        Assert.Equal([DecisionAuditor.EnrichmentQueries, "decision"], log.Batches[1].Select(e => e.ActionType));
     }
 
     [Fact]
@@ -49,7 +48,7 @@ public sealed class DecisionAuditorTests
             await handedOverBus.DeliverAsync(Message(saved, type) with { Record = saved }, Ct);
         }
 
-        Assert.Equal(4, fromStore.Entries.Count);
+        Assert.Equal(3, fromStore.Entries.Count);
         Assert.Equal(fromStore.Entries.Select(Text), handedOver.Entries.Select(Text));
     }
 
@@ -78,8 +77,50 @@ public sealed class DecisionAuditorTests
         // Redelivered from the outbox: no record in hand, same message id.
         await bus.DeliverAsync(message, Ct);
 
-        Assert.Equal(["enrichment_query", "enrichment_query", "decision"], log.Entries.Select(e => e.ActionType));
+        Assert.Equal([DecisionAuditor.EnrichmentQueries, "decision"], log.Entries.Select(e => e.ActionType));
         Assert.Equal([new DeliveryReceipt(DecisionAuditor.SubscriberName, message.Id)], log.Receipts);
+    }
+
+    [Fact]
+    public async Task Deliver_InvestigationComplete_ListsEveryQueryInStepOrderInOneRecord()
+    {
+        var (bus, log) = Attach(new InMemoryStateStore());
+        var record = Investigated();
+
+        await bus.DeliverAsync(Message(record, MessageType.InvestigationComplete) with { Record = record }, Ct);
+
+        var queries = Assert.Single(log.Entries, e => e.ActionType == DecisionAuditor.EnrichmentQueries);
+        Assert.Equal(record.Id, queries.InvestigationId);
+        // Each query with its tool, observable and verdict; a result that repeats the queried value names it once.
+        Assert.Equal(
+            [
+                new KeyValuePair<string, string>("query_01", "url_reputation url:https://login.example.test → malicious (0.95)"),
+                new KeyValuePair<string, string>("query_02", "mail_recipients message-id-1 → 2 recipients"),
+            ],
+            queries.Details.OrderBy(d => d.Key, StringComparer.Ordinal));
+        Assert.Equal("2 queries, 3 api calls", queries.Outcome);
+        Assert.Matches("^[0-9a-f]{64}$", queries.EvidenceHash);
+    }
+
+    [Fact]
+    public async Task Deliver_AStepChangedAfterwards_EvidenceHashDiffers()
+    {
+        var record = Investigated();
+        var changed = record with
+        {
+            Report = record.Report! with { Steps = [.. record.Report.Steps.Select(s => s.Number == 2 ? s with { Reason = "another reason" } : s)] },
+        };
+        var (originalBus, original) = Attach(new InMemoryStateStore());
+        var (changedBus, afterwards) = Attach(new InMemoryStateStore());
+
+        await originalBus.DeliverAsync(Message(record, MessageType.InvestigationComplete) with { Record = record }, Ct);
+        await changedBus.DeliverAsync(Message(changed, MessageType.InvestigationComplete) with { Record = changed }, Ct);
+
+        // The listing leaves reasons out, yet the record still attests them: its evidence hash covers the steps in full.
+        var before = Assert.Single(original.Entries, e => e.ActionType == DecisionAuditor.EnrichmentQueries);
+        var after = Assert.Single(afterwards.Entries, e => e.ActionType == DecisionAuditor.EnrichmentQueries);
+        Assert.Equal(before.Details, after.Details);
+        Assert.NotEqual(before.EvidenceHash, after.EvidenceHash);
     }
 
     private static (RecordingMessageBus Bus, RecordingAuditLog Log) Attach(InMemoryStateStore store)
@@ -131,7 +172,7 @@ public sealed class DecisionAuditorTests
             {
                 Steps =
                 [
-                    new InvestigationStep { Number = 1, Tool = "url_reputation", Query = "https://login.example.test", Reason = "rate the link", Result = "malicious", DurationMs = 1.5, Confidence = 0.8, FindingIds = ["f-1"] },
+                    new InvestigationStep { Number = 1, Tool = "url_reputation", Query = "url:https://login.example.test", Reason = "rate the link", Result = "https://login.example.test: malicious (0.95)", DurationMs = 1.5, Confidence = 0.8, FindingIds = ["f-1"] },
                     new InvestigationStep { Number = 2, Tool = "mail_recipients", Query = "message-id-1", Reason = "who received it", Result = "2 recipients", DurationMs = 0.5, Confidence = 0.7, ApiCalls = 2 },
                 ],
                 Findings = [new Finding { Id = "f-1", Title = "Phishing URL", Verdict = Verdict.Malicious, Confidence = 0.9, Evidence = "kit signature", Tool = "url_reputation" }],

@@ -1,4 +1,5 @@
 using AgenticIR.Core.Audit;
+using AgenticIR.Governance.Audit;
 using AgenticIR.Testing;
 using AgenticIR.Worker.Tests.Support;
 
@@ -19,7 +20,9 @@ public sealed class DecisionAuditTests
         await foreach (var r in trail.StreamAsync(new AuditQuery { InvestigationId = record.Id }, ct)) records.Add(r);
 
         Assert.Single(records, r => r.Entry.AgentName == "triage_agent" && r.Entry.ActionType == "decision");
-        Assert.Equal(record.Report!.Steps.Count, records.Count(r => r.Entry.ActionType == "enrichment_query"));
+        // The queries in one record, one listed detail per step.
+        var queries = Assert.Single(records, r => r.Entry.ActionType == DecisionAuditor.EnrichmentQueries);
+        Assert.Equal(record.Report!.Steps.Count, queries.Entry.Details.Count);
         Assert.Single(records, r => r.Entry.AgentName == "investigation_agent" && r.Entry.ActionType == "decision");
         var planned = records.Where(r => r.Entry.AgentName == "response_orchestrator" && r.Entry.ActionType == "decision").ToList();
         Assert.Equal(record.Plan!.Actions.Count, planned.Count);

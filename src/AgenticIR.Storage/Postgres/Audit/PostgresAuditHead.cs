@@ -73,7 +73,7 @@ internal static class PostgresAuditHead
     {
         AuditHead? head = await reader.ReadAsync(cancellationToken) ? new AuditHead(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null;
         await reader.NextResultAsync(cancellationToken);
-        (long, string)? last = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+        (long, string)? last = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), PostgresAuditRow.Hash(reader, 1)) : null;
         await reader.NextResultAsync(cancellationToken);
         (long, string)? anchor = await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
         await reader.DisposeAsync();

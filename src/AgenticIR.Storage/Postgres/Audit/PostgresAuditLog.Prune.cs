@@ -42,7 +42,7 @@ internal sealed partial class PostgresAuditLog
             await using (var reader = await facts.ExecuteReaderAsync(cancellationToken))
             {
                 await reader.ReadAsync(cancellationToken);
-                lastPrunedHash = reader.GetString(0);
+                lastPrunedHash = PostgresAuditRow.Hash(reader, 0);
                 await reader.NextResultAsync(cancellationToken);
                 await reader.ReadAsync(cancellationToken);
                 count = reader.GetInt64(0);

@@ -155,7 +155,7 @@ internal sealed partial class PostgresAuditLog(PostgresDatabase database, TimePr
         var last = group[^1];
         await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM audit_records WHERE sequence = $1 AND hash = $2);", connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = last.Sequence });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = last.Hash });
+        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = AuditHashColumn.Bytes(last.Hash) });
         return (bool)(await command.ExecuteScalarAsync(CancellationToken.None))!;
     }
 

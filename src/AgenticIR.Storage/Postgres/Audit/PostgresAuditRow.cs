@@ -17,7 +17,10 @@ internal static class PostgresAuditRow
     public static StoredAuditRow Stored(NpgsqlDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6),
         Text(reader, 7), Text(reader, 8), Text(reader, 9), reader.IsDBNull(10) ? null : Text(reader, 10), Text(reader, 11),
-        reader.GetString(12), reader.GetString(13));
+        Hash(reader, 12), Hash(reader, 13));
+
+    /// <summary>A hash column: bytea of 32 bytes since migration 0031 (<see cref="AuditHashColumn"/>).</summary>
+    public static string Hash(NpgsqlDataReader reader, int ordinal) => AuditHashColumn.Text(reader.GetFieldValue<byte[]>(ordinal));
 
     /// <summary>A command inserting one record, for a batch.</summary>
     public static NpgsqlBatchCommand Insert(AuditRecord record)
@@ -37,8 +40,8 @@ internal static class PostgresAuditRow
             // Attacker-controlled text may hold NULs: kept as its exact bytes.
             p.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = (object?)PostgresExactText.Bytes(text) ?? DBNull.Value });
         }
-        p.Add(new NpgsqlParameter<string> { TypedValue = record.PreviousHash });
-        p.Add(new NpgsqlParameter<string> { TypedValue = record.Hash });
+        p.Add(new NpgsqlParameter<byte[]> { TypedValue = AuditHashColumn.Bytes(record.PreviousHash) });
+        p.Add(new NpgsqlParameter<byte[]> { TypedValue = AuditHashColumn.Bytes(record.Hash) });
         return command;
     }
 

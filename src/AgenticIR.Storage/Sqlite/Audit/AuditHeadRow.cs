@@ -14,7 +14,8 @@ internal static class AuditHeadRow
         command.Transaction = transaction;
         command.CommandText = "SELECT head_sequence, head_hash, record_count FROM audit_head WHERE id = 1;";
         using var reader = command.ExecuteReader();
-        return reader.Read() ? new AuditHead(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null;
+        // Read like a record's hash: migration 0010 copies head_hash from the last record, which may be stored as bytes (0031).
+        return reader.Read() ? new AuditHead(reader.GetInt64(0), AuditRow.Hash(reader, 1), reader.GetInt64(2)) : null;
     }
 
     public static void Write(SqliteConnection connection, SqliteTransaction transaction, AuditHead head)

@@ -30,7 +30,7 @@ public sealed partial class SqliteAuditLog
             using var tail = TailCommand(connection);
             tail.Transaction = transaction;
             var position = AuditHeadRow.Position(connection, transaction, ReadTail(tail));
-            var lastPrunedHash = Scalar<string>(connection, transaction, "SELECT hash FROM audit_records WHERE sequence = $s;", through.Value);
+            var lastPrunedHash = StoredHash(connection, transaction, through.Value);
             var count = Scalar<long>(connection, transaction, "SELECT COUNT(*) FROM audit_records WHERE sequence <= $s;", through.Value);
             var previousAnchor = LatestAnchorHash(connection, transaction);
             var now = AuditCanonicalEncoding.ToCanonical(_time.GetUtcNow());
@@ -80,6 +80,17 @@ public sealed partial class SqliteAuditLog
         command.CommandText = sql;
         command.Parameters.AddWithValue("$s", sequence);
         return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    private static string StoredHash(SqliteConnection connection, SqliteTransaction transaction, long sequence)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT hash FROM audit_records WHERE sequence = $s;";
+        command.Parameters.AddWithValue("$s", sequence);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return AuditRow.Hash(reader, 0);
     }
 
     private static string LatestAnchorHash(SqliteConnection connection, SqliteTransaction transaction)

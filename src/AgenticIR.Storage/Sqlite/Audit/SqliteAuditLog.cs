@@ -220,7 +220,7 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
     {
         using (var reader = tail.ExecuteReader())
         {
-            if (reader.Read()) return (reader.GetInt64(0), reader.GetString(1));
+            if (reader.Read()) return (reader.GetInt64(0), AuditRow.Hash(reader, 1));
         }
         using var anchor = tail.Connection!.CreateCommand();
         anchor.Transaction = tail.Transaction;
@@ -270,8 +270,8 @@ public sealed partial class SqliteAuditLog : IAuditTrail, IDisposable
         p[9].Value = SqliteExactText.Value(entry.EvidenceHash);
         p[10].Value = SqliteExactText.Value(entry.InvestigationId);
         p[11].Value = SqliteExactText.Value(AuditDetailsJson.Write(entry.Details));
-        p[12].Value = previousHash;
-        p[13].Value = hash;
+        p[12].Value = AuditHashColumn.Bytes(previousHash);
+        p[13].Value = AuditHashColumn.Bytes(hash);
         insert.ExecuteNonQuery();
         return new AuditRecord(sequence, timestamp, entry, previousHash, hash);
     }
