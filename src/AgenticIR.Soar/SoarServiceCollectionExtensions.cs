@@ -10,6 +10,7 @@ using AgenticIR.Soar.SplunkSoar.Instances;
 using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Soar.SplunkSoar.WriteBack;
+using AgenticIR.Soar.Xsoar.Dispatch;
 using AgenticIR.Soar.Xsoar.Instances;
 using AgenticIR.Soar.Xsoar.Intake;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,8 @@ public static class SoarServiceCollectionExtensions
     /// <see cref="IActionDispatcher"/>) with <see cref="SplunkSoarDispatchOptions"/> validated at start-up, the shadow
     /// observer, the bridge (container intake, write-back, approvals by comment; <c>SplunkSoarBridges</c> for the host to
     /// run), the Cortex XSOAR bridges (incident intake per <c>xsoar:</c> instance, cursor in the bridge store;
-    /// <c>XsoarBridges</c> for the host to run) and, when a client is known, one enrichment tool per enrichment action with a <c>splunk_soar</c>
+    /// <c>XsoarBridges</c> for the host to run), dispatch in XSOAR war rooms (a second
+    /// <see cref="IActionDispatcher"/>, chosen for investigations whose source is an XSOAR incident) and, when a client is known, one enrichment tool per enrichment action with a <c>splunk_soar</c>
     /// binding, offered to the tool registry as an <see cref="IInvestigationToolSource"/>.
     /// Needs, from elsewhere: the <see cref="SoarInstanceSet"/>, <see cref="IActionCatalog"/>, <c>IPlaybookCatalog</c>,
     /// <see cref="IAlertNormalizer"/>, the storage ports, <c>IApprovalService</c>, <see cref="IDelegatedApprovals"/>,
@@ -90,6 +92,18 @@ public static class SoarServiceCollectionExtensions
             sp.GetRequiredService<XsoarClientFactory>(), sp.GetRequiredService<XsoarKeyResolver>(), sp.GetRequiredService<Core.Playbooks.IPlaybookCatalog>(),
             sp.GetRequiredService<IXsoarIntakeCursor>(), sp.GetRequiredService<IAlertNormalizer>(), sp.GetRequiredService<IAlertIntake>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, sp.GetService<IPassGate>()));
+
+        // Dispatch in XSOAR war rooms: investigations from an XSOAR incident run their actions' xsoar bindings there.
+        services.AddOptions<XsoarDispatchOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<XsoarDispatchOptions>, XsoarDispatchOptionsValidator>());
+        services.TryAddSingleton(sp => new XsoarClientDirectory(
+            (sp.GetService<SoarInstanceSet>() ?? SoarInstanceSet.None).Xsoar, sp.GetRequiredService<XsoarClientFactory>(), sp.GetRequiredService<XsoarKeyResolver>()));
+        services.TryAddSingleton<XsoarIntegrationDirectory>();
+        services.TryAddSingleton(sp => new XsoarActionDispatcher(
+            sp.GetRequiredService<XsoarClientDirectory>(), sp.GetRequiredService<IActionCatalog>(), sp.GetRequiredService<IDispatchLedger>(),
+            sp.GetRequiredService<XsoarIntegrationDirectory>(), sp.GetRequiredService<IOptions<XsoarDispatchOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<XsoarActionDispatcher>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionDispatcher, XsoarActionDispatcher>(sp => sp.GetRequiredService<XsoarActionDispatcher>()));
 
         // Enrichment tools beside the built-in local-context ones, when a client is known.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInvestigationToolSource, SoarEnrichmentToolSource>(sp =>
