@@ -11,6 +11,7 @@ using AgenticIR.Kafka;
 using AgenticIR.Kafka.Consuming;
 using AgenticIR.Soar;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
+using AgenticIR.Soar.Xsoar.Dispatch;
 using AgenticIR.Splunk.Heartbeat;
 using AgenticIR.Splunk.Hec;
 using AgenticIR.Splunk.Sinks;
@@ -88,6 +89,7 @@ public static class AgenticIrHost
         services.AddOptions<JsonLinesSinkOptions>().BindConfiguration(JsonLinesSinkOptions.SectionName);
         services.AddOptions<HeartbeatOptions>().BindConfiguration(HeartbeatOptions.SectionName);
         services.AddOptions<SplunkSoarDispatchOptions>().BindConfiguration(SplunkSoarDispatchOptions.SectionName);
+        services.AddOptions<XsoarDispatchOptions>().BindConfiguration(XsoarDispatchOptions.SectionName);
         services.AddOptions<KafkaSourceOptions>().BindConfiguration(KafkaSourceOptions.SectionName);
 
         services.AddSingleton(paths);

@@ -29,6 +29,7 @@ internal static class StartupErrorGuard
         [typeof(JsonLinesSinkOptions)] = JsonLinesSinkOptions.SectionName,
         [typeof(HeartbeatOptions)] = HeartbeatOptions.SectionName,
         [typeof(SplunkSoarDispatchOptions)] = SplunkSoarDispatchOptions.SectionName,
+        [typeof(Soar.Xsoar.Dispatch.XsoarDispatchOptions)] = Soar.Xsoar.Dispatch.XsoarDispatchOptions.SectionName,
     };
 
     /// <summary>Wraps the action of <paramref name="root"/> and of every command under it; returns <paramref name="root"/>.</summary>
