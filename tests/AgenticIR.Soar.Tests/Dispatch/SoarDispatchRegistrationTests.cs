@@ -31,8 +31,10 @@ public sealed class SoarDispatchRegistrationTests
         // test leaves out; what it resolves must resolve.
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
-        var dispatcher = Assert.Single(provider.GetServices<IActionDispatcher>());
-        Assert.True(dispatcher.CanDispatch(SoarTestData.Record()));
+        // One dispatcher per platform however often AddSoar runs; the Splunk SOAR one serves container investigations.
+        var dispatchers = provider.GetServices<IActionDispatcher>().ToList();
+        Assert.Equal(2, dispatchers.Count);
+        Assert.Single(dispatchers, d => d.CanDispatch(SoarTestData.Record()));
         Assert.NotNull(provider.GetRequiredService<ShadowObserver>());
         Assert.Equal("disposition", provider.GetRequiredService<ShadowOptions>().DispositionFieldFor("prod"));
         // One source however often AddSoar runs; the agents' registry takes its tools beside the built-in ones.
