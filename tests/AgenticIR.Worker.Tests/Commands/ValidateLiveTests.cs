@@ -65,4 +65,37 @@ public sealed class ValidateLiveTests : IDisposable
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task ValidateLive_XsoarRenamedArgumentAndDisabledInstance_ListedPerBindingExitOne()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string key = "xsoar-live-validation-key-0001";
+        _reachable.Given(Request.Create().WithPath("/settings/integration/search").UsingPost().WithHeader("Authorization", key))
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""
+                {"configurations": [{"name": "Panorama", "display": "Palo Alto Networks PAN-OS", "integrationScript": {"commands": [
+                   {"name": "pan-os-register-ip-tag", "arguments": [{"name": "tag"}, {"name": "ip"}, {"name": "persistent"}]},
+                   {"name": "pan-os-unregister-ip-tag", "arguments": [{"name": "tag"}, {"name": "IPs"}]}]}}],
+                 "instances": [{"name": "panorama_prod", "brand": "Panorama", "enabled": "false"}]}
+                """));
+        var config = SoarConfigFolder.Create(_work.FullName, $"""
+            xsoar:
+              - name: lab
+                base_url: {_reachable.Url}
+                allow_http: true
+                api_key_env: AGENTICIR_TEST_XSOAR_KEY
+            """);
+        var environment = new Dictionary<string, string> { ["AGENTICIR_TEST_XSOAR_KEY"] = key };
+
+        var (code, output) = await CliProcess.RunAsync(_work.FullName, environment, ct,
+            CliProcess.WithHome("validate", "--live", "--policy", config.Policy, "--db", Path.Combine(_work.FullName, "state.db")));
+
+        Assert.Equal(1, code);
+        var words = string.Join(' ', output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"Cortex XSOAR instance 'lab' ({_reachable.Url}/):", words, StringComparison.Ordinal);
+        Assert.Contains("block_ip.yaml: xsoar: argument 'IPs' is not an argument of 'pan-os-register-ip-tag' (it has: ip, persistent, tag)", words, StringComparison.Ordinal);
+        Assert.Contains("block_ip.yaml: xsoar: every instance of integration 'Panorama' is disabled on XSOAR instance 'lab' (panorama_prod)", words, StringComparison.Ordinal);
+        Assert.Contains("unblock_ip.yaml: xsoar: every instance of integration 'Panorama' is disabled on XSOAR instance 'lab' (panorama_prod)", words, StringComparison.Ordinal);
+        Assert.Contains("live xsoar binding problem(s)", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
 }
