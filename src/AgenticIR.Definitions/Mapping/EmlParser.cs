@@ -106,7 +106,7 @@ internal static partial class EmlParser
     private static bool IpClassifierPublic(string ip) => Core.Alerts.IpClassifier.IsPublic(ip);
 
     private static IEnumerable<string> HopAddresses(string received) =>
-        ObservableExtractor.Extract(received).Where(o => o.Type is Core.Alerts.ObservableType.Ipv4 or Core.Alerts.ObservableType.Ipv6).Select(o => o.Value);
+        ObservableExtractor.ExtractWithoutDomainsAndPhones(received).Where(o => o.Type is Core.Alerts.ObservableType.Ipv4 or Core.Alerts.ObservableType.Ipv6).Select(o => o.Value);
 
     private static JsonArray ToArray(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 

@@ -64,7 +64,7 @@ internal sealed class ObservableCollector
     public void AddSwept(string text, string source, bool versionKey)
     {
         if (text.Length > ObservableExtractor.DefaultMaxChars && !Truncated.Contains(source)) Truncated.Add(source);
-        foreach (var observable in ObservableExtractor.Extract(text, SweepRole))
+        foreach (var observable in ObservableExtractor.ExtractWithoutDomainsAndPhones(text, SweepRole))
         {
             if (!SweptTypes.Contains(observable.Type) || (versionKey && observable.Type is ObservableType.Ipv4 or ObservableType.Ipv6)) continue;
             Add(observable with { Origin = ObservableOrigin.FreeText });

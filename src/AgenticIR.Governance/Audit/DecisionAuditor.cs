@@ -78,23 +78,37 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
     private async Task OnPlanAsync(BusMessage message, CancellationToken cancellationToken)
     {
         if (await RecordAsync(message, cancellationToken) is not { Plan: { } plan } record) return;
-        await AppendAllAsync(message, [.. plan.Actions.Select(action => new AuditEntry
+        await AppendAllAsync(message, [.. plan.Actions.Select(action => Cited(record, action)).Select(cited => new AuditEntry
             {
                 AgentName = "response_orchestrator",
                 ActionType = "decision",
-                Target = $"{action.LogicalAction}:{action.Target.Value}",
-                Justification = Bound(action.Justification),
-                ApprovalStatus = Name(action.ApprovalStatus),
+                Target = $"{cited.Action.LogicalAction}:{cited.Action.Target.Value}",
+                Justification = PlannedJustification(cited.Action, cited.Findings),
+                ApprovalStatus = Name(cited.Action.ApprovalStatus),
                 Outcome = record.Mode == PlaybookMode.Shadow ? "planned (shadow: not dispatched)" : "planned",
-                EvidenceHash = Hash(record.Report?.Findings.Where(f => action.FindingIds.Contains(f.Id)).ToList() ?? []),
+                EvidenceHash = Hash(cited.Findings),
                 InvestigationId = record.Id,
                 Details = new Dictionary<string, string>
                 {
-                    ["action_id"] = action.ActionId,
-                    ["risk"] = action.Risk.ToString().ToLowerInvariant(),
-                    ["gate"] = Name(action.ApprovalClass),
+                    ["action_id"] = cited.Action.ActionId,
+                    ["risk"] = cited.Action.Risk.ToString().ToLowerInvariant(),
+                    ["gate"] = Name(cited.Action.ApprovalClass),
                 },
             })], cancellationToken);
+    }
+
+    private static (ResponseAction Action, List<Finding> Findings) Cited(InvestigationRecord record, ResponseAction action) =>
+        (action, record.Report?.Findings.Where(f => action.FindingIds.Contains(f.Id)).ToList() ?? []);
+
+    /// <summary>Why an action was planned, as the trail keeps it: each finding it rests on by id, kind, verdict, confidence
+    /// and title. The findings' evidence text is the report's (and the plan's justification repeats it); the record's
+    /// evidence hash is taken over those findings in full, so the evidence is attested without a third copy of it on every
+    /// action. An action citing no finding the report holds keeps the plan's justification.</summary>
+    private static string PlannedJustification(ResponseAction action, List<Finding> findings)
+    {
+        if (findings.Count == 0) return Bound(action.Justification);
+        return Bound(string.Join(" | ", findings.Select(f => string.Create(CultureInfo.InvariantCulture,
+            $"{f.Id} ({f.Kind}, {f.Verdict.ToString().ToLowerInvariant()}, confidence {f.Confidence:0.00}): {f.Title}"))));
     }
 
     private async Task OnActionExecutedAsync(BusMessage message, CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ namespace AgenticIR.Storage.Shared;
 /// its UTF-8 CoreJson document, Brotli-compressed once the investigation is finished (documented or closed) and plain
 /// before. A running investigation is saved several times and each save replaces the last, so compressing those would
 /// cost CPU on every stage for bytes that are overwritten moments later; the finished record is the one that stays, at
-/// about a fifth of its JSON size. Rows written before this column existed are still read from <c>state_json</c>.</summary>
+/// about a fifth of its JSON size (an eighth when primed with the dictionary, below). Rows written before this column
+/// existed are still read from <c>state_json</c>.</summary>
 internal static class InvestigationStateCodec
 {
     /// <summary>Format tag of a plain UTF-8 CoreJson document.</summary>
@@ -18,6 +19,12 @@ internal static class InvestigationStateCodec
 
     /// <summary>Format tag of a Brotli-compressed UTF-8 CoreJson document.</summary>
     public const byte BrotliJson = 1;
+
+    /// <summary>Format tag of a UTF-8 CoreJson document compressed as the continuation of a Brotli stream that first
+    /// carried <see cref="Dictionary"/>: the stored bytes follow <see cref="DictionaryStream"/>, and decompressing both
+    /// yields the dictionary and then the document. Every finished state shares the dictionary's property names and
+    /// recurring phrases, which a state compressed on its own pays for again; primed, a state takes ~40 % fewer bytes.</summary>
+    public const byte PrimedBrotliJson = 2;
 
     // Quality 4 with a 4 MB window: most of the ratio of the higher levels at a small share of their time (the state is
     // compressed once per saved stage, inside the pipeline's time budget).
@@ -28,6 +35,20 @@ internal static class InvestigationStateCodec
     // written at every stage, so a fresh buffer per save was most of the allocation of a save.
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
     [ThreadStatic] private static Utf8JsonWriter? _writer;
+
+    /// <summary>The priming text: the finished state of one sample investigation (a process alert with URL, address, hash,
+    /// host and user observables, findings, a plan, an incident and feedback) as CoreJson wrote it.</summary>
+    private static readonly byte[] Dictionary = Resource("InvestigationStateDictionary.json");
+
+    /// <summary>The exact Brotli stream (quality 4, window 22, flushed) that <see cref="Dictionary"/> compressed to when the
+    /// format was introduced. Decoding uses these bytes, so primed rows stay readable even if a later Brotli encodes the
+    /// dictionary differently; such an encoder is detected at start and writes <see cref="BrotliJson"/> instead.</summary>
+    private static readonly byte[] DictionaryStream = Resource("InvestigationStateDictionary.br");
+
+    private static readonly bool CanPrime = PrimedStream().SequenceEqual(DictionaryStream);
+
+    /// <summary>Whether this process writes finished states in the primed format.</summary>
+    internal static bool WritesPrimed => CanPrime;
 
     /// <summary>The stored form of <paramref name="record"/>.</summary>
     public static byte[] Encode(InvestigationRecord record)
@@ -45,19 +66,60 @@ internal static class InvestigationStateCodec
         if (record.Stage is not (InvestigationStage.Documented or InvestigationStage.Closed)) return buffer.WrittenSpan.ToArray();
 
         var json = buffer.WrittenSpan[1..];
-        var compressed = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(json.Length) + 1);
+        var compressed = ArrayPool<byte>.Shared.Rent(Math.Max(BrotliEncoder.GetMaxCompressedLength(json.Length), BrotliEncoder.GetMaxCompressedLength(Dictionary.Length)) + 1);
         try
         {
-            using var encoder = new BrotliEncoder(Quality, Window);
-            var status = encoder.Compress(json, compressed.AsSpan(1), out _, out var written, isFinalBlock: true);
-            if (status != OperationStatus.Done) throw new InvalidOperationException($"Compressing an investigation's state failed ({status}).");
-            compressed[0] = BrotliJson;
-            return compressed.AsSpan(0, written + 1).ToArray();
+            var encoder = new BrotliEncoder(Quality, Window);
+            try
+            {
+                // Primed: the dictionary goes through the encoder first and its output (DictionaryStream) is dropped.
+                if (CanPrime) Prime(ref encoder, compressed);
+                var status = encoder.Compress(json, compressed.AsSpan(1), out _, out var written, isFinalBlock: true);
+                if (status != OperationStatus.Done) throw new InvalidOperationException($"Compressing an investigation's state failed ({status}).");
+                compressed[0] = CanPrime ? PrimedBrotliJson : BrotliJson;
+                return compressed.AsSpan(0, written + 1).ToArray();
+            }
+            finally
+            {
+                encoder.Dispose();
+            }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(compressed);
         }
+    }
+
+    private static int Prime(ref BrotliEncoder encoder, Span<byte> output)
+    {
+        var status = encoder.Compress(Dictionary, output, out var consumed, out var written, isFinalBlock: false);
+        if (status != OperationStatus.Done || consumed != Dictionary.Length) throw new InvalidOperationException($"Priming the state compressor failed ({status}).");
+        status = encoder.Flush(output[written..], out var flushed);
+        if (status != OperationStatus.Done) throw new InvalidOperationException($"Priming the state compressor failed ({status}).");
+        return written + flushed;
+    }
+
+    private static byte[] PrimedStream()
+    {
+        var output = new byte[BrotliEncoder.GetMaxCompressedLength(Dictionary.Length)];
+        var encoder = new BrotliEncoder(Quality, Window);
+        try
+        {
+            return output.AsSpan(0, Prime(ref encoder, output)).ToArray();
+        }
+        finally
+        {
+            encoder.Dispose();
+        }
+    }
+
+    private static byte[] Resource(string name)
+    {
+        using var stream = typeof(InvestigationStateCodec).Assembly.GetManifestResourceStream("AgenticIR.Storage.Shared." + name)
+            ?? throw new InvalidOperationException($"The storage assembly lacks its resource {name}.");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     /// <summary>The record in a row: from <paramref name="state"/> when the row has it, otherwise from the JSON text of a
@@ -72,10 +134,29 @@ internal static class InvestigationStateCodec
     private static InvestigationRecord Decode(byte[] state)
     {
         if (state[0] == PlainJson) return Check(JsonSerializer.Deserialize<InvestigationRecord>(state.AsSpan(1), CoreJson.Options));
-        if (state[0] != BrotliJson) throw new InvalidOperationException($"Unknown investigation state format {state[0]} in the state store.");
-        using var input = new MemoryStream(state, 1, state.Length - 1, writable: false);
-        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
-        return Check(JsonSerializer.Deserialize<InvestigationRecord>(brotli, CoreJson.Options));
+        if (state[0] == BrotliJson)
+        {
+            using var input = new MemoryStream(state, 1, state.Length - 1, writable: false);
+            using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+            return Check(JsonSerializer.Deserialize<InvestigationRecord>(brotli, CoreJson.Options));
+        }
+        if (state[0] != PrimedBrotliJson) throw new InvalidOperationException($"Unknown investigation state format {state[0]} in the state store.");
+        var stream = new byte[DictionaryStream.Length + state.Length - 1];
+        DictionaryStream.CopyTo(stream, 0);
+        state.AsSpan(1).CopyTo(stream.AsSpan(DictionaryStream.Length));
+        using var primed = new MemoryStream(stream, writable: false);
+        using var decoded = new BrotliStream(primed, CompressionMode.Decompress);
+        // The stream opens with the dictionary itself; the document follows it.
+        var skipped = ArrayPool<byte>.Shared.Rent(Dictionary.Length);
+        try
+        {
+            decoded.ReadExactly(skipped, 0, Dictionary.Length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(skipped);
+        }
+        return Check(JsonSerializer.Deserialize<InvestigationRecord>(decoded, CoreJson.Options));
     }
 
     private static InvestigationRecord Check(InvestigationRecord? record) =>

@@ -109,4 +109,28 @@ public sealed class ObservableExtractorTests
     {
         Assert.Equal(expected, PlaceholderFilter.IsPlaceholder(type, value));
     }
+
+    [Theory]
+    [InlineData("beacon to hxxp://91.240.118[.]50/dl/a.exe from 10.1.2.3, sha256 6e5493411ea91d10f8c621ae86ea91037f2be59d3e7ea8e0ebb592dffa3c612b")]
+    [InlineData("reply to ceo[@]corp-mail[.]net or call +1 (415) 555-0134 about https://vt.example.com/file/5de440327a3a58bb1d485d70cada890c")]
+    [InlineData("arn:aws:iam::123456789012:role/admin from 2001:db8:85a3::8a2e:370:7334 via portal.example.org; Message-ID: <abc@mail.example.com>")]
+    [InlineData("Chrome/108.0.0.0 version 3.1.3.38 host 0.92.231.35.bc.googleusercontent.com mailto:a.b@example.net")]
+    public void ExtractWithoutDomainsAndPhones_Text_FindsWhatExtractFindsApartFromDomainsAndPhones(string text)
+    {
+        AssertSameApartFromDomainsAndPhones(text);
+    }
+
+    [Fact]
+    public void ExtractWithoutDomainsAndPhones_EverySampleAlert_FindsWhatExtractFindsApartFromDomainsAndPhones()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(AgenticIR.Testing.RepoPaths.Samples, "alerts")))
+            AssertSameApartFromDomainsAndPhones(File.ReadAllText(file));
+    }
+
+    private static void AssertSameApartFromDomainsAndPhones(string text)
+    {
+        static bool Kept(Observable o) => o.Type is not (ObservableType.Domain or ObservableType.Phone);
+
+        Assert.Equal(ObservableExtractor.Extract(text, "payload").Where(Kept), ObservableExtractor.ExtractWithoutDomainsAndPhones(text, "payload").Where(Kept));
+    }
 }

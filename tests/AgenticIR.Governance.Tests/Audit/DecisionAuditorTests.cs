@@ -2,6 +2,7 @@ using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
 using AgenticIR.Governance.Audit;
@@ -121,6 +122,44 @@ public sealed class DecisionAuditorTests
         var after = Assert.Single(afterwards.Entries, e => e.ActionType == DecisionAuditor.EnrichmentQueries);
         Assert.Equal(before.Details, after.Details);
         Assert.NotEqual(before.EvidenceHash, after.EvidenceHash);
+    }
+
+    [Fact]
+    public async Task Deliver_PlanReady_JustifiesEachActionByItsFindingsTitlesAndAttestsTheirEvidenceByHash()
+    {
+        var record = Planned("kit signature seen on 3 hosts");
+        var changedEvidence = Planned("another evidence text");
+        var (bus, log) = Attach(new InMemoryStateStore());
+        var (otherBus, otherLog) = Attach(new InMemoryStateStore());
+
+        await bus.DeliverAsync(Message(record, MessageType.PlanReady) with { Record = record }, Ct);
+        await otherBus.DeliverAsync(Message(changedEvidence, MessageType.PlanReady) with { Record = changedEvidence }, Ct);
+
+        var cited = Assert.Single(log.Entries, e => e.Target == "block_url:https://login.example.test");
+        // The finding is named with its kind, verdict, confidence and title; its evidence text is the report's, not repeated here.
+        Assert.Equal("f-1 (malicious_url, malicious, confidence 0.90): Phishing URL", cited.Justification);
+        Assert.DoesNotContain("kit signature", cited.Justification, StringComparison.Ordinal);
+        // The evidence is still attested: the same plan over different evidence hashes differently.
+        Assert.NotEqual(cited.EvidenceHash, Assert.Single(otherLog.Entries, e => e.Target == cited.Target).EvidenceHash);
+        // An action citing no finding of the report keeps the plan's own justification.
+        Assert.Equal("test notify", Assert.Single(log.Entries, e => e.Target == "notify:kpatel@corp.example").Justification);
+    }
+
+    private static InvestigationRecord Planned(string evidence)
+    {
+        var record = Investigated();
+        var block = Records.Action("A1", "block_url", new Observable(ObservableType.Url, "https://login.example.test", "url")) with
+        {
+            FindingIds = ["f-1"],
+            Justification = $"f-1 (malicious_url, malicious, confidence 0.90): Phishing URL. Evidence: {evidence}",
+        };
+        var notify = Records.Action("A2", "notify", new Observable(ObservableType.Email, "kpatel@corp.example", "recipient"));
+        return record with
+        {
+            Stage = InvestigationStage.Planned,
+            Report = record.Report! with { Findings = [record.Report.Findings[0] with { Kind = "malicious_url", Evidence = evidence }] },
+            Plan = new ResponsePlan { Actions = [block, notify], EstimatedContainmentTime = TimeSpan.Zero },
+        };
     }
 
     private static (RecordingMessageBus Bus, RecordingAuditLog Log) Attach(InMemoryStateStore store)

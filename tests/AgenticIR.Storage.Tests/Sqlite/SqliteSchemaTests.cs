@@ -1,5 +1,6 @@
 using AgenticIR.Core.Ports;
 using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Tests.Contract;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,41 @@ public sealed class SqliteSchemaTests : IDisposable
         Assert.Equal(shipped, migrations);
         Assert.Equal("0001_initial", migrations[0]);
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_FreshFile_UsesTwoKilobytePages()
+    {
+        var store = new SqliteStateStore(new SqliteStoreOptions { Path = DatabasePath }, TimeProvider.System);
+
+        await store.InitializeAsync(Ct);
+
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        Assert.Equal(SqliteMigrator.PageSize, await connection.ExecuteScalarAsync<long>("PRAGMA page_size;"));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_FileWithFourKilobytePages_KeepsItsPagesAndItsInvestigationsRead()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await using (var existing = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            await existing.OpenAsync(Ct);
+            await existing.ExecuteAsync("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE kept (id INTEGER PRIMARY KEY);");
+        }
+        var store = new SqliteStateStore(new SqliteStoreOptions { Path = DatabasePath }, TimeProvider.System);
+        await store.InitializeAsync(Ct);
+        var record = SampleRecords.Full("inv-4k", DateTimeOffset.Parse("2026-12-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await store.CreateAsync(record, null, Ct);
+
+        var read = await new SqliteStateStore(new SqliteStoreOptions { Path = DatabasePath }, TimeProvider.System).GetAsync("inv-4k", Ct);
+
+        Assert.Equal(record.Report!.Findings.Select(f => f.Title), read!.Report!.Findings.Select(f => f.Title));
+        Assert.Equal(record.Timeline.Select(t => t.Description), read.Timeline.Select(t => t.Description));
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(Ct);
+        Assert.Equal(4096L, await connection.ExecuteScalarAsync<long>("PRAGMA page_size;"));
     }
 
     [Fact]

@@ -1,0 +1,59 @@
+using System.IO.Compression;
+using System.Text.Json;
+using AgenticIR.Core;
+using AgenticIR.Core.State;
+using AgenticIR.Storage.Shared;
+using AgenticIR.Storage.Tests.Contract;
+
+namespace AgenticIR.Storage.Tests.Shared;
+
+public sealed class InvestigationStateCodecTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+
+    private static string Json(InvestigationRecord record) => JsonSerializer.Serialize(record, CoreJson.Options);
+
+    [Fact]
+    public void Encode_FinishedRecord_PrimedWithTheDictionarySmallerThanBrotliAloneAndReadsBack()
+    {
+        var record = SampleRecords.Full("inv-primed", Start) with { Stage = InvestigationStage.Documented };
+
+        var stored = InvestigationStateCodec.Encode(record);
+
+        Assert.Equal(InvestigationStateCodec.PrimedBrotliJson, stored[0]);
+        Assert.True(stored.Length < BrotliAlone(record).Length, $"primed {stored.Length} bytes, Brotli alone {BrotliAlone(record).Length}");
+        Assert.Equal(Json(record), Json(InvestigationStateCodec.Decode(stored, null)));
+    }
+
+    [Fact]
+    public void Decode_FinishedStateWrittenBeforePriming_ReadsIt()
+    {
+        var record = SampleRecords.Full("inv-brotli", Start) with { Stage = InvestigationStage.Closed };
+
+        var read = InvestigationStateCodec.Decode(BrotliAlone(record), null);
+
+        Assert.Equal(Json(record), Json(read));
+    }
+
+    [Fact]
+    public void Encode_RunningRecord_KeepsPlainJson()
+    {
+        var record = SampleRecords.Full("inv-running", Start) with { Stage = InvestigationStage.Triaged };
+
+        var stored = InvestigationStateCodec.Encode(record);
+
+        Assert.Equal(InvestigationStateCodec.PlainJson, stored[0]);
+        Assert.Equal(Json(record), Json(InvestigationStateCodec.Decode(stored, null)));
+    }
+
+    // The format finished states had before the dictionary: the tag, then the document compressed on its own.
+    private static byte[] BrotliAlone(InvestigationRecord record)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(record, CoreJson.Options);
+        var output = new byte[BrotliEncoder.GetMaxCompressedLength(json.Length) + 1];
+        using var encoder = new BrotliEncoder(4, 22);
+        encoder.Compress(json, output.AsSpan(1), out _, out var written, isFinalBlock: true);
+        output[0] = InvestigationStateCodec.BrotliJson;
+        return output[..(written + 1)];
+    }
+}
