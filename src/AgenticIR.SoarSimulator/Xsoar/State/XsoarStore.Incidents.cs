@@ -30,7 +30,7 @@ internal sealed partial class XsoarStore
                 ["occurred"] = seed.Occurred is { } occurred ? Stamp(occurred) : now,
                 ["details"] = seed.Details ?? "",
                 ["playbookId"] = seed.PlaybookId ?? "",
-                ["owner"] = "",
+                ["owner"] = seed.Owner ?? "",
                 ["closeReason"] = "",
                 ["closeNotes"] = "",
                 ["version"] = 1L,
