@@ -17,7 +17,11 @@ internal static class XsoarIncidentPayload
         document["indicators"] = new JsonArray([.. indicators.Select(i => (JsonNode)new JsonObject { ["type"] = i.Type, ["value"] = i.Value })]);
         // New entries people wrote on a followed incident: free text for the mapping (warRoomEntries[*].contents).
         if (entries is { Count: > 0 })
+        {
+            // Its own alert id (the mapping reads alert_id from id): one more alert of the investigation, not the incident again.
+            document["id"] = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{incident.Id}#entries:{XsoarEntryNumber.Of(entries[^1].Id)}");
             document["warRoomEntries"] = new JsonArray([.. entries.Select(e => (JsonNode)new JsonObject { ["id"] = e.Id, ["user"] = e.User, ["contents"] = e.Contents })]);
+        }
         return document.ToJsonString();
     }
 }

@@ -87,7 +87,9 @@ internal sealed class XsoarIncidentPoller(IXsoarClient client, IPlaybookCatalog 
             await links.SaveLinkAsync(new SoarContainerLink(key, number, investigationId, 0, incident.Modified), cancellationToken);
             return false;
         }
-        if (!alreadyTaken || (link.LastUpdateTime is { } seen && incident.Modified is { } modified && modified <= seen)) return false;
+        // Re-read only when the incident changed since the last read; a change stamped with the same time as that read is
+        // not ruled out, so an equal time is read again (at most the incident at the cursor, once per pass).
+        if (!alreadyTaken || (link.LastUpdateTime is { } seen && incident.Modified is { } modified && modified < seen)) return false;
 
         var me = self is null ? null : await self.IdAsync(cancellationToken);
         var all = await client.GetEntriesAsync(incident.Id, cancellationToken);
