@@ -13,6 +13,7 @@ using AgenticIR.Soar.SplunkSoar.WriteBack;
 using AgenticIR.Soar.Xsoar.Dispatch;
 using AgenticIR.Soar.Xsoar.Instances;
 using AgenticIR.Soar.Xsoar.Intake;
+using AgenticIR.Soar.Xsoar.WriteBack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -28,9 +29,10 @@ public static class SoarServiceCollectionExtensions
     /// instance (tokens resolved when the <c>SoarClientRegistry</c> is first resolved), dispatch through Splunk SOAR (an
     /// <see cref="IActionDispatcher"/>) with <see cref="SplunkSoarDispatchOptions"/> validated at start-up, the shadow
     /// observer, the bridge (container intake, write-back, approvals by comment; <c>SplunkSoarBridges</c> for the host to
-    /// run), the Cortex XSOAR bridges (incident intake per <c>xsoar:</c> instance, cursor in the bridge store;
-    /// <c>XsoarBridges</c> for the host to run), dispatch in XSOAR war rooms (a second
-    /// <see cref="IActionDispatcher"/>, chosen for investigations whose source is an XSOAR incident) and, when a client is known, one enrichment tool per enrichment action with a <c>splunk_soar</c>
+    /// run), the Cortex XSOAR bridges (incident intake, write-back of war-room entries and agent fields, and merging of
+    /// new entries per <c>xsoar:</c> instance, cursor, queue and ledger in the bridge store; <c>XsoarBridges</c> for the
+    /// host to run), dispatch in XSOAR war rooms (a second <see cref="IActionDispatcher"/>, chosen for investigations
+    /// whose source is an XSOAR incident) and, when a client is known, one enrichment tool per enrichment action with a <c>splunk_soar</c>
     /// binding, offered to the tool registry as an <see cref="IInvestigationToolSource"/>.
     /// Needs, from elsewhere: the <see cref="SoarInstanceSet"/>, <see cref="IActionCatalog"/>, <c>IPlaybookCatalog</c>,
     /// <see cref="IAlertNormalizer"/>, the storage ports, <c>IApprovalService</c>, <see cref="IDelegatedApprovals"/>,
@@ -91,7 +93,11 @@ public static class SoarServiceCollectionExtensions
             (sp.GetService<SoarInstanceSet>() ?? SoarInstanceSet.None).Xsoar,
             sp.GetRequiredService<XsoarClientFactory>(), sp.GetRequiredService<XsoarKeyResolver>(), sp.GetRequiredService<Core.Playbooks.IPlaybookCatalog>(),
             sp.GetRequiredService<IXsoarIntakeCursor>(), sp.GetRequiredService<IAlertNormalizer>(), sp.GetRequiredService<IAlertIntake>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, sp.GetService<IPassGate>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, sp.GetService<IPassGate>(),
+            sp.GetRequiredService<Core.Playbooks.ISoarBridgeStore>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<Core.Bus.IMessageBus>()));
+        // Every change of an investigation fed by an XSOAR incident queues its write-back (nothing when no xsoar instance is configured).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Core.Bus.IMessageSubscriber, XsoarWriteBackQueue>(sp =>
+            new XsoarWriteBackQueue(sp.GetRequiredService<Core.Playbooks.ISoarBridgeStore>(), sp.GetService<SoarInstanceSet>() ?? SoarInstanceSet.None)));
 
         // Dispatch in XSOAR war rooms: investigations from an XSOAR incident run their actions' xsoar bindings there.
         services.AddOptions<XsoarDispatchOptions>().ValidateOnStart();

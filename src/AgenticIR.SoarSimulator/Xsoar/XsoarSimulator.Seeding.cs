@@ -25,6 +25,6 @@ public sealed partial class XsoarSimulator
     public string AddAnalystEntry(string incidentId, string user, string text) =>
         _store.AddEntry(incidentId, text, 1, user)?["id"]?.GetValue<string>() ?? throw new ArgumentException($"no incident {incidentId}", nameof(incidentId));
 
-    /// <summary>Closes the incident as an analyst would.</summary>
-    public void CloseIncident(string incidentId, string reason, string notes) => _store.Close(incidentId, reason, notes);
+    /// <summary>Closes the incident as an analyst would (<paramref name="closedBy"/> becomes <c>closingUserId</c>).</summary>
+    public void CloseIncident(string incidentId, string reason, string notes, string closedBy = "analyst1") => _store.Close(incidentId, reason, notes, closedBy);
 }

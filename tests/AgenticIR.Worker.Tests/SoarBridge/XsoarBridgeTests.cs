@@ -69,8 +69,9 @@ public sealed class XsoarBridgeTests
         var search = h.Simulator.Requests.Skip(searchesBefore).First(r => r.PathAndQuery == "/incidents/search");
         Assert.Contains("modified:>=", search.Body, StringComparison.Ordinal);
         Assert.Equal(0, resumed.Intake!.Taken);
-        // Only the incident at the cursor itself comes back ("at or after"), a no-op through the intake ledger.
-        Assert.Equal(1, resumed.Intake.Seen);
+        // What comes back is a no-op through the intake ledger: the incident at the cursor itself ("at or after"), and the
+        // incidents whose war room the write-back changed after the cursor passed them (each read once for new entries).
+        Assert.Equal(3, resumed.Intake.Seen);
         Assert.Equal(1, next.Intake!.Taken);
         var records = await after.Store.ListAsync(10, Ct);
         Assert.Equal(4, records.Count);
@@ -139,4 +140,49 @@ public sealed class XsoarBridgeTests
         Assert.True(running.IsCompletedSuccessfully);
         Assert.Single(await worker.Store.ListAsync(10, Ct));
     }
+
+    [Fact]
+    public async Task RunCycle_IncidentInvestigated_WrittenToTheWarRoomOnceAcrossARestart()
+    {
+        await using var h = await XsoarBridgeHarness.StartAsync(XsoarBridgeHarness.Entry("xsoar_malware", "Malware", "shadow"), Ct);
+        var worker = await h.StartWorkerAsync(Ct);
+        var incident = h.AddIncident("beacon 1", "Malware");
+
+        var cycle = await XsoarBridgeHarness.BridgeOf(worker).RunCycleAsync(Ct);
+        var ours = Marked(h, incident);
+        await h.StopWorkerAsync(worker, Ct);
+        var restarted = await h.StartWorkerAsync(Ct);
+        var again = await XsoarBridgeHarness.BridgeOf(restarted).RunCycleAsync(Ct);
+
+        Assert.True(cycle.Written!.Created >= 4, $"created {cycle.Written.Created}");
+        Assert.Contains(ours, c => c.Contains(":triage:", StringComparison.Ordinal));
+        Assert.Contains(ours, c => c.Contains(":report:", StringComparison.Ordinal));
+        Assert.Equal(0, again.Written!.Created + again.Written.Updated + again.Written.Adopted);
+        Assert.Equal(ours, Marked(h, incident));
+        var record = Assert.Single(await restarted.Store.ListAsync(10, Ct));
+        Assert.Equal(record.Id, h.Simulator.Incident(incident)!["CustomFields"]!["agenticirinvestigationid"]!.GetValue<string>());
+        Assert.Empty(await restarted.Get<ISoarBridgeStore>().ListQueuedWriteBacksAsync(XsoarIntakeNames.CursorKey(XsoarBridgeHarness.Instance), Ct));
+    }
+
+    [Fact]
+    public async Task RunCycle_AnalystAddsAnEntryToAFollowedIncident_MergedIntoItsInvestigation()
+    {
+        await using var h = await XsoarBridgeHarness.StartAsync(XsoarBridgeHarness.Entry("xsoar_malware", "Malware", "shadow"), Ct);
+        var worker = await h.StartWorkerAsync(Ct);
+        var incident = h.AddIncident("beacon 1", "Malware");
+        await XsoarBridgeHarness.BridgeOf(worker).RunCycleAsync(Ct);
+        var before = Assert.Single(await worker.Store.ListAsync(10, Ct));
+
+        h.Simulator.AddAnalystEntry(incident, "analyst1", "same host also reached 185.220.101.47 at 09:12");
+        var cycle = await XsoarBridgeHarness.BridgeOf(worker).RunCycleAsync(Ct);
+
+        Assert.Equal(1, cycle.Intake!.Merged);
+        var after = Assert.Single(await worker.Store.ListAsync(10, Ct));
+        Assert.Equal(before.Id, after.Id);
+        Assert.Equal(before.Alerts.Count + 1, after.Alerts.Count);
+        Assert.Contains(after.Alerts[^1].Observables, o => o.Value == "185.220.101.47" && o.Origin == ObservableOrigin.FreeText);
+    }
+
+    private static List<string> Marked(XsoarBridgeHarness h, string incident) =>
+        [.. h.Simulator.Entries(incident).Select(e => e["contents"]?.ToString() ?? "").Where(c => c.StartsWith("<!-- agentic-ir:", StringComparison.Ordinal))];
 }

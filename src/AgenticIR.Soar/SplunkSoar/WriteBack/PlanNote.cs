@@ -16,9 +16,10 @@ internal static class PlanNote
 {
     private static readonly MarkdownText Safe = MarkdownText.Plain;
 
-    public static string? Render(InvestigationRecord record)
+    public static string? Render(InvestigationRecord record, NoteWording? wording = null)
     {
         if (record.Plan is not { } plan) return null;
+        wording ??= NoteWording.SplunkSoar;
         var md = new StringBuilder();
         md.AppendLine(NoteMarker.Line(record.Id, NoteKind.Plan));
         var pending = plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending);
@@ -29,7 +30,7 @@ internal static class PlanNote
         if (shadow)
             md.AppendLine("Shadow mode: nothing is dispatched; the plan is recorded for comparison with the playbook. No answer is needed.").AppendLine();
         else if (pending > withSoar)
-            md.AppendLine("Answer each pending action with a container comment whose first line is `/approve <id>` or `/deny <id> <reason>`.").AppendLine();
+            md.Append("Answer each pending action with a ").Append(wording.AnswerChannel).AppendLine(" whose first line is `/approve <id>` or `/deny <id> <reason>`.").AppendLine();
         if (!shadow && withSoar > 0)
             md.AppendLine("Actions marked *awaiting soar approval* are answered by the asset's approvers in Splunk SOAR's approval queue, not by comment.").AppendLine();
         md.Append("Estimated containment time: ").AppendLine(Duration(plan.EstimatedContainmentTime)).AppendLine();

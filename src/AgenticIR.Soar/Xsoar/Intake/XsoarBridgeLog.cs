@@ -25,4 +25,20 @@ internal static partial class XsoarBridgeLog
     [LoggerMessage(EventId = 4424, Level = LogLevel.Debug,
         Message = "XSOAR {Instance}: another worker holds the instance's lease; this cycle asks nothing")]
     public static partial void NotLeased(ILogger logger, string instance);
+
+    [LoggerMessage(EventId = 4425, Level = LogLevel.Warning,
+        Message = "XSOAR {Instance}: an entry of investigation {InvestigationId} was refused on incident {IncidentId} (HTTP {Status}); retried next cycle")]
+    public static partial void WriteRefused(ILogger logger, string instance, string investigationId, string incidentId, int status);
+
+    [LoggerMessage(EventId = 4426, Level = LogLevel.Information,
+        Message = "XSOAR {Instance}: investigation {InvestigationId} written to incident {IncidentId}: {Created} created, {Updated} updated, {Adopted} adopted")]
+    public static partial void WrittenBack(ILogger logger, string instance, string investigationId, string incidentId, int created, int updated, int adopted);
+
+    [LoggerMessage(EventId = 4427, Level = LogLevel.Warning,
+        Message = "XSOAR {Instance}: setIncident refused the agent fields of investigation {InvestigationId} on incident {IncidentId} (are the agenticir* fields created?); retried next cycle")]
+    public static partial void FieldsRefused(ILogger logger, string instance, string investigationId, string incidentId);
+
+    [LoggerMessage(EventId = 4428, Level = LogLevel.Information,
+        Message = "XSOAR {Instance}: {Count} new war-room entr(ies) of incident {IncidentId} merged into investigation {InvestigationId}")]
+    public static partial void EntriesMerged(ILogger logger, string instance, string incidentId, int count, string investigationId);
 }

@@ -3,19 +3,22 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Soar;
 using AgenticIR.Soar.Xsoar.Api;
 using AgenticIR.Soar.Xsoar.Instances;
+using AgenticIR.Soar.Xsoar.WriteBack;
 using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Soar.Xsoar.Intake;
 
 /// <summary>One <see cref="XsoarBridge"/> per configured XSOAR instance (config/soar.yaml, list <c>xsoar</c>), for the
 /// host to run. Every API key is resolved when this is built: a missing one stops the host with a message naming each
-/// instance and key source (never a value). Owns the instances' clients.</summary>
+/// instance and key source (never a value). Owns the instances' clients. With the bridge store, state store and bus, each
+/// bridge also links the incidents it takes, merges entries people add to them and writes its investigations back.</summary>
 internal sealed class XsoarBridges : IDisposable
 {
     private readonly List<XsoarClient> _clients = [];
 
     public XsoarBridges(IReadOnlyList<XsoarInstanceDefinition> instances, XsoarClientFactory clients, XsoarKeyResolver keys, IPlaybookCatalog playbooks,
-        IXsoarIntakeCursor cursor, IAlertNormalizer normalizer, IAlertIntake intake, TimeProvider time, ILoggerFactory loggers, IPassGate? gate = null)
+        IXsoarIntakeCursor cursor, IAlertNormalizer normalizer, IAlertIntake intake, TimeProvider time, ILoggerFactory loggers, IPassGate? gate = null,
+        ISoarBridgeStore? store = null, IStateStore? state = null, Core.Bus.IMessageBus? bus = null)
     {
         ArgumentNullException.ThrowIfNull(instances);
         ArgumentNullException.ThrowIfNull(clients);
@@ -23,15 +26,25 @@ internal sealed class XsoarBridges : IDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         var resolved = instances.Count == 0 ? new Dictionary<string, Auth.XsoarApiKey>() : keys.ResolveAll(instances);
         var bridges = new List<XsoarBridge>();
+        var adapters = new List<ISoarBridgeAdapter>();
         foreach (var instance in instances)
         {
             var client = clients.Create(instance, resolved[instance.Name]);
             _clients.Add(client);
-            bridges.Add(new XsoarBridge(instance.Name, instance.PollInterval, new XsoarIncidentPoller(client, playbooks, cursor, normalizer, intake),
-                time, loggers.CreateLogger<XsoarBridge>(), gate));
+            var self = new XsoarSelf(client);
+            var writeBack = store is not null && state is not null && bus is not null
+                ? new XsoarWriteBack(new XsoarWriteBackService(client, store, self, loggers.CreateLogger<XsoarWriteBackService>()), store, state, bus)
+                : null;
+            var poller = new XsoarIncidentPoller(client, playbooks, cursor, normalizer, intake, store, self, loggers.CreateLogger<XsoarIncidentPoller>());
+            bridges.Add(new XsoarBridge(instance.Name, instance.PollInterval, poller, time, loggers.CreateLogger<XsoarBridge>(), gate, writeBack));
+            if (writeBack is not null) adapters.Add(new Contract.XsoarBridgeAdapter(client, poller, writeBack.Service, self));
         }
         All = bridges;
+        Adapters = adapters;
     }
+
+    /// <summary>The SOAR-neutral view of each instance (empty without the bridge store).</summary>
+    public IReadOnlyList<ISoarBridgeAdapter> Adapters { get; }
 
     /// <summary>Bridges in configuration order.</summary>
     public IReadOnlyList<XsoarBridge> All { get; }

@@ -14,6 +14,10 @@ internal static class XsoarIntakeNames
     public static string IncidentInputKey(string instance, string incidentId) =>
         string.Create(CultureInfo.InvariantCulture, $"xsoar:{instance}:incident:{incidentId}");
 
+    /// <summary>Ledger key of the war-room entries people added to a followed incident, up to entry number <paramref name="lastEntry"/>.</summary>
+    public static string EntriesInputKey(string instance, string incidentId, long lastEntry) =>
+        string.Create(CultureInfo.InvariantCulture, $"xsoar:{instance}:incident:{incidentId}:entries:{lastEntry}");
+
     /// <summary>Key of an instance's modified-time cursor in the bridge store, beside the Splunk SOAR instances' cursors
     /// (keyed by bare name; instance names never hold a colon, so the two platforms never share a cursor).</summary>
     public static string CursorKey(string instance) =>

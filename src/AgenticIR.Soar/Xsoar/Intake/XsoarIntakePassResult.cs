@@ -5,4 +5,5 @@ namespace AgenticIR.Soar.Xsoar.Intake;
 /// <param name="Seen">Incidents already taken that a later modification brought back (no-ops through the ledger).</param>
 /// <param name="LeftAlone">Incidents no enabled entry matches (by type and attached playbook).</param>
 /// <param name="InvestigationIds">Investigations the pass opened or touched.</param>
-internal sealed record XsoarIntakePassResult(int Taken, int Seen, int LeftAlone, IReadOnlyList<string> InvestigationIds);
+/// <param name="Merged">Followed incidents whose new war-room entries were merged into their investigation.</param>
+internal sealed record XsoarIntakePassResult(int Taken, int Seen, int LeftAlone, IReadOnlyList<string> InvestigationIds, int Merged = 0);

@@ -17,6 +17,10 @@ public sealed record XsoarSeedIncident
     public JsonObject? CustomFields { get; init; }
 
     public string? Details { get; init; }
+
+    /// <summary>The analyst the incident is assigned to (<c>owner</c>); empty when null.</summary>
+    public string? Owner { get; init; }
+
     public string? PlaybookId { get; init; }
     public IReadOnlyList<XsoarSeedTask> PlaybookTasks { get; init; } = [];
     public IReadOnlyList<XsoarSeedIndicator> Indicators { get; init; } = [];

@@ -30,7 +30,7 @@ internal sealed partial class XsoarStore
                 ["occurred"] = seed.Occurred is { } occurred ? Stamp(occurred) : now,
                 ["details"] = seed.Details ?? "",
                 ["playbookId"] = seed.PlaybookId ?? "",
-                ["owner"] = "",
+                ["owner"] = seed.Owner ?? "",
                 ["closeReason"] = "",
                 ["closeNotes"] = "",
                 ["version"] = 1L,
@@ -55,8 +55,30 @@ internal sealed partial class XsoarStore
         lock (_gate) return _incidents.TryGetValue(id, out var incident) ? (JsonObject)Copy(incident) : null;
     }
 
-    /// <summary>Closes an incident as an analyst would (status 2, close reason and notes); bumps modified.</summary>
-    public void Close(string id, string reason, string notes)
+    /// <summary>The built-in <c>setIncident</c> command: each argument names a field by its machine name (XSOAR admin guide,
+    /// field trigger scripts: <c>executeCommand("setIncident", {cliName: value})</c>); the system fields below are set on the
+    /// incident itself, any other name as a custom field. Only the fields named change.</summary>
+    public const string SetIncidentCommand = "setIncident";
+
+    private static readonly HashSet<string> SystemFields = new(StringComparer.Ordinal) { "severity", "owner", "status", "name", "type", "details", "closeReason", "closeNotes" };
+
+    private string? SetIncidentLocked(string id, IReadOnlyDictionary<string, string> arguments)
+    {
+        if (!_incidents.TryGetValue(id, out var incident)) return "Error in setIncident: incident not found";
+        var custom = incident["CustomFields"] as JsonObject ?? [];
+        incident["CustomFields"] = custom;
+        foreach (var (name, value) in arguments)
+        {
+            if (SystemFields.Contains(name)) incident[name] = value;
+            else custom[name] = value;
+        }
+        incident["version"] = LongOf(incident["version"]) + 1;
+        TouchLocked(id);
+        return null;
+    }
+
+    /// <summary>Closes an incident as an analyst would (status 2, close reason and notes, <c>closingUserId</c>); bumps modified.</summary>
+    public void Close(string id, string reason, string notes, string closedBy = "analyst1")
     {
         lock (_gate)
         {
@@ -64,6 +86,7 @@ internal sealed partial class XsoarStore
             incident["status"] = 2;
             incident["closeReason"] = reason;
             incident["closeNotes"] = notes;
+            incident["closingUserId"] = closedBy;
             incident["closed"] = Now();
             TouchLocked(id);
         }

@@ -70,7 +70,7 @@ internal sealed partial class XsoarStore
         lock (_gate)
         {
             if (!_entries.ContainsKey(incidentId)) return null;
-            (instance, error) = Resolve(command, arguments, pinned);
+            (instance, error) = pinned is null && command == SetIncidentCommand ? (null, SetIncidentLocked(incidentId, arguments)) : Resolve(command, arguments, pinned);
             if (error is null && _commandFailures.TryGetValue(command, out var left) && left > 0)
             {
                 _commandFailures[command] = left - 1;
