@@ -10,8 +10,10 @@ using AgenticIR.Soar.SplunkSoar.Instances;
 using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Soar.SplunkSoar.WriteBack;
+using AgenticIR.Soar.Xsoar.Approvals;
 using AgenticIR.Soar.Xsoar.Instances;
 using AgenticIR.Soar.Xsoar.Intake;
+using AgenticIR.Soar.Xsoar.Shadow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -90,6 +92,15 @@ public static class SoarServiceCollectionExtensions
             sp.GetRequiredService<XsoarClientFactory>(), sp.GetRequiredService<XsoarKeyResolver>(), sp.GetRequiredService<Core.Playbooks.IPlaybookCatalog>(),
             sp.GetRequiredService<IXsoarIntakeCursor>(), sp.GetRequiredService<IAlertNormalizer>(), sp.GetRequiredService<IAlertIntake>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, sp.GetService<IPassGate>()));
+        // Beside intake, in the governance loop: answers given in XSOAR and the shadow comparison of XSOAR incidents.
+        services.TryAddSingleton<XsoarUserDirectory>();
+        services.TryAddSingleton<XsoarApprovalPoller>();
+        services.TryAddSingleton<XsoarShadowComparer>();
+        services.TryAddSingleton<XsoarShadowObserver>();
+        services.TryAddSingleton(sp => new XsoarGovernancePass(
+            sp.GetRequiredService<XsoarBridges>().Clients, sp.GetRequiredService<XsoarApprovalPoller>(), sp.GetRequiredService<XsoarShadowObserver>(),
+            sp.GetRequiredService<TimeProvider>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<XsoarGovernancePass>(),
+            sp.GetService<IPassGate>()));
 
         // Enrichment tools beside the built-in local-context ones, when a client is known.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInvestigationToolSource, SoarEnrichmentToolSource>(sp =>

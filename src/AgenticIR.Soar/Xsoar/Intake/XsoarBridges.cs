@@ -23,15 +23,22 @@ internal sealed class XsoarBridges : IDisposable
         ArgumentNullException.ThrowIfNull(loggers);
         var resolved = instances.Count == 0 ? new Dictionary<string, Auth.XsoarApiKey>() : keys.ResolveAll(instances);
         var bridges = new List<XsoarBridge>();
+        var configured = new List<(XsoarInstanceDefinition, IXsoarClient)>();
         foreach (var instance in instances)
         {
             var client = clients.Create(instance, resolved[instance.Name]);
             _clients.Add(client);
+            configured.Add((instance, client));
             bridges.Add(new XsoarBridge(instance.Name, instance.PollInterval, new XsoarIncidentPoller(client, playbooks, cursor, normalizer, intake),
                 time, loggers.CreateLogger<XsoarBridge>(), gate));
         }
         All = bridges;
+        Clients = configured;
     }
+
+    /// <summary>Each configured instance with its client (the one its bridge uses: one circuit breaker and health per
+    /// instance), for the passes that run beside intake (approvals, shadow comparison).</summary>
+    public IReadOnlyList<(XsoarInstanceDefinition Definition, IXsoarClient Client)> Clients { get; }
 
     /// <summary>Bridges in configuration order.</summary>
     public IReadOnlyList<XsoarBridge> All { get; }
