@@ -52,7 +52,9 @@ internal sealed class XsoarApprovalPoller(
             foreach (var candidate in candidates)
             {
                 if (ApprovalCommandParser.Parse(candidate.Text) is not { } command) continue;
-                var entry = await ProcessAsync(client, channel, record, source.ExternalId, candidate, command, entries, apiUser, cancellationToken);
+                var (entry, answered) = await ProcessAsync(client, channel, record, source.ExternalId, candidate, command, entries, apiUser, cancellationToken);
+                // Entries are read again on every pass: only what this pass answered counts.
+                if (!answered) continue;
                 processed++;
                 if (entry.Accepted)
                 {
@@ -82,7 +84,8 @@ internal sealed class XsoarApprovalPoller(
             t.Input!.TrimStart().StartsWith('/') ? t.Input : "/" + t.Input.TrimStart(), t.CompletedDate, Edited: false))
         .OrderBy(c => c.WrittenAt);
 
-    private async Task<SoarCommentEntry> ProcessAsync(IXsoarClient client, XsoarApprovalChannel channel, InvestigationRecord record, string incidentId,
+    // The ledger entry once answered and replied to, and whether this call answered it.
+    private async Task<(SoarCommentEntry Entry, bool Answered)> ProcessAsync(IXsoarClient client, XsoarApprovalChannel channel, InvestigationRecord record, string incidentId,
         XsoarApprovalCandidate candidate, ApprovalCommandText command, IReadOnlyList<XsoarEntry> entries, string apiUser, CancellationToken cancellationToken)
     {
         // Ids are matched case-insensitively; replies and the service use the plan's spelling.
@@ -92,6 +95,7 @@ internal sealed class XsoarApprovalPoller(
         var incidentKey = XsoarApprovalNames.IncidentKey(incidentId);
         string? username = null;
         var entry = await store.GetCommentAsync(ledger, incidentKey, candidate.ItemKey, cancellationToken);
+        var answered = entry is null;
         if (entry is null)
         {
             var (ok, message, user) = await AnswerAsync(client, record, candidate, command, apiUser, cancellationToken);
@@ -107,7 +111,7 @@ internal sealed class XsoarApprovalPoller(
             entry = entry with { State = SoarCommentState.Replied };
             await store.SaveCommentAsync(entry, cancellationToken);
         }
-        return entry;
+        return (entry, answered);
     }
 
     private async Task<(bool Accepted, string Message, string? Username)> AnswerAsync(IXsoarClient client, InvestigationRecord record,

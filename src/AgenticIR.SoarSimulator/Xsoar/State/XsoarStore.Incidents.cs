@@ -55,8 +55,9 @@ internal sealed partial class XsoarStore
         lock (_gate) return _incidents.TryGetValue(id, out var incident) ? (JsonObject)Copy(incident) : null;
     }
 
-    /// <summary>Closes an incident as an analyst would (status 2, close reason and notes); bumps modified.</summary>
-    public void Close(string id, string reason, string notes)
+    /// <summary>Closes an incident as an analyst would (status 2, close reason and notes, the closing user and, when
+    /// given, the final severity); bumps modified.</summary>
+    public void Close(string id, string reason, string notes, string? closedBy = null, double? severity = null)
     {
         lock (_gate)
         {
@@ -65,6 +66,8 @@ internal sealed partial class XsoarStore
             incident["closeReason"] = reason;
             incident["closeNotes"] = notes;
             incident["closed"] = Now();
+            if (closedBy is not null) incident["closingUserId"] = closedBy;
+            if (severity is not null) incident["severity"] = severity;
             TouchLocked(id);
         }
     }
