@@ -31,10 +31,10 @@ internal sealed class XsoarShadowComparer(IActionCatalog catalog)
         // of which only False Positive names a disposition; custom reasons (True Positive, Benign…) are read the same way.
         var analystDisposition = incident.Status == ClosedStatus ? ShadowDispositions.Normalize(incident.CloseReason) : null;
 
-        var ran = XsoarRanCommands.Of(inputs.Playbook, inputs.Entries, inputs.ApiUser);
-        var (playbookActions, unmapped) = MapActions(ran);
         var agentActions = (record.Plan?.Actions ?? []).Where(a => a.Kind != ActionKind.Enrichment).Select(a => a.LogicalAction)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var ran = XsoarRanCommands.Of(inputs.Playbook, inputs.Entries, inputs.ApiUser);
+        var (playbookActions, unmapped) = MapActions(ran, agentActions);
 
         var started = inputs.StageEvents.Where(e => e.Stage == InvestigationStage.Triaged).OrderBy(e => e.Version).Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
         var decided = inputs.StageEvents.Where(e => e.Stage >= InvestigationStage.Planned).OrderBy(e => e.Version).Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
@@ -93,7 +93,7 @@ internal sealed class XsoarShadowComparer(IActionCatalog catalog)
         return incident.Status == ClosedStatus && String(incident.Raw, "closingUserId") is { Length: > 0 } user ? $"{status} by {user}" : status;
     }
 
-    private (List<string> Mapped, List<string> Unmapped) MapActions(IReadOnlyList<XsoarRanCommand> ran)
+    private (List<string> Mapped, List<string> Unmapped) MapActions(IReadOnlyList<XsoarRanCommand> ran, IReadOnlyList<string> agentActions)
     {
         var mapped = new SortedSet<string>(StringComparer.Ordinal);
         var unmapped = new SortedSet<string>(StringComparer.Ordinal);
@@ -109,16 +109,20 @@ internal sealed class XsoarShadowComparer(IActionCatalog catalog)
                 unmapped.Add($"{command.Brand ?? "unknown integration"}: {command.Command}");
                 continue;
             }
-            var match = BestFit(matches, command);
+            var match = BestFit(matches, command, agentActions);
             if (match.Kind != ActionKind.Enrichment) mapped.Add(match.Name);
         }
         return ([.. mapped], [.. unmapped]);
     }
 
-    private static ActionDefinition BestFit(List<ActionDefinition> matches, XsoarRanCommand command) => matches.Count == 1
+    // Logical actions may share one command (disable_user_account and disable_service_account both run AD's
+    // ad-disable-account): the one whose arguments fit the command line best claims it; between equal fits, the one the
+    // agents planned (the same command is the same decision), then the one with fewer arguments.
+    private static ActionDefinition BestFit(List<ActionDefinition> matches, XsoarRanCommand command, IReadOnlyList<string> agentActions) => matches.Count == 1
         ? matches[0]
         : matches
             .OrderByDescending(d => Fit(d.Xsoar!, command.Arguments))
+            .ThenByDescending(d => agentActions.Contains(d.Name, StringComparer.Ordinal))
             .ThenBy(d => d.Xsoar!.Arguments.Count)
             .ThenBy(d => d.Name, StringComparer.Ordinal)
             .First();
