@@ -67,6 +67,9 @@ internal sealed class XsoarApprovalPoller(
         return new ApprovalPassResult([.. accepted.Distinct(StringComparer.Ordinal)], processed);
     }
 
+    // A server stamps created and modified separately when it saves a new entry; an edit is a person's, seconds later at least.
+    private static readonly TimeSpan EditTolerance = TimeSpan.FromSeconds(2);
+
     private static bool HasPending(InvestigationRecord record) =>
         record.Plan?.Actions.Any(a => a.ApprovalStatus == ApprovalStatus.Pending) ?? false;
 
@@ -74,7 +77,7 @@ internal sealed class XsoarApprovalPoller(
     private static IEnumerable<XsoarApprovalCandidate> FromEntries(IReadOnlyList<XsoarEntry> entries) => entries
         .Where(e => !e.IsError && string.IsNullOrEmpty(e.ParentContent) && e.Contents is { Length: > 0 } && !ApprovalReply.IsReply(e.Contents))
         .Select(e => new XsoarApprovalCandidate(XsoarApprovalNames.EntryKey(e.Id), "entry " + e.Id, e.User, e.Contents!, e.Created,
-            e.Created is { } created && e.Modified is { } modified && modified > created))
+            e.Created is { } created && e.Modified is { } modified && modified - created > EditTolerance))
         .OrderBy(c => c.ItemKey);
 
     // Completed manual tasks (no command or script behind them) whose input is an answer; "approve A2" reads as "/approve A2".
