@@ -1,8 +1,8 @@
+using System.Text.Json;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
-using System.Text.Json;
 
 namespace AgenticIR.Soar.Xsoar.Approvals;
 
