@@ -97,10 +97,15 @@ public static class SoarServiceCollectionExtensions
         services.TryAddSingleton<XsoarApprovalPoller>();
         services.TryAddSingleton<XsoarShadowComparer>();
         services.TryAddSingleton<XsoarShadowObserver>();
-        services.TryAddSingleton(sp => new XsoarGovernancePass(
-            sp.GetRequiredService<XsoarBridges>().Clients, sp.GetRequiredService<XsoarApprovalPoller>(), sp.GetRequiredService<XsoarShadowObserver>(),
-            sp.GetRequiredService<TimeProvider>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<XsoarGovernancePass>(),
-            sp.GetService<IPassGate>()));
+        services.TryAddSingleton(sp =>
+        {
+            var configured = (sp.GetService<SoarInstanceSet>() ?? SoarInstanceSet.None).Xsoar.Count > 0;
+            return new XsoarGovernancePass(
+                configured ? sp.GetRequiredService<XsoarBridges>().Clients : [],
+                configured ? sp.GetRequiredService<XsoarApprovalPoller>() : null, configured ? sp.GetRequiredService<XsoarShadowObserver>() : null,
+                sp.GetRequiredService<TimeProvider>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<XsoarGovernancePass>(),
+                sp.GetService<IPassGate>());
+        });
 
         // Enrichment tools beside the built-in local-context ones, when a client is known.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInvestigationToolSource, SoarEnrichmentToolSource>(sp =>

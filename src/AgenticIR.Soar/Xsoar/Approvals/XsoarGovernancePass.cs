@@ -16,8 +16,8 @@ namespace AgenticIR.Soar.Xsoar.Approvals;
 /// one whose key was refused is left alone.</summary>
 internal sealed class XsoarGovernancePass(
     IReadOnlyList<(XsoarInstanceDefinition Definition, IXsoarClient Client)> instances,
-    XsoarApprovalPoller approvals,
-    XsoarShadowObserver shadow,
+    XsoarApprovalPoller? approvals,
+    XsoarShadowObserver? shadow,
     TimeProvider time,
     ILogger<XsoarGovernancePass> logger,
     IPassGate? gate = null)
@@ -29,7 +29,8 @@ internal sealed class XsoarGovernancePass(
     /// for longer than that); returns the investigations an accepted answer changed.</summary>
     public async Task<IReadOnlyList<string>> PassAsync(TimeSpan passInterval, CancellationToken cancellationToken)
     {
-        if (instances.Count == 0) return [];
+        // Without XSOAR instances nothing is built (a host with no soar.yaml has none of the parts): every pass is a no-op.
+        if (instances.Count == 0 || approvals is null || shadow is null) return [];
         var changed = new List<string>();
         if (await _gate.TryEnterAsync(LeaseNames.ApprovalTimeouts, passInterval, cancellationToken))
         {
