@@ -10,9 +10,11 @@ using AgenticIR.Soar.SplunkSoar.Instances;
 using AgenticIR.Soar.SplunkSoar.Intake;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Soar.SplunkSoar.WriteBack;
+using AgenticIR.Soar.Xsoar.Approvals;
 using AgenticIR.Soar.Xsoar.Dispatch;
 using AgenticIR.Soar.Xsoar.Instances;
 using AgenticIR.Soar.Xsoar.Intake;
+using AgenticIR.Soar.Xsoar.Shadow;
 using AgenticIR.Soar.Xsoar.WriteBack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -110,6 +112,20 @@ public static class SoarServiceCollectionExtensions
             sp.GetRequiredService<XsoarIntegrationDirectory>(), sp.GetRequiredService<IOptions<XsoarDispatchOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<XsoarActionDispatcher>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActionDispatcher, XsoarActionDispatcher>(sp => sp.GetRequiredService<XsoarActionDispatcher>()));
+        // Beside intake, in the governance loop: answers given in XSOAR and the shadow comparison of XSOAR incidents.
+        services.TryAddSingleton<XsoarUserDirectory>();
+        services.TryAddSingleton<XsoarApprovalPoller>();
+        services.TryAddSingleton<XsoarShadowComparer>();
+        services.TryAddSingleton<XsoarShadowObserver>();
+        services.TryAddSingleton(sp =>
+        {
+            var configured = (sp.GetService<SoarInstanceSet>() ?? SoarInstanceSet.None).Xsoar.Count > 0;
+            return new XsoarGovernancePass(
+                configured ? sp.GetRequiredService<XsoarBridges>().Clients : [],
+                configured ? sp.GetRequiredService<XsoarApprovalPoller>() : null, configured ? sp.GetRequiredService<XsoarShadowObserver>() : null,
+                sp.GetRequiredService<TimeProvider>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<XsoarGovernancePass>(),
+                sp.GetService<IPassGate>());
+        });
 
         // Enrichment tools beside the built-in local-context ones, when a client is known.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInvestigationToolSource, SoarEnrichmentToolSource>(sp =>

@@ -5,7 +5,9 @@ namespace AgenticIR.SoarSimulator.Xsoar;
 
 /// <summary>A small demo world for <c>agentic-ir simulator xsoar</c>: a phishing and a malware incident with labels,
 /// custom fields, indicators and a waiting approval task; integrations whose command and argument names are those of the
-/// content integrations (PAN-OS <c>pan-os-block-ip</c>, Active Directory Query v2 <c>ad-disable-account</c>); analysts.</summary>
+/// content integrations (PAN-OS <c>pan-os-block-ip</c>, Active Directory Query v2 <c>ad-disable-account</c>); analysts. The
+/// incidents' indicators are ones the sample context (samples/data threat intel, assets, identities) knows, so agents
+/// running beside the simulator find something to act on.</summary>
 public static class XsoarDemoSeed
 {
     /// <summary>Seeds <paramref name="simulator"/>; returns the incident ids.</summary>
@@ -30,9 +32,13 @@ public static class XsoarDemoSeed
             Type = "Phishing",
             Severity = 2,
             Details = "User reported an email asking to re-validate Microsoft 365 credentials.",
-            Labels = [new("Email/from", "it-support@m365-verify.example"), new("Email/subject", "Action required: re-validate your account")],
-            CustomFields = new JsonObject { ["emailfrom"] = "it-support@m365-verify.example", ["url"] = "https://m365-verify.example/login" },
-            Indicators = [new("URL", "https://m365-verify.example/login"), new("Domain", "m365-verify.example")],
+            Labels = [new("Email/from", "it-servicedesk@m365-mailbox-notice.com"), new("Email/subject", "Action required: re-validate your account")],
+            CustomFields = new JsonObject
+            {
+                ["emailfrom"] = "it-servicedesk@m365-mailbox-notice.com", ["emailto"] = "kpatel@corp-example.com",
+                ["url"] = "https://secure-login-micros0ft.com/owa/auth/logon.aspx",
+            },
+            Indicators = [new("URL", "https://secure-login-micros0ft.com/owa/auth/logon.aspx"), new("Domain", "secure-login-micros0ft.com")],
             PlaybookId = "Phishing Investigation - Generic v2",
             PlaybookTasks = [new("Extract indicators", "Completed", "Builtin|||extractIndicators"), new("Approve containment", "Waiting")],
         });
@@ -41,8 +47,8 @@ public static class XsoarDemoSeed
             Name = "Cobalt Strike beacon on FIN-WS-022",
             Type = "Malware",
             Severity = 3,
-            CustomFields = new JsonObject { ["hostname"] = "FIN-WS-022", ["sourceip"] = "10.20.4.22", ["destinationip"] = "198.51.100.23", ["username"] = "jdoe" },
-            Indicators = [new("IP", "198.51.100.23")],
+            CustomFields = new JsonObject { ["hostname"] = "FIN-WS-022", ["sourceip"] = "10.20.8.22", ["destinationip"] = "194.26.192.77", ["username"] = "tbrooks" },
+            Indicators = [new("IP", "194.26.192.77")],
             PlaybookId = "Malware Investigation and Response",
             PlaybookTasks = [new("Block C2 address", "New", "Panorama|||pan-os-block-ip")],
         });

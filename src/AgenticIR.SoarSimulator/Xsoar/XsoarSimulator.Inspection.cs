@@ -6,6 +6,9 @@ namespace AgenticIR.SoarSimulator.Xsoar;
 
 public sealed partial class XsoarSimulator
 {
+    /// <summary>The user the API key belongs to: entries, commands and task completions made through the API carry it.</summary>
+    public const string ApiUser = State.XsoarStore.ServiceUser;
+
     /// <summary>Every request received, in order (the key and nonce headers masked).</summary>
     public IReadOnlyList<RecordedRequest> Requests => _store.Requests();
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AgenticIR.SoarSimulator.Xsoar.Model;
 
 namespace AgenticIR.SoarSimulator.Xsoar;
@@ -25,6 +26,32 @@ public sealed partial class XsoarSimulator
     public string AddAnalystEntry(string incidentId, string user, string text) =>
         _store.AddEntry(incidentId, text, 1, user)?["id"]?.GetValue<string>() ?? throw new ArgumentException($"no incident {incidentId}", nameof(incidentId));
 
-    /// <summary>Closes the incident as an analyst would (<paramref name="closedBy"/> becomes <c>closingUserId</c>).</summary>
-    public void CloseIncident(string incidentId, string reason, string notes, string closedBy = "analyst1") => _store.Close(incidentId, reason, notes, closedBy);
+    /// <summary>Closes the incident as an analyst would: close reason and notes, and optionally the closing user
+    /// (<c>closingUserId</c>) and a final severity.</summary>
+    public void CloseIncident(string incidentId, string reason, string notes, string? closedBy = null, double? severity = null) =>
+        _store.Close(incidentId, reason, notes, closedBy, severity);
+
+    /// <summary>Edits an entry's text as its author would in the war room (version and modified time move on).</summary>
+    public void EditEntry(string incidentId, string entryId, string text)
+    {
+        if (_store.EditEntry(incidentId, entryId, -1, text).Error is { } error) throw new ArgumentException(error, nameof(entryId));
+    }
+
+    /// <summary>Completes a playbook task as <paramref name="user"/> would in XSOAR, with <paramref name="input"/> as the
+    /// completion's input; false when the task was already completed.</summary>
+    public bool CompleteTask(string incidentId, string taskId, string input, string user)
+    {
+        var (playbook, error) = _store.CompleteTask(incidentId, taskId, input, user);
+        if (playbook is null && error != "Task is completed already") throw new ArgumentException(error, nameof(taskId));
+        return playbook is not null;
+    }
+
+    /// <summary>Runs a command line (<c>!cmd arg="v"</c>) in the incident's war room as <paramref name="user"/>, as an analyst
+    /// or a playbook would; returns the result entries.</summary>
+    public IReadOnlyList<JsonObject> RunCommand(string incidentId, string user, string line)
+    {
+        if (Http.XsoarCommandParser.Parse(line) is not { } parsed) throw new ArgumentException("not a command line", nameof(line));
+        return _store.Execute(incidentId, line, parsed.Command, parsed.Arguments, parsed.Using, user)?.OfType<JsonObject>().ToList()
+            ?? throw new ArgumentException($"no incident {incidentId}", nameof(incidentId));
+    }
 }

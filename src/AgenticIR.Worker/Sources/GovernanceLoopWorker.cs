@@ -2,6 +2,7 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Workers;
 using AgenticIR.Governance.Loop;
 using AgenticIR.Soar.SplunkSoar.Shadow;
+using AgenticIR.Soar.Xsoar.Approvals;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,9 +10,11 @@ namespace AgenticIR.Worker.Sources;
 
 /// <summary>Runs the worker's clockwork every few seconds: a <see cref="GovernanceLoop"/> pass (approval timeouts,
 /// investigations whose held actions may go on), then the shadow comparison of containers handled in shadow mode. With
-/// several workers the timeouts and the shadow comparison each run on the worker holding their lease.</summary>
+/// several workers the timeouts and the shadow comparison each run on the worker holding their lease. For Cortex XSOAR it
+/// also reads answers given in XSOAR and compares XSOAR incidents (<see cref="XsoarGovernancePass"/>).</summary>
 internal sealed partial class GovernanceLoopWorker(
-    GovernanceLoop governance, ShadowObserver? shadow, TimeProvider time, ILogger<GovernanceLoopWorker> logger, IPassGate? gate = null) : BackgroundService
+    GovernanceLoop governance, ShadowObserver? shadow, TimeProvider time, ILogger<GovernanceLoopWorker> logger, IPassGate? gate = null,
+    XsoarGovernancePass? xsoar = null) : BackgroundService
 {
     /// <summary>Time between two passes.</summary>
     public static readonly TimeSpan Interval = GovernanceLoop.PassInterval;
@@ -51,6 +54,7 @@ internal sealed partial class GovernanceLoopWorker(
         // The comparison reads every SOAR container it follows: one worker at a time does it.
         if (shadow is not null && await (gate ?? OpenPassGate.Instance).TryEnterAsync(LeaseNames.ShadowObserver, Interval, cancellationToken))
             await shadow.PollOnceAsync(cancellationToken);
+        if (xsoar is not null) await xsoar.PassAsync(Interval, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Governance pass failed; retrying on the next pass")]

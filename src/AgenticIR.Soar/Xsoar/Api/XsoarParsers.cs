@@ -82,6 +82,7 @@ internal static class XsoarParsers
             Brand = task is { } b ? XsoarJson.String(b, "brand") : null,
             CompletedBy = XsoarJson.String(item, "completedBy"),
             CompletedDate = XsoarJson.Date(item, "completedDate"),
+            Input = XsoarJson.String(item, "input"),
         };
     }
 

@@ -20,4 +20,8 @@ internal sealed record XsoarPlaybookTask
     public string? Brand { get; init; }
     public string? CompletedBy { get; init; }
     public DateTimeOffset? CompletedDate { get; init; }
+
+    /// <summary>What the completer gave with the completion (the <c>taskInput</c> of <c>/inv-playbook/task/complete</c>), as
+    /// the task's <c>input</c>; UNVERIFIED: the Swagger's <c>InvestigationPlaybookTask</c> does not name the field.</summary>
+    public string? Input { get; init; }
 }

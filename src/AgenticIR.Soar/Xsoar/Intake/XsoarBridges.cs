@@ -27,10 +27,12 @@ internal sealed class XsoarBridges : IDisposable
         var resolved = instances.Count == 0 ? new Dictionary<string, Auth.XsoarApiKey>() : keys.ResolveAll(instances);
         var bridges = new List<XsoarBridge>();
         var adapters = new List<ISoarBridgeAdapter>();
+        var configured = new List<(XsoarInstanceDefinition, IXsoarClient)>();
         foreach (var instance in instances)
         {
             var client = clients.Create(instance, resolved[instance.Name]);
             _clients.Add(client);
+            configured.Add((instance, client));
             var self = new XsoarSelf(client);
             var writeBack = store is not null && state is not null && bus is not null
                 ? new XsoarWriteBack(new XsoarWriteBackService(client, store, self, loggers.CreateLogger<XsoarWriteBackService>()), store, state, bus)
@@ -40,11 +42,16 @@ internal sealed class XsoarBridges : IDisposable
             if (writeBack is not null) adapters.Add(new Contract.XsoarBridgeAdapter(client, poller, writeBack.Service, self));
         }
         All = bridges;
+        Clients = configured;
         Adapters = adapters;
     }
 
     /// <summary>The SOAR-neutral view of each instance (empty without the bridge store).</summary>
     public IReadOnlyList<ISoarBridgeAdapter> Adapters { get; }
+
+    /// <summary>Each configured instance with its client (the one its bridge uses: one circuit breaker and health per
+    /// instance), for the passes that run beside intake (approvals, shadow comparison).</summary>
+    public IReadOnlyList<(XsoarInstanceDefinition Definition, IXsoarClient Client)> Clients { get; }
 
     /// <summary>Bridges in configuration order.</summary>
     public IReadOnlyList<XsoarBridge> All { get; }

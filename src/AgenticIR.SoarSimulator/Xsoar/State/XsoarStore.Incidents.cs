@@ -77,8 +77,9 @@ internal sealed partial class XsoarStore
         return null;
     }
 
-    /// <summary>Closes an incident as an analyst would (status 2, close reason and notes, <c>closingUserId</c>); bumps modified.</summary>
-    public void Close(string id, string reason, string notes, string closedBy = "analyst1")
+    /// <summary>Closes an incident as an analyst would (status 2, close reason and notes, the closing user and, when
+    /// given, the final severity); bumps modified.</summary>
+    public void Close(string id, string reason, string notes, string? closedBy = null, double? severity = null)
     {
         lock (_gate)
         {
@@ -86,8 +87,9 @@ internal sealed partial class XsoarStore
             incident["status"] = 2;
             incident["closeReason"] = reason;
             incident["closeNotes"] = notes;
-            incident["closingUserId"] = closedBy;
             incident["closed"] = Now();
+            if (closedBy is not null) incident["closingUserId"] = closedBy;
+            if (severity is not null) incident["severity"] = severity;
             TouchLocked(id);
         }
     }

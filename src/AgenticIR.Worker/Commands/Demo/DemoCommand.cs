@@ -26,7 +26,7 @@ internal static class DemoCommand
         };
         var splunk = new Command("splunk-soar", "Run the agents beside a simulated Splunk SOAR and show the notes, artifacts and actions they produce") { mode, keep, approver };
         splunk.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(mode), parse.GetValue(keep), parse.GetValue(approver), ct));
-        return new Command("demo", "End-to-end demonstrations on this machine") { splunk, KafkaDemoCommand.Create() };
+        return new Command("demo", "End-to-end demonstrations on this machine") { splunk, XsoarDemoCommand.Create(), KafkaDemoCommand.Create() };
     }
 
     private static async Task<int> RunAsync(ParseResult parse, string mode, bool keep, string? approver, CancellationToken cancellationToken)
