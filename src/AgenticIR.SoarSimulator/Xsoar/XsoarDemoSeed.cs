@@ -5,7 +5,10 @@ namespace AgenticIR.SoarSimulator.Xsoar;
 
 /// <summary>A small demo world for <c>agentic-ir simulator xsoar</c>: a phishing and a malware incident with labels,
 /// custom fields, indicators and a waiting approval task; integrations whose command and argument names are those of the
-/// content integrations (PAN-OS <c>pan-os-block-ip</c>, Active Directory Query v2 <c>ad-disable-account</c>); analysts. The
+/// content integrations' YAML (PAN-OS <c>pan-os-block-ip</c> and the commands the connectors' xsoar bindings use:
+/// <c>pan-os-register-ip-tag</c>, <c>pan-os-edit-custom-url-category</c>; CrowdStrike Falcon <c>cs-falcon-contain-host</c>,
+/// <c>cs-falcon-upload-custom-ioc</c>;
+/// Active Directory Query v2 <c>ad-disable-account</c>), one enabled instance each, so an approved action runs; analysts. The
 /// incidents' indicators are ones the sample context (samples/data threat intel, assets, identities) knows, so agents
 /// running beside the simulator find something to act on.</summary>
 public static class XsoarDemoSeed
@@ -17,7 +20,18 @@ public static class XsoarDemoSeed
         simulator.AddIntegration(new XsoarSeedIntegration("Panorama", new Dictionary<string, IReadOnlyList<string>>
         {
             ["pan-os-block-ip"] = ["ip", "log_forwarding", "auto_commit", "rule_name"],
+            // block_ip / unblock_ip, block_url / unblock_url, block_domain / unblock_domain (Panorama.yml).
+            ["pan-os-register-ip-tag"] = ["tag", "IPs", "persistent", "timeout"],
+            ["pan-os-unregister-ip-tag"] = ["tag", "IPs"],
+            ["pan-os-edit-custom-url-category"] = ["name", "sites", "action", "categories", "device-group"],
         }) { Display = "Palo Alto Networks PAN-OS" }, ("Panorama_instance_1", true));
+        // isolate_endpoint / unisolate_endpoint, add_watchlist (CrowdStrikeFalcon.yml).
+        simulator.AddIntegration(new XsoarSeedIntegration("CrowdstrikeFalcon", new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["cs-falcon-contain-host"] = ["ids"],
+            ["cs-falcon-lift-host-containment"] = ["ids"],
+            ["cs-falcon-upload-custom-ioc"] = ["ioc_type", "value", "action", "platforms", "severity", "expiration", "source", "description", "applied_globally", "host_groups", "tags", "file_name"],
+        }) { Display = "CrowdStrike Falcon" }, ("CrowdstrikeFalcon_instance_1", true));
         simulator.AddIntegration(new XsoarSeedIntegration("Active Directory Query v2", new Dictionary<string, IReadOnlyList<string>>
         {
             ["ad-disable-account"] = ["username", "base-dn"],

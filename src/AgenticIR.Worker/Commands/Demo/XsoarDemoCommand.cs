@@ -54,8 +54,15 @@ internal static class XsoarDemoCommand
             var steps = new XsoarDemoSteps(host, simulator, incidents);
             if (!await steps.ShowInvestigationsAsync(cancellationToken)) return 1;
             steps.ShowWriteBack();
-            if (mode == "assisted") await steps.ApproveInWarRoomAsync(cancellationToken);
-            else await steps.CloseAndCompareAsync(cancellationToken);
+            if (mode == "assisted")
+            {
+                await steps.ApproveInWarRoomAsync(cancellationToken);
+            }
+            else
+            {
+                await steps.ShowDispatchesAsync(cancellationToken);
+                await steps.CloseAndCompareAsync(cancellationToken);
+            }
             AnsiConsole.MarkupLineInterpolated($"State: {paths.Database}. Try: agentic-ir --db {paths.Database} show <investigation id>, shadow report, audit verify.");
         }
         return 0;

@@ -3,10 +3,12 @@ using AgenticIR.Agents.Orchestration;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
+using AgenticIR.Governance.Loop;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Soar.Xsoar.Approvals;
 using AgenticIR.Soar.Xsoar.Shadow;
 using AgenticIR.SoarSimulator.Xsoar;
+using AgenticIR.SoarSimulator.Xsoar.Model;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
 
@@ -21,6 +23,8 @@ internal sealed class XsoarDemoSteps(CommandHost host, XsoarSimulator simulator,
 
     /// <summary>A user whose role no approver tier lists.</summary>
     public const string Intern = "intern1";
+
+    private const string SetIncident = "setIncident";
 
     private static readonly TimeSpan PassInterval = GovernanceLoopInterval();
 
@@ -74,15 +78,58 @@ internal sealed class XsoarDemoSteps(CommandHost host, XsoarSimulator simulator,
 
         var after = (await host.Resolve<IStateStore>().GetAsync(pending.Record.Id, cancellationToken))?.Plan?.Actions.Single(a => a.ActionId == id);
         AnsiConsole.MarkupLineInterpolated($"{id} {pending.Action.LogicalAction} is now {Wire(after?.ApprovalStatus ?? ApprovalStatus.Pending)}{(after?.Answer is { } answer ? $" by {answer.Approver} ({answer.Tier}, {answer.Channel})" : "")}");
-        var ran = simulator.Commands.Where(c => c.IncidentId == incident).ToList();
-        AnsiConsole.MarkupLine(ran.Count > 0
-            ? $"commands run in XSOAR for incident {Markup.Escape(incident)}: {Markup.Escape(string.Join(", ", ran.Select(c => "!" + c.Command)))}"
-            : "dispatch through XSOAR: not part of this build, so the approved action is recorded and not run");
+        ShowExecution(after);
+        ShowCommands(incident);
 
         var replies = Replies(incident).Count;
+        var commands = Dispatched(incident).Count;
+        // The XSOAR pass reads the war room again; the governance loop's first pass resumes every investigation with an
+        // approved action still to run. Neither finds anything left to do.
         await pass.PassAsync(PassInterval, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"second pass: {Replies(incident).Count - replies} new answers (each entry is answered once)");
+        await host.Resolve<GovernanceLoop>().PassAsync(cancellationToken);
+        AnsiConsole.MarkupLineInterpolated(
+            $"second pass: {Replies(incident).Count - replies} new answers (each entry is answered once), {Dispatched(incident).Count - commands} new commands (an action runs once)");
     }
+
+    /// <summary>Autonomous and shadow mode, after intake: what each investigation dispatched and the commands the agents
+    /// ran in each war room (in autonomous mode the actions the policy let go without a human, once each; in shadow mode
+    /// none), then one more pass of the loops that would run them, which runs nothing more.</summary>
+    public async Task ShowDispatchesAsync(CancellationToken cancellationToken)
+    {
+        _records = await RecordsAsync(cancellationToken);
+        foreach (var record in _records)
+        {
+            var actions = record.Plan?.Actions ?? [];
+            foreach (var action in actions.Where(a => a.Execution is not null)) ShowExecution(action);
+            AnsiConsole.MarkupLineInterpolated(
+                $"incident {record.Source!.ExternalId}: {actions.Count} actions planned, {actions.Count(a => a.Execution is not null)} dispatched, {actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} wait for a human");
+            ShowCommands(record.Source.ExternalId);
+        }
+        var before = incidents.Sum(i => Dispatched(i).Count);
+        await host.Resolve<GovernanceLoop>().PassAsync(cancellationToken);
+        await host.Resolve<XsoarGovernancePass>().PassAsync(PassInterval, cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"second pass: {incidents.Sum(i => Dispatched(i).Count) - before} new commands (an action runs once)");
+    }
+
+    private static void ShowExecution(ResponseAction? action)
+    {
+        if (action?.Execution is not { } run) return;
+        AnsiConsole.MarkupLineInterpolated($"{action.ActionId} {action.LogicalAction} on {action.Target.Value}: {Wire(run.Status)} in XSOAR {run.ExternalId} {run.Message}");
+    }
+
+    private void ShowCommands(string incident)
+    {
+        var ran = Dispatched(incident);
+        var what = ran.Count > 0 ? string.Join("; ", ran.Select(Describe)) : "none";
+        AnsiConsole.MarkupLineInterpolated($"commands run in the war room of incident {incident}: {what}");
+    }
+
+    // Integration commands the incident's war room ran, without the agents' own field updates (!setIncident).
+    private List<XsoarRecordedCommand> Dispatched(string incident) =>
+        [.. simulator.Commands.Where(c => c.IncidentId == incident && c.Command != SetIncident)];
+
+    private static string Describe(XsoarRecordedCommand command) =>
+        $"!{command.Command} {string.Join(" ", command.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}=\"{a.Value}\""))} on {command.Instance ?? "no instance"} ({(command.Succeeded ? "succeeded" : "failed")})";
 
     /// <summary>Shadow and autonomous mode: the playbook disables the malware incident's user, analysts close both
     /// incidents, and the shadow comparison is read back and summarized as <c>shadow report</c> does.</summary>
