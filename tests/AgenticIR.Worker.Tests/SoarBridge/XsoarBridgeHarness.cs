@@ -111,6 +111,14 @@ internal sealed class XsoarBridgeHarness : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
+    /// <summary>Moves the simulator's clock up to the workers' (the system clock), so what an analyst writes from now on is
+    /// not older than what the workers have asked for.</summary>
+    public void CatchUpSimulatorClock()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        if (now > _clock.GetUtcNow()) _clock.SetUtcNow(now);
+    }
+
     public static XsoarBridge BridgeOf(Pipeline worker) => worker.Get<XsoarBridges>().All.Single();
 
     /// <summary>Adds an incident a second after the previous one, on its own host and address (distinct incidents, never
