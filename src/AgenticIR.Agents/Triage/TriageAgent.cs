@@ -2,7 +2,6 @@ using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Context;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
-using AgenticIR.Core.Reasoning;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
 
