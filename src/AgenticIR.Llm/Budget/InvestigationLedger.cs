@@ -11,6 +11,8 @@ internal sealed class InvestigationLedger(string reasoner, int maxRequests, int 
     private int _promptTokens;
     private int _completionTokens;
     private int _fallbacks;
+    private long _promptChars;
+    private int _measuredPromptTokens;
 
     /// <summary>Requests left.</summary>
     public int RequestsLeft { get { lock (_gate) return maxRequests - _calls; } }
@@ -21,14 +23,17 @@ internal sealed class InvestigationLedger(string reasoner, int maxRequests, int 
     /// <summary>The model's summary once it wrote one.</summary>
     public string? ModelSummary { get; set; }
 
-    /// <summary>Reserves one request whose prompt is about <paramref name="promptTokens"/> tokens; returns the
-    /// <c>max_tokens</c> it may ask for, or null when either budget would be exceeded.</summary>
-    public int? TryReserve(int promptTokens, int maxReplyTokens)
+    /// <summary>Reserves one request whose prompt is <paramref name="promptChars"/> characters long; returns the
+    /// <c>max_tokens</c> it may ask for, or null when either budget would be exceeded. The prompt's tokens are estimated
+    /// at one per three characters, or at the rate this model's earlier replies reported when that is higher.</summary>
+    public int? TryReserve(int promptChars, int maxReplyTokens)
     {
         lock (_gate)
         {
             if (_calls >= maxRequests) return null;
-            var left = maxTokens - _promptTokens - _completionTokens - promptTokens;
+            var estimate = promptChars / 3 + 16;
+            if (_promptChars > 0) estimate = Math.Max(estimate, (int)Math.Ceiling((double)promptChars * _measuredPromptTokens / _promptChars));
+            var left = maxTokens - _promptTokens - _completionTokens - estimate;
             // A reply too short to hold a JSON object is not worth a request.
             if (left < 64) return null;
             _calls++;
@@ -36,13 +41,15 @@ internal sealed class InvestigationLedger(string reasoner, int maxRequests, int 
         }
     }
 
-    /// <summary>Adds the tokens a reply reported.</summary>
-    public void AddTokens(int prompt, int completion)
+    /// <summary>Adds the tokens a reply reported for a prompt of <paramref name="promptChars"/> characters.</summary>
+    public void AddTokens(int promptChars, int prompt, int completion)
     {
         lock (_gate)
         {
             _promptTokens += prompt;
             _completionTokens += completion;
+            _promptChars += promptChars;
+            _measuredPromptTokens += prompt;
         }
     }
 

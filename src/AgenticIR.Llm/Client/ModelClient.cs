@@ -66,20 +66,20 @@ internal sealed class ModelClient
         var history = new ChatHistory();
         history.AddSystemMessage(system);
         history.AddUserMessage(user);
-        var promptTokens = (system.Length + user.Length) / 3 + 16;
+        var promptChars = system.Length + user.Length;
         var attempts = 0;
         try
         {
             return await _pipeline.ExecuteAsync(async ct =>
             {
                 attempts++;
-                if (ledger.TryReserve(promptTokens, _settings.MaxReplyTokens) is not { } maxTokens) return ModelReply.Failed(attempts == 1 ? "budget exhausted" : "budget exhausted during retries");
+                if (ledger.TryReserve(promptChars, _settings.MaxReplyTokens) is not { } maxTokens) return ModelReply.Failed(attempts == 1 ? "budget exhausted" : "budget exhausted during retries");
                 var settings = new OpenAIPromptExecutionSettings { MaxTokens = maxTokens, Temperature = 0 };
                 var reply = await _chat.GetChatMessageContentAsync(history, settings, kernel: null, ct).ConfigureAwait(false);
                 var (prompt, completion) = Usage(reply);
                 // A server that reports no usage is charged an estimate, so the token budget still binds.
-                if (prompt == 0 && completion == 0) (prompt, completion) = (promptTokens, (reply.Content?.Length ?? 0) / 3 + 1);
-                ledger.AddTokens(prompt, completion);
+                if (prompt == 0 && completion == 0) (prompt, completion) = (promptChars / 3 + 16, (reply.Content?.Length ?? 0) / 3 + 1);
+                ledger.AddTokens(promptChars, prompt, completion);
                 if (reply.Items.OfType<FunctionCallContent>().Any()) return ModelReply.Failed("tool call, none offered");
                 return string.IsNullOrWhiteSpace(reply.Content) ? ModelReply.Failed("empty reply") : new ModelReply(reply.Content, null);
             }, cancellationToken).ConfigureAwait(false);
