@@ -98,7 +98,7 @@ internal sealed class ModelClient
         }
         catch (HttpOperationException ex)
         {
-            return ModelReply.Failed(ex.StatusCode is { } code ? $"HTTP {(int)code}" : "HTTP failure");
+            return ModelReply.Failed(ex.StatusCode is { } code ? $"HTTP {(int)code}" : $"connection failed ({(ex.InnerException ?? ex).GetType().Name})");
         }
 #pragma warning disable CA1031 // Any other failure of the model (a malformed body the SDK cannot read, a dropped connection) is one fallback, never a failed investigation.
         catch (Exception ex)
@@ -109,7 +109,8 @@ internal sealed class ModelClient
 #pragma warning restore CA1031
     }
 
-    private static bool Retryable(HttpStatusCode? status) => status is HttpStatusCode.TooManyRequests || (int?)status >= 500;
+    // 429 and 5xx are the server asking to be retried; no status at all is a dropped connection, as transient.
+    private static bool Retryable(HttpStatusCode? status) => status is null or HttpStatusCode.TooManyRequests || (int?)status >= 500;
 
     private static (int Prompt, int Completion) Usage(ChatMessageContent reply)
     {
