@@ -29,8 +29,8 @@ public sealed record ModelEndpointSettings
     /// <value>The default value is 512.</value>
     public int MaxReplyTokens { get; init; } = 512;
 
-    /// <summary>Consecutive-failure window of the circuit breaker: after this many failed requests in a row (at least
-    /// half failed within 30 s) the breaker opens and the deterministic reasoner answers until it half-opens.</summary>
+    /// <summary>Circuit breaker: once at least this many requests were sent within 30 s and half of them failed, the
+    /// breaker opens and the deterministic reasoner answers until <see cref="BreakDuration"/> has passed.</summary>
     /// <value>The default value is 4.</value>
     public int BreakerMinimumRequests { get; init; } = 4;
 
