@@ -19,8 +19,8 @@ internal static class ModelWiring
     public const string Model = "llm";
 
     /// <summary>The model endpoint to use, or null for the deterministic reasoner.</summary>
-    /// <exception cref="ConfigurationException">The reasoner choice is unknown, or a model is asked for but not configured.</exception>
-    /// <exception cref="Definitions.DefinitionValidationException"><c>config/llm.yaml</c> is invalid.</exception>
+    /// <exception cref="ConfigurationException">The reasoner choice is unknown, a model is asked for but not configured, or
+    /// <c>config/llm.yaml</c> is invalid.</exception>
     public static ModelEndpointSettings? Resolve(IConfiguration configuration, ResolvedPaths paths)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -29,7 +29,16 @@ internal static class ModelWiring
         if (choice == Deterministic) return null;
         if (choice is not (null or "" or Model))
             throw new ConfigurationException($"Unknown reasoner '{choice}': use {Deterministic} or {Model}.");
-        var file = ModelEndpointLoader.Load(paths.Llm);
+        ModelEndpointFile file;
+        try
+        {
+            file = ModelEndpointLoader.Load(paths.Llm);
+        }
+        catch (Definitions.DefinitionValidationException ex)
+        {
+            // Reported like any refused setting, each error as file:line:column: field: message.
+            throw new ConfigurationException(string.Join(Environment.NewLine, ex.Errors), ex);
+        }
         var baseUrl = NonEmpty(configuration[BaseUrlKey]) ?? file.BaseUrl;
         if (baseUrl is null)
         {
