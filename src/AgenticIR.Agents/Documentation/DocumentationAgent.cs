@@ -39,6 +39,7 @@ public sealed class DocumentationAgent(IReasoner reasoner, TimeProvider time, IP
             Recommendations = ReportSections.Recommendations(investigation),
             NistPhases = NistPhases.Build(investigation, stage, mapping),
             EvidenceHashes = EvidenceHasher.Hash(investigation),
+            ModelUsage = reasoner.UsageOf(investigation.Id),
             GeneratedAt = time.GetUtcNow(),
         };
 

@@ -123,7 +123,7 @@ internal sealed class AlertIntake(
     // lowest severity triage could give it on its own, so a merge never hides a critical detection under a low one.
     private bool WouldLowerSeverity(InvestigationRecord active, NormalizedAlert alert) =>
         SourceSeverityFloor.Of(alert, policy.Current.Triage) is { } own
-        && own > (active.Triage?.Severity ?? active.PrimaryAlert.SourceSeverity ?? Severity.Informational);
+        && own > (active.Triage?.PlanningSeverity() ?? active.PrimaryAlert.SourceSeverity ?? Severity.Informational);
 
     private async Task<(IntakeRecord Intake, InvestigationRecord Investigation)> MergeAsync(InvestigationRecord active, NormalizedAlert alert, string inputKey, string fingerprint, CancellationToken cancellationToken)
     {

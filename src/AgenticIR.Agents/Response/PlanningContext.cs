@@ -25,5 +25,5 @@ internal sealed record PlanningContext(InvestigationRecord Investigation, IReadO
     public static PlanningContext From(InvestigationRecord investigation) => new(
         investigation,
         investigation.Report?.Findings ?? [],
-        investigation.Triage?.Severity ?? investigation.PrimaryAlert.SourceSeverity ?? Severity.Medium);
+        investigation.Triage?.PlanningSeverity() ?? investigation.PrimaryAlert.SourceSeverity ?? Severity.Medium);
 }

@@ -54,7 +54,18 @@ public sealed class TriageAgent(IContextStore context, IPolicyProvider policy, I
             Reasoning = route + (benign is null ? "" : $" Capped at low: {benign}.") + (sourceNote is null ? "" : $" Severity versus source: {sourceNote}."),
             EnrichmentHints = EnrichmentHints.For(alert, context),
         };
-        var reasoning = await reasoner.ExplainTriageAsync(investigation, draft, ct);
-        return draft with { Reasoning = reasoning };
+        var judgement = await reasoner.JudgeTriageAsync(investigation, draft, ct);
+        var (proposed, proposalNote) = ModelSeverityBounds.Apply(severity, judgement, SourceSeverityFloor.Of(alert, triagePolicy), policy.Current.Model);
+        if (proposed == severity) return draft with { Reasoning = judgement.Explanation, SeverityProposal = proposalNote };
+        // A moved severity may route more cautiously, never less: the path is the stricter of the two.
+        var (movedPath, movedRoute) = TriageRouting.Path(proposed, confidence, policy.Current);
+        return draft with
+        {
+            Severity = proposed,
+            DeterministicSeverity = severity,
+            SeverityProposal = proposalNote,
+            Path = movedPath > path ? movedPath : path,
+            Reasoning = judgement.Explanation + (movedPath > path ? $" {movedRoute}." : ""),
+        };
     }
 }

@@ -33,6 +33,8 @@ public sealed record GovernancePolicy
     public BusinessHours? BusinessHours { get; init; }
     /// <summary>Graduation and demotion criteria.</summary>
     public GraduationCriteria Graduation { get; init; } = GraduationCriteria.Default;
+    /// <summary>Budgets and severity bounds of a language-model reasoner.</summary>
+    public ModelPolicy Model { get; init; } = ModelPolicy.Default;
     /// <summary>SHA-256 of the policy file, for audit.</summary>
     public string Hash { get; init; } = "";
 }

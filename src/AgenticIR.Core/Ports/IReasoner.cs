@@ -1,4 +1,5 @@
 using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Reasoning;
 using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
 
@@ -12,6 +13,14 @@ public interface IReasoner
 
     /// <summary>Explains a triage decision in words.</summary>
     Task<string> ExplainTriageAsync(InvestigationRecord investigation, TriageResult draft, CancellationToken cancellationToken);
+
+    /// <summary>Explains a triage decision and may propose a severity; triage applies a proposal only within the policy's
+    /// bounds (<see cref="Policy.ModelPolicy"/>). By default the explanation alone, with no proposal.</summary>
+    async Task<TriageJudgement> JudgeTriageAsync(InvestigationRecord investigation, TriageResult draft, CancellationToken cancellationToken) =>
+        new(await ExplainTriageAsync(investigation, draft, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>What a model cost this investigation so far, or null for a reasoner that calls none.</summary>
+    ModelUsage? UsageOf(string investigationId) => null;
 
     /// <summary>Chooses the next step from the candidates, or null to conclude.</summary>
     Task<StepChoice?> ChooseNextStepAsync(InvestigationContext context, IReadOnlyList<StepChoice> candidates, CancellationToken cancellationToken);

@@ -49,6 +49,9 @@ public sealed record IncidentReport
     /// <summary>Evidence hashes.</summary>
     public IReadOnlyList<EvidenceHash> EvidenceHashes { get; init; } = [];
 
+    /// <summary>What a language model cost the investigation so far; null when no model was configured.</summary>
+    public Reasoning.ModelUsage? ModelUsage { get; init; }
+
     /// <summary>When this version was generated.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
 }

@@ -36,6 +36,20 @@ public sealed record TriageResult
     /// <summary>Suggested deeper enrichments for the investigation agent.</summary>
     public IReadOnlyList<string> EnrichmentHints { get; init; } = [];
 
+    /// <summary>The severity the deterministic rules gave when a model's proposal moved <see cref="Severity"/>; null when
+    /// no model moved it. Response planning uses it, and approvals use the higher of the two (<see cref="GoverningSeverity"/>):
+    /// a model read attacker-controlled text, so it may add caution but never remove it.</summary>
+    public Severity? DeterministicSeverity { get; init; }
+
+    /// <summary>The model's severity proposal and what became of it (applied, bounded, discarded); null without one.</summary>
+    public string? SeverityProposal { get; init; }
+
+    /// <summary>The severity response planning works from: the deterministic one.</summary>
+    public Severity PlanningSeverity() => DeterministicSeverity ?? Severity;
+
+    /// <summary>The severity approvals, deadlines and tiers work from: the higher of the deterministic and the reported one.</summary>
+    public Severity GoverningSeverity() => DeterministicSeverity is { } d && d > Severity ? d : Severity;
+
     /// <summary>True when the alert joined an active investigation.</summary>
     public bool Deduplicated { get; init; }
 

@@ -9,7 +9,7 @@ internal static class InvestigationFacts
 {
     /// <summary>Triaged severity; the alert's own before triage; critical when nothing is known (the strictest rules).</summary>
     public static Severity SeverityOf(InvestigationRecord record) =>
-        record.Triage?.Severity ?? record.PrimaryAlert.SourceSeverity ?? Severity.Critical;
+        record.Triage?.GoverningSeverity() ?? record.PrimaryAlert.SourceSeverity ?? Severity.Critical;
 
     public static ResponseAction? FindAction(InvestigationRecord record, string actionId) =>
         record.Plan?.Actions.FirstOrDefault(a => string.Equals(a.ActionId, actionId, StringComparison.OrdinalIgnoreCase));

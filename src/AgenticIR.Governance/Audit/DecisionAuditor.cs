@@ -39,6 +39,25 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
         bus.Subscribe(MessageType.InvestigationComplete, OnInvestigationAsync);
         bus.Subscribe(MessageType.PlanReady, OnPlanAsync);
         bus.Subscribe(MessageType.ActionExecuted, OnActionExecutedAsync);
+        bus.Subscribe(MessageType.DocumentationReady, OnDocumentedAsync);
+    }
+
+    // What a language model cost the investigation and where its answers were not used; nothing without a model.
+    private async Task OnDocumentedAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        if (await RecordAsync(message, cancellationToken) is not { Incident.ModelUsage: { } usage } record) return;
+        await AppendAllAsync(message, [new AuditEntry
+        {
+            AgentName = "reasoner",
+            ActionType = "model_usage",
+            Target = record.PrimaryAlert.AlertId,
+            Justification = Bound(string.Join("; ", usage.Notes)),
+            Outcome = string.Create(CultureInfo.InvariantCulture,
+                $"{usage.Calls} calls, {usage.PromptTokens} prompt tokens, {usage.CompletionTokens} completion tokens, {usage.Fallbacks} fallbacks"),
+            EvidenceHash = Hash(usage),
+            InvestigationId = record.Id,
+            Details = new Dictionary<string, string> { ["reasoner"] = usage.Reasoner },
+        }], cancellationToken);
     }
 
     private async Task OnTriageAsync(BusMessage message, CancellationToken cancellationToken)
@@ -53,7 +72,9 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
             Outcome = string.Create(CultureInfo.InvariantCulture, $"severity {triage.Severity}, path {triage.Path}, confidence {triage.Confidence:0.00}").ToLowerInvariant(),
             EvidenceHash = Hash(triage.Signals),
             InvestigationId = record.Id,
-            Details = new Dictionary<string, string> { ["mode"] = record.Mode.ToWire(), ["fingerprint"] = record.Fingerprint },
+            Details = triage.SeverityProposal is { } proposal
+                ? new Dictionary<string, string> { ["mode"] = record.Mode.ToWire(), ["fingerprint"] = record.Fingerprint, ["severity_proposal"] = Bound(proposal) }
+                : new Dictionary<string, string> { ["mode"] = record.Mode.ToWire(), ["fingerprint"] = record.Fingerprint },
         }], cancellationToken);
     }
 

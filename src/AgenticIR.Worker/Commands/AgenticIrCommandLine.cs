@@ -10,6 +10,7 @@ public static class AgenticIrCommandLine
     internal static readonly Option<string?> DatabaseOption = new("--db") { Description = "SQLite database file (default: agentic-ir-data/agentic-ir.db)" };
     internal static readonly Option<string?> StoreOption = new("--store") { Description = "State store: sqlite (default) or postgresql://user:password@host:port/dbname (AGENTICIR_STORE keeps the password out of the process list)" };
     internal static readonly Option<string?> PolicyOption = new("--policy") { Description = "Governance policy file (default: {home}/config/governance.yaml)" };
+    internal static readonly Option<string?> ReasonerOption = new("--reasoner") { Description = "Reasoner: llm (a language model; needs AGENTICIR_LLM_BASE_URL/_MODEL or config/llm.yaml) or deterministic (the rules alone). Default: the model when a base URL is set" };
     internal static readonly Option<string?> ContextOption = new("--context") { Description = "Local context folder (default: {home}/samples/data)" };
 
     /// <summary>Builds the root command.</summary>

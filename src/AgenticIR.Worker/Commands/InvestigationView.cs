@@ -31,6 +31,7 @@ internal static class InvestigationView
             foreach (var s in triage.Signals) signals.AddRow(E(s.Name), N(s.Weight), N(s.Score), E(s.Evidence));
             console.Write(signals);
             console.MarkupLine(E(triage.Reasoning));
+            if (triage.SeverityProposal is { } proposal) console.MarkupLine("  severity proposal: " + E(proposal));
             if (triage.EnrichmentHints.Count > 0) console.MarkupLine("  hints: " + E(string.Join("; ", triage.EnrichmentHints)));
         }
 
@@ -58,6 +59,11 @@ internal static class InvestigationView
         if (record.Feedback is { } feedback)
             console.MarkupLine($"\n[bold]Learning[/] efficiency {N(feedback.InvestigationEfficiency)}; {feedback.Insights.Count} insights; {feedback.Proposals.Count} proposals queued for review");
 
+        if (record.Incident?.ModelUsage is { } usage)
+        {
+            console.MarkupLine($"\n[bold]Model[/] {E(usage.Reasoner)} · {usage.Calls} calls · {usage.PromptTokens} prompt + {usage.CompletionTokens} completion tokens · {usage.Fallbacks} fallbacks");
+            foreach (var note in usage.Notes) console.MarkupLine("  " + E(note));
+        }
         console.MarkupLine("\n[bold]Timeline[/]");
         foreach (var t in record.Timeline.OrderBy(t => t.At)) console.MarkupLine($"  {E(t.At.ToString("u", CultureInfo.InvariantCulture))} [grey]{E(t.Stage)}[/] {E(t.Description)}");
         console.MarkupLine("\n[bold]Saved stages[/] " + E(string.Join(" → ", events.Select(e => $"{e.Stage}@v{e.Version}"))));

@@ -21,7 +21,7 @@ internal static class ReplayCommand
         var quiet = new Option<bool>("--quiet") { Description = "Only the summary table" };
         var metrics = MetricsSettings.CreateJsonLinesOption();
         var maxInput = InputLimits.CreateOption();
-        var command = new Command("replay", "Replay alert files through the whole pipeline in shadow mode: triage, investigation, plan, report") { paths, format, summary, output, lanes, quiet, metrics, maxInput };
+        var command = new Command("replay", "Replay alert files through the whole pipeline in shadow mode: triage, investigation, plan, report") { paths, format, summary, output, lanes, quiet, metrics, maxInput, AgenticIrCommandLine.ReasonerOption };
         command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(paths), parse.GetValue(format), parse.GetValue(summary), parse.GetValue(output), parse.GetValue(lanes), parse.GetValue(quiet), parse.GetValue(maxInput),
             MetricsSettings.From(parse.GetValue(metrics), longRunning: false), ct));
         return command;
@@ -29,7 +29,7 @@ internal static class ReplayCommand
 
     private static async Task<int> RunAsync(ParseResult parse, string[] inputs, string? format, string? summaryPath, string? output, int? lanes, bool quiet, long? maxInputBytes, MetricsSettings metrics, CancellationToken cancellationToken)
     {
-        var settings = CommandSettings.From(parse, (nameof(WorkerOptions.ReportsPath), output));
+        var settings = CommandSettings.From(parse, (nameof(WorkerOptions.ReportsPath), output), (nameof(WorkerOptions.Reasoner), parse.GetValue(AgenticIrCommandLine.ReasonerOption)));
         var resolved = settings.Paths;
         var console = AnsiConsole.Console;
         if (!InputLimits.TryResolve(maxInputBytes ?? settings.MaxInputBytesSetting, null, out var maxInput, out var problem))

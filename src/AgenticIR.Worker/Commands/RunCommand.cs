@@ -28,14 +28,14 @@ internal static class RunCommand
         var interval = new Option<int>("--poll-seconds") { Description = "Seconds between inbox scans", DefaultValueFactory = _ => 2 };
         var metrics = MetricsSettings.CreateJsonLinesOption();
         var maxInput = InputLimits.CreateOption();
-        var command = new Command("run", "Run the worker: resume unfinished investigations, then take alerts from the inbox folder, Kafka and the configured SOARs until stopped") { inbox, interval, metrics, maxInput };
+        var command = new Command("run", "Run the worker: resume unfinished investigations, then take alerts from the inbox folder, Kafka and the configured SOARs until stopped") { inbox, interval, metrics, maxInput, AgenticIrCommandLine.ReasonerOption };
         command.SetAction((parse, ct) => RunAsync(parse, parse.GetRequiredValue(inbox), parse.GetValue(interval), parse.GetValue(maxInput), MetricsSettings.From(parse.GetValue(metrics), longRunning: true), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult parse, string inbox, int pollSeconds, long? maxInputBytes, MetricsSettings metrics, CancellationToken cancellationToken)
     {
-        var settings = CommandSettings.From(parse);
+        var settings = CommandSettings.From(parse, (nameof(WorkerOptions.Reasoner), parse.GetValue(AgenticIrCommandLine.ReasonerOption)));
         if (!InputLimits.TryResolve(maxInputBytes ?? settings.MaxInputBytesSetting, null, out var maxInput, out var problem))
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(problem!)}[/]");

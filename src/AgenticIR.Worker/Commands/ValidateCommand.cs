@@ -4,6 +4,7 @@ using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Security;
 using AgenticIR.Core.Soar;
 using AgenticIR.Definitions;
+using AgenticIR.Definitions.Llm;
 using AgenticIR.Definitions.Playbooks;
 using AgenticIR.Definitions.Soar;
 using AgenticIR.Soar.SplunkSoar.LiveValidation;
@@ -106,6 +107,17 @@ internal static class ValidateCommand
             contextError = ex.Message;
         }
 
+        IReadOnlyList<DefinitionError> modelErrors = [];
+        try
+        {
+            ModelEndpointLoader.Load(paths.Llm);
+        }
+        catch (DefinitionValidationException ex)
+        {
+            modelErrors = ex.Errors;
+        }
+        all = [.. all, .. modelErrors];
+
         if (all.Count > 0 || contextError is not null || loaded is null)
         {
             WriteErrors(console, all);
@@ -125,6 +137,7 @@ internal static class ValidateCommand
         console.MarkupLine($"[green]OK[/] {normalizer.Formats.Count} mappings in {Markup.Escape(paths.Mappings)}: {Markup.Escape(string.Join(", ", normalizer.Formats))}");
         console.MarkupLine($"[green]OK[/] context files in {Markup.Escape(paths.Context)}");
         console.MarkupLine($"[green]OK[/] {instances.Count} Splunk SOAR and {loaded.Soar.Xsoar.Count} Cortex XSOAR instance(s) in {Markup.Escape(paths.Soar)}");
+        if (File.Exists(paths.Llm)) console.MarkupLine($"[green]OK[/] language-model settings in {Markup.Escape(paths.Llm)}");
         console.MarkupLine($"[green]OK[/] {playbooks?.Entries.Count ?? 0} playbook entries in {Markup.Escape(paths.Playbooks)}");
         foreach (var warning in playbooks?.Warnings ?? []) console.WriteLine("  warning: " + warning);
         return (0, definitions.Catalog, instances, loaded.Soar.Xsoar);

@@ -51,6 +51,7 @@ public sealed class EvaluationRunner(Pipeline pipeline)
                 Techniques = [.. (investigation?.Incident?.Mitre.Select(m => m.TechniqueId) ?? []).Concat(alert?.SourceTechniques ?? [])],
                 Severity = investigation?.Triage?.Severity,
                 SourceSeverity = alert?.SourceSeverity,
+                Model = investigation?.Incident?.ModelUsage,
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

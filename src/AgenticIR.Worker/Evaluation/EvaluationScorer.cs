@@ -28,6 +28,7 @@ public static class EvaluationScorer
             ReferenceSeverity = record.ReferenceSeverity,
             Severity = judgement.Severity,
             SourceSeverity = judgement.SourceSeverity,
+            Model = judgement.Model,
             SeverityWithinOneStep = record.ReferenceSeverity is { } reference ? EvaluationMetrics.WithinOneStep(judgement.Severity, reference) : null,
         };
     }

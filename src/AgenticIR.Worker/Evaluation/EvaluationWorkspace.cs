@@ -20,7 +20,11 @@ public sealed class EvaluationWorkspace : IAsyncDisposable
 
     /// <summary>Builds the pipeline; throws <see cref="Definitions.DefinitionValidationException"/> on bad definitions
     /// (the temporary folder is removed first).</summary>
-    public static async Task<EvaluationWorkspace> CreateAsync(ResolvedPaths home, CancellationToken cancellationToken)
+    public static Task<EvaluationWorkspace> CreateAsync(ResolvedPaths home, CancellationToken cancellationToken) => CreateAsync(home, null, cancellationToken);
+
+    /// <summary>Builds the pipeline with <paramref name="reasoner"/> registering the reasoner to judge with (null: the
+    /// configured one); throws <see cref="Definitions.DefinitionValidationException"/> on bad definitions.</summary>
+    public static async Task<EvaluationWorkspace> CreateAsync(ResolvedPaths home, Action<IServiceCollection>? reasoner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(home);
         var workspace = new EvaluationWorkspace(Directory.CreateTempSubdirectory("agentic-ir-eval-"));
@@ -35,6 +39,7 @@ public sealed class EvaluationWorkspace : IAsyncDisposable
             {
                 services.AddSingleton(MetricsSettings.Off);
                 services.AddSingleton<IReportSink, DiscardingReportSink>();
+                reasoner?.Invoke(services);
             }, cancellationToken);
             return workspace;
         }

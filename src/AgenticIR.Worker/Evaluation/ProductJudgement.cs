@@ -29,6 +29,9 @@ public sealed record ProductJudgement
     /// <summary>The source's own severity as the mapping read it (<see cref="NormalizedAlert.SourceSeverity"/>).</summary>
     public Severity? SourceSeverity { get; init; }
 
+    /// <summary>What a language model cost the record's investigation; null without a model.</summary>
+    public Core.Reasoning.ModelUsage? Model { get; init; }
+
     /// <summary>True when the input was processed (or merged), or dead-lettered with a reason.</summary>
     public bool Accounted => Status is "processed" or "merged" || (Status == "dead_lettered" && !string.IsNullOrWhiteSpace(Reason));
 }

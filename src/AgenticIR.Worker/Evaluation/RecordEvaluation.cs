@@ -56,6 +56,9 @@ public sealed record RecordEvaluation
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public Severity? SourceSeverity { get; init; }
 
+    /// <summary>What a language model cost the record's investigation (calls, tokens, fallbacks); null without a model.</summary>
+    public Core.Reasoning.ModelUsage? Model { get; init; }
+
     /// <summary>True/false when there is a reference severity; null otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public bool? SeverityWithinOneStep { get; init; }

@@ -30,6 +30,10 @@ internal static class AgenticIrConfiguration
         ("AGENTICIR_KAFKA_PASSWORD", Kafka(nameof(KafkaSourceOptions.Password))),
         ("AGENTICIR_KAFKA_CA_FILE", Kafka(nameof(KafkaSourceOptions.CaFile))),
         ("AGENTICIR_KAFKA_DEAD_LETTER_TOPIC", Kafka(nameof(KafkaSourceOptions.DeadLetterTopic))),
+        ("AGENTICIR_REASONER", $"{WorkerOptions.SectionName}:{nameof(WorkerOptions.Reasoner)}"),
+        ("AGENTICIR_LLM_BASE_URL", ModelWiring.BaseUrlKey),
+        ("AGENTICIR_LLM_MODEL", ModelWiring.ModelKey),
+        ("AGENTICIR_LLM_API_KEY", ModelWiring.ApiKeyKey),
     ];
 
     /// <summary>Builds the configuration.</summary>

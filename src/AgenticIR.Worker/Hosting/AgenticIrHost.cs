@@ -106,6 +106,10 @@ public static class AgenticIrHost
         services.AddKafka();
         // Kafka lanes follow the fingerprint, as replay lanes do: duplicates read close together merge in order.
         services.TryAddSingleton(new AlertLaneKey(AlertFingerprint.Compute));
+        // A language model judges only when one is configured (and not turned off); without one no Semantic Kernel type is
+        // ever loaded. A reasoner registered first (a test's) wins.
+        if (!services.Any(d => d.ServiceType == typeof(IReasoner)) && ModelWiring.Resolve(builder.Configuration, paths) is { } model)
+            ModelWiring.Register(services, model);
         services.AddAgents(paths.Context);
         services.AddGovernance();
         return builder;

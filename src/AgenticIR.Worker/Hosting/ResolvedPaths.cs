@@ -9,6 +9,9 @@ public sealed record ResolvedPaths(string Home, string Policy, string Mappings, 
     /// <summary>Per-playbook modes (config/playbooks.yaml beside the policy).</summary>
     public string Playbooks { get; init; } = Path.Combine(Path.GetDirectoryName(Policy) ?? Home, "playbooks.yaml");
 
+    /// <summary>Language-model endpoint (config/llm.yaml beside the policy); a missing file means none from a file.</summary>
+    public string Llm { get; init; } = Path.Combine(Path.GetDirectoryName(Policy) ?? Home, "llm.yaml");
+
     /// <summary>Resolves defaults: home is the nearest folder above the working directory with a policy, else the install folder.</summary>
     public static ResolvedPaths From(WorkerOptions options)
     {

@@ -43,6 +43,11 @@ public sealed class WorkerOptions
     /// <value>The default is <c>shadow</c>.</value>
     public PlaybookMode Mode { get; set; } = PlaybookMode.Shadow;
 
+    /// <summary>Which reasoner judges: <c>llm</c> (a language model, needs a base URL), <c>deterministic</c> (the rules
+    /// alone), or unset: the model when a base URL is configured (<c>--reasoner</c>, <c>AGENTICIR_REASONER</c>).</summary>
+    /// <value>The default is unset.</value>
+    public string? Reasoner { get; set; }
+
     /// <summary>Parallel investigation lanes; alerts with the same fingerprint always share a lane.</summary>
     /// <value>The default is the processor count.</value>
     [Range(1, 64)]

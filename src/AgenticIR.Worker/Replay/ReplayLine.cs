@@ -46,6 +46,8 @@ public sealed record ReplayLine
     public IReadOnlyList<string> MitreTechniques { get; init; } = [];
     /// <summary>Planned actions.</summary>
     public IReadOnlyList<ActionLine> Actions { get; init; } = [];
+    /// <summary>What the language model cost the investigation (absent when no model was configured).</summary>
+    public ModelUsageLine? Llm { get; init; }
     /// <summary>True when an earlier run had already taken this input.</summary>
     [JsonPropertyName("previously_recorded")]
     public bool PreviouslyRecorded { get; init; }
@@ -56,3 +58,6 @@ public sealed record ObservableLine(string Type, string Value);
 
 /// <summary>A planned action in a summary line.</summary>
 public sealed record ActionLine(string LogicalAction, string Target, string Risk, string ApprovalStatus);
+
+/// <summary>The <c>llm</c> object of a summary line: requests (retries included), tokens, and steps answered by the rules instead.</summary>
+public sealed record ModelUsageLine(string Reasoner, int Calls, int PromptTokens, int CompletionTokens, int Fallbacks);

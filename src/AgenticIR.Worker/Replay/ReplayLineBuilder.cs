@@ -33,6 +33,7 @@ public static class ReplayLineBuilder
             MitreTechniques = investigation?.Incident?.Mitre.Select(m => m.TechniqueId).ToList() ?? [],
             Actions = investigation?.Plan?.Actions.Select(a => new ActionLine(a.LogicalAction, a.Target.Value,
                 Snake.ConvertName(a.Risk.ToString()), Snake.ConvertName(a.ApprovalStatus.ToString()))).ToList() ?? [],
+            Llm = investigation?.Incident?.ModelUsage is { } u ? new ModelUsageLine(u.Reasoner, u.Calls, u.PromptTokens, u.CompletionTokens, u.Fallbacks) : null,
             PreviouslyRecorded = previously,
         };
     }

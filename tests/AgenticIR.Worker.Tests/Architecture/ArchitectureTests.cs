@@ -17,7 +17,7 @@ public sealed partial class ArchitectureTests
 
     // Every project of src/ the worker composes; each may reference Core and nothing else.
     private static readonly string[] Composed =
-        ["AgenticIR.Agents", "AgenticIR.Governance", "AgenticIR.Soar", "AgenticIR.Kafka", "AgenticIR.Splunk", "AgenticIR.Storage", "AgenticIR.Definitions"];
+        ["AgenticIR.Agents", "AgenticIR.Governance", "AgenticIR.Soar", "AgenticIR.Kafka", "AgenticIR.Splunk", "AgenticIR.Storage", "AgenticIR.Definitions", "AgenticIR.Llm"];
 
     public static TheoryData<string> ComposedProjects => new(Composed);
 
@@ -55,6 +55,17 @@ public sealed partial class ArchitectureTests
             .Where(n => n.StartsWith("AgenticIR.", StringComparison.Ordinal) || n == "agentic-ir");
 
         Assert.Equal(OnlyCore, references);
+    }
+
+    [Fact]
+    public void Projects_OnlyLlmReferencesSemanticKernel()
+    {
+        var offenders = Directory.GetFiles(Src, "*.csproj", SearchOption.AllDirectories)
+            .Where(p => Path.GetFileNameWithoutExtension(p) != "AgenticIR.Llm")
+            .Where(p => XDocument.Load(p).Descendants("PackageReference").Any(r => ((string?)r.Attribute("Include"))?.StartsWith("Microsoft.SemanticKernel", StringComparison.Ordinal) == true))
+            .ToList();
+
+        Assert.Empty(offenders);
     }
 
     [Fact]
