@@ -38,6 +38,17 @@ internal static class BenchMachine
         return int.Parse(Fields(stat)[3], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Transactions committed or rolled back in the database so far, as the server counts them (reads included;
+    /// a backend reports its counts when it ends, so read after the pool is closed).</summary>
+    public static async Task<long> TransactionsAsync(string database)
+    {
+        var builder = PostgresConnectionString.TryParse(database, out _)!;
+        await using var dataSource = NpgsqlDataSource.Create(builder);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database();", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>CPU seconds the postmaster and all its ended and live children used so far; null when not on this machine.</summary>
     public static double? ServerCpuSeconds(int? postmaster)
     {

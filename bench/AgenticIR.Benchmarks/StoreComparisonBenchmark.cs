@@ -61,14 +61,15 @@ internal static class StoreComparisonBenchmark
             + (postgres.All(r => r.ServerCpuSeconds is not null) ? $" + {(BenchMachine.Median(postgres.Select(r => r.ServerCpuSeconds!.Value)) * 1000 / count).ToString("0.00", inv)} (server)" : ""));
         Console.WriteLine($"median postgresql / sqlite (same round): {BenchMachine.Median(sqlite.Zip(postgres, (s, p) => s.Seconds / p.Seconds)).ToString("0.00", inv)}x throughput");
         Console.WriteLine($"median pipeline on postgresql / raw batched inserts of its rows: {BenchMachine.Median(ratios).ToString("0.00", inv)}");
+        Console.WriteLine($"median transactions per alert on postgresql: {(BenchMachine.Median(postgres.Select(r => (double)r.Transactions!.Value)) / count).ToString("0.0", inv)}");
         work.Delete(recursive: true);
         return 0;
     }
 
-    private sealed record Run(double Seconds, double CpuSeconds, double? ServerCpuSeconds, long Processed, long Merged, long DeadLettered, long AuditRecords);
+    private sealed record Run(double Seconds, double CpuSeconds, double? ServerCpuSeconds, long Processed, long Merged, long DeadLettered, long AuditRecords, long? Transactions = null);
 
     private static void Print(string label, Run run, int count) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{label}: {run.Seconds:0.00} s ({count / run.Seconds:0} alerts/s), CPU {run.CpuSeconds:0.00} s{(run.ServerCpuSeconds is { } server ? $" + server {server:0.00} s" : "")}; processed {run.Processed}, merged {run.Merged}, dead-lettered {run.DeadLettered}, {run.AuditRecords} audit records, chain intact"));
+        $"{label}: {run.Seconds:0.00} s ({count / run.Seconds:0} alerts/s), CPU {run.CpuSeconds:0.00} s{(run.ServerCpuSeconds is { } server ? $" + server {server:0.00} s" : "")}{(run.Transactions is { } tx ? $", {tx / (double)count:0.0} transactions per alert" : "")}; processed {run.Processed}, merged {run.Merged}, dead-lettered {run.DeadLettered}, {run.AuditRecords} audit records, chain intact"));
 
     /// <summary>One replay on a fresh store: SQLite when <paramref name="postgres"/> is null, else that database.</summary>
     private static async Task<Run> ReplayAsync(string home, DirectoryInfo work, string input, int lanes, string? postgres)
@@ -89,6 +90,7 @@ internal static class StoreComparisonBenchmark
             TimeSpan cpu;
             long records;
             var serverBefore = BenchMachine.ServerCpuSeconds(postmaster);
+            var transactionsBefore = postgres is null ? 0 : await BenchMachine.TransactionsAsync(postgres);
             await using (var pipeline = await PipelineBuilder.BuildAsync(paths, NullLoggerFactory.Instance, null, CancellationToken.None))
             {
                 var runner = new ReplayRunner(pipeline.Normalizer, pipeline.Intake, pipeline.Runner, pipeline.Store, TimeProvider.System);
@@ -104,8 +106,10 @@ internal static class StoreComparisonBenchmark
             // total (start-up and the final verification are counted too: a small share of the run).
             await Task.Delay(200);
             var serverAfter = BenchMachine.ServerCpuSeconds(postmaster);
+            // Start-up (migrations) and the verification are counted too; the counting queries themselves are two.
+            long? transactions = postgres is null ? null : await BenchMachine.TransactionsAsync(postgres) - transactionsBefore - 1;
             return new Run(result.Elapsed.TotalSeconds, cpu.TotalSeconds, serverAfter - serverBefore, result.Count("processed"), result.Count("merged"),
-                result.Count("dead_lettered"), records);
+                result.Count("dead_lettered"), records, transactions);
         }
         finally
         {

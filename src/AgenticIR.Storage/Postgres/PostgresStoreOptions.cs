@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace AgenticIR.Storage.Postgres;
@@ -55,8 +56,11 @@ public sealed class PostgresStoreOptions
         // The stores run the same few statements over and over: prepared once per connection, they skip parsing and
         // planning. No store sets session state (its advisory locks end with their transaction), so a connection going
         // back to the pool needs no reset. A connection string that sets either keeps its own value.
-        if (!builder.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
-        if (!builder.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
+        // NpgsqlConnectionStringBuilder.ContainsKey answers whether Npgsql knows a keyword, set or not; what the connection
+        // itself set is in the plain builder over its canonical text.
+        var set = new DbConnectionStringBuilder { ConnectionString = builder.ConnectionString };
+        if (!set.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
+        if (!set.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
         return builder;
     }
 }
