@@ -33,6 +33,8 @@ public sealed record GovernancePolicy
     public BusinessHours? BusinessHours { get; init; }
     /// <summary>Graduation and demotion criteria.</summary>
     public GraduationCriteria Graduation { get; init; } = GraduationCriteria.Default;
+    /// <summary>Playbook audit rules and break-glass fallbacks.</summary>
+    public MigrationPolicy Migration { get; init; } = MigrationPolicy.Default;
     /// <summary>SHA-256 of the policy file, for audit.</summary>
     public string Hash { get; init; } = "";
 }
