@@ -12,7 +12,10 @@ internal static class PlaybookClassifier
     /// <param name="rules">Thresholds from the policy.</param>
     /// <param name="windowDays">Length of the window the runs were read for.</param>
     /// <param name="agentFor">The agent that takes a logical action today, or null.</param>
-    public static PlaybookAuditRow Classify(AuditedPlaybook playbook, PlaybookAuditRules rules, int windowDays, Func<string, string?> agentFor)
+    /// <param name="breakGlassFor">The critical capabilities the policy names this playbook the manual fallback of: such a
+    /// playbook is kept whatever the rules say (it is meant to run rarely).</param>
+    public static PlaybookAuditRow Classify(AuditedPlaybook playbook, PlaybookAuditRules rules, int windowDays, Func<string, string?> agentFor,
+        IReadOnlyList<string>? breakGlassFor = null)
     {
         ArgumentNullException.ThrowIfNull(playbook);
         ArgumentNullException.ThrowIfNull(rules);
@@ -41,6 +44,11 @@ internal static class PlaybookClassifier
         {
             recommendation = shape;
             reasons.AddRange(shapeReasons);
+        }
+        if (breakGlassFor is { Count: > 0 })
+        {
+            reasons.Insert(0, $"break-glass fallback of {string.Join(", ", breakGlassFor)} (policy): keep and exercise it; the rules alone say {recommendation.ToString().ToLowerInvariant()}");
+            recommendation = PlaybookRecommendation.Keep;
         }
         if (!playbook.InInventory) reasons.Add("no longer in the SOAR's playbook list (deleted or renamed)");
 

@@ -24,7 +24,7 @@ internal static class SplunkSoarPlaybookInventory
         var appActionTypes = (await client.ListAppActionsAsync(cancellationToken))
             .GroupBy(a => (a.AppId, Action: a.Action.ToLowerInvariant()))
             .ToDictionary(g => g.Key, g => g.First().Type);
-        var mapper = new BindingMap(catalog);
+        var mapper = new SplunkSoarBindingMap(catalog);
 
         var actionsByRun = actionRuns.Where(a => a.PlaybookRunId is not null)
             .GroupBy(a => a.PlaybookRunId!.Value)
@@ -53,36 +53,16 @@ internal static class SplunkSoarPlaybookInventory
         return [.. audited.OrderBy(p => p.Name, StringComparer.Ordinal)];
     }
 
-    private static AuditedAction Map(SoarActionRun run, Dictionary<long, SoarApp> apps, Dictionary<(long, string), string?> types, BindingMap mapper)
+    private static AuditedAction Map(SoarActionRun run, Dictionary<long, SoarApp> apps, Dictionary<(long, string), string?> types, SplunkSoarBindingMap mapper)
     {
         var appId = run.Targets.Select(t => t.AppId).FirstOrDefault(id => id is not null);
         var app = appId is { } id && apps.TryGetValue(id, out var found) ? found.Name : "";
-        var logical = mapper.Find(app, run.Action);
+        var parameters = run.Targets.SelectMany(t => t.Parameters).FirstOrDefault() ?? new Dictionary<string, string>();
+        var logical = mapper.Find(app, run.Action, parameters);
         var enrichment = logical is not null
             ? mapper.KindOf(logical) == ActionKind.Enrichment
             : appId is { } known && types.TryGetValue((known, run.Action.ToLowerInvariant()), out var type)
               && string.Equals(type, "investigate", StringComparison.OrdinalIgnoreCase);
         return new AuditedAction(logical, app, run.Action, enrichment);
-    }
-
-    /// <summary>(app, app action) → logical action, from the connectors' <c>splunk_soar</c> bindings (case-insensitive, as
-    /// SOAR matches app and action names). Without an app on the record, an action name only one binding uses.</summary>
-    private sealed class BindingMap(IActionCatalog catalog)
-    {
-        private readonly Dictionary<(string App, string Action), string> _byAppAction = catalog.All
-            .Where(a => a.SplunkSoar is not null)
-            .OrderBy(a => a.Name, StringComparer.Ordinal)
-            .GroupBy(a => (a.SplunkSoar!.App.ToLowerInvariant(), a.SplunkSoar.Action.ToLowerInvariant()))
-            .ToDictionary(g => g.Key, g => g.First().Name);
-
-        public string? Find(string app, string action)
-        {
-            var key = action.ToLowerInvariant();
-            if (app.Length > 0) return _byAppAction.GetValueOrDefault((app.ToLowerInvariant(), key));
-            var candidates = _byAppAction.Where(p => p.Key.Action == key).Select(p => p.Value).Distinct(StringComparer.Ordinal).ToList();
-            return candidates.Count == 1 ? candidates[0] : null;
-        }
-
-        public ActionKind? KindOf(string logical) => catalog.Find(logical)?.Kind;
     }
 }
