@@ -14,13 +14,13 @@ internal static class PlaybookClassifier
     /// <param name="agentFor">The agent that takes a logical action today, or null.</param>
     /// <param name="breakGlassFor">The critical capabilities the policy names this playbook the manual fallback of: such a
     /// playbook is kept whatever the rules say (it is meant to run rarely).</param>
-    public static PlaybookAuditRow Classify(AuditedPlaybook playbook, PlaybookAuditRules rules, int windowDays, Func<string, string?> agentFor,
+    public static PlaybookAuditRow Classify(AuditedPlaybook playbook, PlaybookAuditRules rules, double windowDays, Func<string, string?> agentFor,
         IReadOnlyList<string>? breakGlassFor = null)
     {
         ArgumentNullException.ThrowIfNull(playbook);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(agentFor);
-        ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowDays);
 
         var runs = playbook.Runs;
         var succeeded = runs.Count(r => r.Succeeded);
@@ -73,12 +73,12 @@ internal static class PlaybookClassifier
         };
     }
 
-    private static List<string> RetireReasons(int runs, double perMonth, double? successRate, int succeeded, int finished, PlaybookAuditRules rules, int windowDays)
+    private static List<string> RetireReasons(int runs, double perMonth, double? successRate, int succeeded, int finished, PlaybookAuditRules rules, double windowDays)
     {
-        if (runs == 0) return [Text($"no runs in the last {windowDays} days")];
+        if (runs == 0) return [Text($"no runs in the last {windowDays:0.#} days")];
         var reasons = new List<string>();
         if (perMonth < rules.RetireBelowRunsPerMonth)
-            reasons.Add(Text($"{perMonth:0.##} runs a month ({runs} in {windowDays} days), below {rules.RetireBelowRunsPerMonth:0.##}"));
+            reasons.Add(Text($"{perMonth:0.##} runs a month ({runs} in {windowDays:0.#} days), below {rules.RetireBelowRunsPerMonth:0.##} a month"));
         if (successRate is { } rate && rate < rules.RetireBelowSuccessRate)
             reasons.Add(Text($"{rate:P0} success ({succeeded} of {finished} finished runs), below {rules.RetireBelowSuccessRate:P0}"));
         return reasons;

@@ -117,11 +117,11 @@ public static class PlaybookInventorySeed
         public static LaunchedAction UserLookup { get; } = New("get attributes", "AD LDAP", "ad_ldap", ("principals", "jdoe"));
         public static LaunchedAction HuntHash { get; } = New("hunt file", "CrowdStrike OAuth API", "crowdstrike_oauth", ("hash", "44d88612fea8a8f36de82e1278abb02f"));
         public static LaunchedAction IsolateHost { get; } = New("quarantine device", "CrowdStrike OAuth API", "crowdstrike_oauth", ("hostname", "WS-0412"));
-        public static LaunchedAction QuarantineEmail { get; } = New("block sender", "MS Graph for Office 365", "msgraph_office365", ("sender", "billing@invoices.example.org"));
+        public static LaunchedAction QuarantineEmail { get; } = New("block sender", "MS Graph for Office 365", "msgraph_office365", ("sender", "billing@invoices.example.org"), ("email_address", "security-quarantine@example.com"));
         public static LaunchedAction BlockUrl { get; } = New("block url", "Panorama", "panorama", ("url", "http://login-check.example.net/a"));
         public static LaunchedAction BlockIp { get; } = New("block ip", "Panorama", "panorama", ("ip", "198.51.100.23"));
         public static LaunchedAction ResetPassword { get; } = New("reset password", "AD LDAP", "ad_ldap", ("user", "jdoe"), ("use_samaccountname", "true"));
-        public static LaunchedAction DisableAccount { get; } = New("disable account", "AD LDAP", "ad_ldap", ("user", "jdoe"));
+        public static LaunchedAction DisableAccount { get; } = New("disable account", "AD LDAP", "ad_ldap", ("user", "jdoe"), ("use_samaccountname", "true"));
         public static LaunchedAction CreateTicket { get; } = New("create ticket", "ServiceNow", "servicenow", ("short_description", "SOAR event"));
         public static LaunchedAction Notify { get; } = New("send email", "SMTP", "smtp", ("to", "soc@corp-example.com"));
 
