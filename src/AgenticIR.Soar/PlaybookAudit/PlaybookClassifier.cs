@@ -80,7 +80,7 @@ internal static class PlaybookClassifier
         if (perMonth < rules.RetireBelowRunsPerMonth)
             reasons.Add(Text($"{perMonth:0.##} runs a month ({runs} in {windowDays:0.#} days), below {rules.RetireBelowRunsPerMonth:0.##} a month"));
         if (successRate is { } rate && rate < rules.RetireBelowSuccessRate)
-            reasons.Add(Text($"{rate:P0} success ({succeeded} of {finished} finished runs), below {rules.RetireBelowSuccessRate:P0}"));
+            reasons.Add(Text($"{rate * 100:0.#}% success ({succeeded} of {finished} finished runs), below {rules.RetireBelowSuccessRate * 100:0.#}%"));
         return reasons;
     }
 

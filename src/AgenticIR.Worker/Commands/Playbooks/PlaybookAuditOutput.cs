@@ -21,7 +21,7 @@ internal static class PlaybookAuditOutput
 
     public static void Table(IAnsiConsole console, IReadOnlyList<PlaybookAuditRow> rows, DateTimeOffset since, DateTimeOffset now, PlaybookAuditRules rules)
     {
-        console.MarkupLine(Invariant($"Playbook audit [bold]{since:yyyy-MM-dd} → {now:yyyy-MM-dd}[/] ({(now - since).TotalDays:0.#} days). Retire below {rules.RetireBelowRunsPerMonth:0.##} runs a month or {rules.RetireBelowSuccessRate:P0} success; keep up to {rules.KeepMaxActions} fixed actions without enrichment; convert from {rules.ConvertMinEnrichmentApps} enrichment apps or varying actions."));
+        console.MarkupLine(Invariant($"Playbook audit [bold]{since:yyyy-MM-dd} → {now:yyyy-MM-dd}[/] ({(now - since).TotalDays:0.#} days). Retire below {rules.RetireBelowRunsPerMonth:0.##} runs a month or {rules.RetireBelowSuccessRate * 100:0.#}% success; keep up to {rules.KeepMaxActions} fixed actions without enrichment; convert from {rules.ConvertMinEnrichmentApps} enrichment apps or varying actions."));
         if (rows.Count == 0)
         {
             console.MarkupLine("[yellow]No playbook on the SOAR.[/]");
@@ -32,7 +32,7 @@ internal static class PlaybookAuditOutput
         {
             table.AddRow(
                 E(r.Playbook), E(r.Instance), r.Active ? "yes" : "[grey]no[/]", Num(r.Runs), r.FailedRuns == 0 ? "0" : $"[red]{Num(r.FailedRuns)}[/]",
-                r.SuccessRate is { } rate ? Invariant($"{rate:P0}") : "–",
+                r.SuccessRate is { } rate ? Invariant($"{rate * 100:0}%") : "–",
                 r.LastRun is { } last ? last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never",
                 r.MedianDurationSeconds is { } s ? Invariant($"{s:0}s") : "–",
                 E(string.Join(", ", r.Actions)),
