@@ -6,7 +6,7 @@ namespace AgenticIR.Core.Policy;
 /// <param name="LoadedAt">When this version was first put in force.</param>
 /// <param name="SourceFile">Path of the policy file.</param>
 /// <param name="AcceptedBy">Who put it in force: a named person for an accepted proposal, <c>startup</c> or <c>policy_file</c> for an edit picked up from the file.</param>
-/// <param name="Kind"><see cref="PolicyKind"/>, <see cref="CalibrationKind"/> or <see cref="PlaybooksKind"/>.</param>
+/// <param name="Kind"><see cref="PolicyKind"/> or <see cref="CalibrationKind"/>.</param>
 public sealed record PolicyVersion(int Version, string Hash, DateTimeOffset LoadedAt, string SourceFile, string AcceptedBy, string Kind)
 {
     /// <summary>A change to the policy itself (a file edit, or an accepted proposal on budgets).</summary>
@@ -14,7 +14,4 @@ public sealed record PolicyVersion(int Version, string Hash, DateTimeOffset Load
 
     /// <summary>An accepted calibration of triage weights, severity cut-offs or confidence thresholds.</summary>
     public const string CalibrationKind = "calibration";
-
-    /// <summary>A promotion of playbook entries in <c>config/playbooks.yaml</c> that the graduation evidence supports.</summary>
-    public const string PlaybooksKind = "playbooks";
 }

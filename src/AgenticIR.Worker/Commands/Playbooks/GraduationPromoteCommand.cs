@@ -21,7 +21,8 @@ namespace AgenticIR.Worker.Commands.Playbooks;
 /// what the graduation report supports for one playbook entry: each severity it recommends promoting becomes
 /// <c>autonomous</c> in the entry's <c>by_severity</c>. Refused, with the report's reasons, when the evidence supports
 /// no severity or a demotion cap is in force. The file is validated before it is replaced, the change is recorded as a
-/// policy version (kind <c>playbooks</c>) and audited as <c>policy_change</c>.</summary>
+/// policy version (kind <c>policy</c>, source file config/playbooks.yaml: the version store knows only policy and
+/// calibration kinds) and audited as <c>policy_change</c>.</summary>
 internal static class GraduationPromoteCommand
 {
     public static Command Create(IAnsiConsole? console)
@@ -114,7 +115,7 @@ internal static class GraduationPromoteCommand
         var newHash = await edit.CommitAsync(cancellationToken);
         var severities = string.Join(",", decision.Promote.Select(s => s.ToWire()));
         var recorded = await host.Resolve<IPolicyVersionStore>().RecordAsync(
-            new PolicyVersionCandidate(newHash, paths.Playbooks, by, PolicyVersion.PlaybooksKind, now), cancellationToken);
+            new PolicyVersionCandidate(newHash, paths.Playbooks, by, PolicyVersion.PolicyKind, now), cancellationToken);
         await host.Resolve<IAuditLog>().AppendAsync(new AuditEntry
         {
             AgentName = "operator",
@@ -128,7 +129,8 @@ internal static class GraduationPromoteCommand
             Details = new Dictionary<string, string>
             {
                 ["version"] = recorded.Version.Version.ToString(CultureInfo.InvariantCulture),
-                ["kind"] = PolicyVersion.PlaybooksKind,
+                ["kind"] = PolicyVersion.PolicyKind,
+                ["file"] = paths.Playbooks,
                 ["playbook"] = name,
                 ["severities"] = severities,
                 ["old_hash"] = edit.OldHash,
