@@ -50,6 +50,7 @@ public static class GovernanceServiceCollectionExtensions
         services.TryAddSingleton<DelegatedApprovals>();
         services.TryAddSingleton<IDelegatedApprovals>(sp => sp.GetRequiredService<DelegatedApprovals>());
         services.TryAddSingleton<GovernanceReport>();
+        services.TryAddSingleton<BreakGlassReview>();
 
         // The clockwork the host runs every few seconds: timeouts, and held actions resumed once a switch is released.
         services.TryAddSingleton<GovernanceLoop>();

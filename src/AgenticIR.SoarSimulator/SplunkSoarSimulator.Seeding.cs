@@ -109,6 +109,22 @@ public sealed partial class SplunkSoarSimulator
         return _store.AddPlaybookRun(containerId, playbook, status, actions);
     }
 
+    /// <summary>Adds a playbook to the inventory (<c>GET /rest/playbook</c>) with its <c>active</c> flag; returns its id.</summary>
+    public long AddPlaybook(string playbook, bool active = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(playbook);
+        return _store.AddPlaybook(playbook, active);
+    }
+
+    /// <summary>Records a playbook run of the past, with its start time and duration, and the action runs it launched.</summary>
+    public long AddPlaybookRun(HistoricalPlaybookRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentException.ThrowIfNullOrWhiteSpace(run.Playbook);
+        ArgumentException.ThrowIfNullOrWhiteSpace(run.Status);
+        return _store.AddPlaybookRun(run.ContainerId, run.Playbook, run.Status, run.Actions, run.StartTime, run.Duration);
+    }
+
     /// <summary>Closes a container the way an analyst does: final severity and status, and the disposition in a
     /// custom field when given.</summary>
     public void CloseContainer(long containerId, string severity, string status = "closed", string? dispositionField = null, string? dispositionValue = null)

@@ -67,6 +67,10 @@ internal static class PivotRules
     private const string SoarUserLookup = "user_lookup";
     private const string SoarHuntHash = "hunt_hash";
 
+    /// <summary>The SOAR enrichment actions the investigation agent opens with (when a SOAR binding registers them).</summary>
+    public static IReadOnlyList<string> SoarTools { get; } =
+        [SoarIpReputation, SoarDomainReputation, SoarUrlReputation, SoarFileReputation, SoarUserLookup, SoarHuntHash];
+
     /// <summary>Opening priority of a tool on an observable the alert carries, given the alert's family.</summary>
     public static (double Priority, string Because) Opening(string tool, Observable o, string family)
     {

@@ -35,6 +35,9 @@ public sealed record GovernancePolicy
     public GraduationCriteria Graduation { get; init; } = GraduationCriteria.Default;
     /// <summary>Budgets and severity bounds of a language-model reasoner.</summary>
     public ModelPolicy Model { get; init; } = ModelPolicy.Default;
+
+    /// <summary>Playbook audit rules and break-glass fallbacks.</summary>
+    public MigrationPolicy Migration { get; init; } = MigrationPolicy.Default;
     /// <summary>SHA-256 of the policy file, for audit.</summary>
     public string Hash { get; init; } = "";
 }

@@ -10,7 +10,7 @@ public static class GovernancePolicyLoader
     [
         "escalation_policy", "approval_gates", "approval_timeouts", "timeout_behavior", "circuit_breakers",
         "kill_switch", "audit_trail", "compliance_mappings", "triage", "investigation",
-        "protected_targets", "organization", "approvers", "business_hours", "graduation", "llm",
+        "protected_targets", "organization", "approvers", "business_hours", "graduation", "llm", "migration",
     ];
 
     /// <summary>Loads the policy.</summary>
@@ -55,6 +55,7 @@ public static class GovernancePolicyLoader
         var businessHours = BusinessHoursSectionReader.Read(r, root);
         var graduation = GraduationSectionReader.Read(r, root);
         var model = ModelSectionReader.Read(r, root);
+        var migration = MigrationSectionReader.Read(r, root);
         if (approvers is not null && gates is not null) ApproversSectionReader.CheckReferences(r, root, approvers, gates);
 
         if (r.HasErrors || escalation is null || gates is null || timeouts is null || behavior is null || breakers is null
@@ -81,6 +82,7 @@ public static class GovernancePolicyLoader
             BusinessHours = businessHours,
             Graduation = graduation,
             Model = model,
+            Migration = migration,
             Hash = file.Sha256,
         };
         return new PolicyReadResult(policy, r.Errors, references);

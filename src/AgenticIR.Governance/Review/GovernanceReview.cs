@@ -26,4 +26,6 @@ public sealed record GovernanceReview
     public IReadOnlyList<PolicyVersion> PolicyVersions { get; init; } = [];
     /// <summary>True when more investigations changed than the review reads; narrow the window.</summary>
     public bool Truncated { get; init; }
+    /// <summary>Manual fallbacks of the policy's critical capabilities, from the latest break-glass checks.</summary>
+    public IReadOnlyList<BreakGlassStatus> BreakGlass { get; init; } = [];
 }

@@ -121,6 +121,17 @@ internal sealed partial class SoarStore
         _assets.Values.FirstOrDefault(a =>
             Json.Str(a, "id") == reference || string.Equals(Json.Str(a, "name"), reference, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Adds a playbook to the inventory (or finds it) and sets its <c>active</c> flag; returns its id.</summary>
+    public long AddPlaybook(string reference, bool active)
+    {
+        lock (_gate)
+        {
+            var id = EnsurePlaybookLocked(reference);
+            _playbooks[id]["active"] = active;
+            return id;
+        }
+    }
+
     /// <summary>A playbook by <c>repo/name</c> or bare name (repo <c>local</c>), created on first use.</summary>
     private long EnsurePlaybookLocked(string reference)
     {

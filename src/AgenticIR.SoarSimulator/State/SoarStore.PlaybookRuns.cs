@@ -8,7 +8,12 @@ internal sealed partial class SoarStore
 {
     /// <summary>Records that <paramref name="playbook"/> ran on a container and launched <paramref name="actions"/>,
     /// all already finished (what a legacy playbook leaves behind for shadow comparison).</summary>
-    public long AddPlaybookRun(long containerId, string playbook, string status, IReadOnlyList<LaunchedAction> actions)
+    public long AddPlaybookRun(long containerId, string playbook, string status, IReadOnlyList<LaunchedAction> actions) =>
+        AddPlaybookRun(containerId, playbook, status, actions, null, null);
+
+    /// <summary>Like the above, started at <paramref name="start"/> (default now) and finished <paramref name="duration"/>
+    /// later (its <c>update_time</c>); a <c>running</c> run has no end. Its action runs start one after another inside it.</summary>
+    public long AddPlaybookRun(long containerId, string playbook, string status, IReadOnlyList<LaunchedAction> actions, DateTimeOffset? start, TimeSpan? duration)
     {
         lock (_gate)
         {
@@ -16,7 +21,10 @@ internal sealed partial class SoarStore
             var playbookId = EnsurePlaybookLocked(playbook);
             var playbookJson = _playbooks[playbookId];
             var id = NextId("playbook_run");
-            var now = Now();
+            var startedAt = start ?? Time.GetUtcNow();
+            var length = duration ?? TimeSpan.Zero;
+            var now = SoarTime.Format(startedAt);
+            var end = status == "running" ? now : SoarTime.Format(startedAt + length);
             _playbookRuns[id] = new JsonObject
             {
                 ["id"] = id,
@@ -31,15 +39,20 @@ internal sealed partial class SoarStore
                 ["misc"] = new JsonObject(),
                 ["cancelled"] = false,
                 ["start_time"] = now,
-                ["update_time"] = now,
+                ["update_time"] = end,
             };
             var index = 0;
-            foreach (var launched in actions) AddFinishedActionRunLocked(containerId, id, launched, ++index);
+            var step = actions.Count == 0 ? TimeSpan.Zero : length / (actions.Count + 1);
+            foreach (var launched in actions)
+            {
+                index++;
+                AddFinishedActionRunLocked(containerId, id, launched, index, start is null ? null : startedAt + step * index);
+            }
             return id;
         }
     }
 
-    private void AddFinishedActionRunLocked(long containerId, long playbookRunId, LaunchedAction launched, int index)
+    private void AddFinishedActionRunLocked(long containerId, long playbookRunId, LaunchedAction launched, int index, DateTimeOffset? at)
     {
         var app = FindAppLocked(launched.App) ?? throw new InvalidOperationException($"App '{launched.App}' is not installed.");
         var asset = FindAssetLocked(launched.Asset) ?? throw new InvalidOperationException($"Asset '{launched.Asset}' does not exist.");
@@ -47,7 +60,7 @@ internal sealed partial class SoarStore
         foreach (var (key, value) in launched.Parameters) parameters[key] = value;
         var id = NextId("action_run");
         var status = AddAppRunLocked(id, containerId, playbookRunId, launched.Action, app, asset, [parameters], launched.Status);
-        var now = Now();
+        var now = at is { } time ? SoarTime.Format(time) : Now();
         _actionRuns[id] = new JsonObject
         {
             ["id"] = id,

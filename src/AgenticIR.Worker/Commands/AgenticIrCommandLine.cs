@@ -40,6 +40,7 @@ public static class AgenticIrCommandLine
         root.Add(Splunk.SplunkAppCommand.Create());
         root.Add(Splunk.GraduationCommand.Create());
         root.Add(Splunk.MetricsCommand.Create());
+        root.Add(Playbooks.PlaybooksCommand.Create());
         return Hosting.MetricsEnvironmentGuard.Apply(Hosting.StartupErrorGuard.Apply(root));
     }
 }

@@ -83,5 +83,14 @@ internal sealed record SoarActionRun(
 /// <summary>One app run (one asset) of an action run, with <c>result_data</c>.</summary>
 internal sealed record SoarAppRun(long Id, long ActionRunId, string Status, string Action, string? Asset, string? Message, JsonElement ResultData);
 
-/// <summary>A playbook run on a container.</summary>
-internal sealed record SoarPlaybookRun(long Id, long ContainerId, string Playbook, string Status, string? Message, DateTimeOffset? StartTime, DateTimeOffset? UpdateTime);
+/// <summary>A playbook run on a container. <see cref="PlaybookId"/> is the numeric <c>playbook</c> when the record gives
+/// one; <see cref="EndTime"/> is when a finished run ended (UNVERIFIED: <c>end_time</c>, else <c>update_time</c>).</summary>
+internal sealed record SoarPlaybookRun(long Id, long ContainerId, string Playbook, string Status, string? Message, DateTimeOffset? StartTime,
+    DateTimeOffset? UpdateTime, long? PlaybookId = null, DateTimeOffset? EndTime = null);
+
+/// <summary>A playbook of the inventory: <c>repo/name</c> and whether it starts on matching containers.</summary>
+internal sealed record SoarPlaybook(long Id, string Name, string? Repository, bool Active)
+{
+    /// <summary><c>repo/name</c>, or the bare name when the repository is unknown.</summary>
+    public string FullName => Repository is { Length: > 0 } repo ? $"{repo}/{Name}" : Name;
+}

@@ -86,7 +86,13 @@ internal static class SoarParsers
     public static SoarPlaybookRun PlaybookRun(JsonElement r) => new(
         RequiredLong(r, "id"), Long(r, "container") ?? 0,
         String(r, "playbook_name") ?? String(r, "_pretty_playbook") ?? String(r, "playbook") ?? "", String(r, "status") ?? "", String(r, "message"),
-        Date(r, "start_time"), Date(r, "update_time"));
+        Date(r, "start_time"), Date(r, "update_time"), Long(r, "playbook"), Date(r, "end_time") ?? Date(r, "update_time"));
+
+    /// <summary>A playbook of the list. UNVERIFIED: the repository field (see <see cref="PlaybookName"/>); a record without
+    /// <c>active</c> counts as inactive.</summary>
+    public static SoarPlaybook Playbook(JsonElement p) => new(
+        RequiredLong(p, "id"), String(p, "name") ?? throw new InvalidDataException("playbook without 'name'"),
+        String(p, "_pretty_scm") ?? String(p, "scm_name"), Bool(p, "active") ?? false);
 
     /// <summary>A playbook record's name as <c>repo/name</c> (the form <c>playbook_run</c> and playbook entries use).
     /// UNVERIFIED: the repository field (<c>_pretty_scm</c>, or <c>scm_name</c> as the simulator writes it).</summary>

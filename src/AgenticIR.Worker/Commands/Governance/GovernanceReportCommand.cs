@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AgenticIR.Core;
+using AgenticIR.Definitions.Policy;
 using AgenticIR.Governance.Review;
 using AgenticIR.Worker.Hosting;
 using Spectre.Console;
@@ -40,6 +41,9 @@ internal static class GovernanceReportCommand
         }
         await using var host = await CommandHost.OpenStoreAsync(settings, cancellationToken);
         var review = await host.Resolve<GovernanceReport>().BuildAsync(since, cancellationToken);
+        // Break-glass gaps come from the latest checks whatever the window: a gap stays until a check finds it closed.
+        if (GovernancePolicyLoader.TryLoad(paths.Policy).Policy is { } policy)
+            review = review with { BreakGlass = await host.Resolve<BreakGlassReview>().BuildAsync(policy.Migration.BreakGlass, cancellationToken) };
         if (format == "json")
         {
             // Written raw: markup parsing would eat JSON's square brackets.
@@ -90,6 +94,22 @@ internal static class GovernanceReportCommand
             output.Write(table);
         }
         WriteEvents(output, "Policy changes", review.PolicyEvents);
+        WriteBreakGlass(output, review.BreakGlass);
+    }
+
+    private static void WriteBreakGlass(IAnsiConsole output, IReadOnlyList<BreakGlassStatus> statuses)
+    {
+        if (statuses.Count == 0)
+        {
+            output.MarkupLine("[bold]Break glass[/]: the policy lists no critical capability.");
+            return;
+        }
+        var gaps = statuses.Count(s => !s.Ready);
+        var table = new Table().Title(gaps == 0 ? "Break glass: every critical capability has a tested manual fallback" : $"Break glass: {gaps} gap(s)")
+            .AddColumns("Capability", "Fallback playbook", "Instance", "Checked", "Status");
+        foreach (var s in statuses)
+            table.AddRow(E(s.Capability), E(s.Playbook), E(s.Instance), s.CheckedAt is { } at ? Stamp(at) : "never", s.Ready ? "[green]ready[/]" : $"[red]gap: {E(s.Gap)}[/]");
+        output.Write(table);
     }
 
     private static void WriteChain(IAnsiConsole output, ReviewedAction a)

@@ -17,7 +17,8 @@ internal static class SimulatorCommand
         var port = new Option<int>("--port") { Description = "Port to listen on (127.0.0.1)", DefaultValueFactory = _ => 8089 };
         var token = new Option<string>("--token") { Description = "The ph-auth-token the simulator accepts", DefaultValueFactory = _ => "simulator-token" };
         var seed = new Option<string?>("--seed") { Description = "Folder of container JSON files to load (default: {home}/samples/soar/containers)" };
-        var splunk = new Command("splunk-soar", "Run a Splunk SOAR simulator on 127.0.0.1 until stopped") { port, token, seed };
+        var inventory = new Option<bool>("--playbook-inventory") { Description = "Also seed a playbook inventory with 90 days of run history (for playbooks audit, onboard, break-glass)" };
+        var splunk = new Command("splunk-soar", "Run a Splunk SOAR simulator on 127.0.0.1 until stopped") { port, token, seed, inventory };
         splunk.SetAction(async (parse, ct) =>
         {
             var paths = CommandSettings.From(parse).Paths;
@@ -25,6 +26,7 @@ internal static class SimulatorCommand
             await using var simulator = await SplunkSoarSimulator.StartAsync(
                 new SimulatorOptions { Port = parse.GetValue(port), Token = parse.GetRequiredValue(token), IncludeDefaultCatalog = true }, ct);
             var seeded = Directory.Exists(folder) ? simulator.SeedFromFolder(folder).Count : 0;
+            if (parse.GetValue(inventory)) SoarSimulator.Inventory.PlaybookInventorySeed.Seed(simulator, TimeProvider.System.GetUtcNow());
             AnsiConsole.MarkupLineInterpolated($"Splunk SOAR simulator on [bold]{simulator.BaseUrl}[/] with {seeded} containers. Press Ctrl+C to stop.");
             try
             {

@@ -28,6 +28,7 @@ internal static class GraduationCommand
             report,
             GraduationCapsCommand.CreateList(console),
             GraduationCapsCommand.CreateReinstate(console),
+            Playbooks.GraduationPromoteCommand.Create(console),
         };
     }
 
