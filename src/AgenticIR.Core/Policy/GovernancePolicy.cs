@@ -33,6 +33,8 @@ public sealed record GovernancePolicy
     public BusinessHours? BusinessHours { get; init; }
     /// <summary>Graduation and demotion criteria.</summary>
     public GraduationCriteria Graduation { get; init; } = GraduationCriteria.Default;
+    /// <summary>When an agent's breaker trips and how it recovers.</summary>
+    public AgentHealthPolicy AgentHealth { get; init; } = AgentHealthPolicy.Default;
     /// <summary>SHA-256 of the policy file, for audit.</summary>
     public string Hash { get; init; } = "";
 }

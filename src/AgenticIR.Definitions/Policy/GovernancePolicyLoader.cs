@@ -10,7 +10,7 @@ public static class GovernancePolicyLoader
     [
         "escalation_policy", "approval_gates", "approval_timeouts", "timeout_behavior", "circuit_breakers",
         "kill_switch", "audit_trail", "compliance_mappings", "triage", "investigation",
-        "protected_targets", "organization", "approvers", "business_hours", "graduation",
+        "protected_targets", "organization", "approvers", "business_hours", "graduation", "agent_health",
     ];
 
     /// <summary>Loads the policy.</summary>
@@ -54,6 +54,7 @@ public static class GovernancePolicyLoader
         var approvers = ApproversSectionReader.Read(r, root);
         var businessHours = BusinessHoursSectionReader.Read(r, root);
         var graduation = GraduationSectionReader.Read(r, root);
+        var agentHealth = AgentHealthSectionReader.Read(r, root);
         if (approvers is not null && gates is not null) ApproversSectionReader.CheckReferences(r, root, approvers, gates);
 
         if (r.HasErrors || escalation is null || gates is null || timeouts is null || behavior is null || breakers is null
@@ -79,6 +80,7 @@ public static class GovernancePolicyLoader
             Approvers = approvers,
             BusinessHours = businessHours,
             Graduation = graduation,
+            AgentHealth = agentHealth,
             Hash = file.Sha256,
         };
         return new PolicyReadResult(policy, r.Errors, references);
