@@ -15,7 +15,7 @@ public sealed partial class StageRunner
         {
             var enabled = string.Join(", ", record.Playbook!.Capabilities!);
             return new AgentsStoodAside(AgentsStoodAside.CapabilitiesCause, AgentStages.AgentsOf(record.Stage) is [var first, ..] ? first : needed,
-                $"the playbook entry `{record.Playbook.Playbook}` enables capabilities [{enabled}]; {needed} and the stages after it do not run",
+                $"the playbook entry {record.Playbook.Playbook} enables capabilities [{enabled}]; {needed} and the stages after it do not run",
                 record.Stage, _time.GetUtcNow());
         }
         if (_gate is null) return null;
