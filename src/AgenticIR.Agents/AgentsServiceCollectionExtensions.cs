@@ -60,7 +60,7 @@ public static class AgentsServiceCollectionExtensions
             sp.GetRequiredService<IReportSink>(), sp.GetRequiredService<ResponseExecutor>(), sp.GetRequiredService<IApprovalRequestRecorder>(),
             sp.GetRequiredService<InvestigationWriter>(), sp.GetRequiredService<RecentInvestigations>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<StageRunner>>(),
-            sp.GetRequiredService<IInvestigationClaims>()));
+            sp.GetRequiredService<IInvestigationClaims>(), sp.GetService<IAgentGate>()));
         services.TryAddSingleton<IInvestigationContinuation>(sp => sp.GetRequiredService<StageRunner>());
         services.TryAddSingleton<IAlertIntake, AlertIntake>();
         return services;

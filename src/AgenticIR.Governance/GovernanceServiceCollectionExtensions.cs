@@ -4,7 +4,9 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Governance.Approvals;
 using AgenticIR.Governance.Approvals.Delegation;
 using AgenticIR.Governance.Audit;
+using AgenticIR.Core.Governance;
 using AgenticIR.Governance.Controls;
+using AgenticIR.Governance.Health;
 using AgenticIR.Governance.Loop;
 using AgenticIR.Governance.PolicyLifecycle;
 using AgenticIR.Governance.Review;
@@ -51,6 +53,12 @@ public static class GovernanceServiceCollectionExtensions
         services.TryAddSingleton<IDelegatedApprovals>(sp => sp.GetRequiredService<DelegatedApprovals>());
         services.TryAddSingleton<GovernanceReport>();
         services.TryAddSingleton<BreakGlassReview>();
+
+        // Agent health: the orchestrator asks the gate before each stage; the monitor trips and probes the breakers.
+        services.TryAddSingleton<AgentLatencyWindow>();
+        services.TryAddSingleton<IAgentGate>(sp => new StoreAgentGate(sp.GetRequiredService<IGovernanceControlStore>(), sp.GetRequiredService<AgentLatencyWindow>()));
+        services.TryAddSingleton(sp => new AgentHealthReader(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<IGovernanceControlStore>(), sp.GetRequiredService<AgentLatencyWindow>()));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<AgentHealthMonitor>(sp));
 
         // The clockwork the host runs every few seconds: timeouts, and held actions resumed once a switch is released.
         services.TryAddSingleton<GovernanceLoop>();

@@ -53,4 +53,8 @@ internal static partial class OrchestrationLog
     [LoggerMessage(EventId = 2054, EventName = "DeliveredMarksLost", Level = LogLevel.Warning,
         Message = "Could not mark {Count} delivered messages: {ErrorType}; they are delivered again on the next start")]
     public static partial void DeliveredMarksLost(ILogger logger, int count, string errorType);
+
+    [LoggerMessage(EventId = 2006, EventName = "StoodAside", Level = LogLevel.Warning,
+        Message = "Investigation {InvestigationId} handed back to its playbook: {Agent} may not run ({Cause})")]
+    public static partial void StoodAside(ILogger logger, string investigationId, string agent, string cause);
 }

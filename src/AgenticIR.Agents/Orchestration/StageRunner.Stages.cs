@@ -1,6 +1,7 @@
 using System.Globalization;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Investigation;
+using AgenticIR.Core.Learning;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
@@ -156,11 +157,15 @@ public sealed partial class StageRunner
     private async Task<(InvestigationRecord Record, List<BusMessage> Messages)> DocumentedAsync(InvestigationRecord record, IReadOnlyList<BusMessage> earlier, CancellationToken cancellationToken)
     {
         // Documentation and learning read the same saved state and do not depend on each other.
-        var learning = Task.Run(() => _agents.Learning.Analyze(record), cancellationToken);
-        var documented = await RenderAsync(Move(record, InvestigationStage.Documented, "documentation", "Incident report written"), "documented", writeFiles: true, cancellationToken);
-        var feedback = await learning;
-        var next = documented with { Feedback = feedback };
+        // A stopped learning agent (kill switch or breaker) leaves the investigation without feedback; the report is still written.
+        var learningStopped = await LearningStoppedAsync(cancellationToken);
+        var learning = learningStopped ? Task.FromResult<FeedbackReport?>(null) : Task.Run<FeedbackReport?>(() => _agents.Learning.Analyze(record), cancellationToken);
+        var moved = Move(record, InvestigationStage.Documented, "documentation", "Incident report written");
+        if (learningStopped) moved = moved with { Timeline = [.. moved.Timeline, _writer.Entry("learning", "Learning agent stopped (kill switch or breaker): no feedback for this investigation")] };
+        var documented = await RenderAsync(moved, "documented", writeFiles: true, cancellationToken);
+        var next = documented with { Feedback = await learning };
         List<BusMessage> messages = [.. earlier, Message(next, MessageType.DocumentationReady, next.Incident?.Title ?? next.Id)];
+        if (next.Feedback is not { } feedback) return (next, messages);
         if (feedback.Insights.Count > 0 || feedback.Proposals.Count > 0)
             messages.Add(Message(next, MessageType.LearningInsight, $"{feedback.Insights.Count} insights, {feedback.Proposals.Count} proposals for review"));
         return (next, messages);
@@ -169,7 +174,7 @@ public sealed partial class StageRunner
     private async Task<InvestigationRecord> SaveDocumentedAsync(InvestigationRecord next, List<BusMessage> messages, CancellationToken cancellationToken)
     {
         var saved = await SaveAndAnnounceAsync(next, messages, cancellationToken);
-        foreach (var proposal in next.Feedback!.Proposals)
+        foreach (var proposal in next.Feedback?.Proposals ?? [])
             await _store.AddProposalAsync(saved.Id, proposal, cancellationToken);
         return saved;
     }

@@ -29,10 +29,13 @@ public sealed partial class StageRunner : IInvestigationContinuation
     private readonly InvestigationWriter _writer;
     private readonly RecentInvestigations _recent;
     private readonly IInvestigationClaims _claims;
+    private readonly IAgentGate? _gate;
 
     internal StageRunner(IStateStore store, IMessageBus bus, PipelineAgents agents, IReportSink reports, ResponseExecutor executor,
-        IApprovalRequestRecorder approvalRequests, InvestigationWriter writer, RecentInvestigations recent, TimeProvider time, ILogger<StageRunner> logger, IInvestigationClaims? claims = null)
+        IApprovalRequestRecorder approvalRequests, InvestigationWriter writer, RecentInvestigations recent, TimeProvider time, ILogger<StageRunner> logger, IInvestigationClaims? claims = null,
+        IAgentGate? gate = null)
     {
+        _gate = gate;
         _claims = claims ?? new UnclaimedInvestigations();
         _store = store;
         _bus = bus;
@@ -131,9 +134,16 @@ public sealed partial class StageRunner : IInvestigationContinuation
 #pragma warning disable CA1031 // stage boundary: a failing agent must not take the worker down; the failure is recorded and the stage retried on the next run
             try
             {
+                if (await StandAsideReasonAsync(record, cancellationToken) is { } aside)
+                {
+                    record = _recent.Remember(await StandAsideAsync(record, aside, cancellationToken));
+                    continue;
+                }
                 var started = _time.GetTimestamp();
                 var next = await AdvanceAsync(record, cancellationToken);
-                StageMetrics.Record(StageName(record.Stage), _time.GetElapsedTime(started));
+                var elapsed = _time.GetElapsedTime(started);
+                StageMetrics.Record(StageName(record.Stage), elapsed);
+                RecordAgentWork(record.Stage, elapsed);
                 OrchestrationLog.StageCompleted(_logger, next.Id, next.Stage);
                 record = _recent.Remember(next);
             }

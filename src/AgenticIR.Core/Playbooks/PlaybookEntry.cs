@@ -13,6 +13,10 @@ public sealed record PlaybookEntry(string Name, PlaybookMatch Match, PlaybookMod
     /// <see cref="BySeverity"/> sets every severity to off: such containers are never touched.</summary>
     public bool IsOffForEverySeverity => Enum.GetValues<Severity>().All(s => ToAssignment().For(s) == PlaybookMode.Off);
 
+    /// <summary>Stages the entry enables (<see cref="PipelineCapabilities"/>), in pipeline order; null for the full pipeline.</summary>
+    /// <value>The default value is null (the full pipeline).</value>
+    public IReadOnlyList<string>? Capabilities { get; init; }
+
     /// <summary>The modes handed to the orchestrator, which picks one once triage knows the severity.</summary>
-    public ModeAssignment ToAssignment() => new(Name, Mode, BySeverity);
+    public ModeAssignment ToAssignment() => new(Name, Mode, BySeverity) { Capabilities = Capabilities };
 }

@@ -38,6 +38,9 @@ public sealed record GovernancePolicy
 
     /// <summary>Playbook audit rules and break-glass fallbacks.</summary>
     public MigrationPolicy Migration { get; init; } = MigrationPolicy.Default;
+
+    /// <summary>When an agent's breaker trips and how it recovers.</summary>
+    public AgentHealthPolicy AgentHealth { get; init; } = AgentHealthPolicy.Default;
     /// <summary>SHA-256 of the policy file, for audit.</summary>
     public string Hash { get; init; } = "";
 }

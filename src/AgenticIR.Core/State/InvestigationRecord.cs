@@ -61,6 +61,10 @@ public sealed record InvestigationRecord
     /// <summary>The container or record the alert came from, when it came from a platform the worker writes back to.</summary>
     public SourceReference? Source { get; init; }
 
+    /// <summary>Set when the agents stood aside (a kill switch, an open breaker, or the entry's capabilities) and the
+    /// investigation went back to the playbook; it is then <see cref="InvestigationStage.Closed"/>.</summary>
+    public AgentsStoodAside? StoodAside { get; init; }
+
     /// <summary>Timeline built up stage by stage.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
 

@@ -17,8 +17,10 @@ public static class InvestigationStateMachine
         [InvestigationStage.Closed] = [],
     };
 
-    /// <summary>True when <paramref name="to"/> may follow <paramref name="from"/>.</summary>
-    public static bool CanMove(InvestigationStage from, InvestigationStage to) => Allowed[from].Contains(to);
+    /// <summary>True when <paramref name="to"/> may follow <paramref name="from"/>. Any unfinished stage may close: that is how
+    /// the agents stand aside and hand an investigation back to the playbook.</summary>
+    public static bool CanMove(InvestigationStage from, InvestigationStage to) =>
+        Allowed[from].Contains(to) || (to == InvestigationStage.Closed && !IsFinished(from));
 
     /// <summary>Throws when the transition is not allowed.</summary>
     public static void EnsureCanMove(InvestigationStage from, InvestigationStage to)

@@ -8,7 +8,7 @@ namespace AgenticIR.Definitions.Playbooks;
 /// <summary>Loads and validates config/playbooks.yaml: which playbooks the agents run beside, and in which mode.</summary>
 public static class PlaybookCatalogLoader
 {
-    private static readonly string[] EntryKeys = ["name", "platform", "instance", "match", "mode", "by_severity"];
+    private static readonly string[] EntryKeys = ["name", "platform", "instance", "match", "mode", "by_severity", "capabilities"];
     private static readonly string[] MatchKeys = ["soar_instance", "labels", "playbook", "incident_types", "playbooks", "kafka_topic", "rule_name"];
     private static readonly string[] SplunkOnlyMatchKeys = ["soar_instance", "labels", "playbook"];
     private static readonly string[] XsoarOnlyMatchKeys = ["incident_types", "playbooks"];
@@ -79,9 +79,10 @@ public static class PlaybookCatalogLoader
             : null;
         var mode = r.RequireEnum<PlaybookMode>(map, "mode");
         var bySeverity = ReadBySeverity(r, map);
-        return name is null || match is null || mode is null || bySeverity is null
+        var capabilities = PlaybookCapabilitiesReader.Read(r, map, out var capabilitiesValid);
+        return name is null || match is null || mode is null || bySeverity is null || !capabilitiesValid
             ? null
-            : new PlaybookEntry(name, match, mode.Value, bySeverity);
+            : new PlaybookEntry(name, match, mode.Value, bySeverity) { Capabilities = capabilities };
     }
 
     // `instance` names an XSOAR instance; Splunk SOAR entries keep theirs in match.soar_instance (one place per platform,

@@ -10,7 +10,7 @@ public static class GovernancePolicyLoader
     [
         "escalation_policy", "approval_gates", "approval_timeouts", "timeout_behavior", "circuit_breakers",
         "kill_switch", "audit_trail", "compliance_mappings", "triage", "investigation",
-        "protected_targets", "organization", "approvers", "business_hours", "graduation", "llm", "migration",
+        "protected_targets", "organization", "approvers", "business_hours", "graduation", "llm", "migration", "agent_health",
     ];
 
     /// <summary>Loads the policy.</summary>
@@ -56,6 +56,7 @@ public static class GovernancePolicyLoader
         var graduation = GraduationSectionReader.Read(r, root);
         var model = ModelSectionReader.Read(r, root);
         var migration = MigrationSectionReader.Read(r, root);
+        var agentHealth = AgentHealthSectionReader.Read(r, root);
         if (approvers is not null && gates is not null) ApproversSectionReader.CheckReferences(r, root, approvers, gates);
 
         if (r.HasErrors || escalation is null || gates is null || timeouts is null || behavior is null || breakers is null
@@ -83,6 +84,7 @@ public static class GovernancePolicyLoader
             Graduation = graduation,
             Model = model,
             Migration = migration,
+            AgentHealth = agentHealth,
             Hash = file.Sha256,
         };
         return new PolicyReadResult(policy, r.Errors, references);

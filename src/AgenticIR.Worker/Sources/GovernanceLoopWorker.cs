@@ -1,5 +1,6 @@
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Workers;
+using AgenticIR.Governance.Health;
 using AgenticIR.Governance.Loop;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Soar.Xsoar.Approvals;
@@ -9,12 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace AgenticIR.Worker.Sources;
 
 /// <summary>Runs the worker's clockwork every few seconds: a <see cref="GovernanceLoop"/> pass (approval timeouts,
-/// investigations whose held actions may go on), then the shadow comparison of containers handled in shadow mode. With
+/// investigations whose held actions may go on), the agent health loop (<see cref="AgentHealthMonitor"/>, on the policy's own interval), then the shadow comparison of
+/// containers handled in shadow mode. With
 /// several workers the timeouts and the shadow comparison each run on the worker holding their lease. For Cortex XSOAR it
 /// also reads answers given in XSOAR and compares XSOAR incidents (<see cref="XsoarGovernancePass"/>).</summary>
 internal sealed partial class GovernanceLoopWorker(
     GovernanceLoop governance, ShadowObserver? shadow, TimeProvider time, ILogger<GovernanceLoopWorker> logger, IPassGate? gate = null,
-    XsoarGovernancePass? xsoar = null) : BackgroundService
+    XsoarGovernancePass? xsoar = null, AgentHealthMonitor? health = null) : BackgroundService
 {
     /// <summary>Time between two passes.</summary>
     public static readonly TimeSpan Interval = GovernanceLoop.PassInterval;
@@ -51,6 +53,8 @@ internal sealed partial class GovernanceLoopWorker(
     public async Task PassAsync(CancellationToken cancellationToken)
     {
         await governance.PassAsync(cancellationToken);
+        // Agent health runs on its own (policy) interval; the monitor skips the passes in between.
+        if (health is not null) await health.MaybePassAsync(cancellationToken);
         // The comparison reads every SOAR container it follows: one worker at a time does it.
         if (shadow is not null && await (gate ?? OpenPassGate.Instance).TryEnterAsync(LeaseNames.ShadowObserver, Interval, cancellationToken))
             await shadow.PollOnceAsync(cancellationToken);

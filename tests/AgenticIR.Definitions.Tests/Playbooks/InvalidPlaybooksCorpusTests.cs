@@ -25,6 +25,29 @@ public sealed class InvalidPlaybooksCorpusTests
             ]
         },
         {
+            "capabilities_out_of_order_unknown_or_empty",
+            """
+            playbooks:
+              - name: a
+                match: { labels: [a] }
+                mode: shadow
+                capabilities: [investigation]
+              - name: b
+                match: { labels: [b] }
+                mode: shadow
+                capabilities: [triage, containment]
+              - name: c
+                match: { labels: [c] }
+                mode: shadow
+                capabilities: []
+            """,
+            [
+                "playbooks.yaml:5:19: playbooks[0].capabilities: capabilities must be [triage], [triage, investigation] or [triage, investigation, response] (each stage needs the ones before it), got [investigation]",
+                "playbooks.yaml:9:28: playbooks[1].capabilities[1]: 'containment' is not one of: triage, investigation, response",
+                "playbooks.yaml:13:19: playbooks[2].capabilities: the list must not be empty",
+            ]
+        },
+        {
             "missing_fields_and_empty_match",
             """
             playbooks:

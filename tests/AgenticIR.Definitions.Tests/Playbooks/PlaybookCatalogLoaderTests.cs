@@ -20,6 +20,39 @@ public sealed class PlaybookCatalogLoaderTests
     }
 
     [Fact]
+    public void TryLoad_Capabilities_TriageOnlyAndTwoStagesKeptFullListAndAbsentMeanFullPipeline()
+    {
+        using var folder = new ScratchFolder();
+        var path = folder.Write("playbooks.yaml", """
+            playbooks:
+              - name: a
+                match: { labels: [a] }
+                mode: shadow
+                capabilities: [triage]
+              - name: b
+                match: { labels: [b] }
+                mode: shadow
+                capabilities: [triage, investigation]
+              - name: c
+                match: { labels: [c] }
+                mode: shadow
+                capabilities: [triage, investigation, response]
+              - name: d
+                match: { labels: [d] }
+                mode: shadow
+            """);
+
+        var (catalog, errors) = PlaybookCatalogLoader.TryLoad(path);
+
+        Assert.Empty(errors);
+        var entries = Assert.IsType<PlaybookCatalog>(catalog).Entries;
+        Assert.Equal(["triage"], entries[0].ToAssignment().Capabilities);
+        Assert.Equal(["triage", "investigation"], entries[1].ToAssignment().Capabilities);
+        Assert.Null(entries[2].ToAssignment().Capabilities);
+        Assert.Null(entries[3].ToAssignment().Capabilities);
+    }
+
+    [Fact]
     public void TryLoad_FullEntry_ReadsEveryField()
     {
         using var folder = new ScratchFolder();

@@ -29,6 +29,7 @@ internal static class WriteBackItems
         AddNote(items, record, containerId, NoteKind.Investigation, InvestigationNote.Render(record), maxNoteBytes);
         AddNote(items, record, containerId, NoteKind.Plan, PlanNote.Render(record), maxNoteBytes);
         AddNote(items, record, containerId, NoteKind.Report, ReportNote.Render(record), maxNoteBytes);
+        AddNote(items, record, containerId, NoteKind.StandAside, HandBackNote.Render(record), maxNoteBytes);
         return items;
     }
 

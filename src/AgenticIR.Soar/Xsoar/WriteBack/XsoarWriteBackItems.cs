@@ -22,6 +22,7 @@ internal static class XsoarWriteBackItems
         Add(items, record, XsoarEntryKind.Investigation, WithoutMarker(InvestigationNote.Render(record)));
         Add(items, record, XsoarEntryKind.Plan, WithoutMarker(PlanNote.Render(record, NoteWording.Xsoar)));
         Add(items, record, XsoarEntryKind.Report, WithoutMarker(ReportNote.Render(record)));
+        Add(items, record, XsoarEntryKind.StandAside, WithoutMarker(HandBackNote.Render(record, NoteWording.Xsoar)));
         return items;
     }
 

@@ -112,7 +112,8 @@ internal static class KillSwitchCommand
         var command = new Command("status", "List engaged kill switches: scope, who, when, why");
         command.SetAction((parse, ct) => RunAsync(parse, console, null, async (session, output, token) =>
         {
-            var active = await session.Controls.ActiveAsync(token);
+            // Agent breakers share the store with the switches but are the health loop's, shown by `status`.
+            var active = (await session.Controls.ActiveAsync(token)).Where(k => !AgentBreakerScopes.IsBreaker(k.Scope)).ToList();
             if (active.Count == 0)
             {
                 output.MarkupLine("[green]No kill switch engaged.[/] Autonomous actions run as the policy allows.");

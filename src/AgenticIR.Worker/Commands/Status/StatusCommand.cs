@@ -41,6 +41,16 @@ internal static class StatusCommand
         summary.AddRow("kill switches", report.KillSwitches.Count == 0 ? "none" : Markup.Escape(string.Join(", ", report.KillSwitches.Select(k => $"{k.Scope} by {k.EngagedBy}"))));
         summary.AddRow("health", report.Healthy ? "[green]healthy[/]" : "[red]" + Markup.Escape(string.Join("; ", report.Problems)) + "[/]");
         output.Write(summary);
+        if (report.Agents.Count > 0)
+        {
+            var agents = new Table().AddColumns("agent", "health", "failed stages (5 min)", "since", "why");
+            foreach (var a in report.Agents)
+            {
+                var state = a.State == "healthy" ? "[green]healthy[/]" : "[red]" + Markup.Escape(a.State) + "[/]";
+                agents.AddRow(Markup.Escape(a.Agent), state, Invariant($"{a.ErrorsInWindow}"), a.Since is { } since ? Invariant($"{since:u}") : "-", Markup.Escape(a.Reason));
+            }
+            output.Write(agents);
+        }
         if (report.Workers.Count > 0)
         {
             var workers = new Table().AddColumns("worker", "host", "pid", "started", "last seen", "alive");

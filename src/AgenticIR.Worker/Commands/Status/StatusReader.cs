@@ -1,5 +1,7 @@
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
+using AgenticIR.Governance.Health;
 using AgenticIR.Core.Workers;
 using AgenticIR.Kafka;
 using AgenticIR.Kafka.Status;
@@ -23,6 +25,7 @@ internal static class StatusReader
         IReadOnlyList<WorkerRecord> workers = [];
         IReadOnlyList<LeaseRecord> leases = [];
         IReadOnlyList<KillSwitch> switches = [];
+        IReadOnlyList<AgentHealth> agents = [];
         // An embedded store nobody created yet is empty: reading it must not create it.
         if (!settings.EmbeddedStoreMissing)
         {
@@ -34,7 +37,11 @@ internal static class StatusReader
                 statistics = await registry.ReadStatisticsAsync(cancellationToken);
                 workers = await registry.ListWorkersAsync(cancellationToken);
                 leases = await registry.ListLeasesAsync(cancellationToken);
-                switches = await host.Resolve<IGovernanceControlStore>().ActiveAsync(cancellationToken);
+                var controls = host.Resolve<IGovernanceControlStore>();
+                switches = await controls.ActiveAsync(cancellationToken);
+                // The window is the policy's default: status reads the store, not the policy file.
+                agents = await new AgentHealthReader(host.Resolve<IStateStore>(), controls)
+                    .ReadAsync(time.GetUtcNow() - AgentHealthPolicy.Default.Window, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -61,9 +68,12 @@ internal static class StatusReader
                 .Select(l => new StatusSoarInstance(l.Name[LeaseNames.SoarPrefix.Length..], l.Holder, l.RenewedAt, l.ExpiresAt)),
              .. leases.Where(l => l.Name.StartsWith(LeaseNames.XsoarPrefix, StringComparison.Ordinal))
                 .Select(l => new StatusSoarInstance(l.Name[LeaseNames.XsoarPrefix.Length..], l.Holder, l.RenewedAt, l.ExpiresAt, "xsoar"))],
-            [.. switches.Select(k => new StatusKillSwitch(k.Scope, k.EngagedBy, k.Reason, k.EngagedAt))],
+            [.. switches.Where(k => !AgentBreakerScopes.IsBreaker(k.Scope)).Select(k => new StatusKillSwitch(k.Scope, k.EngagedBy, k.Reason, k.EngagedAt))],
             problems.Count == 0,
-            problems);
+            problems)
+        {
+            Agents = [.. agents.Select(a => new StatusAgent(a.Agent, a.State, a.Errors, a.Reason, a.Since))],
+        };
     }
 
     private static List<StatusPartitionLag> ReadLag(IConfiguration configuration, List<string> problems)

@@ -11,4 +11,8 @@ internal sealed record StatusReport(
     IReadOnlyList<StatusSoarInstance> SoarInstances,
     IReadOnlyList<StatusKillSwitch> KillSwitches,
     bool Healthy,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>Each agent's health (kill switch, breaker, recent failed stages).</summary>
+    public IReadOnlyList<StatusAgent> Agents { get; init; } = [];
+}
