@@ -67,20 +67,10 @@ public sealed partial class StageRunner
         // In shadow mode the response stage only records that nothing is dispatched, and the plan and the gate are pure
         // functions of the saved investigation: redoing them after a crash costs less than a save of the whole state, so
         // the plan is saved with the finished report. A crash before that save resumes from the investigation's result.
-        if (!next.Mode.IsObserveOnly()) return await SaveAndAnnounceAsync(next, [planReady], cancellationToken);
-        var responded = Move(next, InvestigationStage.Responded, "response", $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched");
-        (InvestigationRecord Record, List<BusMessage> Messages) documented;
-        try
-        {
-            documented = await DocumentedAsync(responded, [planReady], cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The plan is not lost to a failed report, and the failure is documentation's: the plan is saved on its own,
-            // as it would have been, and the failure reported from there.
-            throw new LaterStageFailedException(await SaveAndAnnounceAsync(responded, [planReady], cancellationToken), ex);
-        }
-        return await SaveDocumentedAsync(documented.Record, documented.Messages, cancellationToken);
+        if (next.Mode.IsObserveOnly())
+            return await DocumentAsync(Move(next, InvestigationStage.Responded, "response", $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched"),
+                [planReady], cancellationToken);
+        return await SaveAndAnnounceAsync(next, [planReady], cancellationToken);
     }
 
     private async Task<InvestigationRecord> RespondAsync(InvestigationRecord record, CancellationToken cancellationToken)
@@ -146,14 +136,11 @@ public sealed partial class StageRunner
             _executor.DispatcherFor(record) is null ? "Every action answered; no dispatcher serves this source, so approved actions are recorded only" : "Every action answered", cancellationToken);
     }
 
-    private async Task<InvestigationRecord> DocumentAsync(InvestigationRecord record, CancellationToken cancellationToken)
-    {
-        var (next, messages) = await DocumentedAsync(record, [], cancellationToken);
-        return await SaveDocumentedAsync(next, messages, cancellationToken);
-    }
+    private Task<InvestigationRecord> DocumentAsync(InvestigationRecord record, CancellationToken cancellationToken) =>
+        DocumentAsync(record, [], cancellationToken);
 
-    // The documented record and its messages, after those of the unsaved stage before it (if any).
-    private async Task<(InvestigationRecord Record, List<BusMessage> Messages)> DocumentedAsync(InvestigationRecord record, IReadOnlyList<BusMessage> earlier, CancellationToken cancellationToken)
+    // Documents the investigation and saves it with the messages of the unsaved stage before (if any) ahead of its own.
+    private async Task<InvestigationRecord> DocumentAsync(InvestigationRecord record, IReadOnlyList<BusMessage> earlier, CancellationToken cancellationToken)
     {
         // Documentation and learning read the same saved state and do not depend on each other.
         var learning = Task.Run(() => _agents.Learning.Analyze(record), cancellationToken);
@@ -163,13 +150,8 @@ public sealed partial class StageRunner
         List<BusMessage> messages = [.. earlier, Message(next, MessageType.DocumentationReady, next.Incident?.Title ?? next.Id)];
         if (feedback.Insights.Count > 0 || feedback.Proposals.Count > 0)
             messages.Add(Message(next, MessageType.LearningInsight, $"{feedback.Insights.Count} insights, {feedback.Proposals.Count} proposals for review"));
-        return (next, messages);
-    }
-
-    private async Task<InvestigationRecord> SaveDocumentedAsync(InvestigationRecord next, List<BusMessage> messages, CancellationToken cancellationToken)
-    {
         var saved = await SaveAndAnnounceAsync(next, messages, cancellationToken);
-        foreach (var proposal in next.Feedback!.Proposals)
+        foreach (var proposal in feedback.Proposals)
             await _store.AddProposalAsync(saved.Id, proposal, cancellationToken);
         return saved;
     }
