@@ -63,14 +63,10 @@ public sealed partial class StageRunner
         var plan = await _agents.Gate.ApplyAsync(record, _agents.Planner.Plan(record), cancellationToken);
         var next = Move(record, InvestigationStage.Planned, "response",
             $"Plan: {plan.Actions.Count} actions, {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} need approval") with { Plan = plan };
-        BusMessage planReady = Message(next, MessageType.PlanReady, $"{plan.Actions.Count} actions");
-        // In shadow mode the response stage only records that nothing is dispatched, and the plan and the gate are pure
-        // functions of the saved investigation: redoing them after a crash costs less than a save of the whole state, so
-        // the plan is saved with the finished report. A crash before that save resumes from the investigation's result.
+        // In shadow mode the response stage only records that nothing is dispatched, so it is saved with the plan.
         if (next.Mode.IsObserveOnly())
-            return await DocumentAsync(Move(next, InvestigationStage.Responded, "response", $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched"),
-                [planReady], cancellationToken);
-        return await SaveAndAnnounceAsync(next, [planReady], cancellationToken);
+            next = Move(next, InvestigationStage.Responded, "response", $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched");
+        return await SaveAndAnnounceAsync(next, [Message(next, MessageType.PlanReady, $"{plan.Actions.Count} actions")], cancellationToken);
     }
 
     private async Task<InvestigationRecord> RespondAsync(InvestigationRecord record, CancellationToken cancellationToken)
@@ -136,18 +132,14 @@ public sealed partial class StageRunner
             _executor.DispatcherFor(record) is null ? "Every action answered; no dispatcher serves this source, so approved actions are recorded only" : "Every action answered", cancellationToken);
     }
 
-    private Task<InvestigationRecord> DocumentAsync(InvestigationRecord record, CancellationToken cancellationToken) =>
-        DocumentAsync(record, [], cancellationToken);
-
-    // Documents the investigation and saves it with the messages of the unsaved stage before (if any) ahead of its own.
-    private async Task<InvestigationRecord> DocumentAsync(InvestigationRecord record, IReadOnlyList<BusMessage> earlier, CancellationToken cancellationToken)
+    private async Task<InvestigationRecord> DocumentAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
         // Documentation and learning read the same saved state and do not depend on each other.
         var learning = Task.Run(() => _agents.Learning.Analyze(record), cancellationToken);
         var documented = await RenderAsync(Move(record, InvestigationStage.Documented, "documentation", "Incident report written"), "documented", writeFiles: true, cancellationToken);
         var feedback = await learning;
         var next = documented with { Feedback = feedback };
-        List<BusMessage> messages = [.. earlier, Message(next, MessageType.DocumentationReady, next.Incident?.Title ?? next.Id)];
+        List<BusMessage> messages = [Message(next, MessageType.DocumentationReady, next.Incident?.Title ?? next.Id)];
         if (feedback.Insights.Count > 0 || feedback.Proposals.Count > 0)
             messages.Add(Message(next, MessageType.LearningInsight, $"{feedback.Insights.Count} insights, {feedback.Proposals.Count} proposals for review"));
         var saved = await SaveAndAnnounceAsync(next, messages, cancellationToken);
