@@ -64,24 +64,10 @@ public sealed partial class StageRunner
         var plan = await _agents.Gate.ApplyAsync(record, _agents.Planner.Plan(record), cancellationToken);
         var next = Move(record, InvestigationStage.Planned, "response",
             $"Plan: {plan.Actions.Count} actions, {plan.Actions.Count(a => a.ApprovalStatus == ApprovalStatus.Pending)} need approval") with { Plan = plan };
-        BusMessage planReady = Message(next, MessageType.PlanReady, $"{plan.Actions.Count} actions");
-        // In shadow mode the response stage only records that nothing is dispatched, and the plan and the gate are pure
-        // functions of the saved investigation: redoing them after a crash costs less than a save of the whole state, so
-        // the plan is saved with the finished report. A crash before that save resumes from the investigation's result.
-        if (!next.Mode.IsObserveOnly()) return await SaveAndAnnounceAsync(next, [planReady], cancellationToken);
-        var responded = Move(next, InvestigationStage.Responded, "response", $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched");
-        (InvestigationRecord Record, List<BusMessage> Messages) documented;
-        try
-        {
-            documented = await DocumentedAsync(responded, [planReady], cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The plan is not lost to a failed report, and the failure is documentation's: the plan is saved on its own,
-            // as it would have been, and the failure reported from there.
-            throw new LaterStageFailedException(await SaveAndAnnounceAsync(responded, [planReady], cancellationToken), ex);
-        }
-        return await SaveDocumentedAsync(documented.Record, documented.Messages, cancellationToken);
+        // In shadow mode the response stage only records that nothing is dispatched, so it is saved with the plan.
+        if (next.Mode.IsObserveOnly())
+            next = Move(next, InvestigationStage.Responded, "response", $"Shadow mode: {plan.Actions.Count} actions recorded for comparison, none dispatched");
+        return await SaveAndAnnounceAsync(next, [Message(next, MessageType.PlanReady, $"{plan.Actions.Count} actions")], cancellationToken);
     }
 
     private async Task<InvestigationRecord> RespondAsync(InvestigationRecord record, CancellationToken cancellationToken)
@@ -149,13 +135,6 @@ public sealed partial class StageRunner
 
     private async Task<InvestigationRecord> DocumentAsync(InvestigationRecord record, CancellationToken cancellationToken)
     {
-        var (next, messages) = await DocumentedAsync(record, [], cancellationToken);
-        return await SaveDocumentedAsync(next, messages, cancellationToken);
-    }
-
-    // The documented record and its messages, after those of the unsaved stage before it (if any).
-    private async Task<(InvestigationRecord Record, List<BusMessage> Messages)> DocumentedAsync(InvestigationRecord record, IReadOnlyList<BusMessage> earlier, CancellationToken cancellationToken)
-    {
         // Documentation and learning read the same saved state and do not depend on each other.
         // A stopped learning agent (kill switch or breaker) leaves the investigation without feedback; the report is still written.
         var learningStopped = await LearningStoppedAsync(cancellationToken);
@@ -164,17 +143,12 @@ public sealed partial class StageRunner
         if (learningStopped) moved = moved with { Timeline = [.. moved.Timeline, _writer.Entry("learning", "Learning agent stopped (kill switch or breaker): no feedback for this investigation")] };
         var documented = await RenderAsync(moved, "documented", writeFiles: true, cancellationToken);
         var next = documented with { Feedback = await learning };
-        List<BusMessage> messages = [.. earlier, Message(next, MessageType.DocumentationReady, next.Incident?.Title ?? next.Id)];
-        if (next.Feedback is not { } feedback) return (next, messages);
+        List<BusMessage> messages = [Message(next, MessageType.DocumentationReady, next.Incident?.Title ?? next.Id)];
+        if (next.Feedback is not { } feedback) return await SaveAndAnnounceAsync(next, messages, cancellationToken);
         if (feedback.Insights.Count > 0 || feedback.Proposals.Count > 0)
             messages.Add(Message(next, MessageType.LearningInsight, $"{feedback.Insights.Count} insights, {feedback.Proposals.Count} proposals for review"));
-        return (next, messages);
-    }
-
-    private async Task<InvestigationRecord> SaveDocumentedAsync(InvestigationRecord next, List<BusMessage> messages, CancellationToken cancellationToken)
-    {
         var saved = await SaveAndAnnounceAsync(next, messages, cancellationToken);
-        foreach (var proposal in next.Feedback?.Proposals ?? [])
+        foreach (var proposal in feedback.Proposals)
             await _store.AddProposalAsync(saved.Id, proposal, cancellationToken);
         return saved;
     }

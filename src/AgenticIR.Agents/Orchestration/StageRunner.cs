@@ -152,13 +152,6 @@ public sealed partial class StageRunner : IInvestigationContinuation
                 OrchestrationLog.ConcurrencyRetry(_logger, investigationId);
                 record = await _store.GetAsync(investigationId, cancellationToken);
             }
-            catch (LaterStageFailedException ex) when (ex.Saved is { } saved && ex.InnerException is { } failure)
-            {
-                record = _recent.Remember(saved);
-                OrchestrationLog.StageFailed(_logger, record.Id, record.Stage, failure);
-                await DeadLetterStageAsync(record, failure, cancellationToken);
-                return record;
-            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 OrchestrationLog.StageFailed(_logger, record.Id, record.Stage, ex);

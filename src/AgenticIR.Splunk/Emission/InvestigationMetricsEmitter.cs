@@ -70,11 +70,9 @@ public sealed class InvestigationMetricsEmitter(IStateStore store, IMetricsSink 
         var received = At(stages, InvestigationStage.Received) ?? record.CreatedAt;
         var triaged = At(stages, InvestigationStage.Triaged);
         var investigated = At(stages, InvestigationStage.Investigated);
+        var planned = At(stages, InvestigationStage.Planned) ?? At(stages, InvestigationStage.Responded);
+        var responded = At(stages, InvestigationStage.Responded);
         var documented = At(stages, InvestigationStage.Documented);
-        // In shadow mode the plan is saved with the report (one save, no Planned or Responded event): response,
-        // documentation and learning then share the span from the investigation's result to the report.
-        var planned = At(stages, InvestigationStage.Planned) ?? At(stages, InvestigationStage.Responded) ?? documented;
-        var responded = At(stages, InvestigationStage.Responded) ?? (At(stages, InvestigationStage.Planned) is null ? investigated : null);
         Record(AgentNames.Triage, received, triaged);
         Record(AgentNames.Investigation, triaged, investigated);
         Record(AgentNames.Response, investigated, planned);
