@@ -11,8 +11,9 @@ namespace AgenticIR.Worker.Commands.Demo;
 /// <summary><c>agentic-ir demo xsoar</c>: the Cortex XSOAR bridge end to end on one machine. Starts the XSOAR simulator
 /// with its demo incidents, points a worker (temporary embedded store) at it beside one <c>platform: xsoar</c> playbook
 /// entry in the chosen mode, runs bridge cycles until every incident is investigated, then shows what the agents did: in
-/// assisted mode an analyst answers a pending action in the war room (a wrong role first, then an allowed one); in shadow
-/// and autonomous mode the analysts close the incidents and the shadow comparison is reported.</summary>
+/// assisted mode an analyst answers a pending action in the war room (a wrong role first, then an allowed one) and the
+/// approved action runs once as a command in that war room; in autonomous mode the actions the policy approves run once
+/// each, in shadow mode none; in both the analysts then close the incidents and the shadow comparison is reported.</summary>
 internal static class XsoarDemoCommand
 {
     private const string Key = "demo-xsoar-key";
