@@ -2,12 +2,14 @@ using AgenticIR.Core.Policy;
 
 namespace AgenticIR.Splunk.App;
 
-/// <summary>The app's dashboards: the article's five panels, shadow agreement and graduation, and governance.</summary>
+/// <summary>The app's dashboards: the article's five panels, shadow agreement and graduation, governance, and the
+/// playbook migration audit.</summary>
 internal static class AgenticIrDashboards
 {
     public const string Overview = "agentic_ir_overview";
     public const string Shadow = "agentic_ir_shadow";
     public const string Governance = "agentic_ir_governance";
+    public const string Migration = "agentic_ir_migration";
 
     public static IReadOnlyList<DashboardDefinition> All(GraduationCriteria criteria) =>
     [
@@ -39,6 +41,15 @@ internal static class AgenticIrDashboards
             new("autonomous_count", "Autonomous actions, last 24 h", "splunk.singlevalue", DashboardSpl.AutonomousActionCount, 360, 200, Earliest: "-24h"),
             new("autonomous_by_type", "By action and status, last 24 h", "splunk.column", DashboardSpl.AutonomousActionsByType, 1080, 200, Earliest: "-24h"),
             new("autonomous_actions", "Autonomous actions, last 24 h", "splunk.table", DashboardSpl.AutonomousActions, 1440, 400, Earliest: "-24h"),
+        ]),
+        new(Migration, "AgenticIR – Playbook migration",
+            "The latest playbook audit (agentic-ir playbooks audit --metrics-jsonl): retire, keep as automation, or convert to agents.",
+        [
+            new("recommendations", "Playbooks by recommendation", "splunk.pie", DashboardSpl.PlaybookRecommendations, 480, 300),
+            new("audit", "Playbook audit: latest per playbook", "splunk.table", DashboardSpl.PlaybookAudit, 1440, 420)
+            {
+                Description = "Runs by start time in the audit window; success = success ÷ (success + failed). Retire below the policy's runs a month or success rate; retire wins.",
+            },
         ]),
     ];
 }

@@ -122,6 +122,23 @@ internal static class DashboardSpl
         | table _time playbook severity playbook_severity agent_disposition analyst_disposition harmful_disagreement investigation_id container_id
         """;
 
+    public const string PlaybookAudit = """
+        index=agentic_ir sourcetype=playbook_audit
+        | `agentic_ir_dedup`
+        | stats latest(recommendation) as recommendation latest(runs) as runs latest(failed_runs) as failed_runs
+        latest(success_rate) as success_rate latest(last_run) as last_run latest(median_duration_seconds) as median_duration_seconds
+        latest(actions) as actions latest(uncovered_actions) as not_covered latest(reasons) as reasons
+        by platform instance playbook
+        | sort recommendation playbook
+        """;
+
+    public const string PlaybookRecommendations = """
+        index=agentic_ir sourcetype=playbook_audit
+        | `agentic_ir_dedup`
+        | stats latest(recommendation) as recommendation by instance playbook
+        | stats count by recommendation
+        """;
+
     public const string AutonomousActionCount = """
         index=agentic_ir sourcetype=response_metrics mode=autonomous approval_status=auto_approved
         | `agentic_ir_dedup`

@@ -12,6 +12,7 @@ public static class Sourcetypes
     public const string AgentHeartbeat = "agent_heartbeat";
     public const string IncidentMetrics = "incident_metrics";
     public const string ShadowComparison = "shadow_comparison";
+    public const string PlaybookAudit = "playbook_audit";
 
     public static IReadOnlyList<string> All { get; } =
         [InvestigationMetrics, LearningMetrics, ResponseMetrics, AgentHeartbeat, IncidentMetrics, ShadowComparison];

@@ -424,7 +424,8 @@ public sealed class SplunkSoarClientContractTests : IClassFixture<WireMockFixtur
         var run = Assert.Single(await _client.ListPlaybookRunsAsync(5, _ct));
 
         // A real instance names the playbook by id: the name comes from its record, once per id.
-        Assert.Equal(new SoarPlaybookRun(44, 5, "local/phishing_triage", "success", "done", new DateTimeOffset(2026, 2, 2, 7, 59, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 2, 8, 1, 0, TimeSpan.Zero)), run);
+        Assert.Equal(new SoarPlaybookRun(44, 5, "local/phishing_triage", "success", "done", new DateTimeOffset(2026, 2, 2, 7, 59, 0, TimeSpan.Zero), new DateTimeOffset(2026, 2, 2, 8, 1, 0, TimeSpan.Zero),
+            PlaybookId: 12, EndTime: new DateTimeOffset(2026, 2, 2, 8, 1, 0, TimeSpan.Zero)), run);
         AssertRequest(_server.LogEntries[0].RequestMessage!, "GET", "/rest/playbook_run", ("_filter_container", "5"), ("sort", "id"), ("order", "asc"), ("page", "0"), ("page_size", "2"));
         Assert.Single(await _client.ListPlaybookRunsAsync(5, _ct));
         Assert.Single(_server.LogEntries, e => e.RequestMessage!.Path == "/rest/playbook/12");

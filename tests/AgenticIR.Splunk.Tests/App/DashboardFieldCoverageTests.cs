@@ -61,6 +61,13 @@ public sealed class DashboardFieldCoverageTests
         events.AddRange(MetricsEventFactory.ForInvestigation(TestRecords.Documented(), TestRecords.Stages()));
         events.Add(MetricsEventFactory.ForShadowComparison(Records.ShadowComparison()));
         events.Add(MetricsEventFactory.ForShadowComparison(Records.ShadowComparison(severityAgrees: false, harmful: true)));
+        events.Add(MetricsRecords.ToEvent(new PlaybookAuditMetrics
+        {
+            Playbook = "local/phishing_investigate", Platform = "splunk_soar", Instance = "prod", Active = true, Runs = 61, FailedRuns = 5,
+            RunsPerMonth = 20.3, SuccessRate = 0.92, LastRun = "2026-12-01T10:00:00.0000000+00:00", MedianDurationSeconds = 93,
+            Actions = ["url_reputation"], CoveredActions = ["url_reputation"], UncoveredActions = [], Recommendation = "convert",
+            Reasons = ["enriches from 2 apps"], Time = DateTimeOffset.UnixEpoch,
+        }));
         var time = new FakeTimeProvider();
         var health = new AgentHealthTracker(time);
         foreach (var agent in AgentNames.All) health.RecordSuccess(agent, TimeSpan.FromMilliseconds(5));

@@ -2,7 +2,10 @@ using System.CommandLine;
 using AgenticIR.Agents;
 using AgenticIR.Soar.PlaybookAudit;
 using AgenticIR.Soar.SplunkSoar.PlaybookAudit;
+using AgenticIR.Splunk.Events;
+using AgenticIR.Splunk.Sinks;
 using AgenticIR.Worker.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands.Playbooks;
@@ -20,16 +23,18 @@ internal static class PlaybookAuditCommand
         var since = SinceOption.CreateOptional("Runs started since (default: the policy's migration.playbook_audit.window_days, 90d)");
         var format = new Option<string>("--format") { Description = "table (for people), json or csv (for spreadsheets)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
+        var metrics = new Option<string?>("--metrics-jsonl") { Description = "Also append one playbook_audit event per playbook to this JSON-lines file (Splunk app: Playbook migration dashboard)" };
         var command = new Command("audit", "Inventory every playbook from the SOAR's own records and recommend retire, keep as automation, or convert to an agent capability")
         {
-            InstanceOption, since, format,
+            InstanceOption, since, format, metrics,
         };
         command.SetAction((parse, ct) => RunAsync(parse, console ?? AnsiConsole.Console, parse.GetValue(InstanceOption), parse.GetValue(since),
-            parse.GetRequiredValue(format), ct));
+            parse.GetRequiredValue(format), parse.GetValue(metrics), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, IAnsiConsole console, string? instance, string? sinceText, string format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, IAnsiConsole console, string? instance, string? sinceText, string format, string? metricsFile,
+        CancellationToken cancellationToken)
     {
         if (Console.IsOutputRedirected && console == AnsiConsole.Console) console.Profile.Width = 240;
         using var access = PlaybookSoarAccess.Open(CommandSettings.From(parse), instance, console);
@@ -69,6 +74,11 @@ internal static class PlaybookAuditCommand
             }
         }
 
+        if (metricsFile is not null)
+        {
+            await using var sink = new JsonLinesMetricsSink(new JsonLinesSinkOptions { Path = metricsFile }, NullLogger<JsonLinesMetricsSink>.Instance);
+            await sink.EmitAsync([.. rows.Select(r => MetricsRecords.ToEvent(PlaybookAuditOutput.Metrics(r, now)))], cancellationToken);
+        }
         switch (format)
         {
             case "json":

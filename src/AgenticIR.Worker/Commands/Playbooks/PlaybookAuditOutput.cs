@@ -4,6 +4,7 @@ using System.Text.Json;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Security;
 using AgenticIR.Soar.PlaybookAudit;
+using AgenticIR.Splunk.Events;
 using Spectre.Console;
 
 namespace AgenticIR.Worker.Commands.Playbooks;
@@ -88,6 +89,26 @@ internal static class PlaybookAuditOutput
         }
         return text.ToString();
     }
+
+    public static PlaybookAuditMetrics Metrics(PlaybookAuditRow r, DateTimeOffset now) => new()
+    {
+        Playbook = r.Playbook,
+        Platform = r.Platform,
+        Instance = r.Instance,
+        Active = r.Active,
+        Runs = r.Runs,
+        FailedRuns = r.FailedRuns,
+        RunsPerMonth = Math.Round(r.RunsPerMonth, 3),
+        SuccessRate = r.SuccessRate is { } rate ? Math.Round(rate, 4) : null,
+        LastRun = r.LastRun?.ToString("O", CultureInfo.InvariantCulture),
+        MedianDurationSeconds = r.MedianDurationSeconds is { } s ? Math.Round(s, 1) : null,
+        Actions = r.Actions,
+        CoveredActions = r.CoveredActions,
+        UncoveredActions = r.UncoveredActions,
+        Recommendation = Wire(r.Recommendation),
+        Reasons = r.Reasons,
+        Time = now,
+    };
 
     public static string Wire(PlaybookRecommendation recommendation) => recommendation.ToString().ToLowerInvariant();
 
