@@ -21,6 +21,14 @@ internal static class ShadowOutcome
     public static IncidentOutcome? From(ShadowComparison comparison, InvestigationRecord record, bool fromVerdictArtifact)
     {
         ArgumentNullException.ThrowIfNull(comparison);
+        return From(comparison, record, fromVerdictArtifact && comparison.AnalystDisposition is not null ? PlaybookVerdictSource : AnalystSource);
+    }
+
+    /// <summary>The outcome of a final comparison of either SOAR, recorded as coming from <paramref name="source"/>; null
+    /// while the item is open or when it names neither a severity nor a disposition.</summary>
+    public static IncidentOutcome? From(ShadowComparison comparison, InvestigationRecord record, string source)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
         ArgumentNullException.ThrowIfNull(record);
         if (!comparison.Final) return null;
         Severity? severity = SeverityNames.TryParse(comparison.ContainerSeverity, out var parsed) ? parsed : null;
@@ -34,7 +42,7 @@ internal static class ShadowOutcome
             ActualSeverity = severity,
             Disposition = disposition,
             ActionsTaken = [.. comparison.PlaybookActions.Concat(ours).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            Source = fromVerdictArtifact && comparison.AnalystDisposition is not null ? PlaybookVerdictSource : AnalystSource,
+            Source = source,
         };
     }
 }
