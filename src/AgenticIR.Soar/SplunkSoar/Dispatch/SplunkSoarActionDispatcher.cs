@@ -5,6 +5,7 @@ using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
+using AgenticIR.Soar.Dispatch;
 using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Soar.SplunkSoar.Dispatch;
@@ -94,7 +95,7 @@ internal sealed partial class SplunkSoarActionDispatcher(
             if (entry is { State: DispatchLedgerState.Succeeded or DispatchLedgerState.Failed })
             {
                 DispatchLog.AlreadyRecorded(logger, request.ActionId, request.Definition.Name, request.InvestigationId, key, entry.State);
-                return entry.Execution ?? Recorded(entry);
+                return LedgerOutcome.Of(entry);
             }
             if (entry?.ExternalId is { } known)
             {
@@ -181,15 +182,4 @@ internal sealed partial class SplunkSoarActionDispatcher(
             Status = DispatchStatus.Failed, Platform = SoarDispatchNames.Platform, DispatchKey = request.Key, Message = $"Not sent: {reason}.",
         };
     }
-
-    private static ActionExecution Recorded(DispatchLedgerEntry entry) => new()
-    {
-        Status = entry.State == DispatchLedgerState.Succeeded ? DispatchStatus.Succeeded : DispatchStatus.Failed,
-        Platform = entry.Platform,
-        ExternalId = entry.ExternalId ?? "",
-        DispatchKey = entry.DispatchKey,
-        StartedAt = entry.CreatedAt,
-        FinishedAt = entry.UpdatedAt,
-        Message = "Recorded in the dispatch ledger.",
-    };
 }

@@ -4,6 +4,7 @@ using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
+using AgenticIR.Soar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 using Microsoft.Extensions.Logging;
 
@@ -96,7 +97,7 @@ internal sealed partial class XsoarActionDispatcher(
             if (entry is { State: DispatchLedgerState.Succeeded or DispatchLedgerState.Failed })
             {
                 XsoarDispatchLog.AlreadyRecorded(logger, request.ActionId, request.Definition.Name, request.InvestigationId, key, entry.State);
-                return entry.Execution ?? Recorded(entry);
+                return LedgerOutcome.Of(entry);
             }
             if (entry is not null)
             {
@@ -167,15 +168,4 @@ internal sealed partial class XsoarActionDispatcher(
             Status = DispatchStatus.Failed, Platform = XsoarDispatchNames.Platform, DispatchKey = request.Key, Message = $"Not sent: {reason}.",
         };
     }
-
-    private static ActionExecution Recorded(DispatchLedgerEntry entry) => new()
-    {
-        Status = entry.State == DispatchLedgerState.Succeeded ? DispatchStatus.Succeeded : DispatchStatus.Failed,
-        Platform = entry.Platform,
-        ExternalId = entry.ExternalId ?? "",
-        DispatchKey = entry.DispatchKey,
-        StartedAt = entry.CreatedAt,
-        FinishedAt = entry.UpdatedAt,
-        Message = "Recorded in the dispatch ledger.",
-    };
 }
