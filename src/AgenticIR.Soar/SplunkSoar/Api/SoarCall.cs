@@ -5,7 +5,7 @@ namespace AgenticIR.Soar.SplunkSoar.Api;
 
 /// <summary>One REST call: method, path (<c>rest/…</c>, no query), an already-encoded query, a JSON body and how safe it
 /// is to repeat.</summary>
-internal sealed record SoarCall(Method Method, string Path, SoarCallKind Kind, SoarQuery? Query = null, string? Body = null)
+internal sealed record SoarCall(Method Method, string Path, SoarCallKind Kind, SoarQuery? Query = null, string? Body = null) : ISoarHttpCall
 {
     /// <summary>A 404 is an answer (the caller turns it into null), not an error.</summary>
     public bool NotFoundIsAnswer { get; init; }
@@ -15,6 +15,8 @@ internal sealed record SoarCall(Method Method, string Path, SoarCallKind Kind, S
 
     /// <summary><c>GET</c> or <c>POST</c>, for messages and logs.</summary>
     public string Verb => Method == Method.Get ? "GET" : "POST";
+
+    public string DisplayPath => Path;
 
     public string Resource => Query is null ? Path : Query.AppendTo(Path);
 

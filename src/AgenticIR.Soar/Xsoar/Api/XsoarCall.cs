@@ -5,7 +5,7 @@ namespace AgenticIR.Soar.Xsoar.Api;
 
 /// <summary>One REST call: method, path relative to the API root (no leading slash, no query), a JSON body or
 /// multipart form fields, and how safe it is to repeat.</summary>
-internal sealed record XsoarCall(Method Method, string Path, SoarCallKind Kind, string? Body = null)
+internal sealed record XsoarCall(Method Method, string Path, SoarCallKind Kind, string? Body = null) : ISoarHttpCall
 {
     /// <summary>Multipart form fields, sent instead of <see cref="Body"/> (<c>/inv-playbook/task/complete</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Form { get; init; }
@@ -18,6 +18,9 @@ internal sealed record XsoarCall(Method Method, string Path, SoarCallKind Kind, 
 
     /// <summary><c>GET</c> or <c>POST</c>, for messages and logs.</summary>
     public string Verb => Method == Method.Get ? "GET" : "POST";
+
+    /// <summary>The path as messages and logs show it: from the API root, with its leading slash.</summary>
+    public string DisplayPath => "/" + Path;
 
     public static XsoarCall Get(string path) => new(Method.Get, path, SoarCallKind.Read);
 
