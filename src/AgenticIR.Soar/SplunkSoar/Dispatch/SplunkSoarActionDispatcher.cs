@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Catalog;
@@ -18,9 +17,6 @@ internal sealed partial class SplunkSoarActionDispatcher(
     SoarClientDirectory clients, IActionCatalog catalog, IDispatchLedger ledger, SoarAppDirectory apps,
     SplunkSoarDispatchOptions options, TimeProvider time, ILogger<SplunkSoarActionDispatcher> logger) : IActionDispatcher
 {
-    // One dispatch per key at a time in this process; across processes the ledger's insert and reclaim decide.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> KeyGates = new(StringComparer.Ordinal);
-
     private readonly ActionRunPoller _poller = new(time, options);
 
     /// <inheritdoc />
@@ -31,27 +27,19 @@ internal sealed partial class SplunkSoarActionDispatcher(
     }
 
     /// <inheritdoc />
-    public Task<ActionExecution> ExecuteAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(investigation);
-        ArgumentNullException.ThrowIfNull(action);
-        return catalog.Find(action.LogicalAction) is { } definition
-            ? RunAsync(investigation, action.ActionId, definition, action.Target, track: true, cancellationToken)
-            : Task.FromResult(Refuse(investigation, action.ActionId, action.LogicalAction, $"logical action '{action.LogicalAction}' is not in the connector catalog"));
-    }
+    public Task<ActionExecution> ExecuteAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken) =>
+        DispatchAsync(investigation, CatalogChoice.ForExecute(catalog, action), action.Target, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ActionExecution> RollbackAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken)
+    public Task<ActionExecution> RollbackAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken) =>
+        DispatchAsync(investigation, CatalogChoice.ForRollback(catalog, action), action.Target, cancellationToken);
+
+    private Task<ActionExecution> DispatchAsync(InvestigationRecord investigation, CatalogChoice choice, Observable target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(investigation);
-        ArgumentNullException.ThrowIfNull(action);
-        var actionId = action.ActionId + ":rollback";
-        var name = action.RollbackAction ?? catalog.Find(action.LogicalAction)?.RollbackAction;
-        if (name is null)
-            return Task.FromResult(Refuse(investigation, actionId, action.LogicalAction, $"'{action.LogicalAction}' has no rollback action"));
-        return catalog.Find(name) is { } definition
-            ? RunAsync(investigation, actionId, definition, action.Target, track: true, cancellationToken)
-            : Task.FromResult(Refuse(investigation, actionId, name, $"rollback action '{name}' is not in the connector catalog"));
+        return choice.Definition is { } definition
+            ? RunAsync(investigation, choice.ActionId, definition, target, track: true, cancellationToken)
+            : Task.FromResult(Refuse(investigation, choice.ActionId, choice.Name, choice.Refusal!));
     }
 
     private async Task<ActionExecution> RunAsync(
@@ -72,16 +60,7 @@ internal sealed partial class SplunkSoarActionDispatcher(
 
         var key = DispatchKeys.Compute(source.Instance, containerId, definition.Name, resolution.Parameters!);
         var request = new DispatchRequest(client, investigation.Id, actionId, definition, binding, target, containerId, resolution.Parameters!, key);
-        var gate = KeyGates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await DispatchOnceAsync(request, track, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        return await DispatchKeyGate.RunAsync(key, token => DispatchOnceAsync(request, track, token), cancellationToken);
     }
 
     private async Task<ActionExecution> DispatchOnceAsync(DispatchRequest request, bool track, CancellationToken cancellationToken)
@@ -171,15 +150,12 @@ internal sealed partial class SplunkSoarActionDispatcher(
     private ActionExecution Refuse(InvestigationRecord investigation, string actionId, string logicalAction, string reason)
     {
         DispatchLog.Refused(logger, actionId, logicalAction, investigation.Id, reason);
-        return new ActionExecution { Status = DispatchStatus.Failed, Platform = SoarDispatchNames.Platform, Message = $"Not sent: {reason}." };
+        return DispatchRefusal.Of(SoarDispatchNames.Platform, reason);
     }
 
     private ActionExecution Refuse(DispatchRequest request, string reason)
     {
         DispatchLog.Refused(logger, request.ActionId, request.Definition.Name, request.InvestigationId, reason);
-        return new ActionExecution
-        {
-            Status = DispatchStatus.Failed, Platform = SoarDispatchNames.Platform, DispatchKey = request.Key, Message = $"Not sent: {reason}.",
-        };
+        return DispatchRefusal.Of(SoarDispatchNames.Platform, reason, request.Key);
     }
 }

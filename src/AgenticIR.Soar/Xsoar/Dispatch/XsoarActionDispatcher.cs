@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Ports;
@@ -20,9 +19,6 @@ internal sealed partial class XsoarActionDispatcher(
     XsoarClientDirectory clients, IActionCatalog catalog, IDispatchLedger ledger, XsoarIntegrationDirectory integrations,
     XsoarDispatchOptions options, TimeProvider time, ILogger<XsoarActionDispatcher> logger) : IActionDispatcher
 {
-    // One dispatch per key at a time in this process; across processes the ledger's insert and reclaim decide.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> KeyGates = new(StringComparer.Ordinal);
-
     /// <inheritdoc />
     public bool CanDispatch(InvestigationRecord investigation)
     {
@@ -31,27 +27,19 @@ internal sealed partial class XsoarActionDispatcher(
     }
 
     /// <inheritdoc />
-    public Task<ActionExecution> ExecuteAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(investigation);
-        ArgumentNullException.ThrowIfNull(action);
-        return catalog.Find(action.LogicalAction) is { } definition
-            ? RunAsync(investigation, action.ActionId, definition, action.Target, cancellationToken)
-            : Task.FromResult(Refuse(investigation, action.ActionId, action.LogicalAction, $"logical action '{action.LogicalAction}' is not in the connector catalog"));
-    }
+    public Task<ActionExecution> ExecuteAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken) =>
+        DispatchAsync(investigation, CatalogChoice.ForExecute(catalog, action), action.Target, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ActionExecution> RollbackAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken)
+    public Task<ActionExecution> RollbackAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken) =>
+        DispatchAsync(investigation, CatalogChoice.ForRollback(catalog, action), action.Target, cancellationToken);
+
+    private Task<ActionExecution> DispatchAsync(InvestigationRecord investigation, CatalogChoice choice, Observable target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(investigation);
-        ArgumentNullException.ThrowIfNull(action);
-        var actionId = action.ActionId + ":rollback";
-        var name = action.RollbackAction ?? catalog.Find(action.LogicalAction)?.RollbackAction;
-        if (name is null)
-            return Task.FromResult(Refuse(investigation, actionId, action.LogicalAction, $"'{action.LogicalAction}' has no rollback action"));
-        return catalog.Find(name) is { } definition
-            ? RunAsync(investigation, actionId, definition, action.Target, cancellationToken)
-            : Task.FromResult(Refuse(investigation, actionId, name, $"rollback action '{name}' is not in the connector catalog"));
+        return choice.Definition is { } definition
+            ? RunAsync(investigation, choice.ActionId, definition, target, cancellationToken)
+            : Task.FromResult(Refuse(investigation, choice.ActionId, choice.Name, choice.Refusal!));
     }
 
     private async Task<ActionExecution> RunAsync(
@@ -76,16 +64,7 @@ internal sealed partial class XsoarActionDispatcher(
 
         var key = XsoarDispatchKeys.Compute(source.Instance, source.ExternalId, definition.Name, resolution.Arguments!);
         var request = new XsoarDispatchRequest(client, investigation.Id, actionId, definition, binding, target, source.ExternalId, resolution.Arguments!, key);
-        var gate = KeyGates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await DispatchOnceAsync(request, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        return await DispatchKeyGate.RunAsync(key, token => DispatchOnceAsync(request, token), cancellationToken);
     }
 
     private async Task<ActionExecution> DispatchOnceAsync(XsoarDispatchRequest request, CancellationToken cancellationToken)
@@ -157,15 +136,12 @@ internal sealed partial class XsoarActionDispatcher(
     private ActionExecution Refuse(InvestigationRecord investigation, string actionId, string logicalAction, string reason)
     {
         XsoarDispatchLog.Refused(logger, actionId, logicalAction, investigation.Id, reason);
-        return new ActionExecution { Status = DispatchStatus.Failed, Platform = XsoarDispatchNames.Platform, Message = $"Not sent: {reason}." };
+        return DispatchRefusal.Of(XsoarDispatchNames.Platform, reason);
     }
 
     private ActionExecution Refuse(XsoarDispatchRequest request, string reason)
     {
         XsoarDispatchLog.Refused(logger, request.ActionId, request.Definition.Name, request.InvestigationId, reason);
-        return new ActionExecution
-        {
-            Status = DispatchStatus.Failed, Platform = XsoarDispatchNames.Platform, DispatchKey = request.Key, Message = $"Not sent: {reason}.",
-        };
+        return DispatchRefusal.Of(XsoarDispatchNames.Platform, reason, request.Key);
     }
 }
