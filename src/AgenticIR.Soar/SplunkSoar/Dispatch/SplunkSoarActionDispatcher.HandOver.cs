@@ -2,6 +2,7 @@ using System.Globalization;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
+using AgenticIR.Soar.Dispatch;
 using AgenticIR.Soar.SplunkSoar.Api;
 
 namespace AgenticIR.Soar.SplunkSoar.Dispatch;
@@ -40,14 +41,8 @@ internal sealed partial class SplunkSoarActionDispatcher
 
     /// <summary>Sends the action run for the asset approvers to decide on; returns <see cref="DispatchStatus.AwaitingSoarApproval"/>
     /// with the run id, or a refusal (<see cref="DispatchStatus.Failed"/>, nothing sent).</summary>
-    public Task<ActionExecution> HandOverAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(investigation);
-        ArgumentNullException.ThrowIfNull(action);
-        return catalog.Find(action.LogicalAction) is { } definition
-            ? RunAsync(investigation, action.ActionId, definition, action.Target, track: false, cancellationToken)
-            : Task.FromResult(Refuse(investigation, action.ActionId, action.LogicalAction, $"logical action '{action.LogicalAction}' is not in the connector catalog"));
-    }
+    public Task<ActionExecution> HandOverAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken) =>
+        DispatchAsync(investigation, CatalogChoice.ForExecute(catalog, action), action.Target, track: false, cancellationToken);
 
     /// <summary>Reads a handed-over run once: the approvers' answer with the run's outcome, or null while they have
     /// not decided and the run has not finished. A settled answer is recorded in the dispatch ledger, so the action

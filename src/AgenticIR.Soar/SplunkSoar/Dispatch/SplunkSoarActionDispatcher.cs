@@ -28,17 +28,17 @@ internal sealed partial class SplunkSoarActionDispatcher(
 
     /// <inheritdoc />
     public Task<ActionExecution> ExecuteAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken) =>
-        DispatchAsync(investigation, CatalogChoice.ForExecute(catalog, action), action.Target, cancellationToken);
+        DispatchAsync(investigation, CatalogChoice.ForExecute(catalog, action), action.Target, track: true, cancellationToken);
 
     /// <inheritdoc />
     public Task<ActionExecution> RollbackAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken) =>
-        DispatchAsync(investigation, CatalogChoice.ForRollback(catalog, action), action.Target, cancellationToken);
+        DispatchAsync(investigation, CatalogChoice.ForRollback(catalog, action), action.Target, track: true, cancellationToken);
 
-    private Task<ActionExecution> DispatchAsync(InvestigationRecord investigation, CatalogChoice choice, Observable target, CancellationToken cancellationToken)
+    private Task<ActionExecution> DispatchAsync(InvestigationRecord investigation, CatalogChoice choice, Observable target, bool track, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(investigation);
         return choice.Definition is { } definition
-            ? RunAsync(investigation, choice.ActionId, definition, target, track: true, cancellationToken)
+            ? RunAsync(investigation, choice.ActionId, definition, target, track, cancellationToken)
             : Task.FromResult(Refuse(investigation, choice.ActionId, choice.Name, choice.Refusal!));
     }
 
