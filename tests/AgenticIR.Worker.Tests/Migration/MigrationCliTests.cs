@@ -103,7 +103,7 @@ public sealed class MigrationCliTests : IAsyncLifetime
         var (code, output) = await PlaybooksAsync("audit", "--instance", "prod");
 
         Assert.Equal(2, code);
-        Assert.Contains("No Splunk SOAR instance 'prod'", output, StringComparison.Ordinal);
+        Assert.Contains("No Splunk SOAR or XSOAR instance 'prod'", output, StringComparison.Ordinal);
         Assert.Contains("(it has: lab)", output, StringComparison.Ordinal);
     }
 
