@@ -6,7 +6,8 @@ namespace AgenticIR.SoarSimulator.Xsoar;
 /// audit</c>: each run is an incident created when its playbook started, with the work plan it left (state, start, the
 /// tasks it ran with their integration commands and arguments, sub-playbooks). Commands are those of the content
 /// integrations the connectors' xsoar bindings use; automation scripts and built-in commands sit beside them as real
-/// playbooks have them. See <c>samples/soar/README.md</c> ("Playbook inventory") for the profile of every playbook.</summary>
+/// playbooks have them. The profiles are those of the Splunk SOAR inventory (<c>samples/soar/README.md</c>, "Playbook
+/// inventory"); docs/migration.md (section 1) says what the audit makes of them.</summary>
 public static class XsoarPlaybookInventorySeed
 {
     /// <summary>Playbooks the seed creates (names as XSOAR shows them), by the profile they were given.</summary>
