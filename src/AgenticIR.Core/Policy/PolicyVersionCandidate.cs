@@ -4,6 +4,6 @@ namespace AgenticIR.Core.Policy;
 /// <param name="Hash">SHA-256 (hex) of the policy file.</param>
 /// <param name="SourceFile">Path of the policy file.</param>
 /// <param name="AcceptedBy">Who put it in force.</param>
-/// <param name="Kind"><see cref="PolicyVersion.PolicyKind"/> or <see cref="PolicyVersion.CalibrationKind"/>.</param>
+/// <param name="Kind">One of <see cref="PolicyVersion.Kinds"/>.</param>
 /// <param name="At">When.</param>
 public sealed record PolicyVersionCandidate(string Hash, string SourceFile, string AcceptedBy, string Kind, DateTimeOffset At);

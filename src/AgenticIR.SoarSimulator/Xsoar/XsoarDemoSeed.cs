@@ -40,6 +40,9 @@ public static class XsoarDemoSeed
         simulator.AddUser("analyst1", "Ana Lyst", "Analyst");
         simulator.AddUser("lead1", "Lee Ead", "Analyst", "Tier2");
 
+        // Content playbooks: their id is their name.
+        simulator.AddLibraryPlaybook("Phishing Investigation - Generic v2", "Phishing Investigation - Generic v2");
+        simulator.AddLibraryPlaybook("Malware Investigation and Response", "Malware Investigation and Response");
         var phishing = simulator.AddIncident(new XsoarSeedIncident
         {
             Name = "Credential harvesting link reported by user",

@@ -12,6 +12,17 @@ public sealed partial class XsoarSimulator
         return _store.AddIncident(incident);
     }
 
+    /// <summary>Adds a playbook to the library <c>/playbook/search</c> lists; <paramref name="id"/> is what incidents name
+    /// in <c>playbookId</c>.</summary>
+    public void AddLibraryPlaybook(string id, string name, bool hidden = false, bool deprecated = false) => _store.AddLibraryPlaybook(id, name, hidden, deprecated);
+
+    /// <summary>Adds an incident created at the run's start with the work plan the run left; returns the incident id.</summary>
+    public string AddHistoricalRun(XsoarHistoricalRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return _store.AddHistoricalRun(run);
+    }
+
     /// <summary>Installs an integration and configures its instances (name, enabled).</summary>
     public void AddIntegration(XsoarSeedIntegration integration, params (string Name, bool Enabled)[] instances)
     {

@@ -73,4 +73,30 @@ public abstract class PolicyVersionStoreContract
         Assert.Single(results, r => r.Created);
         Assert.Single(await a.ListAsync(T0.AddDays(-1), ct));
     }
+
+    [Fact]
+    public async Task Record_PlaybookPromotionAndOnboarding_ListedWithTheirOwnKind()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = await CreateVersionStoreAsync();
+        await store.RecordAsync(Candidate("aaa", 0, "startup"), ct);
+
+        await store.RecordAsync(new PolicyVersionCandidate("bbb", "config/playbooks.yaml", "dana", PolicyVersion.PlaybookOnboardingKind, T0.AddMinutes(1)), ct);
+        await store.RecordAsync(new PolicyVersionCandidate("ccc", "config/playbooks.yaml", "carol", PolicyVersion.PlaybookPromotionKind, T0.AddMinutes(2)), ct);
+
+        Assert.Equal(
+            [(1, PolicyVersion.PolicyKind, "startup"), (2, PolicyVersion.PlaybookOnboardingKind, "dana"), (3, PolicyVersion.PlaybookPromotionKind, "carol")],
+            (await store.ListAsync(T0.AddDays(-1), ct)).Select(v => (v.Version, v.Kind, v.AcceptedBy)));
+    }
+
+    [Fact]
+    public async Task Record_UnknownKind_RefusedAndNothingWritten()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = await CreateVersionStoreAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.RecordAsync(Candidate("aaa", 0, kind: "promotion"), ct));
+
+        Assert.Null(await store.LatestAsync(ct));
+    }
 }

@@ -103,7 +103,7 @@ public sealed class MigrationCliTests : IAsyncLifetime
         var (code, output) = await PlaybooksAsync("audit", "--instance", "prod");
 
         Assert.Equal(2, code);
-        Assert.Contains("No Splunk SOAR instance 'prod'", output, StringComparison.Ordinal);
+        Assert.Contains("No Splunk SOAR or XSOAR instance 'prod'", output, StringComparison.Ordinal);
         Assert.Contains("(it has: lab)", output, StringComparison.Ordinal);
     }
 
@@ -129,6 +129,10 @@ public sealed class MigrationCliTests : IAsyncLifetime
         var record = Assert.Single(await AuditAsync(PlaybookOnboardCommand.OnboardedActionType));
         Assert.Equal(("alice", "phishing_investigate", "phishing", "shadow"),
             (record.Entry.ApproverIdentity, record.Entry.Target, record.Entry.Details["labels"], record.Entry.Details["mode"]));
+        var version = await new SqlitePolicyVersionStore(new SqliteStoreOptions { Path = Db }).LatestAsync(Ct);
+        Assert.Equal((PolicyVersion.PlaybookOnboardingKind, "alice", PlaybooksFile), (version!.Kind, version.AcceptedBy, version.SourceFile));
+        Assert.Equal((PolicyVersion.PlaybookOnboardingKind, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (record.Entry.Details["kind"], record.Entry.Details["version"]));
     }
 
     [Fact]
@@ -200,10 +204,17 @@ public sealed class MigrationCliTests : IAsyncLifetime
         Assert.Equal(PlaybookMode.Autonomous, entry.ToAssignment().For(Severity.High));
         Assert.Equal(PlaybookMode.Shadow, entry.ToAssignment().For(Severity.Medium));
         var version = await new SqlitePolicyVersionStore(new SqliteStoreOptions { Path = Db }).LatestAsync(Ct);
-        Assert.Equal((PolicyVersion.PolicyKind, "carol", PlaybooksFile), (version!.Kind, version.AcceptedBy, version.SourceFile));
+        Assert.Equal((PolicyVersion.PlaybookPromotionKind, "carol", PlaybooksFile), (version!.Kind, version.AcceptedBy, version.SourceFile));
         var change = Assert.Single(await AuditAsync("policy_change"));
-        Assert.Equal(("carol", "high", version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            (change.Entry.ApproverIdentity, change.Entry.Details["severities"], change.Entry.Details["version"]));
+        Assert.Equal(("carol", "high", version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), PolicyVersion.PlaybookPromotionKind),
+            (change.Entry.ApproverIdentity, change.Entry.Details["severities"], change.Entry.Details["version"], change.Entry.Details["kind"]));
+        // The governance report lists the onboarding and the promotion, each as its own kind.
+        var (_, json) = await InProcessCli.RunAsync(GovernanceReportCommand.Create, Ct, "governance", "report", "--format", "json", "--policy", _config.Policy, "--db", Db);
+        Assert.Equal([PolicyVersion.PlaybookOnboardingKind, PolicyVersion.PlaybookPromotionKind],
+            JsonDocument.Parse(json).RootElement.GetProperty("policy_versions").EnumerateArray().Select(v => v.GetProperty("kind").GetString()));
+        var (_, text) = await InProcessCli.RunAsync(GovernanceReportCommand.Create, Ct, "governance", "report", "--policy", _config.Policy, "--db", Db);
+        Assert.Contains("2 policy version(s)", text, StringComparison.Ordinal);
+        Assert.Contains(PolicyVersion.PlaybookPromotionKind, text, StringComparison.Ordinal);
 
         // A second promotion on the same evidence has nothing left to do.
         var (again, againOutput) = await GraduationAsync("promote", "malware_contain", "--by", "carol", "--comparisons", evidence);

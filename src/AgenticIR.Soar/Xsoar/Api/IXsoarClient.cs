@@ -57,6 +57,11 @@ internal interface IXsoarClient
     /// <c>taskId</c>, <c>taskInput</c>); a repeat is <see cref="XsoarTaskCompletion.AlreadyCompleted"/>.</summary>
     Task<XsoarTaskCompletion> CompleteTaskAsync(string incidentId, string taskId, string input, CancellationToken cancellationToken);
 
+    /// <summary>One page of the playbook library: <c>POST /playbook/search</c> with <c>{query, page, size}</c>, answered with
+    /// <c>{total, playbooks[]}</c> (the body and answer content scripts such as GenerateAsBuilt use; UNVERIFIED: the path
+    /// is not in the Swagger of demisto-py, its <c>Playbook</c> schema is). <paramref name="page"/> is 0-based.</summary>
+    Task<XsoarPlaybookPage> SearchPlaybooksAsync(int page, CancellationToken cancellationToken);
+
     /// <summary>Installed integrations with their commands, and configured instances (<c>POST /settings/integration/search</c>).</summary>
     Task<XsoarIntegrationCatalog> GetIntegrationsAsync(CancellationToken cancellationToken);
 

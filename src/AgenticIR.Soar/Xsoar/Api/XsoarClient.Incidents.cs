@@ -34,21 +34,26 @@ internal sealed partial class XsoarClient
 
     /// <summary>The search body: <c>{"filter": {page, size, sort: [{field: "modified", asc}], type[], id[], query}}</c>.
     /// Field names are the Swagger's <c>IncidentFilter</c>; the modified-time cursor is the query
-    /// <c>modified:&gt;="2024-01-10T00:00:00.000Z"</c>, the form demisto/content's GetIncidentsByQuery builds.</summary>
+    /// <c>modified:&gt;="2024-01-10T00:00:00.000Z"</c>, the form demisto/content's GetIncidentsByQuery builds; the
+    /// creation-time bound is <c>created:&gt;="…"</c>, joined with <c>and</c> as integrations that fetch incidents from
+    /// another XSOAR by creation time write it.</summary>
     internal static JsonObject SearchBody(XsoarIncidentQuery query, int defaultSize)
     {
+        var sortField = query.ModifiedFrom is null && query.CreatedFrom is not null ? "created" : "modified";
         var filter = new JsonObject
         {
             ["page"] = query.Page,
             ["size"] = query.Size ?? defaultSize,
-            ["sort"] = new JsonArray(new JsonObject { ["field"] = "modified", ["asc"] = query.OldestFirst }),
+            ["sort"] = new JsonArray(new JsonObject { ["field"] = sortField, ["asc"] = query.OldestFirst }),
         };
         if (query.Types.Count > 0) filter["type"] = new JsonArray([.. query.Types.Select(t => JsonValue.Create(t))]);
         if (query.Ids.Count > 0) filter["id"] = new JsonArray([.. query.Ids.Select(i => JsonValue.Create(i))]);
-        if (query.ModifiedFrom is { } from)
-        {
-            filter["query"] = "modified:>=\"" + from.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) + "\"";
-        }
+        var clauses = new List<string>();
+        if (query.ModifiedFrom is { } from) clauses.Add("modified:>=\"" + Stamp(from) + "\"");
+        if (query.CreatedFrom is { } created) clauses.Add("created:>=\"" + Stamp(created) + "\"");
+        if (clauses.Count > 0) filter["query"] = string.Join(" and ", clauses);
         return new JsonObject { ["filter"] = filter };
     }
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -15,6 +15,14 @@ internal sealed partial class XsoarClient
             cancellationToken);
     }
 
+    public Task<XsoarPlaybookPage> SearchPlaybooksAsync(int page, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(page);
+        var body = new System.Text.Json.Nodes.JsonObject { ["query"] = "", ["page"] = page, ["size"] = pageSize };
+        return SendAsync(XsoarCall.Post("playbook/search", SoarCallKind.Read, body.ToJsonString(Json)),
+            r => XsoarParsers.PlaybookPage(XsoarJson.ParseObject(r.Content)), cancellationToken);
+    }
+
     public Task<XsoarTaskCompletion> CompleteTaskAsync(string incidentId, string taskId, string input, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(incidentId);

@@ -12,6 +12,10 @@ internal sealed record XsoarIncidentQuery
     /// <summary>Only incidents modified at or after this instant (<c>modified:&gt;="…"</c>); null for all.</summary>
     public DateTimeOffset? ModifiedFrom { get; init; }
 
+    /// <summary>Only incidents created at or after this instant (<c>created:&gt;="…"</c>); null for all. Without
+    /// <see cref="ModifiedFrom"/>, pages are sorted on <c>created</c>, which never moves, so paging is stable.</summary>
+    public DateTimeOffset? CreatedFrom { get; init; }
+
     /// <summary>0-based page.</summary>
     public int Page { get; init; }
 

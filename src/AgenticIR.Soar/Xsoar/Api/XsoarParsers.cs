@@ -58,11 +58,21 @@ internal static class XsoarParsers
     public static IReadOnlyList<XsoarEntry> InvestigationEntries(JsonElement body) =>
         [.. XsoarJson.Items(body, "entries").Select(Entry)];
 
+    /// <summary><c>/playbook/search</c>: <c>{total, playbooks[] {id, name, hidden, deprecated}}</c>; a playbook without an id
+    /// is listed by its name.</summary>
+    public static XsoarPlaybookPage PlaybookPage(JsonElement body) =>
+        new(XsoarJson.Long(body, "total") ?? 0, [.. XsoarJson.Items(body, "playbooks")
+            .Select(p => (Id: XsoarJson.String(p, "id"), Name: XsoarJson.String(p, "name"), Item: p))
+            .Where(p => p.Id is { Length: > 0 } || p.Name is { Length: > 0 })
+            .Select(p => new XsoarPlaybook(p.Id is { Length: > 0 } id ? id : p.Name!, p.Name is { Length: > 0 } name ? name : p.Id!,
+                XsoarJson.Bool(p.Item, "hidden") ?? false, XsoarJson.Bool(p.Item, "deprecated") ?? false))]);
+
     public static XsoarPlaybookState PlaybookState(JsonElement body) => new()
     {
         PlaybookId = XsoarJson.String(body, "playbookId"),
         Name = XsoarJson.String(body, "name"),
         State = XsoarJson.String(body, "state"),
+        StartDate = XsoarJson.Date(body, "startDate"),
         // `tasks` is a map keyed by task id (Swagger: additionalProperties of InvestigationPlaybookTask).
         Tasks = XsoarJson.Property(body, "tasks") is { ValueKind: JsonValueKind.Object } tasks
             ? [.. tasks.EnumerateObject().Select(p => Task(p.Name, p.Value))]
@@ -82,7 +92,15 @@ internal static class XsoarParsers
             Brand = task is { } b ? XsoarJson.String(b, "brand") : null,
             CompletedBy = XsoarJson.String(item, "completedBy"),
             CompletedDate = XsoarJson.Date(item, "completedDate"),
+            StartDate = XsoarJson.Date(item, "startDate"),
             Input = XsoarJson.String(item, "input"),
+            ScriptArguments = XsoarJson.Property(item, "scriptArguments") is { ValueKind: JsonValueKind.Object } arguments
+                ? arguments.EnumerateObject()
+                    .Select(a => (a.Name, Value: a.Value.ValueKind == JsonValueKind.Object ? XsoarJson.String(a.Value, "simple") : XsoarJson.TextOf(a.Value)))
+                    .Where(a => a.Value is not null)
+                    .ToDictionary(a => a.Name, a => a.Value!, StringComparer.Ordinal)
+                : new Dictionary<string, string>(StringComparer.Ordinal),
+            SubPlaybook = XsoarJson.Property(item, "subPlaybook") is { ValueKind: JsonValueKind.Object } sub ? PlaybookState(sub) : null,
         };
     }
 

@@ -9,5 +9,8 @@ internal sealed record XsoarPlaybookState
     /// <summary><c>new</c>, <c>inprogress</c>, <c>paused</c>, <c>completed</c>, <c>failed</c>, <c>waiting</c>.</summary>
     public string? State { get; init; }
 
+    /// <summary>When the playbook started on the incident (<c>startDate</c>).</summary>
+    public DateTimeOffset? StartDate { get; init; }
+
     public IReadOnlyList<XsoarPlaybookTask> Tasks { get; init; } = [];
 }

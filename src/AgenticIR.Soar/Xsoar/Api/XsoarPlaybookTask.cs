@@ -21,6 +21,16 @@ internal sealed record XsoarPlaybookTask
     public string? CompletedBy { get; init; }
     public DateTimeOffset? CompletedDate { get; init; }
 
+    /// <summary>When the task started (<c>startDate</c>); null before it ran.</summary>
+    public DateTimeOffset? StartDate { get; init; }
+
+    /// <summary>The arguments the task passes its command, by name: the <c>simple</c> value of each <c>scriptArguments</c>
+    /// entry (literals, or <c>${...}</c> references to context); complex arguments are left out.</summary>
+    public IReadOnlyDictionary<string, string> ScriptArguments { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>For a task of type <c>playbook</c>: the sub-playbook it ran, with its own tasks (<c>subPlaybook</c>).</summary>
+    public XsoarPlaybookState? SubPlaybook { get; init; }
+
     /// <summary>What the completer gave with the completion (the <c>taskInput</c> of <c>/inv-playbook/task/complete</c>), as
     /// the task's <c>input</c>; UNVERIFIED: the Swagger's <c>InvestigationPlaybookTask</c> does not name the field.</summary>
     public string? Input { get; init; }

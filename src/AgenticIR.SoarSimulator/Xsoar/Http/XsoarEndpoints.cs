@@ -34,6 +34,11 @@ internal static class XsoarEndpoints
                 ? XsoarReplies.Ok(new JsonObject { ["id"] = id, ["entries"] = entries })
                 : XsoarReplies.NotFound("investigation " + id);
         }));
+        app.MapPost("/playbook/search", XsoarReplies.HandleBody((_, body) =>
+        {
+            var (total, page) = store.SearchLibrary(body);
+            return XsoarReplies.Ok(new JsonObject { ["total"] = total, ["playbooks"] = page });
+        }));
         MapEntries(app, store);
         MapPlaybooks(app, store);
         app.MapPost("/settings/integration/search", XsoarReplies.HandleBody((_, _) => XsoarReplies.Ok(store.IntegrationSearch())));

@@ -101,14 +101,16 @@ internal sealed partial class XsoarStore
         incident["version"] = LongOf(incident["version"]) + 1;
     }
 
-    /// <summary><c>/incidents/search</c>: filter on <c>id[]</c>, <c>type[]</c> and a query of
-    /// <c>modified:&gt;="…"</c> clauses; sort on <c>modified</c>; page and size.</summary>
+    /// <summary><c>/incidents/search</c>: filter on <c>id[]</c>, <c>type[]</c> and a query of <c>modified:&gt;="…"</c> and
+    /// <c>created:&gt;="…"</c> clauses; sort on <c>modified</c> or <c>created</c>; page and size.</summary>
     public (long Total, JsonArray Page) Search(JsonObject filter)
     {
         var ids = Strings(filter["id"]);
         var types = Strings(filter["type"]);
-        var from = ModifiedFrom(filter["query"]?.GetValue<string>());
+        var from = TimeFrom(filter["query"]?.GetValue<string>(), "modified");
+        var createdFrom = TimeFrom(filter["query"]?.GetValue<string>(), "created");
         var asc = filter["sort"] is JsonArray { Count: > 0 } sort && sort[0]?["asc"]?.GetValue<bool>() != false;
+        Func<JsonObject, DateTimeOffset> key = filter["sort"] is JsonArray { Count: > 0 } by && by[0]?["field"]?.GetValue<string>() == "created" ? Created : Modified;
         var page = filter["page"]?.GetValue<int>() ?? 0;
         var size = filter["size"]?.GetValue<int>() ?? 25;
         lock (_gate)
@@ -116,8 +118,9 @@ internal sealed partial class XsoarStore
             var filtered = _incidents.Values
                 .Where(i => ids.Count == 0 || ids.Contains(i["id"]!.GetValue<string>()))
                 .Where(i => types.Count == 0 || types.Contains(i["type"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase))
-                .Where(i => from is null || Modified(i) >= from);
-            var matches = (asc ? filtered.OrderBy(Modified) : filtered.OrderByDescending(Modified))
+                .Where(i => from is null || Modified(i) >= from)
+                .Where(i => createdFrom is null || Created(i) >= createdFrom);
+            var matches = (asc ? filtered.OrderBy(key) : filtered.OrderByDescending(key))
                 .ThenBy(i => long.Parse(i["id"]!.GetValue<string>(), CultureInfo.InvariantCulture))
                 .ToList();
             return (matches.Count, new JsonArray([.. matches.Skip(page * size).Take(size).Select(Copy)]));
@@ -150,10 +153,13 @@ internal sealed partial class XsoarStore
     private static List<string> Strings(JsonNode? node) =>
         node is JsonArray array ? [.. array.Select(n => n?.ToString()).OfType<string>()] : [];
 
-    private static DateTimeOffset? ModifiedFrom(string? query)
+    private static DateTimeOffset Created(JsonObject incident) =>
+        DateTimeOffset.Parse(incident["created"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? TimeFrom(string? query, string field)
     {
         if (string.IsNullOrWhiteSpace(query)) return null;
-        var match = Regex.Match(query, "modified:>=\"([^\"]+)\"", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+        var match = Regex.Match(query, field + ":>=\"([^\"]+)\"", RegexOptions.None, TimeSpan.FromMilliseconds(100));
         return match.Success && DateTimeOffset.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
     }
 }

@@ -18,7 +18,7 @@ internal sealed class PostgresPolicyVersionStore(PostgresDatabase database) : IP
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentException.ThrowIfNullOrWhiteSpace(candidate.Hash);
-        if (candidate.Kind is not (PolicyVersion.PolicyKind or PolicyVersion.CalibrationKind))
+        if (!PolicyVersion.IsKnownKind(candidate.Kind))
             throw new ArgumentException($"Unknown policy version kind '{candidate.Kind}'.", nameof(candidate));
         return WriteAsync(async (c, t) =>
         {

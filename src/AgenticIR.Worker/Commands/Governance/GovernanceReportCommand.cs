@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AgenticIR.Core;
+using AgenticIR.Core.Policy;
 using AgenticIR.Definitions.Policy;
 using AgenticIR.Governance.Review;
 using AgenticIR.Worker.Hosting;
@@ -94,7 +95,23 @@ internal static class GovernanceReportCommand
             output.Write(table);
         }
         WriteEvents(output, "Policy changes", review.PolicyEvents);
+        WriteVersions(output, review.PolicyVersions);
         WriteBreakGlass(output, review.BreakGlass);
+    }
+
+    /// <summary>Policy versions put in force in the window, each with its kind: a policy edit, a calibration, a playbook
+    /// promotion or onboarding.</summary>
+    private static void WriteVersions(IAnsiConsole output, IReadOnlyList<PolicyVersion> versions)
+    {
+        if (versions.Count == 0)
+        {
+            output.MarkupLine("[bold]Policy versions[/]: none put in force in this window.");
+            return;
+        }
+        var table = new Table().Title($"{versions.Count} policy version(s)").AddColumns("Version", "Kind", "In force since", "File", "Accepted by");
+        foreach (var v in versions)
+            table.AddRow(v.Version.ToString(CultureInfo.InvariantCulture), E(v.Kind), Stamp(v.LoadedAt), E(v.SourceFile), E(v.AcceptedBy));
+        output.Write(table);
     }
 
     private static void WriteBreakGlass(IAnsiConsole output, IReadOnlyList<BreakGlassStatus> statuses)

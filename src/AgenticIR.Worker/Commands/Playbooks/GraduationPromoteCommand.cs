@@ -21,8 +21,8 @@ namespace AgenticIR.Worker.Commands.Playbooks;
 /// what the graduation report supports for one playbook entry: each severity it recommends promoting becomes
 /// <c>autonomous</c> in the entry's <c>by_severity</c>. Refused, with the report's reasons, when the evidence supports
 /// no severity or a demotion cap is in force. The file is validated before it is replaced, the change is recorded as a
-/// policy version (kind <c>policy</c>, source file config/playbooks.yaml: the version store knows only policy and
-/// calibration kinds) and audited as <c>policy_change</c>.</summary>
+/// policy version of kind <c>playbook_promotion</c> (source file config/playbooks.yaml) and audited as
+/// <c>policy_change</c>.</summary>
 internal static class GraduationPromoteCommand
 {
     public static Command Create(IAnsiConsole? console)
@@ -115,7 +115,7 @@ internal static class GraduationPromoteCommand
         var newHash = await edit.CommitAsync(cancellationToken);
         var severities = string.Join(",", decision.Promote.Select(s => s.ToWire()));
         var recorded = await host.Resolve<IPolicyVersionStore>().RecordAsync(
-            new PolicyVersionCandidate(newHash, paths.Playbooks, by, PolicyVersion.PolicyKind, now), cancellationToken);
+            new PolicyVersionCandidate(newHash, paths.Playbooks, by, PolicyVersion.PlaybookPromotionKind, now), cancellationToken);
         await host.Resolve<IAuditLog>().AppendAsync(new AuditEntry
         {
             AgentName = "operator",
@@ -129,7 +129,7 @@ internal static class GraduationPromoteCommand
             Details = new Dictionary<string, string>
             {
                 ["version"] = recorded.Version.Version.ToString(CultureInfo.InvariantCulture),
-                ["kind"] = PolicyVersion.PolicyKind,
+                ["kind"] = PolicyVersion.PlaybookPromotionKind,
                 ["file"] = paths.Playbooks,
                 ["playbook"] = name,
                 ["severities"] = severities,
@@ -139,7 +139,7 @@ internal static class GraduationPromoteCommand
                 ["evidence"] = string.Join("; ", rows.Where(r => decision.Promote.Contains(r.Severity)).Select(r => $"{r.Severity.ToWire()}: {r.Reason}")),
             },
         }, cancellationToken);
-        console.MarkupLine($"Promoted [bold]{Markup.Escape(name)}[/] to autonomous at {Markup.Escape(severities)} (policy version {recorded.Version.Version}); running workers reload config/playbooks.yaml. Live agreement below the demotion floor demotes it again.");
+        console.MarkupLine($"Promoted [bold]{Markup.Escape(name)}[/] to autonomous at {Markup.Escape(severities)} (policy version {recorded.Version.Version}, {PolicyVersion.PlaybookPromotionKind}); running workers reload config/playbooks.yaml. Live agreement below the demotion floor demotes it again.");
         return 0;
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using AgenticIR.Agents;
 using AgenticIR.Soar.PlaybookAudit;
 using AgenticIR.Soar.SplunkSoar.PlaybookAudit;
+using AgenticIR.Soar.Xsoar.PlaybookAudit;
 using AgenticIR.Splunk.Events;
 using AgenticIR.Splunk.Sinks;
 using AgenticIR.Worker.Hosting;
@@ -11,12 +12,12 @@ using Spectre.Console;
 namespace AgenticIR.Worker.Commands.Playbooks;
 
 /// <summary><c>agentic-ir playbooks audit [--instance NAME] [--since 90d] [--format table|json|csv]</c>: every playbook of
-/// every configured SOAR instance with its runs, failures, success rate, last run, median duration, the logical actions
+/// every configured SOAR instance (Splunk SOAR and Cortex XSOAR, one table) with its runs, failures, success rate, last run, median duration, the logical actions
 /// it performs, the agents' coverage of them, and a retire / keep / convert recommendation by the policy's rules. Reads
 /// only.</summary>
 internal static class PlaybookAuditCommand
 {
-    public static readonly Option<string?> InstanceOption = new("--instance") { Description = "Only this SOAR instance (config/soar.yaml name; default: every instance)" };
+    public static readonly Option<string?> InstanceOption = new("--instance") { Description = "Only this SOAR instance (config/soar.yaml name, Splunk SOAR or XSOAR; default: every instance)" };
 
     public static Command Create(IAnsiConsole? console)
     {
@@ -37,7 +38,7 @@ internal static class PlaybookAuditCommand
         CancellationToken cancellationToken)
     {
         if (Console.IsOutputRedirected && console == AnsiConsole.Console) console.Profile.Width = 240;
-        using var access = PlaybookSoarAccess.Open(CommandSettings.From(parse), instance, console);
+        using var access = PlaybookSoarAccess.Open(CommandSettings.From(parse), instance, console, withXsoar: true);
         if (access is null) return 2;
         var now = TimeProvider.System.GetUtcNow();
         var rules = access.Policy.Migration.PlaybookAudit;
@@ -55,22 +56,38 @@ internal static class PlaybookAuditCommand
         }
 
         var rows = new List<PlaybookAuditRow>();
-        var failures = new List<string>();
+        var failures = new List<string>(access.XsoarProblems);
         foreach (var client in access.Clients)
         {
             try
             {
-                var inventory = await SplunkSoarPlaybookInventory.ReadAsync(client, access.Catalog, since, cancellationToken);
-                var breakGlass = access.Policy.Migration.BreakGlass.Capabilities.Where(c => c.SoarInstance is null || c.SoarInstance == client.InstanceName).ToList();
-                foreach (var playbook in inventory)
-                {
-                    var fallbackOf = breakGlass.Where(c => BreakGlassChecker.Find([playbook], c.Playbook) is not null).Select(c => c.Capability).ToList();
-                    rows.Add(PlaybookClassifier.Classify(playbook, rules, windowDays, AgentCoverage.AgentFor, fallbackOf));
-                }
+                Classify(await SplunkSoarPlaybookInventory.ReadAsync(client, access.Catalog, since, cancellationToken));
             }
             catch (Exception ex) when (PlaybookSoarAccess.IsSoarError(ex))
             {
                 failures.Add(PlaybookSoarAccess.Describe(client.InstanceName, ex));
+            }
+        }
+        foreach (var client in access.XsoarClients)
+        {
+            try
+            {
+                Classify(await XsoarPlaybookInventory.ReadAsync(client, access.Catalog, since, cancellationToken));
+            }
+            catch (Exception ex) when (PlaybookSoarAccess.IsXsoarError(ex))
+            {
+                failures.Add(PlaybookSoarAccess.DescribeXsoar(client.InstanceName, ex));
+            }
+        }
+
+        void Classify(IReadOnlyList<AuditedPlaybook> inventory)
+        {
+            foreach (var playbook in inventory)
+            {
+                var fallbackOf = access.Policy.Migration.BreakGlass.Capabilities
+                    .Where(c => (c.SoarInstance is null || c.SoarInstance == playbook.Instance) && BreakGlassChecker.Find([playbook], c.Playbook) is not null)
+                    .Select(c => c.Capability).ToList();
+                rows.Add(PlaybookClassifier.Classify(playbook, rules, windowDays, AgentCoverage.AgentFor, fallbackOf));
             }
         }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Playbooks;
+using AgenticIR.Core.Policy;
 using AgenticIR.Definitions.Playbooks;
 using AgenticIR.Definitions.Soar;
 using AgenticIR.Soar.PlaybookAudit;
@@ -16,7 +17,8 @@ namespace AgenticIR.Worker.Commands.Playbooks;
 
 /// <summary><c>agentic-ir playbooks onboard &lt;playbook&gt; [--mode shadow] [--instance NAME] [--by NAME]</c>: adds an entry
 /// for a SOAR playbook to config/playbooks.yaml, with the labels of the containers its runs worked on, validated before
-/// the file is replaced (the worker then reloads it) and audited. A playbook already onboarded is left as it is.</summary>
+/// the file is replaced (the worker then reloads it), recorded as a policy version of kind <c>playbook_onboarding</c> and
+/// audited. A playbook already onboarded is left as it is.</summary>
 internal static partial class PlaybookOnboardCommand
 {
     /// <summary>Audit action type of an onboarding.</summary>
@@ -127,6 +129,8 @@ internal static partial class PlaybookOnboardCommand
 
         await using var host = await CommandHost.OpenStoreAsync(settings, cancellationToken);
         var newHash = await edit.CommitAsync(cancellationToken);
+        var recorded = await host.Resolve<IPolicyVersionStore>().RecordAsync(
+            new PolicyVersionCandidate(newHash, path, by, PolicyVersion.PlaybookOnboardingKind, now), cancellationToken);
         await host.Resolve<IAuditLog>().AppendAsync(new AuditEntry
         {
             AgentName = "operator",
@@ -147,6 +151,8 @@ internal static partial class PlaybookOnboardCommand
                 ["file"] = path,
                 ["old_hash"] = edit.OldHash,
                 ["new_hash"] = newHash,
+                ["version"] = recorded.Version.Version.ToString(CultureInfo.InvariantCulture),
+                ["kind"] = PolicyVersion.PlaybookOnboardingKind,
             },
         }, cancellationToken);
         console.MarkupLine($"Onboarded [bold]{Markup.Escape(name)}[/] as entry [bold]{Markup.Escape(entryName)}[/] ({modeText}, labels {Markup.Escape(string.Join(", ", labels))}) in {Markup.Escape(path)}; running workers reload it.");

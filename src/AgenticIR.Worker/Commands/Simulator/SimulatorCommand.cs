@@ -47,7 +47,8 @@ internal static class SimulatorCommand
         var key = new Option<string>("--api-key") { Description = "The API key the simulator accepts", DefaultValueFactory = _ => "simulator-xsoar-key" };
         var authId = new Option<string?>("--auth-id") { Description = "Simulate XSOAR 8 / XSIAM: the key id expected in x-xdr-auth-id (paths under /xsoar)" };
         var advanced = new Option<bool>("--advanced-key") { Description = "With --auth-id: require advanced-key signatures (nonce, timestamp, SHA-256)" };
-        var command = new Command("xsoar", "Run a Cortex XSOAR simulator on 127.0.0.1 until stopped") { port, key, authId, advanced };
+        var inventory = new Option<bool>("--playbook-inventory") { Description = "Also seed a playbook library with 90 days of run history (for playbooks audit)" };
+        var command = new Command("xsoar", "Run a Cortex XSOAR simulator on 127.0.0.1 until stopped") { port, key, authId, advanced, inventory };
         command.SetAction(async (parse, ct) =>
         {
             await using var simulator = await XsoarSimulator.StartAsync(new XsoarSimulatorOptions
@@ -58,6 +59,7 @@ internal static class SimulatorCommand
                 AdvancedKey = parse.GetValue(advanced),
             }, ct);
             var incidents = XsoarDemoSeed.Apply(simulator);
+            if (parse.GetValue(inventory)) XsoarPlaybookInventorySeed.Seed(simulator, TimeProvider.System.GetUtcNow());
             var flavour = simulator.AuthId is null ? "6" : "8 / XSIAM";
             AnsiConsole.MarkupLineInterpolated($"Cortex XSOAR {flavour} simulator on [bold]{simulator.BaseUrl}[/] with {incidents.Count} incidents. Press Ctrl+C to stop.");
             try
