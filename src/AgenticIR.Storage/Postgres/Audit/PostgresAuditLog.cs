@@ -10,7 +10,9 @@ namespace AgenticIR.Storage.Postgres.Audit;
 /// <summary>The hash-chained audit trail on PostgreSQL (table <c>audit_records</c>). The store computes every hash itself
 /// from the fields it writes. Every worker on the database appends to the one chain: a batch takes the chain's
 /// transaction-scoped advisory lock, reads the anchored head, writes its records after it and moves the head, all in one
-/// transaction, so two processes appending at once are ordered and never fork the chain. In this process callers queue
+/// transaction, so two processes appending at once are ordered and never fork the chain. A process that wrote the head
+/// last skips the reads: it sends the lock, a move of the head conditional on it still being the one it wrote, and its
+/// records in one batch, and falls back to reading the head when that finds the chain moved. In this process callers queue
 /// and whoever holds the gate commits everything queued in one transaction (group commit), as the SQLite log does.</summary>
 internal sealed partial class PostgresAuditLog(PostgresDatabase database, TimeProvider time) : IAuditTrail, IDisposable
 {
