@@ -13,6 +13,12 @@ public interface IGovernanceControlStore
     /// <summary>Engaged kill switches.</summary>
     Task<IReadOnlyList<KillSwitch>> ActiveAsync(CancellationToken cancellationToken);
 
+    /// <summary>Engaged kill switches as read at most <paramref name="maxAge"/> ago: a store on a database server may answer
+    /// from its last read, which an engagement or release through that store discards at once; one made elsewhere (another
+    /// worker, the command line) is seen within <paramref name="maxAge"/>. For checks made at every stage of every
+    /// investigation; what guards a dispatch reads <see cref="ActiveAsync(CancellationToken)"/>. This default reads every time.</summary>
+    Task<IReadOnlyList<KillSwitch>> ActiveAsync(TimeSpan maxAge, CancellationToken cancellationToken) => ActiveAsync(cancellationToken);
+
     /// <summary>Kill switches engaged or released since a time, oldest first.</summary>
     Task<IReadOnlyList<KillSwitch>> HistoryAsync(DateTimeOffset since, CancellationToken cancellationToken);
 

@@ -78,11 +78,13 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
     /// <paramref name="afterCommit"/> runs after the commit (crash injection counts commits). The commit itself is not
     /// cancelled: once the work is done, it either commits or fails, never half-known because a caller gave up. When the
     /// connection fails during the commit, <paramref name="committed"/> (given the unit's result) is asked first whether it
-    /// landed; if it did, that result is returned and nothing runs again.</summary>
+    /// landed; if it did, that result is returned and nothing runs again. When <paramref name="keep"/> is given and says no
+    /// to the work's result, the transaction is rolled back instead (an optimistic write that found its assumption stale)
+    /// and the result returned as it is.</summary>
     public Task<T> RunAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, Action? afterCommit, CancellationToken cancellationToken,
-        Func<NpgsqlConnection, T, Task<bool>>? committed = null, IsolationLevel isolation = IsolationLevel.ReadCommitted)
+        Func<NpgsqlConnection, T, Task<bool>>? committed = null, IsolationLevel isolation = IsolationLevel.ReadCommitted, Func<T, bool>? keep = null)
     {
-        var unit = new Unit<T>(this, work, afterCommit, committed, isolation);
+        var unit = new Unit<T>(this, work, afterCommit, committed, isolation, keep);
         return ExecuteAsync(static (u, token) => u.AttemptAsync(token), unit, cancellationToken);
     }
 
@@ -114,7 +116,7 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
 
     /// <summary>One transaction's attempts: remembers whether the last one reached COMMIT, and its result.</summary>
     private sealed class Unit<T>(PostgresDatabase database, Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, Action? afterCommit,
-        Func<NpgsqlConnection, T, Task<bool>>? committed, IsolationLevel isolation)
+        Func<NpgsqlConnection, T, Task<bool>>? committed, IsolationLevel isolation, Func<T, bool>? keep)
     {
         private bool _commitSent;
         private T _result = default!;
@@ -134,6 +136,11 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
             await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(isolation, cancellationToken);
             var result = await work(connection, transaction);
+            if (keep is not null && !keep(result))
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return result;
+            }
             _result = result;
             _commitSent = true;
             await transaction.CommitAsync(CancellationToken.None);

@@ -7,15 +7,26 @@ using NpgsqlTypes;
 namespace AgenticIR.Storage.Postgres;
 
 // The rows a stage writes beside the investigation (its stage event, the intake of the input, the messages announcing
-// it) go to the server as one batch: one round trip however many there are.
+// it) go to the server as one batch with the investigation's own row: one round trip however many there are.
 internal sealed partial class PostgresStateStore
 {
-    private static async Task WriteStageRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlBatchCommand? first,
+    /// <summary>Runs <paramref name="first"/> (the investigation's insert or conditional update) and the stage's rows as one
+    /// batch; returns the rows <paramref name="first"/> changed.</summary>
+    private static async Task<int> WriteStageRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlBatchCommand? first,
         string investigationId, long version, InvestigationStage stage, DateTimeOffset at, IntakeRecord? intake, IReadOnlyList<BusMessage> messages,
         CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        if (first is not null) batch.BatchCommands.Add(first);
+        await using var batch = StageRows(connection, transaction, first is null ? [] : [first], investigationId, version, stage, at, intake, messages);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return first?.RecordsAffected ?? 0;
+    }
+
+    /// <summary>A batch of <paramref name="leading"/> followed by the stage's rows.</summary>
+    private static NpgsqlBatch StageRows(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<NpgsqlBatchCommand> leading,
+        string investigationId, long version, InvestigationStage stage, DateTimeOffset at, IntakeRecord? intake, IReadOnlyList<BusMessage> messages)
+    {
+        var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var command in leading) batch.BatchCommands.Add(command);
         batch.BatchCommands.Add(Command(
             "INSERT INTO stage_events (investigation_id, version, stage, at) VALUES ($1, $2, $3, $4);",
             Text(investigationId), new NpgsqlParameter<long> { TypedValue = version }, Text(StoreText.Stage(stage)), Text(StoreText.Timestamp(at))));
@@ -40,7 +51,7 @@ internal sealed partial class PostgresStateStore
                 Text(StoreText.Timestamp(message.CreatedAt)), Text(delivered ? "delivered" : "pending"),
                 Text(delivered ? StoreText.Timestamp(message.CreatedAt) : null)));
         }
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return batch;
     }
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)

@@ -32,8 +32,6 @@ internal sealed partial class PostgresStateStore
         var state = InvestigationStateCodec.Encode(stored);
         return WriteAsync(async (connection, transaction) =>
         {
-            if (check is not null && !await StillNewestAsync(connection, transaction, stored.Fingerprint, check, cancellationToken))
-                throw Conflict(stored.Id, 0);
             var insert = Command(
                 """
                 INSERT INTO investigations (id, fingerprint, stage, version, created_at, updated_at, state)
@@ -43,7 +41,14 @@ internal sealed partial class PostgresStateStore
                 Text(StoreText.Timestamp(stored.UpdatedAt)), Blob(state));
             try
             {
-                await WriteStageRowsAsync(connection, transaction, insert, stored.Id, 1, stored.Stage, stored.CreatedAt, intake, [], cancellationToken);
+                if (check is null)
+                {
+                    await WriteStageRowsAsync(connection, transaction, insert, stored.Id, 1, stored.Stage, stored.CreatedAt, intake, [], cancellationToken);
+                }
+                else if (!await CreateIfStillNewestAsync(connection, transaction, insert, stored, check, intake, cancellationToken))
+                {
+                    throw Conflict(stored.Id, 0);
+                }
             }
             catch (PostgresException ex) when (PostgresErrors.IsDuplicateKey(ex))
             {
@@ -66,19 +71,33 @@ internal sealed partial class PostgresStateStore
 
     // Workers opening an investigation for one fingerprint take its advisory lock for their transaction, so of two
     // duplicates taken at the same moment one opens the investigation and the other, once the lock is its own, reads the
-    // committed winner (each statement of a READ COMMITTED transaction sees what committed before it started).
-    private static async Task<bool> StillNewestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string fingerprint, FingerprintCheck check,
-        CancellationToken cancellationToken)
+    // committed winner (each statement of a READ COMMITTED transaction sees what committed before it started). The lock,
+    // the look-up, the insert and the stage's rows go in one round trip; when the look-up finds a newer investigation than
+    // the caller saw, the result is false and the caller's conflict rolls the insert back.
+    private static async Task<bool> CreateIfStillNewestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlBatchCommand insert,
+        InvestigationRecord stored, FingerprintCheck check, IntakeRecord? intake, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@space, @key);",
-            new { space = PostgresLocks.FingerprintSpace, key = PostgresLocks.FingerprintKey(fingerprint) }, transaction, cancellationToken: cancellationToken));
-        var newest = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
-            """
-            SELECT id FROM investigations
-            WHERE fingerprint = @fingerprint AND created_at >= @since
-            ORDER BY created_at DESC, id DESC
-            LIMIT 1;
-            """, new { fingerprint, since = StoreText.Timestamp(check.CreatedSince) }, transaction, cancellationToken: cancellationToken));
+        NpgsqlBatchCommand[] leading =
+        [
+            Command("SELECT pg_advisory_xact_lock($1, $2);",
+                new NpgsqlParameter<int> { TypedValue = PostgresLocks.FingerprintSpace }, new NpgsqlParameter<int> { TypedValue = PostgresLocks.FingerprintKey(stored.Fingerprint) }),
+            Command(
+                """
+                SELECT id FROM investigations
+                WHERE fingerprint = $1 AND created_at >= $2
+                ORDER BY created_at DESC, id DESC
+                LIMIT 1;
+                """, Text(stored.Fingerprint), Text(StoreText.Timestamp(check.CreatedSince))),
+            insert,
+        ];
+        await using var batch = StageRows(connection, transaction, leading, stored.Id, 1, stored.Stage, stored.CreatedAt, intake, []);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var newest = await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : null;
+        // The rest of the batch's results (an error of the insert surfaces here).
+        while (await reader.NextResultAsync(cancellationToken))
+        {
+        }
         return string.Equals(newest, check.NewestSeen, StringComparison.Ordinal);
     }
 
@@ -96,34 +115,28 @@ internal sealed partial class PostgresStateStore
         var state = InvestigationStateCodec.Encode(next);
         return WriteAsync(async (connection, transaction) =>
         {
-            // A concurrent save of the same row waits on its lock, then finds the version moved and changes nothing.
-            var changed = await connection.ExecuteAsync(new CommandDefinition(
+            // A concurrent save of the same row waits on its lock, then finds the version moved and changes nothing; the
+            // stage's rows go in the same round trip and are rolled back with it then.
+            var update = Command(
                 """
                 UPDATE investigations
-                SET fingerprint = @Fingerprint, stage = @Stage, version = version + 1, updated_at = @UpdatedAt, state_json = NULL, state = @State
-                WHERE id = @Id AND version = @Expected;
+                SET fingerprint = $1, stage = $2, version = version + 1, updated_at = $3, state_json = NULL, state = $4
+                WHERE id = $5 AND version = $6;
                 """,
-                new
-                {
-                    next.Id,
-                    next.Fingerprint,
-                    Stage = StoreText.Stage(next.Stage),
-                    UpdatedAt = StoreText.Timestamp(next.UpdatedAt),
-                    State = state,
-                    Expected = expected,
-                },
-                transaction, cancellationToken: cancellationToken));
-            if (changed == 0) throw Conflict(next.Id, expected);
-
+                Text(next.Fingerprint), Text(StoreText.Stage(next.Stage)), Text(StoreText.Timestamp(next.UpdatedAt)), Blob(state), Text(next.Id),
+                new NpgsqlParameter<long> { TypedValue = expected });
+            int changed;
             try
             {
-                await WriteStageRowsAsync(connection, transaction, null, next.Id, next.Version, next.Stage, next.UpdatedAt, intake, messages, cancellationToken);
+                changed = await WriteStageRowsAsync(connection, transaction, update, next.Id, next.Version, next.Stage, next.UpdatedAt, intake, messages, cancellationToken);
             }
-            catch (PostgresException ex) when (PostgresErrors.IsDuplicateKey(ex))
+            catch (PostgresException ex) when (PostgresErrors.IsDuplicateKey(ex) || ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
             {
-                // The input was already taken by another save: applying it again would count it twice.
+                // The input was already taken by another save (applying it again would count it twice), another save of
+                // this version wrote its stage event first, or the investigation is gone.
                 throw Conflict(next.Id, expected);
             }
+            if (changed == 0) throw Conflict(next.Id, expected);
             return next;
         }, cancellationToken, connection => LandedAsync(connection, next.Id, next.Version, state, intake));
     }

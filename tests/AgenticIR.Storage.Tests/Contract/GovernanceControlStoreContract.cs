@@ -16,6 +16,37 @@ public abstract class GovernanceControlStoreContract
         new("inv-1", action, "block_ip", categories, at);
 
     [Fact]
+    public async Task ActiveAsyncWithMaxAge_EngagedAndReleasedThroughThisStore_SeenAtOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = await CreateStoreAsync();
+        var hour = TimeSpan.FromHours(1);
+        Assert.Empty(await store.ActiveAsync(hour, ct));
+
+        await store.EngageAsync(new KillSwitch(KillSwitch.ForAgent("triage"), "alice", "model upgrade", T0), ct);
+        var engaged = await store.ActiveAsync(hour, ct);
+        Assert.True(await store.ReleaseAsync(KillSwitch.ForAgent("triage"), "bob", T0.AddMinutes(5), ct));
+        var released = await store.ActiveAsync(hour, ct);
+
+        Assert.Equal(KillSwitch.ForAgent("triage"), Assert.Single(engaged).Scope);
+        Assert.Empty(released);
+    }
+
+    [Fact]
+    public async Task ActiveAsyncWithZeroMaxAge_EngagedByAnotherWorker_Seen()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var here = await CreateStoreAsync();
+        var other = await CreateStoreAsync();
+        Assert.Empty(await here.ActiveAsync(TimeSpan.FromHours(1), ct));
+
+        await other.EngageAsync(new KillSwitch(KillSwitch.ForAgent("investigation"), "alice", "maintenance", T0), ct);
+
+        Assert.Equal(KillSwitch.ForAgent("investigation"), Assert.Single(await here.ActiveAsync(TimeSpan.Zero, ct)).Scope);
+        Assert.Equal(KillSwitch.ForAgent("investigation"), Assert.Single(await here.ActiveAsync(ct)).Scope);
+    }
+
+    [Fact]
     public async Task TryReserve_LimitOfThree_ThirdAllowedFourthRefusedAndNotCounted()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -13,10 +13,7 @@ internal static class PostgresAuditHead
     {
         await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1);") { Parameters = { new NpgsqlParameter<long> { TypedValue = PostgresLocks.AuditChain } } },
-            },
+            BatchCommands = { Lock() },
         };
         AddReads(batch);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -40,6 +37,34 @@ internal static class PostgresAuditHead
         await using var command = new NpgsqlCommand("SELECT head_sequence, head_hash, record_count FROM audit_head WHERE id = 1;", connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new AuditHead(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null;
+    }
+
+    /// <summary>A command taking the chain's advisory lock for the transaction, for a batch.</summary>
+    public static NpgsqlBatchCommand Lock() =>
+        new("SELECT pg_advisory_xact_lock($1);") { Parameters = { new NpgsqlParameter<long> { TypedValue = PostgresLocks.AuditChain } } };
+
+    /// <summary>A command moving the head from <paramref name="expected"/> to <paramref name="next"/>, only if it is still
+    /// <paramref name="expected"/>: it changes one row, or none when the chain moved meanwhile (or its head row is missing).</summary>
+    public static NpgsqlBatchCommand MoveIf(AuditHead expected, AuditHead next)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(next);
+        return new NpgsqlBatchCommand(
+            """
+            UPDATE audit_head SET head_sequence = $1, head_hash = $2, record_count = $3
+            WHERE id = 1 AND head_sequence = $4 AND head_hash = $5 AND record_count = $6;
+            """)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<long> { TypedValue = next.Sequence },
+                new NpgsqlParameter<string> { TypedValue = next.Hash },
+                new NpgsqlParameter<long> { TypedValue = next.RecordCount },
+                new NpgsqlParameter<long> { TypedValue = expected.Sequence },
+                new NpgsqlParameter<string> { TypedValue = expected.Hash },
+                new NpgsqlParameter<long> { TypedValue = expected.RecordCount },
+            },
+        };
     }
 
     /// <summary>A command moving the head, for the batch that appends.</summary>

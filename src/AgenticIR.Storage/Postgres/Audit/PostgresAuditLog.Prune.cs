@@ -13,6 +13,8 @@ internal sealed partial class PostgresAuditLog
         ArgumentException.ThrowIfNullOrWhiteSpace(signedOffBy);
         signedOffBy = AuditCanonicalEncoding.CanonicalText(signedOffBy);
         await _writeGate.WaitAsync(cancellationToken);
+        // The pruning moves the head: the next append reads it again.
+        _knownHead = null;
         try
         {
             await using var connection = await database.OpenConnectionAsync(cancellationToken);
