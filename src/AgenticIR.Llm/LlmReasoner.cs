@@ -84,9 +84,13 @@ internal sealed class LlmReasoner(IReasoner deterministic, ModelClient client, U
         if (reply.Failure is not null) return FellBack(book, investigation.Id, SummaryStep, reply.Failure, facts);
         var parsed = ReplyParser.Summary(reply.Text!);
         if (!parsed.Valid) return FellBack(book, investigation.Id, SummaryStep, $"invalid reply: {parsed.Error}", facts);
-        book.ModelSummary = $"{parsed.Value} [model {Name}]";
+        book.ModelWriting = ModelWritingCheck.Check(parsed.Value!, investigation, Name, book);
+        book.ModelSummary = $"{parsed.Value!.Summary} [model {Name}]";
         return book.ModelSummary;
     }
+
+    /// <inheritdoc />
+    public ModelWriting? WritingOf(string investigationId) => ledger.Find(investigationId)?.ModelWriting;
 
     /// <inheritdoc />
     public ModelUsage? UsageOf(string investigationId) => ledger.Find(investigationId)?.Snapshot() ?? new ModelUsage { Reasoner = Name };
