@@ -11,6 +11,22 @@ namespace AgenticIR.Llm.Client;
 /// own retries are off and no logger factory, so nothing they could log (prompts) reaches the logs.</summary>
 internal static class ChatServices
 {
+    /// <summary>Checks that the connector accepts the settings (an Azure <c>api-version</c> it knows), so a bad setting
+    /// stops start-up instead of the first investigation.</summary>
+    /// <exception cref="ArgumentException">The connector refuses the settings; the message names the setting.</exception>
+    public static void Validate(ModelEndpointSettings settings)
+    {
+        using var http = new HttpClient();
+        try
+        {
+            Create(settings, http);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new ArgumentException($"Azure OpenAI api-version '{settings.AzureApiVersion}' is not one Semantic Kernel's Azure connector supports ({ex.Message}).", nameof(settings), ex);
+        }
+    }
+
     public static IChatCompletionService Create(ModelEndpointSettings settings, HttpClient http)
     {
         if (settings.AzureDeployment is { } deployment)

@@ -92,9 +92,19 @@ internal static class ModelWiring
     }
 
     /// <summary>Registers the model reasoner. Kept out of line so the model-free path never loads the model's assemblies.</summary>
+    /// <exception cref="ConfigurationException">The model's connector refuses the settings.</exception>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Register(IServiceCollection services, ModelEndpointSettings settings) =>
-        services.AddLlmReasoner(settings, new DeterministicReasoner());
+    public static void Register(IServiceCollection services, ModelEndpointSettings settings)
+    {
+        try
+        {
+            services.AddLlmReasoner(settings, new DeterministicReasoner());
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ConfigurationException(ex.Message, ex);
+        }
+    }
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,6 +1,9 @@
 using AgenticIR.Agents.Reasoning;
+using AgenticIR.Core.Reasoning;
 using AgenticIR.Llm;
 using AgenticIR.Testing;
+using AgenticIR.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using AgenticIR.Worker.Tests.Support;
 
 namespace AgenticIR.Worker.Tests.Llm;
@@ -60,5 +63,19 @@ public sealed class ModelEndpointTests(DeterministicBaselineFixture baseline) : 
             Assert.Equal(usage.Calls, usage.Fallbacks);
             Assert.All(usage.Notes, n => Assert.Contains("tool call, none offered", n, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Register_AzureApiVersionTheConnectorDoesNotKnow_ConfigurationErrorNamingIt()
+    {
+        var settings = new ModelEndpointSettings
+        {
+            BaseUrl = new Uri("https://soc.openai.azure.com"), Model = "m", AzureDeployment = "d", AzureApiVersion = "1999-01-01", ApiKey = new ModelApiKey(Key),
+        };
+
+        var ex = Assert.Throws<ConfigurationException>(() => ModelWiring.Register(new ServiceCollection(), settings));
+
+        Assert.Contains("1999-01-01", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, ex.Message, StringComparison.Ordinal);
     }
 }
