@@ -13,8 +13,8 @@ using Polly.Timeout;
 namespace AgenticIR.Llm.Client;
 
 /// <summary>
-/// One non-streaming chat completion through Semantic Kernel's OpenAI connector against <c>{base}/chat/completions</c>,
-/// inside a Polly pipeline: retries on 429 and 5xx, a circuit breaker over every failure, and a timeout per request.
+/// One non-streaming chat completion through Semantic Kernel's OpenAI connector against <c>{base}/chat/completions</c>
+/// (or its Azure OpenAI connector against a deployment, <see cref="ChatServices"/>), inside a Polly pipeline: retries on 429 and 5xx, a circuit breaker over every failure, and a timeout per request.
 /// Every request, retries included, is reserved in the investigation's ledger before it is sent, so no retry loop can
 /// spend past the budget. No tools are offered, so the connector never auto-invokes a function.
 /// </summary>
