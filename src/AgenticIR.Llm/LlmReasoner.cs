@@ -13,11 +13,13 @@ namespace AgenticIR.Llm;
 
 /// <summary>
 /// The language-model reasoner. It asks the model for three proposals per investigation — the triage explanation with a
-/// severity proposal, the first investigation step among the offered candidates, and the executive summary — and checks
-/// each reply against its schema. Every other answer, and every answer the model could not give (failure, invalid reply,
-/// budget), is the deterministic reasoner's, recorded in the investigation's usage. What the model may move at all is
-/// bounded outside it: triage bounds the severity by the policy, the investigation agent accepts only offered candidates,
-/// and actions, targets, approvals and budgets never pass through this type.
+/// severity proposal, the first investigation step among the offered candidates, and the executive summary with a
+/// narrative and hypotheses for the report and the SOAR notes — and checks each reply against its schema. Every other
+/// answer, and every answer the model could not give (failure, invalid reply, budget), is the deterministic reasoner's,
+/// recorded in the investigation's usage. What the model may move at all is bounded outside it: triage bounds the
+/// severity by the policy, the investigation agent accepts only offered candidates, hypotheses keep only evidence ids the
+/// investigation has and are rendered as inert text, and actions, targets, approvals and budgets never pass through this
+/// type.
 /// </summary>
 internal sealed class LlmReasoner(IReasoner deterministic, ModelClient client, UsageLedger ledger, ILogger<LlmReasoner> logger) : IReasoner
 {
@@ -84,9 +86,13 @@ internal sealed class LlmReasoner(IReasoner deterministic, ModelClient client, U
         if (reply.Failure is not null) return FellBack(book, investigation.Id, SummaryStep, reply.Failure, facts);
         var parsed = ReplyParser.Summary(reply.Text!);
         if (!parsed.Valid) return FellBack(book, investigation.Id, SummaryStep, $"invalid reply: {parsed.Error}", facts);
-        book.ModelSummary = $"{parsed.Value} [model {Name}]";
+        book.ModelWriting = ModelWritingCheck.Check(parsed.Value!, investigation, Name, book);
+        book.ModelSummary = $"{parsed.Value!.Summary} [model {Name}]";
         return book.ModelSummary;
     }
+
+    /// <inheritdoc />
+    public ModelWriting? WritingOf(string investigationId) => ledger.Find(investigationId)?.ModelWriting;
 
     /// <inheritdoc />
     public ModelUsage? UsageOf(string investigationId) => ledger.Find(investigationId)?.Snapshot() ?? new ModelUsage { Reasoner = Name };

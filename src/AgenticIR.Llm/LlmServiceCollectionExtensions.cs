@@ -18,11 +18,13 @@ public static class LlmServiceCollectionExtensions
     /// <param name="settings">The endpoint.</param>
     /// <param name="deterministic">The reasoner that answers when the model does not.</param>
     /// <param name="handler">The HTTP handler (tests pass their own); null for a plain one.</param>
+    /// <exception cref="ArgumentException">The connector refuses the settings (e.g. an Azure api-version it does not know).</exception>
     public static IServiceCollection AddLlmReasoner(this IServiceCollection services, ModelEndpointSettings settings, IReasoner deterministic, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(deterministic);
+        ChatServices.Validate(settings);
         services.AddSingleton(sp =>
         {
             var loggers = sp.GetRequiredService<ILoggerFactory>();

@@ -40,6 +40,7 @@ public sealed class DocumentationAgent(IReasoner reasoner, TimeProvider time, IP
             NistPhases = NistPhases.Build(investigation, stage, mapping),
             EvidenceHashes = EvidenceHasher.Hash(investigation),
             ModelUsage = reasoner.UsageOf(investigation.Id),
+            ModelWriting = reasoner.WritingOf(investigation.Id),
             GeneratedAt = time.GetUtcNow(),
         };
 

@@ -22,6 +22,10 @@ public interface IReasoner
     /// <summary>What a model cost this investigation so far, or null for a reasoner that calls none.</summary>
     ModelUsage? UsageOf(string investigationId) => null;
 
+    /// <summary>The hypotheses and narrative a model wrote for this investigation's report, or null (the default: the
+    /// deterministic reasoner writes none). Shown as the model's proposal; no decision reads it.</summary>
+    ModelWriting? WritingOf(string investigationId) => null;
+
     /// <summary>Chooses the next step from the candidates, or null to conclude.</summary>
     Task<StepChoice?> ChooseNextStepAsync(InvestigationContext context, IReadOnlyList<StepChoice> candidates, CancellationToken cancellationToken);
 

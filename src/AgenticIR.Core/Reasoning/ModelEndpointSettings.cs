@@ -13,6 +13,23 @@ public sealed record ModelEndpointSettings
     /// <summary>API key; null for local servers that need none. Never logged.</summary>
     public ModelApiKey? ApiKey { get; init; }
 
+    /// <summary>Azure OpenAI deployment name; when set, <see cref="BaseUrl"/> is the Azure resource endpoint (e.g.
+    /// <c>https://my-resource.openai.azure.com</c>) and requests go to
+    /// <c>{BaseUrl}/openai/deployments/{AzureDeployment}/chat/completions?api-version={AzureApiVersion}</c> with an
+    /// <c>api-key</c> header, through Semantic Kernel's Azure OpenAI connector.</summary>
+    /// <value>The default value is null (an OpenAI-compatible endpoint).</value>
+    public string? AzureDeployment { get; init; }
+
+    /// <summary>Azure OpenAI <c>api-version</c>, one the connector knows (e.g. <c>2024-10-21</c>).</summary>
+    /// <value>The default value is <c>2024-10-21</c>.</value>
+    public string AzureApiVersion { get; init; } = DefaultAzureApiVersion;
+
+    /// <summary>The Azure OpenAI <c>api-version</c> used when none is configured (the latest GA one the connector knows).</summary>
+    public const string DefaultAzureApiVersion = "2024-10-21";
+
+    /// <summary>True when the endpoint is Azure OpenAI's deployment API.</summary>
+    public bool IsAzure => AzureDeployment is not null;
+
     /// <summary>Timeout of one request.</summary>
     /// <value>The default value is 30 seconds.</value>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -39,5 +56,8 @@ public sealed record ModelEndpointSettings
     public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The endpoint as text, without the key.</summary>
-    public override string ToString() => $"{Model} at {BaseUrl} (key {(ApiKey is null ? "none" : "set")})";
+    public override string ToString() =>
+        IsAzure
+            ? $"{Model} (Azure deployment {AzureDeployment}, api-version {AzureApiVersion}) at {BaseUrl} (key {(ApiKey is null ? "none" : "set")})"
+            : $"{Model} at {BaseUrl} (key {(ApiKey is null ? "none" : "set")})";
 }

@@ -11,6 +11,8 @@ public sealed record ModelUsage
     public int PromptTokens { get; init; }
     /// <summary>Completion tokens the model reported.</summary>
     public int CompletionTokens { get; init; }
+    /// <summary>Time spent waiting for the model, in milliseconds, over every request (retries included).</summary>
+    public long LatencyMs { get; init; }
     /// <summary>Steps where the deterministic reasoner's answer was used instead of the model's (failure, invalid reply, budget).</summary>
     public int Fallbacks { get; init; }
     /// <summary>Why each fallback or discarded proposal happened, in order (ids and reasons, never payloads).</summary>

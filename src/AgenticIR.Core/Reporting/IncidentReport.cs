@@ -52,6 +52,10 @@ public sealed record IncidentReport
     /// <summary>What a language model cost the investigation so far; null when no model was configured.</summary>
     public Reasoning.ModelUsage? ModelUsage { get; init; }
 
+    /// <summary>The model's hypotheses and narrative, shown as its proposal (<c>model-written</c>, with its name); null
+    /// when no model wrote any. Nothing that decides reads it.</summary>
+    public Reasoning.ModelWriting? ModelWriting { get; init; }
+
     /// <summary>When this version was generated.</summary>
     public required DateTimeOffset GeneratedAt { get; init; }
 }

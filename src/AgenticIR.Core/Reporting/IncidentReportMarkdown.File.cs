@@ -12,6 +12,7 @@ public sealed partial class IncidentReportMarkdown
         Table(["Incident", "Stage", "Generated"], [[_safe.Inline(report.IncidentId), _safe.Inline(report.Stage), ReportFormat.Time(report.GeneratedAt)]]);
 
         Section("Executive summary").AppendLine(_safe.Block(report.ExecutiveSummary)).AppendLine();
+        ModelWritingSection();
 
         Section("Timeline");
         Table(["Time (UTC)", "Source", "Event", "Tactic"], report.Timeline.Select(e => new[]

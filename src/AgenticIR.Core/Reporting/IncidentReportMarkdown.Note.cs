@@ -9,6 +9,7 @@ public sealed partial class IncidentReportMarkdown
         _md.Append("Stage ").Append(_safe.Inline(report.Stage)).Append(" · generated ").AppendLine(ReportFormat.Time(report.GeneratedAt)).AppendLine();
         _md.AppendLine("## Executive summary").AppendLine().AppendLine(_safe.Quote(report.ExecutiveSummary)).AppendLine();
         _md.AppendLine("## Technical analysis").AppendLine().AppendLine(_safe.Quote(report.TechnicalAnalysis)).AppendLine();
+        ModelWritingSection();
 
         List("Indicators of compromise", report.Indicators.Select(Indicator));
         List("Affected assets", report.AffectedAssets.Select(a =>

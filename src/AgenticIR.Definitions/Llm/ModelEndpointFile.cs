@@ -16,6 +16,13 @@ public sealed record ModelEndpointFile
     /// <summary><c>max_reply_tokens</c>.</summary>
     public int? MaxReplyTokens { get; init; }
 
+    /// <summary><c>azure_endpoint</c>: an Azure OpenAI resource endpoint (instead of <c>base_url</c>).</summary>
+    public string? AzureEndpoint { get; init; }
+    /// <summary><c>azure_deployment</c>: the Azure OpenAI deployment name.</summary>
+    public string? AzureDeployment { get; init; }
+    /// <summary><c>azure_api_version</c>: the Azure OpenAI <c>api-version</c>.</summary>
+    public string? AzureApiVersion { get; init; }
+
     /// <summary>No file.</summary>
     public static readonly ModelEndpointFile None = new();
 }

@@ -14,6 +14,8 @@ internal sealed class InvestigationLedger(string reasoner, int maxRequests, int 
     private long _promptChars;
     private int _measuredPromptTokens;
 
+    private long _latencyMs;
+
     /// <summary>Requests left.</summary>
     public int RequestsLeft { get { lock (_gate) return maxRequests - _calls; } }
 
@@ -22,6 +24,9 @@ internal sealed class InvestigationLedger(string reasoner, int maxRequests, int 
 
     /// <summary>The model's summary once it wrote one.</summary>
     public string? ModelSummary { get; set; }
+
+    /// <summary>The hypotheses and narrative the model wrote with the summary, validated.</summary>
+    public ModelWriting? ModelWriting { get; set; }
 
     /// <summary>Reserves one request whose prompt is <paramref name="promptChars"/> characters long; returns the
     /// <c>max_tokens</c> it may ask for, or null when either budget would be exceeded. The prompt's tokens are estimated
@@ -53,6 +58,12 @@ internal sealed class InvestigationLedger(string reasoner, int maxRequests, int 
         }
     }
 
+    /// <summary>Adds the time one request waited for the model (answered or not).</summary>
+    public void AddLatency(TimeSpan elapsed)
+    {
+        lock (_gate) _latencyMs += (long)elapsed.TotalMilliseconds;
+    }
+
     /// <summary>Records that the deterministic answer was used for <paramref name="step"/>, and why.</summary>
     public void Fallback(string step, string reason)
     {
@@ -81,6 +92,7 @@ internal sealed class InvestigationLedger(string reasoner, int maxRequests, int 
                 PromptTokens = _promptTokens,
                 CompletionTokens = _completionTokens,
                 Fallbacks = _fallbacks,
+                LatencyMs = _latencyMs,
                 Notes = [.. _notes],
             };
         }

@@ -13,8 +13,8 @@ using Polly.Timeout;
 namespace AgenticIR.Llm.Client;
 
 /// <summary>
-/// One non-streaming chat completion through Semantic Kernel's OpenAI connector against <c>{base}/chat/completions</c>,
-/// inside a Polly pipeline: retries on 429 and 5xx, a circuit breaker over every failure, and a timeout per request.
+/// One non-streaming chat completion through Semantic Kernel's OpenAI connector against <c>{base}/chat/completions</c>
+/// (or its Azure OpenAI connector against a deployment, <see cref="ChatServices"/>), inside a Polly pipeline: retries on 429 and 5xx, a circuit breaker over every failure, and a timeout per request.
 /// Every request, retries included, is reserved in the investigation's ledger before it is sent, so no retry loop can
 /// spend past the budget. No tools are offered, so the connector never auto-invokes a function.
 /// </summary>
@@ -24,17 +24,17 @@ internal sealed class ModelClient
     private readonly ResiliencePipeline _pipeline;
     private readonly ModelEndpointSettings _settings;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
 
     public ModelClient(ModelEndpointSettings settings, HttpClient http, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _logger = logger;
+        _time = time;
         // The connector gets its own HttpClient, so the OpenAI SDK's built-in retries and network timeout are off and
         // Polly below is the only retry loop. It gets no logger factory: nothing it could log (prompts) reaches the logs.
-#pragma warning disable SKEXP0010 // custom endpoint: the connector's documented way to reach OpenAI-compatible servers
-        _chat = new OpenAIChatCompletionService(settings.Model, settings.BaseUrl, settings.ApiKey?.Reveal(), organization: null, http);
-#pragma warning restore SKEXP0010
+        _chat = ChatServices.Create(settings, http);
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (settings.MaxRetries > 0)
         {
@@ -75,7 +75,16 @@ internal sealed class ModelClient
                 attempts++;
                 if (ledger.TryReserve(promptChars, _settings.MaxReplyTokens) is not { } maxTokens) return ModelReply.Failed(attempts == 1 ? "budget exhausted" : "budget exhausted during retries");
                 var settings = new OpenAIPromptExecutionSettings { MaxTokens = maxTokens, Temperature = 0 };
-                var reply = await _chat.GetChatMessageContentAsync(history, settings, kernel: null, ct).ConfigureAwait(false);
+                var started = _time.GetTimestamp();
+                ChatMessageContent reply;
+                try
+                {
+                    reply = await _chat.GetChatMessageContentAsync(history, settings, kernel: null, ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ledger.AddLatency(_time.GetElapsedTime(started));
+                }
                 var (prompt, completion) = Usage(reply);
                 // A server that reports no usage is charged an estimate, so the token budget still binds.
                 if (prompt == 0 && completion == 0) (prompt, completion) = (promptChars / 3 + 16, (reply.Content?.Length ?? 0) / 3 + 1);

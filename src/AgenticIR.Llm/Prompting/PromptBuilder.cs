@@ -77,7 +77,9 @@ internal static class PromptBuilder
             PlannedActions = investigation.Plan?.Actions.Select(a => new { a.LogicalAction, Target = Bound(a.Target.Value), Approval = a.ApprovalStatus.ToString() }),
             FactualSummary = Bound(deterministic, 2000),
         };
-        return Task("Write the executive summary of this incident for leadership in at most six sentences, using only facts in the data.", data);
+        return Task("Write the executive summary of this incident for leadership in at most six sentences, using only facts in the data; "
+            + "a narrative paragraph of the investigation for the analysts' case notes; and at most five hypotheses, each citing the ids of "
+            + "the findings it rests on.", data);
     }
 
     private static string Task(string task, object data) =>

@@ -12,7 +12,12 @@ internal static class ReplyParser
     public const string TriageSchema =
         "{\"explanation\": string (1-1500 chars), \"severity\": one of \"informational\",\"low\",\"medium\",\"high\",\"critical\" or null, \"reasons\": array of at most 5 strings (each at most 200 chars)}";
     public const string StepSchema = "{\"choice\": the id of one offered candidate (string), \"reason\": string (1-300 chars)}";
-    public const string SummarySchema = "{\"summary\": string (1-2000 chars)}";
+    public const string SummarySchema =
+        "{\"summary\": string (1-2000 chars), \"narrative\": string (1-1500 chars, one paragraph) or null, \"hypotheses\": array of at most "
+        + "5 objects {\"text\": string (1-200 chars), \"evidence\": array of 1-5 finding ids from the data}}";
+
+    public const int MaxHypotheses = 5;
+    public const int MaxEvidenceIds = 5;
 
     public static ParsedReply<(string Explanation, Severity? Severity, IReadOnlyList<string> Reasons)> Triage(string text)
     {
@@ -45,10 +50,29 @@ internal static class ReplyParser
         return new((choice!, reason!), null);
     }
 
-    public static ParsedReply<string> Summary(string text)
+    public static ParsedReply<SummaryReply> Summary(string text)
     {
-        if (Object(text, ["summary"], out var root, out var error) is false) return new(null, error);
-        return String(root, "summary", 2000, out var summary, out error) ? new(summary, null) : new(null, error);
+        if (Object(text, ["summary", "narrative", "hypotheses"], out var root, out var error) is false) return new(null, error);
+        if (!String(root, "summary", 2000, out var summary, out error)) return new(null, error);
+        string? narrative = null;
+        if (root.TryGetProperty("narrative", out var n) && n.ValueKind != JsonValueKind.Null && !String(root, "narrative", 1500, out narrative, out error))
+            return new(null, error);
+        var hypotheses = new List<(string, IReadOnlyList<string>)>();
+        if (root.TryGetProperty("hypotheses", out var h) && h.ValueKind != JsonValueKind.Null)
+        {
+            if (h.ValueKind != JsonValueKind.Array || h.GetArrayLength() > MaxHypotheses) return new(null, $"hypotheses is not an array of at most {MaxHypotheses}");
+            foreach (var item in h.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object || item.EnumerateObject().Any(p => p.Name is not ("text" or "evidence")))
+                    return new(null, "a hypothesis is not an object with text and evidence");
+                if (!String(item, "text", 200, out var statement, out error)) return new(null, $"hypothesis {error}");
+                if (!item.TryGetProperty("evidence", out var ids) || ids.ValueKind != JsonValueKind.Array || ids.GetArrayLength() is 0 or > MaxEvidenceIds
+                    || ids.EnumerateArray().Any(i => i.ValueKind != JsonValueKind.String || i.GetString()!.Length is 0 or > 32))
+                    return new(null, $"hypothesis evidence is not an array of 1-{MaxEvidenceIds} short ids");
+                hypotheses.Add((statement!, [.. ids.EnumerateArray().Select(i => i.GetString()!.Trim())]));
+            }
+        }
+        return new(new SummaryReply(summary!, narrative, hypotheses), null);
     }
 
     private static bool Object(string text, string[] allowed, out JsonElement root, out string? error)

@@ -2,7 +2,7 @@ using AgenticIR.Core.Policy;
 
 namespace AgenticIR.Splunk.App;
 
-/// <summary>The app's dashboards: the article's five panels, shadow agreement and graduation, governance, and the
+/// <summary>The app's dashboards: the article's five panels, the language model's usage, shadow agreement and graduation, governance, and the
 /// playbook migration audit.</summary>
 internal static class AgenticIrDashboards
 {
@@ -10,6 +10,7 @@ internal static class AgenticIrDashboards
     public const string Shadow = "agentic_ir_shadow";
     public const string Governance = "agentic_ir_governance";
     public const string Migration = "agentic_ir_migration";
+    public const string Model = "agentic_ir_llm";
 
     public static IReadOnlyList<DashboardDefinition> All(GraduationCriteria criteria) =>
     [
@@ -21,6 +22,15 @@ internal static class AgenticIrDashboards
             new("response_effectiveness", "Response action effectiveness", "splunk.table", DashboardSpl.ResponseEffectiveness, 720, 300),
             new("agent_health", "Agent health", "splunk.table", DashboardSpl.AgentHealth, 720, 300),
             new("autonomy", "Autonomous vs. assisted resolution", "splunk.pie", DashboardSpl.AutonomousVsAssisted, 1440, 300),
+        ]),
+        new(Model, "AgenticIR – Language model",
+            "Only when a model is configured: what it cost per investigation and how often the rules answered instead.",
+        [
+            new("llm_usage", "Usage per investigation, by model", "splunk.table", DashboardSpl.ModelUsage, 1440, 300)
+            {
+                Description = "Requests count retries. The policy's budget is 3 requests and 6,000 tokens per investigation by default; a fallback is a step the rules answered (failure, invalid reply, budget).",
+            },
+            new("llm_usage_trend", "Tokens, requests and fallbacks per investigation over time", "splunk.line", DashboardSpl.ModelUsageOverTime, 1440, 300),
         ]),
         new(Shadow, "AgenticIR – Shadow agreement and graduation",
             "How the agents compare with each playbook, per severity, and which playbook × severity has earned autonomy.",

@@ -81,6 +81,33 @@ internal static class DashboardSpl
         | sort - count
         """;
 
+    public const string ModelUsage = """
+        index=agentic_ir sourcetype=llm_usage
+        | `agentic_ir_dedup`
+        | stats
+        count as investigations
+        avg(calls) as avg_calls
+        avg(prompt_tokens) as avg_prompt_tokens
+        avg(completion_tokens) as avg_completion_tokens
+        avg(total_tokens) as avg_tokens
+        max(total_tokens) as max_tokens
+        sum(fallbacks) as fallbacks
+        avg(latency_ms) as avg_latency_ms
+        by model
+        | eval avg_calls = round(avg_calls, 2)
+        | eval avg_prompt_tokens = round(avg_prompt_tokens, 0)
+        | eval avg_completion_tokens = round(avg_completion_tokens, 0)
+        | eval avg_tokens = round(avg_tokens, 0)
+        | eval avg_latency_ms = round(avg_latency_ms, 0)
+        | table model investigations avg_calls avg_prompt_tokens avg_completion_tokens avg_tokens max_tokens fallbacks avg_latency_ms
+        """;
+
+    public const string ModelUsageOverTime = """
+        index=agentic_ir sourcetype=llm_usage
+        | `agentic_ir_dedup`
+        | timechart span=1d avg(total_tokens) as avg_tokens avg(calls) as avg_calls sum(fallbacks) as fallbacks
+        """;
+
     public const string ShadowAgreement = """
         index=agentic_ir sourcetype=shadow_comparison
         | `agentic_ir_dedup`

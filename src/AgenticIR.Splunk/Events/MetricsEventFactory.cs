@@ -27,6 +27,7 @@ public static class MetricsEventFactory
         foreach (var response in Responses(record, stages)) events.Add(MetricsRecords.ToEvent(response));
         if (Incident(record, stages) is { } incident) events.Add(MetricsRecords.ToEvent(incident));
         if (Learning(record, stages) is { } learning) events.Add(MetricsRecords.ToEvent(learning));
+        if (ModelUsage(record, stages) is { } usage) events.Add(MetricsRecords.ToEvent(usage));
         return events;
     }
 
@@ -123,6 +124,31 @@ public static class MetricsEventFactory
             Proposals = feedback.Proposals.Count,
             Mode = record.Mode.ToWire(),
             Playbook = record.Playbook?.Playbook,
+            Time = StageTime(stages, InvestigationStage.Documented) ?? record.UpdatedAt,
+        };
+    }
+
+    /// <summary><c>llm_usage</c>, or null when no model was consulted or before the investigation is documented (the
+    /// executive summary, the last request, is written with the plan; later versions of the report ask nothing more).</summary>
+    public static ModelUsageMetrics? ModelUsage(InvestigationRecord record, IReadOnlyList<StageEvent> stages)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!InvestigationStateMachine.IsFinished(record.Stage) || record.Triage is not { } triage
+            || record.Incident?.ModelUsage is not { } usage) return null;
+        return new ModelUsageMetrics
+        {
+            InvestigationId = record.Id,
+            Reasoner = usage.Reasoner,
+            Model = usage.Reasoner.StartsWith("llm:", StringComparison.Ordinal) ? usage.Reasoner[4..] : usage.Reasoner,
+            Calls = usage.Calls,
+            PromptTokens = usage.PromptTokens,
+            CompletionTokens = usage.CompletionTokens,
+            TotalTokens = usage.PromptTokens + usage.CompletionTokens,
+            Fallbacks = usage.Fallbacks,
+            LatencyMs = usage.LatencyMs,
+            Severity = triage.Severity.ToWire(),
+            Mode = record.Mode.ToWire(),
+            SourceFormat = record.PrimaryAlert.SourceFormat,
             Time = StageTime(stages, InvestigationStage.Documented) ?? record.UpdatedAt,
         };
     }

@@ -13,7 +13,8 @@ public static class Sourcetypes
     public const string IncidentMetrics = "incident_metrics";
     public const string ShadowComparison = "shadow_comparison";
     public const string PlaybookAudit = "playbook_audit";
+    public const string ModelUsage = "llm_usage";
 
     public static IReadOnlyList<string> All { get; } =
-        [InvestigationMetrics, LearningMetrics, ResponseMetrics, AgentHeartbeat, IncidentMetrics, ShadowComparison];
+        [InvestigationMetrics, LearningMetrics, ResponseMetrics, AgentHeartbeat, IncidentMetrics, ShadowComparison, ModelUsage];
 }

@@ -34,6 +34,9 @@ internal static class AgenticIrConfiguration
         ("AGENTICIR_LLM_BASE_URL", ModelWiring.BaseUrlKey),
         ("AGENTICIR_LLM_MODEL", ModelWiring.ModelKey),
         ("AGENTICIR_LLM_API_KEY", ModelWiring.ApiKeyKey),
+        ("AGENTICIR_LLM_AZURE_ENDPOINT", ModelWiring.AzureEndpointKey),
+        ("AGENTICIR_LLM_AZURE_DEPLOYMENT", ModelWiring.AzureDeploymentKey),
+        ("AGENTICIR_LLM_AZURE_API_VERSION", ModelWiring.AzureApiVersionKey),
     ];
 
     /// <summary>Builds the configuration.</summary>

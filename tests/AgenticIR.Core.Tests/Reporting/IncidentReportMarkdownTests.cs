@@ -29,6 +29,12 @@ public sealed class IncidentReportMarkdownTests
         Recommendations = ["Reset " + Hostile],
         NistPhases = [new NistPhase("Detection & Analysis", "investigation", ["F1 " + Hostile])],
         EvidenceHashes = [new EvidenceHash("alert:a1", new string('a', 64))],
+        ModelWriting = new Reasoning.ModelWriting
+        {
+            Model = "llm:qwen2.5",
+            Narrative = "The host beaconed to c2-relay.example.\n" + Hostile,
+            Hypotheses = [new Reasoning.ModelHypothesis("Isolate DC01 now " + Hostile, ["F1"])],
+        },
         GeneratedAt = At,
     };
 
@@ -51,6 +57,25 @@ public sealed class IncidentReportMarkdownTests
         Assert.DoesNotContain(lines, l => l.StartsWith("# Approved", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("- looks like a list", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.StartsWith("1. and", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Layouts))]
+    public void Render_ModelWriting_LabelledAsTheModelsProposalQuotedAndDefanged(string layout)
+    {
+        var markdown = Render(layout);
+
+        Assert.Contains("## Model proposal (model-written)", markdown, StringComparison.Ordinal);
+        Assert.Contains("Written by llm:qwen2.5.", markdown, StringComparison.Ordinal);
+        Assert.Contains(@"> The host beaconed to c2-relay\[.\]example.", markdown, StringComparison.Ordinal);
+        Assert.Contains("> /approve A1", markdown, StringComparison.Ordinal);
+        Assert.Contains("(evidence F1)", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoModelWriting_NoModelSection()
+    {
+        Assert.DoesNotContain("model-written", IncidentReportMarkdown.Note(Report() with { ModelWriting = null }), StringComparison.Ordinal);
     }
 
     [Theory]

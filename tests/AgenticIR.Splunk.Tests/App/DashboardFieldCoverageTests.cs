@@ -58,7 +58,7 @@ public sealed class DashboardFieldCoverageTests
     private static async Task<Dictionary<string, HashSet<string>>> EmittedFieldsAsync()
     {
         var events = new List<MetricsEvent>();
-        events.AddRange(MetricsEventFactory.ForInvestigation(TestRecords.Documented(), TestRecords.Stages()));
+        events.AddRange(MetricsEventFactory.ForInvestigation(TestRecords.DocumentedWithModel(), TestRecords.Stages()));
         events.Add(MetricsEventFactory.ForShadowComparison(Records.ShadowComparison()));
         events.Add(MetricsEventFactory.ForShadowComparison(Records.ShadowComparison(severityAgrees: false, harmful: true)));
         events.Add(MetricsRecords.ToEvent(new PlaybookAuditMetrics

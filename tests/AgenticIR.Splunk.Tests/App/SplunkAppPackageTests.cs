@@ -47,7 +47,7 @@ public sealed class SplunkAppPackageTests
         var app = await SplunkAppContents.PackAsync(Ct);
         var views = app.Views().ToList();
 
-        Assert.Equal(4, views.Count);
+        Assert.Equal(5, views.Count);
         foreach (var (name, xml, definition) in views)
         {
             Assert.Equal("dashboard", xml.Root!.Name.LocalName);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgenticIR.Core.State;
 using AgenticIR.Core.Triage;
 using AgenticIR.Splunk.Events;
 using AgenticIR.Splunk.Tests.Support;
@@ -18,6 +19,33 @@ public sealed class MetricsEventFactoryTests
             events.Select(e => e.Sourcetype));
         Assert.All(events, e => Assert.Matches("^[0-9a-f]{32}$", e.EventId));
         Assert.Equal(events.Count, events.Select(e => e.EventId).Distinct().Count());
+    }
+
+    [Fact]
+    public void ForInvestigation_ModelConsulted_OneModelUsageEventWithCallsTokensFallbacksLatencyAndModelName()
+    {
+        var events = MetricsEventFactory.ForInvestigation(TestRecords.DocumentedWithModel(), TestRecords.Stages());
+
+        var body = EventJson.Body(EventJson.Single(events, "llm_usage"));
+        Assert.Equal("inv-1", body.GetProperty("investigation_id").GetString());
+        Assert.Equal("qwen2.5:7b-instruct", body.GetProperty("model").GetString());
+        Assert.Equal(3, body.GetProperty("calls").GetInt32());
+        Assert.Equal(2_100, body.GetProperty("prompt_tokens").GetInt32());
+        Assert.Equal(240, body.GetProperty("completion_tokens").GetInt32());
+        Assert.Equal(2_340, body.GetProperty("total_tokens").GetInt32());
+        Assert.Equal(1, body.GetProperty("fallbacks").GetInt32());
+        Assert.Equal(4_250, body.GetProperty("latency_ms").GetInt64());
+        // Usage figures only: the notes (reasons) stay in the report and the audit trail, and no key is anywhere near.
+        Assert.False(body.TryGetProperty("notes", out _));
+        Assert.DoesNotContain("key", body.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void ForInvestigation_NoModelOrNotYetDocumented_NoModelUsageEvent()
+    {
+        Assert.DoesNotContain(MetricsEventFactory.ForInvestigation(TestRecords.Documented(), TestRecords.Stages()), e => e.Sourcetype == "llm_usage");
+        var investigating = TestRecords.DocumentedWithModel() with { Stage = InvestigationStage.Investigated };
+        Assert.DoesNotContain(MetricsEventFactory.ForInvestigation(investigating, TestRecords.Stages()), e => e.Sourcetype == "llm_usage");
     }
 
     [Fact]

@@ -81,6 +81,24 @@ internal static class TestRecords
         };
     }
 
+    /// <summary>The documented investigation as a model-assisted run leaves it: its report carries the model's usage.</summary>
+    public static InvestigationRecord DocumentedWithModel(string id = "inv-1") => Documented(id) with
+    {
+        Incident = new Core.Reporting.IncidentReport
+        {
+            IncidentId = id,
+            Title = "Phishing",
+            Stage = "documented",
+            ExecutiveSummary = "summary",
+            GeneratedAt = Created.AddMinutes(5),
+            ModelUsage = new Core.Reasoning.ModelUsage
+            {
+                Reasoner = "llm:qwen2.5:7b-instruct", Calls = 3, PromptTokens = 2_100, CompletionTokens = 240, Fallbacks = 1, LatencyMs = 4_250,
+                Notes = ["step 1: deterministic (HTTP 500)"],
+            },
+        },
+    };
+
     public static IReadOnlyList<StageEvent> Stages(string id = "inv-1") =>
     [
         new(id, 1, InvestigationStage.Received, Created),

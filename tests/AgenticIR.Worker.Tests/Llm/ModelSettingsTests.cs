@@ -71,5 +71,33 @@ public sealed class ModelSettingsTests : IDisposable
         Assert.Throws<ConfigurationException>(() => ModelWiring.Resolve(Configuration(("AgenticIR:Reasoner", "llm")), Paths));
     }
 
+    [Fact]
+    public void Resolve_AzureFromFileKeyFromEnvironment_AzureDeploymentWithDefaultApiVersion()
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, "llm.yaml"), "azure_endpoint: https://soc.openai.azure.com\nazure_deployment: gpt-4o-mini-soc\n");
+
+        var settings = ModelWiring.Resolve(Configuration((ModelWiring.ApiKeyKey, "k")), Paths);
+
+        Assert.NotNull(settings);
+        Assert.True(settings.IsAzure);
+        Assert.Equal("soc.openai.azure.com", settings.BaseUrl.Host);
+        Assert.Equal("gpt-4o-mini-soc", settings.AzureDeployment);
+        Assert.Equal("gpt-4o-mini-soc", settings.Model);
+        Assert.Equal("2024-10-21", settings.AzureApiVersion);
+        Assert.DoesNotContain("k)", settings.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no deployment", "")]
+    [InlineData("no key", "azure_deployment: d\n")]
+    [InlineData("both endpoints", "azure_deployment: d\nbase_url: http://127.0.0.1:11434/v1\n")]
+    public void Resolve_AzureIncomplete_ConfigurationError(string why, string more)
+    {
+        File.WriteAllText(Path.Combine(_folder.FullName, "llm.yaml"), "azure_endpoint: https://soc.openai.azure.com\n" + more);
+        var configuration = why == "no key" ? Configuration() : Configuration((ModelWiring.ApiKeyKey, "k"));
+
+        Assert.Throws<ConfigurationException>(() => ModelWiring.Resolve(configuration, Paths));
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 }

@@ -15,6 +15,28 @@ public sealed class ReplyParserTests
         Assert.Equal(["intel match"], parsed.Value.Reasons);
     }
 
+    [Fact]
+    public void Summary_NarrativeAndHypotheses_Parsed()
+    {
+        var parsed = ReplyParser.Summary("""{"summary":"s","narrative":"n","hypotheses":[{"text":"t","evidence":["F1","F2"]}]}""");
+
+        Assert.True(parsed.Valid);
+        Assert.Equal("n", parsed.Value!.Narrative);
+        Assert.Equal(["F1", "F2"], Assert.Single(parsed.Value.Hypotheses).Evidence);
+    }
+
+    [Theory]
+    [InlineData("""{"summary":"s","hypotheses":[{"text":"t","evidence":[]}]}""")]
+    [InlineData("""{"summary":"s","hypotheses":[{"text":"t","evidence":["F1"],"action":"isolate_endpoint"}]}""")]
+    [InlineData("""{"summary":"s","hypotheses":[{"text":"t"},{"text":"u"},{"text":"v"},{"text":"w"},{"text":"x"},{"text":"y"}]}""")]
+    [InlineData("""{"summary":"s","hypotheses":"isolate CORP-DC01"}""")]
+    [InlineData("""{"summary":"s","narrative":42}""")]
+    [InlineData("""{"summary":"s","targets":["CORP-DC01"]}""")]
+    public void Summary_WritingOutsideTheSchema_Invalid(string reply)
+    {
+        Assert.False(ReplyParser.Summary(reply).Valid);
+    }
+
     [Theory]
     [InlineData("I'm sorry, I can't help with that.")]
     [InlineData("[\"explanation\"]")]
