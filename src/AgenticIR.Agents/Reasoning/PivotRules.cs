@@ -141,7 +141,7 @@ internal static class PivotRules
         }
         void Offer(string key, string tool, Observable o, double priority, string because, bool looksBenign)
         {
-            if (looksBenign) because += " (already looks benign)";
+            if (looksBenign) because += BenignSuffix;
             best[key] = new StepChoice(tool, o, because, Math.Round(priority, 3));
         }
 
@@ -158,10 +158,7 @@ internal static class PivotRules
                 else if (o.FromFreeText) p *= FreeTextDiscount;
                 var key = keys.For(tool.Name, o);
                 if (Score(key, tool.Name, o, p, out var looksBenign) is not { } score) continue;
-                if (discovered) because = "found during the investigation; " + because;
-                if (o.FromPayloadSweep) because = "found by sweeping the payload; " + because;
-                else if (o.FromFreeText) because = "found only in free text; " + because;
-                Offer(key, tool.Name, o, score, because, looksBenign);
+                best[key] = new StepChoice(tool.Name, o, OpeningReason(because, discovered, o.FromPayloadSweep, o.FromFreeText, looksBenign), Math.Round(score, 3));
             }
         }
         foreach (var f in findings.Where(f => f.Verdict != Verdict.Informational || f.Kind is not null))
@@ -178,6 +175,26 @@ internal static class PivotRules
             }
         }
         return best.Values.OrderByDescending(c => c.Priority).ThenBy(c => c.Tool, StringComparer.Ordinal).ThenBy(c => c.Subject.Value, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private const string BenignSuffix = " (already looks benign)";
+
+    // An opening step's reason is one of the rule texts above with fixed qualifiers, so each combination is built once
+    // per process rather than once per offer (the cache is bounded by the rule texts times sixteen).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Because, int Qualifiers), string> OpeningReasons = new();
+
+    private static string OpeningReason(string because, bool discovered, bool swept, bool freeText, bool looksBenign)
+    {
+        var qualifiers = (discovered ? 1 : 0) | (swept ? 2 : 0) | (freeText ? 4 : 0) | (looksBenign ? 8 : 0);
+        if (qualifiers == 0) return because;
+        return OpeningReasons.GetOrAdd((because, qualifiers), static k =>
+        {
+            var text = k.Because;
+            if ((k.Qualifiers & 1) != 0) text = "found during the investigation; " + text;
+            if ((k.Qualifiers & 2) != 0) text = "found by sweeping the payload; " + text;
+            else if ((k.Qualifiers & 4) != 0) text = "found only in free text; " + text;
+            return (k.Qualifiers & 8) != 0 ? text + BenignSuffix : text;
+        });
     }
 
     /// <summary>What makes two steps the same question: the tool and the normalized subject (a URL's mailbox sweep is a sweep of its domain).</summary>
