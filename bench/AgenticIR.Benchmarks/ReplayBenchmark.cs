@@ -61,8 +61,14 @@ internal static class ReplayBenchmark
             await runner.RunAsync([warmupInput], null, PlaybookMode.Shadow, lanes, new CountingObserver(new MemorySampler(), 0), CancellationToken.None);
             stageSamples.Clear();
         }
+        // allocs=1 samples allocation by type over the measured alerts; AGENTICIR_BENCH_PERF_CTL names the control FIFO of
+        // `perf stat|record --control fifo:PATH -D -1`, so perf counts the measured alerts only (no start-up, no warm-up).
+        using var allocations = Environment.GetEnvironmentVariable("AGENTICIR_BENCH_ALLOCS") == "1" ? new AllocationListener() : null;
+        var perfControl = Environment.GetEnvironmentVariable("AGENTICIR_BENCH_PERF_CTL");
         using (memory.Start())
         {
+            allocations?.Record();
+            if (perfControl is not null) await File.WriteAllTextAsync(perfControl, "enable\n");
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var collectionsBefore = GC.CollectionCount(0);
@@ -70,12 +76,15 @@ internal static class ReplayBenchmark
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var collections = GC.CollectionCount(0) - collectionsBefore;
+            if (perfControl is not null) await File.WriteAllTextAsync(perfControl, "disable\n");
+            allocations?.Stop();
             Print(result, count, lanes, stageSamples, memory);
             Console.WriteLine($"CPU: {(cpu.TotalMilliseconds / count).ToString("0.00", CultureInfo.InvariantCulture)} ms per alert");
             // Allocation does not depend on the machine's load (CPU time does, through contention): it tracks the GC's share.
             Console.WriteLine($"allocated: {(allocated / 1024.0 / count).ToString("0", CultureInfo.InvariantCulture)} KB per alert, {collections} gen-0 collections");
             // The store holds the warm-up alerts too.
             PrintFootprint(options, count + warmup);
+            allocations?.Print(count);
         }
         work.Delete(recursive: true);
         return 0;

@@ -35,6 +35,7 @@ public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, I
         var state = LoopState.Start(investigation, resumeFrom);
         var family = AlertFamily.Of(investigation.PrimaryAlert);
         var hints = investigation.Triage?.EnrichmentHints ?? [];
+        var keys = new QueryKeys(hints);
         var started = time.GetTimestamp();
         var maxDuration = TimeSpan.FromMinutes(budget.MaxDurationMinutes);
 
@@ -42,17 +43,17 @@ public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, I
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            var pending = UncheckedIndicators(state);
+            var pending = UncheckedIndicators(state, keys);
             if (state.Confidence >= threshold && pending.Count == 0) { stop = StopReason.ConfidenceReached; break; }
             if (state.Steps.Count >= budget.MaxSteps) { stop = StopReason.StepBudget; break; }
             if (state.PriorDuration + time.GetElapsedTime(started) >= maxDuration) { stop = StopReason.TimeBudget; break; }
 
-            var all = PivotRules.Candidates(state.Own, state.Known, state.Findings, state.Done, applicable, family, hints);
+            var all = PivotRules.Candidates(state.Own, state.Known, state.Findings, state.Done, applicable, family, hints, keys);
             var affordable = all.Where(c => state.ApiCalls + tools.Find(c.Tool)!.Cost <= budget.MaxApiCalls).ToList();
             // Confident already: finish the baseline (every indicator the alert itself carries checked in threat intel)
             // and stop, rather than pulling new threads.
             if (state.Confidence >= threshold)
-                affordable = affordable.Where(c => c.Tool == ToolNames.ThreatIntel && pending.Contains(PivotRules.QueryKey(c.Tool, c.Subject))).ToList();
+                affordable = affordable.Where(c => c.Tool == ToolNames.ThreatIntel && pending.Contains(keys.For(c.Tool, c.Subject))).ToList();
             if (affordable.Count == 0 && state.Confidence >= threshold) { stop = StopReason.ConfidenceReached; break; }
             if (affordable.Count == 0)
             {
@@ -63,19 +64,19 @@ public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, I
             var proposed = await reasoner.ChooseNextStepAsync(context, affordable, ct);
             if (proposed is null) { stop = StopReason.NothingToPivot; break; }
 
-            await RunStepAsync(state, Validate(proposed, affordable), context, ct);
+            await RunStepAsync(state, Validate(proposed, affordable, keys), context, keys, ct);
             await checkpoint(() => Report(investigation, state, StopReason.NothingToPivot), ct);
         }
         return Report(investigation, state, stop);
     }
 
     // The alert's own indicators an analyst always looks up before concluding, whatever else was found first.
-    private HashSet<string> UncheckedIndicators(LoopState state)
+    private HashSet<string> UncheckedIndicators(LoopState state, QueryKeys keys)
     {
         if (tools.Find(ToolNames.ThreatIntel) is not { } intel) return [];
         return state.Own
             .Where(o => intel.Accepts.Contains(o.Type) && IsIndicator(o))
-            .Select(o => PivotRules.QueryKey(ToolNames.ThreatIntel, o))
+            .Select(o => keys.For(ToolNames.ThreatIntel, o))
             .Where(key => !state.Done.Contains(key))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
@@ -89,14 +90,14 @@ public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, I
     };
 
     // A reasoner (possibly an LLM) may only pick among the candidates: tools from the registry, subjects this investigation knows.
-    private static StepChoice Validate(StepChoice proposed, List<StepChoice> candidates)
+    private static StepChoice Validate(StepChoice proposed, List<StepChoice> candidates, QueryKeys keys)
     {
-        var key = PivotRules.QueryKey(proposed.Tool, proposed.Subject);
-        var match = candidates.FirstOrDefault(c => PivotRules.QueryKey(c.Tool, c.Subject) == key);
+        var key = keys.For(proposed.Tool, proposed.Subject);
+        var match = candidates.FirstOrDefault(c => keys.For(c.Tool, c.Subject) == key);
         return match is null ? candidates[0] : match with { Reason = proposed.Reason };
     }
 
-    private async Task RunStepAsync(LoopState state, StepChoice choice, InvestigationContext context, CancellationToken ct)
+    private async Task RunStepAsync(LoopState state, StepChoice choice, InvestigationContext context, QueryKeys keys, CancellationToken ct)
     {
         var tool = tools.Find(choice.Tool)!;
         var began = time.GetTimestamp();
@@ -113,7 +114,7 @@ public sealed class InvestigationAgent(ToolRegistry tools, IReasoner reasoner, I
 #pragma warning restore CA1031
         var duration = time.GetElapsedTime(began);
         var ids = state.Add(result.Findings, tool.Name, choice.Subject);
-        state.Done.Add(PivotRules.QueryKey(tool.Name, choice.Subject));
+        state.Done.Add(keys.For(tool.Name, choice.Subject));
         state.ApiCalls += tool.Cost;
         state.Steps.Add(new InvestigationStep
         {

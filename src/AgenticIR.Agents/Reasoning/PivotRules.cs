@@ -121,29 +121,27 @@ internal static class PivotRules
 
     public static IReadOnlyList<StepChoice> Candidates(
         IReadOnlyList<Observable> own, IReadOnlyList<Observable> known, IReadOnlyList<Finding> findings,
-        ISet<string> done, ToolRegistry tools, string family, IReadOnlyList<string> hints)
+        ISet<string> done, ToolRegistry tools, string family, IReadOnlyList<string> hints, QueryKeys? keys = null)
     {
+        // The loop passes its own memo, so query keys, swept parents and hint matches are computed once per loop.
+        keys ??= new QueryKeys(hints);
         var ownSet = own.ToHashSet();
         var best = new Dictionary<string, StepChoice>(StringComparer.OrdinalIgnoreCase);
-        // Each observable is offered once per tool and pivot rule: whether a hint names it, and whether a finding already
-        // found it benign, are answered once per observable rather than once per offer.
-        var hinted = new Dictionary<string, bool>(StringComparer.Ordinal);
+        // Whether a finding already found an observable benign is answered once per call rather than once per offer.
         var benign = findings.Where(f => f.Verdict == Verdict.Benign && f.Subject is not null).Select(f => f.Subject!).ToHashSet();
         // The final priority of a step, or null when it is not offered; the reason text is built only for a step that
         // beats the best one so far for its question (most offers repeat a question already asked or outscored).
         double? Score(string key, string tool, Observable o, double priority, out bool looksBenign)
         {
             looksBenign = false;
-            if (done.Contains(key) || priority <= 0 || SweptParent(tool, o, done)) return null;
-            if (!hinted.TryGetValue(o.Value, out var named))
-                hinted[o.Value] = named = hints.Any(h => h.Contains(o.Value, StringComparison.OrdinalIgnoreCase));
-            if (named) priority += 0.05;
+            if (done.Contains(key) || priority <= 0 || SweptParent(tool, o, done, keys)) return null;
+            if (keys.Hinted(o)) priority += 0.05;
             if (benign.Contains(o)) { priority -= 0.2; looksBenign = true; }
             return best.TryGetValue(key, out var current) && current.Priority >= priority ? null : priority;
         }
         void Offer(string key, string tool, Observable o, double priority, string because, bool looksBenign)
         {
-            if (looksBenign) because += " (already looks benign)";
+            if (looksBenign) because += BenignSuffix;
             best[key] = new StepChoice(tool, o, because, Math.Round(priority, 3));
         }
 
@@ -158,12 +156,9 @@ internal static class PivotRules
                 // somebody wrote, not what the alert is about, and it must not spend the step budget first.
                 if (o.FromPayloadSweep) p *= SweptDiscount;
                 else if (o.FromFreeText) p *= FreeTextDiscount;
-                var key = QueryKey(tool.Name, o);
+                var key = keys.For(tool.Name, o);
                 if (Score(key, tool.Name, o, p, out var looksBenign) is not { } score) continue;
-                if (discovered) because = "found during the investigation; " + because;
-                if (o.FromPayloadSweep) because = "found by sweeping the payload; " + because;
-                else if (o.FromFreeText) because = "found only in free text; " + because;
-                Offer(key, tool.Name, o, score, because, looksBenign);
+                best[key] = new StepChoice(tool.Name, o, OpeningReason(because, discovered, o.FromPayloadSweep, o.FromFreeText, looksBenign), Math.Round(score, 3));
             }
         }
         foreach (var f in findings.Where(f => f.Verdict != Verdict.Informational || f.Kind is not null))
@@ -173,13 +168,33 @@ internal static class PivotRules
                 if (tools.Find(rule.Tool) is not { } tool) continue;
                 foreach (var o in Targets(f, rule.Target).Where(o => tool.Accepts.Contains(o.Type)))
                 {
-                    var key = QueryKey(rule.Tool, o);
+                    var key = keys.For(rule.Tool, o);
                     if (Score(key, rule.Tool, o, rule.Priority, out var looksBenign) is not { } score) continue;
                     Offer(key, rule.Tool, o, score, $"{f.Id}: {f.Title} → " + string.Format(System.Globalization.CultureInfo.InvariantCulture, rule.Because, o.Value), looksBenign);
                 }
             }
         }
         return best.Values.OrderByDescending(c => c.Priority).ThenBy(c => c.Tool, StringComparer.Ordinal).ThenBy(c => c.Subject.Value, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private const string BenignSuffix = " (already looks benign)";
+
+    // An opening step's reason is one of the rule texts above with fixed qualifiers, so each combination is built once
+    // per process rather than once per offer (the cache is bounded by the rule texts times sixteen).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Because, int Qualifiers), string> OpeningReasons = new();
+
+    private static string OpeningReason(string because, bool discovered, bool swept, bool freeText, bool looksBenign)
+    {
+        var qualifiers = (discovered ? 1 : 0) | (swept ? 2 : 0) | (freeText ? 4 : 0) | (looksBenign ? 8 : 0);
+        if (qualifiers == 0) return because;
+        return OpeningReasons.GetOrAdd((because, qualifiers), static k =>
+        {
+            var text = k.Because;
+            if ((k.Qualifiers & 1) != 0) text = "found during the investigation; " + text;
+            if ((k.Qualifiers & 2) != 0) text = "found by sweeping the payload; " + text;
+            else if ((k.Qualifiers & 4) != 0) text = "found only in free text; " + text;
+            return (k.Qualifiers & 8) != 0 ? text + BenignSuffix : text;
+        });
     }
 
     /// <summary>What makes two steps the same question: the tool and the normalized subject (a URL's mailbox sweep is a sweep of its domain).</summary>
@@ -192,16 +207,12 @@ internal static class PivotRules
     }
 
     // A mailbox sweep of evil.com already covered links on login.evil.com (the trace is indexed by parent domains).
-    private static bool SweptParent(string tool, Observable o, ISet<string> done)
+    private static bool SweptParent(string tool, Observable o, ISet<string> done, QueryKeys keys)
     {
         if (tool != T.MailboxSearch) return false;
-        var host = o.Type switch
-        {
-            ObservableType.Url => ContextKeys.UrlHost(o.Value),
-            ObservableType.Domain => o.Value,
-            _ => null,
-        };
-        return host is not null && ContextKeys.DomainAndParents(host).Skip(1).Any(d => done.Contains($"{tool}|domain:{d}"));
+        foreach (var parent in keys.SweptParents(o))
+            if (done.Contains(parent)) return true;
+        return false;
     }
 
     private static IEnumerable<Observable> Targets(Finding f, PivotTarget target)

@@ -17,8 +17,10 @@ internal static class PayloadSweep
 
     public static void Sweep(JsonNode root, ObservableCollector collector)
     {
-        var stack = new Stack<(JsonNode Node, string Key, string Path)>();
-        stack.Push((root, "", ""));
+        // Each node's path ("a.b[2]|json") is spelled out only for a string long enough to be truncated, the one case that
+        // records it; building it for every node was most of the sweep's allocation.
+        var stack = new Stack<(JsonNode Node, string Key, SweepPath? Path)>();
+        stack.Push((root, "", null));
         var nodes = 0;
         var text = 0;
         while (stack.Count > 0 && nodes++ < MaxNodes && text < MaxTotalText)
@@ -27,10 +29,10 @@ internal static class PayloadSweep
             switch (node)
             {
                 case JsonObject obj:
-                    foreach (var (k, v) in obj.Reverse()) if (v is not null) stack.Push((v, k, path.Length == 0 ? k : $"{path}.{k}"));
+                    foreach (var (k, v) in obj.Reverse()) if (v is not null) stack.Push((v, k, new SweepPath(path, k, -1)));
                     break;
                 case JsonArray array:
-                    for (var i = array.Count - 1; i >= 0; i--) if (array[i] is { } item) stack.Push((item, key, $"{path}[{i}]"));
+                    for (var i = array.Count - 1; i >= 0; i--) if (array[i] is { } item) stack.Push((item, key, new SweepPath(path, null, i)));
                     break;
                 default:
                     if (JsonValues.AsString(node) is not { Length: >= MinLength } value) break;
@@ -38,13 +40,31 @@ internal static class PayloadSweep
                     if (PayloadKeys.IsMessageId(normalized)) break;
                     if (PayloadKeys.NestedJson(value) is { } nested)
                     {
-                        stack.Push((nested, key, path + "|json"));
+                        stack.Push((nested, key, new SweepPath(path, "|json", -2)));
                         break;
                     }
                     text += Math.Min(value.Length, Extraction.ObservableExtractor.DefaultMaxChars);
-                    collector.AddSwept(PayloadKeys.WithoutMessageIds(normalized, value), path, PayloadKeys.IsVersion(normalized));
+                    var source = value.Length > Extraction.ObservableExtractor.DefaultMaxChars ? SweepPath.Text(path) : "";
+                    collector.AddSwept(PayloadKeys.WithoutMessageIds(normalized, value), source, PayloadKeys.IsVersion(normalized));
                     break;
             }
+        }
+    }
+
+    /// <summary>A node's place in the payload as a chain to its parent: a key (<paramref name="Index"/> -1), an array
+    /// index, or nested JSON in a string (-2).</summary>
+    private sealed record SweepPath(SweepPath? Parent, string? Segment, int Index)
+    {
+        public static string Text(SweepPath? path)
+        {
+            if (path is null) return "";
+            var parent = Text(path.Parent);
+            return path.Index switch
+            {
+                -1 => parent.Length == 0 ? path.Segment! : $"{parent}.{path.Segment}",
+                -2 => parent + path.Segment,
+                _ => $"{parent}[{path.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]",
+            };
         }
     }
 }
