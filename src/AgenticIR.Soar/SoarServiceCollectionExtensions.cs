@@ -1,6 +1,8 @@
 using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Soar;
+using AgenticIR.Core.Notifications;
+using AgenticIR.Soar.Notifications;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Approvals;
 using AgenticIR.Soar.SplunkSoar.Approvals.Delegation;
@@ -126,6 +128,14 @@ public static class SoarServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<XsoarGovernancePass>(),
                 sp.GetService<IPassGate>());
         });
+
+        // Notifications where people look: notes and entries on the items, the operations item per instance, mail.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationDeliverer, SplunkSoarNotificationDeliverer>(sp => new SplunkSoarNotificationDeliverer(
+            sp.GetRequiredService<SoarClientDirectory>(), sp.GetRequiredService<SoarAppDirectory>(), sp.GetRequiredService<IActionCatalog>(),
+            sp.GetRequiredService<Core.Policy.IPolicyProvider>(), sp.GetRequiredService<IStateStore>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationDeliverer, XsoarNotificationDeliverer>(sp => new XsoarNotificationDeliverer(
+            sp.GetRequiredService<XsoarClientDirectory>(), sp.GetRequiredService<IActionCatalog>(),
+            sp.GetRequiredService<Core.Policy.IPolicyProvider>(), sp.GetRequiredService<IStateStore>())));
 
         // Enrichment tools beside the built-in local-context ones, when a client is known.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInvestigationToolSource, SoarEnrichmentToolSource>(sp =>

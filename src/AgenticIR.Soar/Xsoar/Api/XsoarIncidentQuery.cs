@@ -12,6 +12,9 @@ internal sealed record XsoarIncidentQuery
     /// <summary>Only incidents modified at or after this instant (<c>modified:&gt;="…"</c>); null for all.</summary>
     public DateTimeOffset? ModifiedFrom { get; init; }
 
+    /// <summary>Only incidents of exactly this name (<c>name:"…"</c>); null for any name.</summary>
+    public string? Name { get; init; }
+
     /// <summary>0-based page.</summary>
     public int Page { get; init; }
 

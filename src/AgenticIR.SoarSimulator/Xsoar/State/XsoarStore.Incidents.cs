@@ -108,6 +108,7 @@ internal sealed partial class XsoarStore
         var ids = Strings(filter["id"]);
         var types = Strings(filter["type"]);
         var from = ModifiedFrom(filter["query"]?.GetValue<string>());
+        var name = NameOf(filter["query"]?.GetValue<string>());
         var asc = filter["sort"] is JsonArray { Count: > 0 } sort && sort[0]?["asc"]?.GetValue<bool>() != false;
         var page = filter["page"]?.GetValue<int>() ?? 0;
         var size = filter["size"]?.GetValue<int>() ?? 25;
@@ -116,7 +117,8 @@ internal sealed partial class XsoarStore
             var filtered = _incidents.Values
                 .Where(i => ids.Count == 0 || ids.Contains(i["id"]!.GetValue<string>()))
                 .Where(i => types.Count == 0 || types.Contains(i["type"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase))
-                .Where(i => from is null || Modified(i) >= from);
+                .Where(i => from is null || Modified(i) >= from)
+                .Where(i => name is null || string.Equals(i["name"]?.GetValue<string>(), name, StringComparison.Ordinal));
             var matches = (asc ? filtered.OrderBy(Modified) : filtered.OrderByDescending(Modified))
                 .ThenBy(i => long.Parse(i["id"]!.GetValue<string>(), CultureInfo.InvariantCulture))
                 .ToList();
@@ -149,6 +151,14 @@ internal sealed partial class XsoarStore
 
     private static List<string> Strings(JsonNode? node) =>
         node is JsonArray array ? [.. array.Select(n => n?.ToString()).OfType<string>()] : [];
+
+    /// <summary>The exact name of a <c>name:"…"</c> query term (quotes and backslashes escaped), or null.</summary>
+    private static string? NameOf(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return null;
+        var match = Regex.Match(query, "(?:^|\\s)name:\"((?:[^\"\\\\]|\\\\.)*)\"", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+        return match.Success ? Regex.Unescape(match.Groups[1].Value) : null;
+    }
 
     private static DateTimeOffset? ModifiedFrom(string? query)
     {
