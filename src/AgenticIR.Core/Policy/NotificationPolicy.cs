@@ -31,9 +31,6 @@ public sealed record NotificationPolicy
     /// <summary>Targets of a kind (empty when the policy turns it off).</summary>
     public IReadOnlyList<NotificationTarget> TargetsOf(NotificationKind kind) => Kinds.TryGetValue(kind, out var t) ? t : DefaultKinds[kind];
 
-    /// <summary>The defaults.</summary>
-    public static NotificationPolicy Default { get; } = new();
-
     /// <summary>The default targets per kind.</summary>
     public static IReadOnlyDictionary<NotificationKind, IReadOnlyList<NotificationTarget>> DefaultKinds { get; } =
         new Dictionary<NotificationKind, IReadOnlyList<NotificationTarget>>
@@ -46,4 +43,8 @@ public sealed record NotificationPolicy
             [NotificationKind.BreakerRecovered] = [NotificationTarget.Operations, NotificationTarget.Log],
             [NotificationKind.Demotion] = [NotificationTarget.Operations, NotificationTarget.Log],
         };
+
+    // After DefaultKinds: static initializers run in text order, and the defaults read it.
+    /// <summary>The defaults.</summary>
+    public static NotificationPolicy Default { get; } = new();
 }
