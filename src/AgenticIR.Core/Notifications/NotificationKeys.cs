@@ -13,7 +13,8 @@ public static class NotificationKeys
         return $"{NotificationWire.Kind(kind)}:{subjectId}:{eventId}";
     }
 
-    /// <summary>The key of an event told apart by when it happened (to the second, UTC).</summary>
+    /// <summary>The key of an event told apart by when it happened (to the tick, UTC, as the store keeps times): callers
+    /// pass the time as stored (e.g. when the switch was engaged), so every worker builds the same key.</summary>
     public static string Of(NotificationKind kind, string subjectId, DateTimeOffset at) =>
-        Of(kind, subjectId, at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        Of(kind, subjectId, at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fffffff'Z'", CultureInfo.InvariantCulture));
 }

@@ -45,6 +45,15 @@ internal sealed partial class XsoarStore
         }
     }
 
+    public IReadOnlyList<JsonObject> IncidentsNamed(string name)
+    {
+        lock (_gate)
+        {
+            return [.. _incidents.Values.Where(i => i["name"]?.GetValue<string>() == name)
+                .OrderBy(i => long.Parse(i["id"]!.GetValue<string>(), CultureInfo.InvariantCulture)).Select(i => (JsonObject)Copy(i))];
+        }
+    }
+
     public bool HasIncident(string id)
     {
         lock (_gate) return _incidents.ContainsKey(id);
