@@ -37,7 +37,8 @@ public static class SoarServiceCollectionExtensions
     /// new entries per <c>xsoar:</c> instance, cursor, queue and ledger in the bridge store; <c>XsoarBridges</c> for the
     /// host to run), dispatch in XSOAR war rooms (a second <see cref="IActionDispatcher"/>, chosen for investigations
     /// whose source is an XSOAR incident) and, when a client is known, one enrichment tool per enrichment action with a <c>splunk_soar</c>
-    /// binding, offered to the tool registry as an <see cref="IInvestigationToolSource"/>.
+    /// binding, offered to the tool registry as an <see cref="IInvestigationToolSource"/>; and the notification deliverers
+    /// of both SOARs (<see cref="INotificationDeliverer"/>: notes and war-room entries, the operations item, mail).
     /// Needs, from elsewhere: the <see cref="SoarInstanceSet"/>, <see cref="IActionCatalog"/>, <c>IPlaybookCatalog</c>,
     /// <see cref="IAlertNormalizer"/>, the storage ports, <c>IApprovalService</c>, <see cref="IDelegatedApprovals"/>,
     /// <see cref="IAlertIntake"/>, <see cref="IOutcomeRecorder"/> (optional) and logging. TryAdd throughout: a second call
