@@ -24,13 +24,22 @@ public sealed partial class NotificationDeliveryPass(
 
     private readonly INotificationDeliverer[] _deliverers = [.. deliverers];
 
+    /// <summary>Batches one pass works through at most, so a backlog (a burst of escalations) drains within a few
+    /// passes while one pass stays bounded.</summary>
+    public const int MaxBatchesPerPass = 10;
+
     /// <summary>One pass; returns how many deliveries reached their destination.</summary>
     public async Task<int> PassAsync(CancellationToken cancellationToken)
     {
         var delivered = 0;
-        foreach (var delivery in await store.ClaimDueAsync(time.GetUtcNow(), Lease, BatchSize, cancellationToken))
+        for (var batch = 0; batch < MaxBatchesPerPass; batch++)
         {
-            if (await DeliverAsync(delivery, cancellationToken)) delivered++;
+            var claimed = await store.ClaimDueAsync(time.GetUtcNow(), Lease, BatchSize, cancellationToken);
+            foreach (var delivery in claimed)
+            {
+                if (await DeliverAsync(delivery, cancellationToken)) delivered++;
+            }
+            if (claimed.Count < BatchSize) break;
         }
         return delivered;
     }

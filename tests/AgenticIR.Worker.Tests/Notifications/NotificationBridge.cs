@@ -21,8 +21,16 @@ internal static class NotificationBridge
         var text = await File.ReadAllTextAsync(path, cancellationToken);
         text = text.Replace("medium_severity: hold_and_notify", "medium_severity: escalate_to_next_tier", StringComparison.Ordinal)
             .Replace("low_severity: auto_approve_reversible", "low_severity: escalate_to_next_tier", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(path, text + (extraPolicy ?? ""), cancellationToken);
+        await File.WriteAllTextAsync(path, extraPolicy is null ? text : WithNotifications(text, extraPolicy), cancellationToken);
         await h.RestartAsync(cancellationToken);
+    }
+
+    /// <summary>The policy text with its <c>notifications</c> section replaced by <paramref name="section"/>.</summary>
+    public static string WithNotifications(string policy, string section)
+    {
+        var cut = policy.IndexOf("# AgenticIR: notifications where people look", StringComparison.Ordinal);
+        Assert.True(cut > 0, "the shipped policy's notifications section moved");
+        return policy[..cut] + section;
     }
 
     /// <summary>One governance loop pass as <c>run</c> hosts it (timeouts, health, then notification delivery).</summary>

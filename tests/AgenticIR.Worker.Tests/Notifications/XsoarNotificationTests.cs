@@ -68,7 +68,8 @@ public sealed class XsoarNotificationTests
     public async Task Escalation_HostileTextWithMailConfigured_QuotedInTheWarRoomAndMailedOnlyToThePolicyRecipients()
     {
         await using var h = await XsoarBridgeHarness.StartAsync(XsoarBridgeHarness.Entry("xsoar_malware", "Malware", "shadow"), Ct);
-        await File.AppendAllTextAsync(Path.Combine(h.Folder, "config", "governance.yaml"), HostileNotificationText.Policy, Ct);
+        var policy = Path.Combine(h.Folder, "config", "governance.yaml");
+        await File.WriteAllTextAsync(policy, NotificationBridge.WithNotifications(await File.ReadAllTextAsync(policy, Ct), HostileNotificationText.Policy), Ct);
         h.Simulator.AddIntegration(new XsoarSeedIntegration("Mail Sender (New)", new Dictionary<string, IReadOnlyList<string>>
         {
             ["send-mail"] = ["to", "cc", "bcc", "subject", "body"],
