@@ -8,6 +8,9 @@ using AgenticIR.Core.Governance;
 using AgenticIR.Governance.Controls;
 using AgenticIR.Governance.Health;
 using AgenticIR.Governance.Loop;
+using AgenticIR.Governance.Notifications;
+using AgenticIR.Core.Notifications;
+using AgenticIR.Core.Soar;
 using AgenticIR.Governance.PolicyLifecycle;
 using AgenticIR.Governance.Review;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +62,14 @@ public static class GovernanceServiceCollectionExtensions
         services.TryAddSingleton<IAgentGate>(sp => new StoreAgentGate(sp.GetRequiredService<IGovernanceControlStore>(), sp.GetRequiredService<AgentLatencyWindow>()));
         services.TryAddSingleton(sp => new AgentHealthReader(sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<IGovernanceControlStore>(), sp.GetRequiredService<AgentLatencyWindow>()));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<AgentHealthMonitor>(sp));
+
+        // Notifications: raised into the outbox in the store, delivered by the pass the governance loop runs (the log here;
+        // SOAR notes, operations items and mail by the Soar project's deliverers).
+        services.TryAddSingleton<INotificationSink>(sp => new NotificationService(
+            sp.GetRequiredService<INotificationStore>(), sp.GetRequiredService<IStateStore>(), sp.GetRequiredService<IPolicyProvider>(),
+            sp.GetService<SoarInstanceSet>() ?? SoarInstanceSet.None, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationDeliverer, LogNotificationDeliverer>());
+        services.TryAddSingleton<NotificationDeliveryPass>();
 
         // The clockwork the host runs every few seconds: timeouts, and held actions resumed once a switch is released.
         services.TryAddSingleton<GovernanceLoop>();

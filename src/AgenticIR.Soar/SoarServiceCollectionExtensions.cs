@@ -1,6 +1,8 @@
 using AgenticIR.Core.Catalog;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Soar;
+using AgenticIR.Core.Notifications;
+using AgenticIR.Soar.Notifications;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Approvals;
 using AgenticIR.Soar.SplunkSoar.Approvals.Delegation;
@@ -35,7 +37,8 @@ public static class SoarServiceCollectionExtensions
     /// new entries per <c>xsoar:</c> instance, cursor, queue and ledger in the bridge store; <c>XsoarBridges</c> for the
     /// host to run), dispatch in XSOAR war rooms (a second <see cref="IActionDispatcher"/>, chosen for investigations
     /// whose source is an XSOAR incident) and, when a client is known, one enrichment tool per enrichment action with a <c>splunk_soar</c>
-    /// binding, offered to the tool registry as an <see cref="IInvestigationToolSource"/>.
+    /// binding, offered to the tool registry as an <see cref="IInvestigationToolSource"/>; and the notification deliverers
+    /// of both SOARs (<see cref="INotificationDeliverer"/>: notes and war-room entries, the operations item, mail).
     /// Needs, from elsewhere: the <see cref="SoarInstanceSet"/>, <see cref="IActionCatalog"/>, <c>IPlaybookCatalog</c>,
     /// <see cref="IAlertNormalizer"/>, the storage ports, <c>IApprovalService</c>, <see cref="IDelegatedApprovals"/>,
     /// <see cref="IAlertIntake"/>, <see cref="IOutcomeRecorder"/> (optional) and logging. TryAdd throughout: a second call
@@ -126,6 +129,14 @@ public static class SoarServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(), (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger<XsoarGovernancePass>(),
                 sp.GetService<IPassGate>());
         });
+
+        // Notifications where people look: notes and entries on the items, the operations item per instance, mail.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationDeliverer, SplunkSoarNotificationDeliverer>(sp => new SplunkSoarNotificationDeliverer(
+            sp.GetRequiredService<SoarClientDirectory>(), sp.GetRequiredService<SoarAppDirectory>(), sp.GetRequiredService<IActionCatalog>(),
+            sp.GetRequiredService<Core.Policy.IPolicyProvider>(), sp.GetRequiredService<IStateStore>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationDeliverer, XsoarNotificationDeliverer>(sp => new XsoarNotificationDeliverer(
+            sp.GetRequiredService<XsoarClientDirectory>(), sp.GetRequiredService<IActionCatalog>(),
+            sp.GetRequiredService<Core.Policy.IPolicyProvider>(), sp.GetRequiredService<IStateStore>())));
 
         // Enrichment tools beside the built-in local-context ones, when a client is known.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IInvestigationToolSource, SoarEnrichmentToolSource>(sp =>

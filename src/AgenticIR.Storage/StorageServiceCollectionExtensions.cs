@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(sp => Backend(sp).CreateShadowComparisons());
         services.TryAddSingleton(sp => Backend(sp).CreateMetricsOutbox());
         services.TryAddSingleton(sp => Backend(sp).CreatePlaybookModeOverrides());
+        services.TryAddSingleton(sp => Backend(sp).CreateNotificationStore());
         services.TryAddSingleton(sp => Backend(sp).CreateWorkerRegistry());
         return services;
     }

@@ -40,4 +40,7 @@ internal abstract class StoreBackend
 
     /// <summary>The workers sharing the store, their claims and leases, and the counts <c>status</c> reports.</summary>
     public abstract IWorkerRegistry CreateWorkerRegistry();
+
+    /// <summary>The notification outbox.</summary>
+    public abstract Core.Notifications.INotificationStore CreateNotificationStore();
 }

@@ -41,6 +41,9 @@ public sealed record GovernancePolicy
 
     /// <summary>When an agent's breaker trips and how it recovers.</summary>
     public AgentHealthPolicy AgentHealth { get; init; } = AgentHealthPolicy.Default;
+
+    /// <summary>Where escalations, timeouts, kill switches, breakers and demotions are delivered.</summary>
+    public NotificationPolicy Notifications { get; init; } = NotificationPolicy.Default;
     /// <summary>SHA-256 of the policy file, for audit.</summary>
     public string Hash { get; init; } = "";
 }

@@ -11,6 +11,7 @@ public static class GovernancePolicyLoader
         "escalation_policy", "approval_gates", "approval_timeouts", "timeout_behavior", "circuit_breakers",
         "kill_switch", "audit_trail", "compliance_mappings", "triage", "investigation",
         "protected_targets", "organization", "approvers", "business_hours", "graduation", "llm", "migration", "agent_health",
+        "notifications",
     ];
 
     /// <summary>Loads the policy.</summary>
@@ -57,6 +58,7 @@ public static class GovernancePolicyLoader
         var model = ModelSectionReader.Read(r, root);
         var migration = MigrationSectionReader.Read(r, root);
         var agentHealth = AgentHealthSectionReader.Read(r, root);
+        var notifications = NotificationsSectionReader.Read(r, root);
         if (approvers is not null && gates is not null) ApproversSectionReader.CheckReferences(r, root, approvers, gates);
 
         if (r.HasErrors || escalation is null || gates is null || timeouts is null || behavior is null || breakers is null
@@ -85,6 +87,7 @@ public static class GovernancePolicyLoader
             Model = model,
             Migration = migration,
             AgentHealth = agentHealth,
+            Notifications = notifications,
             Hash = file.Sha256,
         };
         return new PolicyReadResult(policy, r.Errors, references);

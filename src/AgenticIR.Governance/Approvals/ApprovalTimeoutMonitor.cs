@@ -6,6 +6,8 @@ using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
+using AgenticIR.Core.Notifications;
+using AgenticIR.Governance.Notifications;
 
 namespace AgenticIR.Governance.Approvals;
 
@@ -30,7 +32,8 @@ public sealed class ApprovalTimeoutMonitor(
     IPolicyProvider policy,
     IInvestigationContinuation continuation,
     IMessageBus bus,
-    TimeProvider time)
+    TimeProvider time,
+    INotificationSink? notifications = null)
 {
     /// <summary>Requests handled per call, so one call stays short under a backlog.</summary>
     public const int BatchSize = 100;
@@ -95,9 +98,12 @@ public sealed class ApprovalTimeoutMonitor(
         if (!await requests.TryUpdateAsync(escalated, cancellationToken)) return false;
 
         var what = Describe(request);
-        await notifier.NotifyAsync(target, $"Approval escalated to {target}: {what}",
-            $"No answer to {what} (risk {GovernanceAudit.Wire(request.Risk)}, gate {GovernanceAudit.Wire(request.Gate)}) by {Time(request.Deadline)}. "
-            + $"Answer by {Time(escalated.Deadline)}; {escalated.RequiredTier} or above may answer.", cancellationToken);
+        var subject = $"Approval escalated to {target}: {what}";
+        var body = $"No answer to {what} (risk {GovernanceAudit.Wire(request.Risk)}, gate {GovernanceAudit.Wire(request.Gate)}) by {Time(request.Deadline)}. "
+            + $"Answer by {Time(escalated.Deadline)}; {escalated.RequiredTier} or above may answer.";
+        await notifier.NotifyAsync(target, subject, body, cancellationToken);
+        if (notifications is not null)
+            await notifications.RaiseAsync(GovernanceNotifications.Escalation(request.InvestigationId, request.ActionId, level, subject, body, now), cancellationToken);
         await AuditAsync(request, "escalated", $"No answer by {Time(request.Deadline)}; escalated to {target}.", cancellationToken,
             ("escalation_level", level.ToString(CultureInfo.InvariantCulture)), ("notified", target),
             ("required_tier", escalated.RequiredTier), ("deadline", Time(escalated.Deadline)));
@@ -112,8 +118,12 @@ public sealed class ApprovalTimeoutMonitor(
         var reason = why == "escalation_exhausted"
             ? $"No answer by {Time(request.Deadline)} after escalating to every target; held until someone answers."
             : $"No answer by {Time(request.Deadline)}; held until someone answers.";
+        var body = $"{reason} Risk {GovernanceAudit.Wire(request.Risk)}, gate {GovernanceAudit.Wire(request.Gate)}.";
         if (target.Length > 0)
-            await notifier.NotifyAsync(target, $"Approval waiting: {what}", $"{reason} Risk {GovernanceAudit.Wire(request.Risk)}, gate {GovernanceAudit.Wire(request.Gate)}.", cancellationToken);
+            await notifier.NotifyAsync(target, $"Approval waiting: {what}", body, cancellationToken);
+        if (notifications is not null)
+            await notifications.RaiseAsync(GovernanceNotifications.ApprovalTimeout(request.InvestigationId, request.ActionId, "held",
+                $"Approval waiting: {what}", body, time.GetUtcNow()), cancellationToken);
         await AuditAsync(request, "held", reason, cancellationToken, ("notified", target), ("rule", why),
             ("required_tier", ApproverTiers.Required(current, request.Gate, request.Severity, request.EscalationLevel)?.Name ?? ""));
         return true;
@@ -158,6 +168,9 @@ public sealed class ApprovalTimeoutMonitor(
                 var target = FirstTarget(current, request);
                 if (target.Length > 0)
                     await notifier.NotifyAsync(target, $"Approval timed out: {Describe(request)}", reason, cancellationToken);
+                if (notifications is not null)
+                    await notifications.RaiseAsync(GovernanceNotifications.ApprovalTimeout(request.InvestigationId, request.ActionId, "timed_out",
+                        $"Approval timed out: {Describe(request)}", reason, now), cancellationToken);
             }
             await AuditAsync(request, blocker is null ? "auto_approved" : "timed_out", reason, cancellationToken,
                 ("decision", GovernanceAudit.StatusName(decision)));

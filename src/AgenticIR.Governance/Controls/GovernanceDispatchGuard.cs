@@ -7,6 +7,8 @@ using AgenticIR.Core.Ports;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.State;
 using AgenticIR.Governance.Approvals;
+using AgenticIR.Core.Notifications;
+using AgenticIR.Governance.Notifications;
 
 namespace AgenticIR.Governance.Controls;
 
@@ -15,7 +17,8 @@ namespace AgenticIR.Governance.Controls;
 /// restarts and workers). It also runs the kill-switch triggers on rates and failure streaks.</summary>
 public sealed class GovernanceDispatchGuard(
     IGovernanceControlStore controls, KillSwitchService killSwitches, IPolicyProvider policy, IMessageBus bus,
-    IAuditLog audit, IGovernanceNotifier notifier, TimeProvider time) : IDispatchGuard
+    IAuditLog audit, IGovernanceNotifier notifier, TimeProvider time,
+    INotificationSink? notifications = null) : IDispatchGuard
 {
     /// <inheritdoc />
     public async Task<GuardDecision> AcquireAsync(InvestigationRecord investigation, ResponseAction action, CancellationToken cancellationToken)
@@ -107,8 +110,12 @@ public sealed class GovernanceDispatchGuard(
             Summary = $"{limit}: {action.ActionId} {action.LogicalAction} held",
             CreatedAt = time.GetUtcNow(),
         }, cancellationToken);
+        var subject = $"Circuit breaker {limit} tripped";
+        var body = $"{action.LogicalAction} on {action.Target.Value} ({investigation.Id}) held: {reason}.";
         foreach (var target in policy.Current.KillSwitch.Notification)
-            await notifier.NotifyAsync(target, $"Circuit breaker {limit} tripped", $"{action.LogicalAction} on {action.Target.Value} ({investigation.Id}) held: {reason}.", cancellationToken);
+            await notifier.NotifyAsync(target, subject, body, cancellationToken);
+        if (notifications is not null)
+            await notifications.RaiseAsync(GovernanceNotifications.DispatchBreaker(investigation.Id, action.ActionId, limit, subject, body, time.GetUtcNow()), cancellationToken);
         return await HoldAsync(investigation, action, decision, cancellationToken);
     }
 

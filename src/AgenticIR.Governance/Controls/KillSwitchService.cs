@@ -2,13 +2,16 @@ using AgenticIR.Core.Audit;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
+using AgenticIR.Core.Notifications;
+using AgenticIR.Governance.Notifications;
 
 namespace AgenticIR.Governance.Controls;
 
 /// <summary>Engages and releases kill switches for people (CLI) and for the policy's triggers. Every change is audited
 /// and notified to the policy's <c>kill_switch.notification</c> list. Only a named person releases a switch.</summary>
 public sealed class KillSwitchService(
-    IGovernanceControlStore controls, IAuditLog audit, IGovernanceNotifier notifier, IPolicyProvider policy, TimeProvider time)
+    IGovernanceControlStore controls, IAuditLog audit, IGovernanceNotifier notifier, IPolicyProvider policy, TimeProvider time,
+    INotificationSink? notifications = null)
 {
     /// <summary>Agent whose autonomous actions the response kill switch pauses.</summary>
     public const string ResponseAgent = "response_orchestrator";
@@ -38,7 +41,15 @@ public sealed class KillSwitchService(
             Outcome = "engaged",
             InvestigationId = scope.StartsWith("investigation:", StringComparison.Ordinal) ? scope["investigation:".Length..] : null,
         }, cancellationToken);
-        await NotifyAsync($"Kill switch engaged: {scope}", $"{policy.Current.KillSwitch.Action} — engaged by {engagedBy}: {reason}. It stays engaged until a named person releases it.", cancellationToken);
+        var subject = $"Kill switch engaged: {scope}";
+        var body = $"{policy.Current.KillSwitch.Action} — engaged by {engagedBy}: {reason}. It stays engaged until a named person releases it.";
+        await NotifyAsync(subject, body, cancellationToken);
+        if (notifications is not null)
+        {
+            // Keyed by the switch as stored: a second worker engaging the same scope meanwhile raises the same notification.
+            var engagedAt = (await controls.ActiveAsync(cancellationToken)).FirstOrDefault(k => k.Scope == scope)?.EngagedAt ?? time.GetUtcNow();
+            await notifications.RaiseAsync(GovernanceNotifications.KillSwitchEngaged(scope, subject, body, engagedAt), cancellationToken);
+        }
     }
 
     /// <summary>Releases a switch; false when it was not engaged.</summary>
@@ -48,7 +59,8 @@ public sealed class KillSwitchService(
         ArgumentException.ThrowIfNullOrWhiteSpace(releasedBy);
         if (releasedBy.StartsWith("policy:", StringComparison.Ordinal))
             throw new ArgumentException("A kill switch is released by a named person, not by policy.", nameof(releasedBy));
-        var released = await controls.ReleaseAsync(scope, releasedBy, time.GetUtcNow(), cancellationToken);
+        var releasedAt = time.GetUtcNow();
+        var released = await controls.ReleaseAsync(scope, releasedBy, releasedAt, cancellationToken);
         if (!released) return false;
         await audit.AppendAsync(new AuditEntry
         {
@@ -59,7 +71,11 @@ public sealed class KillSwitchService(
             ApproverIdentity = releasedBy,
             Outcome = "released",
         }, cancellationToken);
-        await NotifyAsync($"Kill switch released: {scope}", $"Released by {releasedBy}{(reason is null ? "" : ": " + reason)}.", cancellationToken);
+        var subject = $"Kill switch released: {scope}";
+        var body = $"Released by {releasedBy}{(reason is null ? "" : ": " + reason)}.";
+        await NotifyAsync(subject, body, cancellationToken);
+        if (notifications is not null)
+            await notifications.RaiseAsync(GovernanceNotifications.KillSwitchReleased(scope, subject, body, releasedAt), cancellationToken);
         return true;
     }
 

@@ -5,6 +5,8 @@ using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Shadow;
+using AgenticIR.Core.Notifications;
+using AgenticIR.Governance.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Governance.Demotion;
@@ -16,7 +18,7 @@ namespace AgenticIR.Governance.Demotion;
 public sealed class DemotionWorker(
     IShadowComparisonSource comparisons, IPlaybookCatalog? catalog, IPolicyProvider policy, IPlaybookModeOverrides overrides,
     PlaybookModeCaps caps, IAuditLog audit, IGovernanceNotifier notifier, TimeProvider time, ILogger<DemotionWorker> logger,
-    DemotionMonitor? monitor = null)
+    DemotionMonitor? monitor = null, INotificationSink? notifications = null)
 {
     /// <summary>Audit action type of an automatic demotion.</summary>
     public const string AuditActionType = "playbook_demoted";
@@ -48,11 +50,12 @@ public sealed class DemotionWorker(
             DemotionLog.PlaybookDemoted(logger, cap.Playbook, cap.Severity.ToWire(), cap.Mode.ToWire(), cap.Reason);
             await audit.AppendAsync(Entry(decision, current.Graduation), cancellationToken);
             var target = NotifyTarget(current);
-            await notifier.NotifyAsync(target,
-                $"Playbook {decision.Playbook} demoted to {decision.To.ToWire()} at {decision.Severity.ToWire()} severity",
-                $"{decision.Reason}. New {decision.Severity.ToWire()} investigations of {decision.Playbook} now wait for an analyst's approval. " +
-                $"Review the disagreements (agentic-ir graduation report) and lift the cap with `agentic-ir graduation reinstate {decision.Playbook} {decision.Severity.ToWire()} --by <you>`.",
-                cancellationToken);
+            var subject = $"Playbook {decision.Playbook} demoted to {decision.To.ToWire()} at {decision.Severity.ToWire()} severity";
+            var body = $"{decision.Reason}. New {decision.Severity.ToWire()} investigations of {decision.Playbook} now wait for an analyst's approval. " +
+                $"Review the disagreements (agentic-ir graduation report) and lift the cap with `agentic-ir graduation reinstate {decision.Playbook} {decision.Severity.ToWire()} --by <you>`.";
+            await notifier.NotifyAsync(target, subject, body, cancellationToken);
+            if (notifications is not null)
+                await notifications.RaiseAsync(GovernanceNotifications.Demotion(cap.Playbook, cap.Severity.ToWire(), subject, body, cap.At), cancellationToken);
         }
         return demoted;
     }

@@ -3,6 +3,8 @@ using AgenticIR.Core.Audit;
 using AgenticIR.Core.Governance;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
+using AgenticIR.Core.Notifications;
+using AgenticIR.Governance.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace AgenticIR.Governance.Health;
@@ -14,7 +16,7 @@ namespace AgenticIR.Governance.Health;
 /// to the policy's <c>kill_switch.notification</c> targets.</summary>
 public sealed partial class AgentHealthMonitor(
     AgentHealthReader reader, IGovernanceControlStore controls, IAuditLog audit, IGovernanceNotifier notifier, IPolicyProvider policy,
-    TimeProvider time, ILogger<AgentHealthMonitor> logger, IPassGate? gate = null)
+    TimeProvider time, ILogger<AgentHealthMonitor> logger, IPassGate? gate = null, INotificationSink? notifications = null)
 {
     /// <summary>Lease name, so one worker at a time runs the health pass.</summary>
     public const string LeaseName = "agent_health";
@@ -104,6 +106,9 @@ public sealed partial class AgentHealthMonitor(
             : reason + ".";
         foreach (var target in policy.Current.KillSwitch.Notification)
             await notifier.NotifyAsync(target, subject, body, cancellationToken);
+        // Half-open is a probe, not news: people hear when the breaker trips and when the agent is healthy again.
+        if (notifications is not null && outcome is "tripped" or "recovered")
+            await notifications.RaiseAsync(GovernanceNotifications.AgentBreaker(agent, outcome == "tripped", subject, body, now), cancellationToken);
     }
 
     private static string Minutes(TimeSpan span) =>

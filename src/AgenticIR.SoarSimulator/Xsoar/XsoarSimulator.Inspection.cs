@@ -18,6 +18,9 @@ public sealed partial class XsoarSimulator
     /// <summary>The incident as <c>/incidents/search</c> returns it; null when absent.</summary>
     public JsonObject? Incident(string incidentId) => _store.Incident(incidentId);
 
+    /// <summary>Every incident of exactly this name, oldest first.</summary>
+    public IReadOnlyList<JsonObject> IncidentsNamed(string name) => _store.IncidentsNamed(name);
+
     /// <summary>The incident's war-room entries, oldest first.</summary>
     public IReadOnlyList<JsonObject> Entries(string incidentId) =>
         _store.Entries(incidentId)?.OfType<JsonObject>().ToList() ?? [];

@@ -73,6 +73,8 @@ internal sealed class PostgresStoreBackend : StoreBackend, IDisposable, IAsyncDi
 
     public override IWorkerRegistry CreateWorkerRegistry() => new PostgresWorkerRegistry(Database, _time);
 
+    public override Core.Notifications.INotificationStore CreateNotificationStore() => new Notifications.PostgresNotificationStore(Database);
+
     public void Dispose() => Database.Dispose();
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();

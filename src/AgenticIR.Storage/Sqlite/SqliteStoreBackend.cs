@@ -50,4 +50,6 @@ internal sealed class SqliteStoreBackend(SqliteStoreOptions options, TimeProvide
     public override IPlaybookModeOverrides CreatePlaybookModeOverrides() => new SqlitePlaybookModeOverrideStore(options);
 
     public override IWorkerRegistry CreateWorkerRegistry() => new SqliteWorkerRegistry(options, time);
+
+    public override Core.Notifications.INotificationStore CreateNotificationStore() => new Notifications.SqliteNotificationStore(options);
 }

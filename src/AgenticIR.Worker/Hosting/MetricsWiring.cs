@@ -50,7 +50,8 @@ internal static class MetricsWiring
             File.Exists(paths.Playbooks) ? sp.GetRequiredService<IPlaybookCatalog>() : null,
             sp.GetRequiredService<IPolicyProvider>(),
             sp.GetRequiredService<IPlaybookModeOverrides>(), sp.GetRequiredService<PlaybookModeCaps>(), sp.GetRequiredService<IAuditLog>(),
-            sp.GetRequiredService<IGovernanceNotifier>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DemotionWorker>>()));
+            sp.GetRequiredService<IGovernanceNotifier>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DemotionWorker>>(),
+            notifications: sp.GetService<Core.Notifications.INotificationSink>()));
 
         if (!settings.Enabled) return services;
         // The variables (AGENTICIR_METRICS_JSONL, AGENTICIR_HEC_*) turn an output on and say where it goes; the sections

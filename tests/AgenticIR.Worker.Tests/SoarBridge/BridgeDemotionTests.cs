@@ -75,6 +75,12 @@ public sealed class BridgeDemotionTests
         var (_, subject, body) = Assert.Single(notifier.Sent, n => n.Subject.Contains("demoted", StringComparison.Ordinal));
         Assert.Contains(Playbook, subject, StringComparison.Ordinal);
         Assert.Contains("reinstate", body, StringComparison.Ordinal);
+        // And it is noted where people look: the instance's operations container.
+        await Notifications.NotificationBridge.DeliverAsync(h, clock, ct);
+        var operations = (long)Assert.Single(Notifications.NotificationBridge.OperationsContainers(h))["id"]!;
+        var demotedNote = Assert.Single(Notifications.NotificationBridge.NotificationNotes(h, operations));
+        Assert.Equal("AgenticIR · Notification · Playbook demoted", (string?)demotedNote["title"]);
+        Assert.Contains(Playbook, (string)demotedNote["content"]!, StringComparison.Ordinal);
 
         // Really assisted now: a new port scan sends nothing to the SOAR's apps until an analyst approves an action.
         clock.Advance(BetweenContainers);

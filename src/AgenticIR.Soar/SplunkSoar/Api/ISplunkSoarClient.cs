@@ -80,6 +80,15 @@ internal interface ISplunkSoarClient
     /// <summary><c>GET /rest/approval?_filter_action_run=…</c>: the SOAR's own approvals of an action run (asset approvers).</summary>
     Task<IReadOnlyList<SoarApproval>> ListApprovalsAsync(long actionRunId, CancellationToken cancellationToken);
 
+    /// <summary><c>POST /rest/container</c> with a source data identifier: a second create with the same identifier and
+    /// label answers <c>existing_container_id</c> and creates nothing (retried like a read). Returns the container id.</summary>
+    Task<long> CreateContainerAsync(NewContainer container, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("this client cannot create containers");
+
+    /// <summary><c>GET /rest/container?_filter_label="…"&amp;_filter_source_data_identifier="…"</c>: the oldest match, or null.</summary>
+    Task<SoarContainer?> FindContainerAsync(string label, string sourceDataIdentifier, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("this client cannot look containers up by source data identifier");
+
     /// <summary><c>GET /rest/playbook_run?_filter_container=…</c>: playbook runs on a container.</summary>
     Task<IReadOnlyList<SoarPlaybookRun>> ListPlaybookRunsAsync(long containerId, CancellationToken cancellationToken);
 }

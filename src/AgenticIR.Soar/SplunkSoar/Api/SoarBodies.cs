@@ -43,6 +43,16 @@ internal static class SoarBodies
         return body.ToJsonString(Options);
     }
 
+    /// <summary><c>POST /rest/container</c>: name, label, source_data_identifier, severity, description (S-RC).</summary>
+    public static string Container(NewContainer container) => new JsonObject
+    {
+        ["name"] = container.Name,
+        ["label"] = container.Label,
+        ["source_data_identifier"] = container.SourceDataIdentifier,
+        ["severity"] = container.Severity,
+        ["description"] = container.Description,
+    }.ToJsonString(Options);
+
     /// <summary><c>POST /rest/container_comment</c>. UNVERIFIED: no documented body; <c>container_id</c> + <c>comment</c>.</summary>
     public static string Comment(long containerId, string comment) =>
         new JsonObject { ["container_id"] = containerId, ["comment"] = comment }.ToJsonString(Options);

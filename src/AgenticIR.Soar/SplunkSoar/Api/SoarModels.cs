@@ -28,6 +28,9 @@ internal sealed record NewArtifact(
 /// <summary>Result of an artifact POST.</summary>
 internal sealed record ArtifactWrite(long Id, bool AlreadyExisted);
 
+/// <summary>A container to create: name, label, the source data identifier it is found again by, severity and description.</summary>
+internal sealed record NewContainer(string Name, string Label, string SourceDataIdentifier, string Severity, string Description);
+
 /// <summary>A container note to write (<c>note_type: general</c>).</summary>
 internal sealed record NewNote(long ContainerId, string Title, string Content, string NoteFormat = "markdown");
 

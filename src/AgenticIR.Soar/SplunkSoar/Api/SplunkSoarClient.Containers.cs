@@ -20,6 +20,28 @@ internal sealed partial class SplunkSoarClient
         return GetPageAsync("rest/container", q, SoarParsers.Container, cancellationToken);
     }
 
+    public Task<long> CreateContainerAsync(NewContainer container, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        // Deduplicated by source data identifier and label, so a repeat after a lost answer finds the first one.
+        var call = SoarCall.Post("rest/container", SoarCallKind.IdempotentWrite, SoarBodies.Container(container))
+            with { Accept = r => ExistingId(r, "existing_container_id") is not null };
+        return SendAsync(call, r => ExistingId(r, "existing_container_id") ?? CreatedId(r), cancellationToken);
+    }
+
+    public async Task<SoarContainer?> FindContainerAsync(string label, string sourceDataIdentifier, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(label);
+        ArgumentException.ThrowIfNullOrEmpty(sourceDataIdentifier);
+        var query = new SoarQuery()
+            .Quoted("_filter_label", label)
+            .Quoted("_filter_source_data_identifier", sourceDataIdentifier)
+            .Sort("id", ascending: true)
+            .Paging(0, 1);
+        var page = await GetPageAsync("rest/container", query, SoarParsers.Container, cancellationToken);
+        return page.Data.Count > 0 ? page.Data[0] : null;
+    }
+
     public Task<SoarContainer?> GetContainerAsync(long containerId, CancellationToken cancellationToken) =>
         GetOrNullAsync($"rest/container/{containerId}", SoarParsers.Container, cancellationToken);
 
@@ -58,6 +80,8 @@ internal sealed partial class SplunkSoarClient
     }
 
     // The duplicate answer may come with `failed: true` and a non-2xx status; the Phantom app and the SDK both treat it as success.
-    private static long? ExistingArtifactId(SoarHttpResult result) =>
-        SoarJson.TryParseObject(result.Content) is { } body ? SoarJson.Long(body, "existing_artifact_id") : null;
+    private static long? ExistingArtifactId(SoarHttpResult result) => ExistingId(result, "existing_artifact_id");
+
+    private static long? ExistingId(SoarHttpResult result, string field) =>
+        SoarJson.TryParseObject(result.Content) is { } body ? SoarJson.Long(body, field) : null;
 }

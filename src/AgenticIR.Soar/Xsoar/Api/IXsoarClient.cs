@@ -23,6 +23,10 @@ internal interface IXsoarClient
     /// <summary>One incident by id (a search on <c>id</c>, as demisto-sdk does; the Swagger has no GET); null when absent.</summary>
     Task<XsoarIncident?> GetIncidentAsync(string incidentId, CancellationToken cancellationToken);
 
+    /// <summary>Creates an incident with a war room (<c>POST /incident</c>). Not idempotent: callers search by name first.</summary>
+    Task<XsoarIncident> CreateIncidentAsync(string name, string type, int severity, string details, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("this client cannot create incidents");
+
     /// <summary>Indicators linked to the incident: <c>POST /indicators/search</c> with the query
     /// <c>investigationIDs:&lt;id&gt;</c> (Swagger <c>IndicatorFilter</c> / <c>IndicatorResult.iocObjects</c>; the query
     /// field is the one content scripts filter on).</summary>

@@ -32,6 +32,17 @@ internal sealed partial class XsoarClient
             cancellationToken);
     }
 
+    /// <summary>Creates an incident: <c>POST /incident</c> (Swagger <c>CreateIncidentRequest</c>: name, type, severity,
+    /// details, <c>createInvestigation</c> so it has a war room). Not idempotent: callers search by name first.</summary>
+    public Task<XsoarIncident> CreateIncidentAsync(string name, string type, int severity, string details, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        var body = new JsonObject { ["name"] = name, ["type"] = type, ["severity"] = severity, ["details"] = details, ["createInvestigation"] = true };
+        return SendAsync(XsoarCall.Post("incident", SoarCallKind.UnsafeWrite, body.ToJsonString(Json)),
+            r => XsoarParsers.Incident(XsoarJson.ParseObject(r.Content)), cancellationToken);
+    }
+
     /// <summary>The search body: <c>{"filter": {page, size, sort: [{field: "modified", asc}], type[], id[], query}}</c>.
     /// Field names are the Swagger's <c>IncidentFilter</c>; the modified-time cursor is the query
     /// <c>modified:&gt;="2024-01-10T00:00:00.000Z"</c>, the form demisto/content's GetIncidentsByQuery builds; the
@@ -51,6 +62,7 @@ internal sealed partial class XsoarClient
         var clauses = new List<string>();
         if (query.ModifiedFrom is { } from) clauses.Add("modified:>=\"" + Stamp(from) + "\"");
         if (query.CreatedFrom is { } created) clauses.Add("created:>=\"" + Stamp(created) + "\"");
+        if (query.Name is { } name) clauses.Add("name:" + XsoarCommandLine.Quote(name));
         if (clauses.Count > 0) filter["query"] = string.Join(" and ", clauses);
         return new JsonObject { ["filter"] = filter };
     }

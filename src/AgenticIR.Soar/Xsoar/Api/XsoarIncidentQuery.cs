@@ -16,6 +16,9 @@ internal sealed record XsoarIncidentQuery
     /// <see cref="ModifiedFrom"/>, pages are sorted on <c>created</c>, which never moves, so paging is stable.</summary>
     public DateTimeOffset? CreatedFrom { get; init; }
 
+    /// <summary>Only incidents of exactly this name (<c>name:"…"</c>); null for any name.</summary>
+    public string? Name { get; init; }
+
     /// <summary>0-based page.</summary>
     public int Page { get; init; }
 

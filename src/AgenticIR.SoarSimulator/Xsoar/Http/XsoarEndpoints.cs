@@ -39,6 +39,18 @@ internal static class XsoarEndpoints
             var (total, page) = store.SearchLibrary(body);
             return XsoarReplies.Ok(new JsonObject { ["total"] = total, ["playbooks"] = page });
         }));
+        // POST /incident (Swagger CreateIncidentRequest): name and type required; answers the incident as search does.
+        app.MapPost("/incident", XsoarReplies.HandleBody((_, body) =>
+        {
+            var name = body["name"]?.GetValue<string>();
+            var type = body["type"]?.GetValue<string>();
+            if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(type)) return XsoarReplies.Error(400, "incident name and type are required");
+            var id = store.AddIncident(new Model.XsoarSeedIncident
+            {
+                Name = name, Type = type, Severity = body["severity"]?.GetValue<double>() ?? 1, Details = body["details"]?.GetValue<string>(),
+            });
+            return XsoarReplies.Ok(store.Incident(id)!);
+        }));
         MapEntries(app, store);
         MapPlaybooks(app, store);
         app.MapPost("/settings/integration/search", XsoarReplies.HandleBody((_, _) => XsoarReplies.Ok(store.IntegrationSearch())));

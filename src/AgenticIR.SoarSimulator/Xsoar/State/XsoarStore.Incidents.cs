@@ -45,6 +45,15 @@ internal sealed partial class XsoarStore
         }
     }
 
+    public IReadOnlyList<JsonObject> IncidentsNamed(string name)
+    {
+        lock (_gate)
+        {
+            return [.. _incidents.Values.Where(i => i["name"]?.GetValue<string>() == name)
+                .OrderBy(i => long.Parse(i["id"]!.GetValue<string>(), CultureInfo.InvariantCulture)).Select(i => (JsonObject)Copy(i))];
+        }
+    }
+
     public bool HasIncident(string id)
     {
         lock (_gate) return _incidents.ContainsKey(id);
@@ -109,6 +118,7 @@ internal sealed partial class XsoarStore
         var types = Strings(filter["type"]);
         var from = TimeFrom(filter["query"]?.GetValue<string>(), "modified");
         var createdFrom = TimeFrom(filter["query"]?.GetValue<string>(), "created");
+        var name = NameOf(filter["query"]?.GetValue<string>());
         var asc = filter["sort"] is JsonArray { Count: > 0 } sort && sort[0]?["asc"]?.GetValue<bool>() != false;
         Func<JsonObject, DateTimeOffset> key = filter["sort"] is JsonArray { Count: > 0 } by && by[0]?["field"]?.GetValue<string>() == "created" ? Created : Modified;
         var page = filter["page"]?.GetValue<int>() ?? 0;
@@ -119,7 +129,8 @@ internal sealed partial class XsoarStore
                 .Where(i => ids.Count == 0 || ids.Contains(i["id"]!.GetValue<string>()))
                 .Where(i => types.Count == 0 || types.Contains(i["type"]!.GetValue<string>(), StringComparer.OrdinalIgnoreCase))
                 .Where(i => from is null || Modified(i) >= from)
-                .Where(i => createdFrom is null || Created(i) >= createdFrom);
+                .Where(i => createdFrom is null || Created(i) >= createdFrom)
+                .Where(i => name is null || string.Equals(i["name"]?.GetValue<string>(), name, StringComparison.Ordinal));
             var matches = (asc ? filtered.OrderBy(key) : filtered.OrderByDescending(key))
                 .ThenBy(i => long.Parse(i["id"]!.GetValue<string>(), CultureInfo.InvariantCulture))
                 .ToList();
@@ -155,6 +166,14 @@ internal sealed partial class XsoarStore
 
     private static DateTimeOffset Created(JsonObject incident) =>
         DateTimeOffset.Parse(incident["created"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+
+    /// <summary>The exact name of a <c>name:"…"</c> query term (quotes and backslashes escaped), or null.</summary>
+    private static string? NameOf(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return null;
+        var match = Regex.Match(query, "(?:^|\\s)name:\"((?:[^\"\\\\]|\\\\.)*)\"", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+        return match.Success ? Regex.Unescape(match.Groups[1].Value) : null;
+    }
 
     private static DateTimeOffset? TimeFrom(string? query, string field)
     {
