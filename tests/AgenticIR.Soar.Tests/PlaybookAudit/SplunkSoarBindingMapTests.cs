@@ -1,5 +1,5 @@
 using AgenticIR.Definitions;
-using AgenticIR.Soar.SplunkSoar.PlaybookAudit;
+using AgenticIR.Soar.PlaybookAudit;
 using AgenticIR.Testing;
 
 namespace AgenticIR.Soar.Tests.PlaybookAudit;
@@ -7,7 +7,7 @@ namespace AgenticIR.Soar.Tests.PlaybookAudit;
 /// <summary>App actions a playbook ran, mapped back to logical actions through the shipped connectors' bindings.</summary>
 public sealed class SplunkSoarBindingMapTests
 {
-    private static readonly SplunkSoarBindingMap Map = new(DefinitionSetLoader.Load(Path.Combine(RepoPaths.Config, "governance.yaml"), RepoPaths.Connectors).Catalog);
+    private static readonly ConnectorBindingMap Map = ConnectorBindingMap.SplunkSoar(DefinitionSetLoader.Load(Path.Combine(RepoPaths.Config, "governance.yaml"), RepoPaths.Connectors).Catalog);
 
     [Theory]
     [InlineData("Panorama", "block ip", "", "block_ip")]

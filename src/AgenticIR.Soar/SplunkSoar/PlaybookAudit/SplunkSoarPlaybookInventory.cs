@@ -24,7 +24,7 @@ internal static class SplunkSoarPlaybookInventory
         var appActionTypes = (await client.ListAppActionsAsync(cancellationToken))
             .GroupBy(a => (a.AppId, Action: a.Action.ToLowerInvariant()))
             .ToDictionary(g => g.Key, g => g.First().Type);
-        var mapper = new SplunkSoarBindingMap(catalog);
+        var mapper = ConnectorBindingMap.SplunkSoar(catalog);
 
         var actionsByRun = actionRuns.Where(a => a.PlaybookRunId is not null)
             .GroupBy(a => a.PlaybookRunId!.Value)
@@ -53,7 +53,7 @@ internal static class SplunkSoarPlaybookInventory
         return [.. audited.OrderBy(p => p.Name, StringComparer.Ordinal)];
     }
 
-    private static AuditedAction Map(SoarActionRun run, Dictionary<long, SoarApp> apps, Dictionary<(long, string), string?> types, SplunkSoarBindingMap mapper)
+    private static AuditedAction Map(SoarActionRun run, Dictionary<long, SoarApp> apps, Dictionary<(long, string), string?> types, ConnectorBindingMap mapper)
     {
         var appId = run.Targets.Select(t => t.AppId).FirstOrDefault(id => id is not null);
         var app = appId is { } id && apps.TryGetValue(id, out var found) ? found.Name : "";

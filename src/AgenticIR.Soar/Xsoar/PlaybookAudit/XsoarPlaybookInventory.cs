@@ -28,7 +28,7 @@ internal static class XsoarPlaybookInventory
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(catalog);
         var playbooks = await ListPlaybooksAsync(client, cancellationToken);
-        var mapper = new XsoarBindingMap(catalog);
+        var mapper = ConnectorBindingMap.Xsoar(catalog);
 
         var runsByPlaybook = new Dictionary<string, List<AuditedRun>>(StringComparer.Ordinal);
         var orphanNames = new HashSet<string>(StringComparer.Ordinal);
@@ -73,7 +73,7 @@ internal static class XsoarPlaybookInventory
         return state.Length == 0 ? "unknown" : state;
     }
 
-    private static IEnumerable<AuditedAction> Actions(IEnumerable<XsoarPlaybookTask> tasks, XsoarBindingMap mapper) => tasks
+    private static IEnumerable<AuditedAction> Actions(IEnumerable<XsoarPlaybookTask> tasks, ConnectorBindingMap mapper) => tasks
         .Where(t => IsState(t, "Completed") || IsState(t, "Error"))
         .Select(t => (Task: t, Command: Command(t)))
         .Where(t => t.Command is not null)
