@@ -6,7 +6,7 @@ namespace AgenticIR.Definitions;
 
 /// <summary>
 /// Loads the policy and the catalog and checks them against each other: every action the policy names must
-/// exist in the catalog, and every containment, eradication or recovery action in the catalog must be gated
+/// exist in the catalog (the notification mail action with the parameters a notification fills), and every containment, eradication or recovery action in the catalog must be gated
 /// by the policy. The second rule is an error, not a warning, so nothing that changes a system runs ungated.
 /// </summary>
 public static class DefinitionSetLoader
@@ -31,6 +31,9 @@ public static class DefinitionSetLoader
                     $"action '{reference.Action}' is not defined in the catalog (no {reference.Action}.yaml in {connectorsFolder})"));
             }
         }
+
+        if (policy.Policy.Notifications.Mail is { } mail && policy.MailAction is { } mailAt)
+            errors.AddRange(NotificationMailCheck.Check(mail, mailAt, catalog, connectorsFolder));
 
         var gated = policy.Policy.ApprovalGates.Classes;
         foreach (var action in catalog.All)

@@ -40,7 +40,7 @@ public static class GovernanceServiceCollectionExtensions
         services.TryAddSingleton<ProposalReview>();
 
         // Controls: kill switches and the dispatch guard.
-        services.TryAddSingleton<IGovernanceNotifier, LoggingGovernanceNotifier>();
+        services.TryAddSingleton<IGovernanceNotifier, TierlessGovernanceNotifier>();
         services.TryAddSingleton<KillSwitchService>();
         services.TryAddSingleton<GovernanceDispatchGuard>();
         services.TryAddSingleton<IDispatchGuard>(sp => sp.GetRequiredService<GovernanceDispatchGuard>());

@@ -21,4 +21,7 @@ public interface INotificationStore
 
     /// <summary>Deliveries, oldest first, optionally only those of one notification key.</summary>
     Task<IReadOnlyList<NotificationDelivery>> ListAsync(string? notificationKey, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Deliveries by state and the oldest pending one's event time.</summary>
+    Task<NotificationStatistics> ReadStatisticsAsync(CancellationToken cancellationToken);
 }

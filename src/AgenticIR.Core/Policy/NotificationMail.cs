@@ -6,4 +6,9 @@ namespace AgenticIR.Core.Policy;
 /// parameters; default <c>send_notification</c>.</param>
 /// <param name="Recipients">Mail addresses.</param>
 /// <param name="Instance">SOAR instance that sends mail for global events; null for the first configured one.</param>
-public sealed record NotificationMail(string Action, IReadOnlyList<string> Recipients, string? Instance);
+public sealed record NotificationMail(string Action, IReadOnlyList<string> Recipients, string? Instance)
+{
+    /// <summary>The parameters a notification fills in the mail binding (recipients, the event's subject and body); every
+    /// binding of <see cref="Action"/> must declare them.</summary>
+    public static IReadOnlyList<string> FilledParameters { get; } = ["to", "subject", "body"];
+}

@@ -12,4 +12,8 @@ public sealed record RetentionCutoffs
 
     /// <summary>Dead letters, dead-lettered outbox messages and the intake rows of dead-lettered inputs recorded before this.</summary>
     public DateTimeOffset? DeadLettersBefore { get; init; }
+
+    /// <summary>Notification deliveries delivered or given up before this (their <c>completed_at</c>); a pending
+    /// delivery is never removed.</summary>
+    public DateTimeOffset? FinishedNotificationsBefore { get; init; }
 }

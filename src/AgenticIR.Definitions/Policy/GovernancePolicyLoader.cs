@@ -58,7 +58,7 @@ public static class GovernancePolicyLoader
         var model = ModelSectionReader.Read(r, root);
         var migration = MigrationSectionReader.Read(r, root);
         var agentHealth = AgentHealthSectionReader.Read(r, root);
-        var notifications = NotificationsSectionReader.Read(r, root);
+        var notifications = NotificationsSectionReader.Read(r, root, out var mailAction);
         if (approvers is not null && gates is not null) ApproversSectionReader.CheckReferences(r, root, approvers, gates);
 
         if (r.HasErrors || escalation is null || gates is null || timeouts is null || behavior is null || breakers is null
@@ -90,6 +90,6 @@ public static class GovernancePolicyLoader
             Notifications = notifications,
             Hash = file.Sha256,
         };
-        return new PolicyReadResult(policy, r.Errors, references);
+        return new PolicyReadResult(policy, r.Errors, references) { MailAction = mailAction };
     }
 }

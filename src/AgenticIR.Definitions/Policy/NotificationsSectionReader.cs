@@ -2,20 +2,29 @@ using System.Text.RegularExpressions;
 using AgenticIR.Core.Notifications;
 using AgenticIR.Core.Policy;
 using AgenticIR.Definitions.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace AgenticIR.Definitions.Policy;
 
 /// <summary>Reads the optional <c>notifications</c> section; every key defaults to <see cref="NotificationPolicy.Default"/>.</summary>
 internal static partial class NotificationsSectionReader
 {
-    public static NotificationPolicy Read(NodeReader r, YamlMap root)
+    /// <summary>The section; <paramref name="mailAction"/> is where the mail action is named (for the check against the
+    /// connectors), null without a mail section.</summary>
+    public static NotificationPolicy Read(NodeReader r, YamlMap root, out YamlLocation? mailAction)
     {
         var d = NotificationPolicy.Default;
+        mailAction = null;
         if (r.OptionalMap(root, "notifications") is not { } section) return d;
         r.AllowOnly(section, "kinds", "operations", "mail", "retry");
         var kinds = ReadKinds(r, section);
         var operations = ReadOperations(r, section);
         var mail = ReadMail(r, section);
+        if (mail is not null && section.Get("mail") is YamlMappingNode mailNode)
+        {
+            var map = new YamlMap(mailNode, section.FieldOf("mail"));
+            mailAction = map.Get("action") is { } actionNode ? r.LocationOf(actionNode, map.FieldOf("action")) : r.LocationOf(mailNode, map.Path);
+        }
         var (attempts, initial, max) = ReadRetry(r, section);
         if (mail is null && section.Get("kinds") is { } kindsNode
             && kinds.Any(k => k.Value.Contains(NotificationTarget.Mail)))

@@ -5,14 +5,11 @@ namespace AgenticIR.Soar.Notifications;
 /// and body go in their own parameters, never in <c>to</c>).</summary>
 internal static class NotificationMailBinding
 {
-    /// <summary>The parameter names a mail binding must declare.</summary>
-    public static readonly string[] Required = ["to", "subject", "body"];
-
     /// <summary>The reason the binding cannot send notification mail, or null when it can.</summary>
     public static string? Problem(IReadOnlyDictionary<string, string> parameters, string action, string platform)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var missing = Required.Where(p => !parameters.ContainsKey(p)).ToList();
+        var missing = Core.Policy.NotificationMail.FilledParameters.Where(p => !parameters.ContainsKey(p)).ToList();
         return missing.Count == 0 ? null : $"the {platform} binding of '{action}' has no {string.Join(", ", missing)} parameter";
     }
 

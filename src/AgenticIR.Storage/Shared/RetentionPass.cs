@@ -3,7 +3,7 @@ using AgenticIR.Core.Retention;
 namespace AgenticIR.Storage.Shared;
 
 /// <summary>The order of a retention pass, the same on both back ends: finished investigations in batches (each batch
-/// one transaction), then delivered messages, then dead letters. <c>runSteps</c> runs a kind's steps in one transaction
+/// one transaction), then delivered messages, then dead letters, then finished notification deliveries. <c>runSteps</c> runs a kind's steps in one transaction
 /// (deleting, or in a dry run counting) and returns each step's row count.</summary>
 internal static class RetentionPass
 {
@@ -29,6 +29,8 @@ internal static class RetentionPass
             Add(tally, RetentionStatements.DeliveredMessages, await runSteps(RetentionStatements.DeliveredMessages, RetentionTally.Parameters(cutoffs, RetentionStatements.Unbounded)));
         if (cutoffs.DeadLettersBefore is not null)
             Add(tally, RetentionStatements.DeadLetters, await runSteps(RetentionStatements.DeadLetters, RetentionTally.Parameters(cutoffs, RetentionStatements.Unbounded)));
+        if (cutoffs.FinishedNotificationsBefore is not null)
+            Add(tally, RetentionStatements.FinishedNotifications, await runSteps(RetentionStatements.FinishedNotifications, RetentionTally.Parameters(cutoffs, RetentionStatements.Unbounded)));
         return tally.ToCounts();
     }
 

@@ -1,7 +1,7 @@
 namespace AgenticIR.Storage.Shared;
 
 /// <summary>The retention pass's SQL, the same on both back ends (text timestamps compare in time order on both).
-/// Parameters: <c>@finishedBefore</c>, <c>@messagesBefore</c>, <c>@deadLettersBefore</c> (timestamps as stored) and
+/// Parameters: <c>@finishedBefore</c>, <c>@messagesBefore</c>, <c>@deadLettersBefore</c>, <c>@notificationsBefore</c> (timestamps as stored) and
 /// <c>@batch</c>. Each kind is a list of (table, condition) steps run in order in one transaction: dependants first, so
 /// the selection of investigations (which no step before the last changes) names the same rows in every step.</summary>
 internal static class RetentionStatements
@@ -48,6 +48,13 @@ internal static class RetentionStatements
         new(RetentionTable.Messages, "bus_messages", DeadLettered),
         new(RetentionTable.Intake, "intake", "status = 'dead_lettered' AND recorded_at < @deadLettersBefore"),
         new(RetentionTable.DeadLetters, "dead_letters", "created_at < @deadLettersBefore"),
+    ];
+
+    /// <summary>Steps removing notification deliveries delivered or given up past retention; pending ones stay.</summary>
+    public static IReadOnlyList<RetentionStep> FinishedNotifications { get; } =
+    [
+        new(RetentionTable.Notifications, "notification_deliveries",
+            "state IN ('delivered', 'failed') AND completed_at IS NOT NULL AND completed_at < @notificationsBefore"),
     ];
 
     /// <summary>Largest number of investigations removed in one transaction, so a first pass over a long history does

@@ -8,4 +8,5 @@ internal enum RetentionTable
     Intake,
     Messages,
     DeadLetters,
+    Notifications,
 }

@@ -15,7 +15,7 @@ internal sealed class RetentionTally
 
     public RetentionCounts ToCounts() => new(
         _counts[(int)RetentionTable.Investigations], _counts[(int)RetentionTable.StageEvents], _counts[(int)RetentionTable.Intake],
-        _counts[(int)RetentionTable.Messages], _counts[(int)RetentionTable.DeadLetters]);
+        _counts[(int)RetentionTable.Messages], _counts[(int)RetentionTable.DeadLetters], _counts[(int)RetentionTable.Notifications]);
 
     /// <summary>The parameters every step may use; a kind left out gets a cutoff no timestamp is below.</summary>
     public static object Parameters(RetentionCutoffs cutoffs, long batch)
@@ -26,6 +26,7 @@ internal sealed class RetentionTally
             finishedBefore = Cutoff(cutoffs.FinishedInvestigationsBefore),
             messagesBefore = Cutoff(cutoffs.DeliveredMessagesBefore),
             deadLettersBefore = Cutoff(cutoffs.DeadLettersBefore),
+            notificationsBefore = Cutoff(cutoffs.FinishedNotificationsBefore),
             batch,
         };
     }

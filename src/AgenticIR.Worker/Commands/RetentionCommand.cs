@@ -45,7 +45,7 @@ internal static class RetentionCommand
         var verb = dryRun ? "Would remove" : "Removed";
         var s = report.Store;
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{verb} {s.Investigations} finished investigations ({s.StageEvents} stage events, {s.Intake} intake rows), {s.Messages} outbox messages, {s.DeadLetters} dead letters, {report.ReportFiles} report files."));
+            $"{verb} {s.Investigations} finished investigations ({s.StageEvents} stage events, {s.Intake} intake rows), {s.Messages} outbox messages, {s.DeadLetters} dead letters, {s.Notifications} notification deliveries, {report.ReportFiles} report files."));
         if (report.AuditCutoff is not { } cutoff)
             console.WriteLine("Audit trail: not pruned (set Retention:AuditSignedOffBy to prune it through a signed-off anchor).");
         else if (dryRun)

@@ -22,6 +22,10 @@ public sealed class RetentionOptions
     [Range(0, 36500)]
     public int? DeadLettersDays { get; set; } = 90;
 
+    /// <summary>Days a notification delivery is kept once delivered or given up (pending ones are always kept). Default 30.</summary>
+    [Range(0, 36500)]
+    public int? NotificationsDays { get; set; } = 30;
+
     /// <summary>Days an incident report file (<c>{id}.md</c>, <c>{id}.json</c> in the reports folder) is kept after it was
     /// last written. Default 180.</summary>
     [Range(0, 36500)]

@@ -20,6 +20,7 @@ internal sealed class RetentionRunner(RetentionOptions options, IRetentionStore 
             FinishedInvestigationsBefore = Before(now, options.FinishedInvestigationsDays),
             DeliveredMessagesBefore = Before(now, options.DeliveredMessagesDays),
             DeadLettersBefore = Before(now, options.DeadLettersDays),
+            FinishedNotificationsBefore = Before(now, options.NotificationsDays),
         };
         var counts = await store.PruneAsync(cutoffs, dryRun, cancellationToken);
         var files = PruneReports(Before(now, options.ReportsDays), dryRun);

@@ -17,7 +17,7 @@ internal sealed partial class RetentionWorker(RetentionRunner runner, RetentionO
             {
                 var report = await runner.RunAsync(dryRun: false, stoppingToken);
                 var s = report.Store;
-                PassDone(logger, s.Investigations, s.StageEvents, s.Intake, s.Messages, s.DeadLetters, report.ReportFiles, report.Audit?.PrunedCount ?? 0);
+                PassDone(logger, s.Investigations, s.StageEvents, s.Intake, s.Messages, s.DeadLetters, s.Notifications, report.ReportFiles, report.Audit?.PrunedCount ?? 0);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -36,8 +36,8 @@ internal sealed partial class RetentionWorker(RetentionRunner runner, RetentionO
     }
 
     [LoggerMessage(EventId = 3140, Level = LogLevel.Information,
-        Message = "Retention pass removed {Investigations} investigations, {StageEvents} stage events, {Intake} intake rows, {Messages} messages, {DeadLetters} dead letters, {ReportFiles} report files, {AuditRecords} audit records")]
-    private static partial void PassDone(ILogger logger, long investigations, long stageEvents, long intake, long messages, long deadLetters, int reportFiles, long auditRecords);
+        Message = "Retention pass removed {Investigations} investigations, {StageEvents} stage events, {Intake} intake rows, {Messages} messages, {DeadLetters} dead letters, {Notifications} notification deliveries, {ReportFiles} report files, {AuditRecords} audit records")]
+    private static partial void PassDone(ILogger logger, long investigations, long stageEvents, long intake, long messages, long deadLetters, long notifications, int reportFiles, long auditRecords);
 
     [LoggerMessage(EventId = 3141, Level = LogLevel.Error, Message = "Retention pass failed; retrying on the next pass")]
     private static partial void PassFailed(ILogger logger, Exception exception);

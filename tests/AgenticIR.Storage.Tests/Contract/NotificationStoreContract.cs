@@ -115,4 +115,24 @@ public abstract class NotificationStoreContract
         Assert.Equal(NotificationTarget.Mail, row.Target);
         Assert.Equal(("splunk_soar", "prod", "42"), (row.Platform, row.Instance, row.ExternalId));
     }
+
+    [Fact]
+    public async Task ReadStatisticsAsync_MixedStates_CountsEachStateAndTheOldestPending()
+    {
+        var store = await CreateStoreAsync();
+        Assert.Equal(NotificationStatistics.None, await store.ReadStatisticsAsync(Ct));
+        var older = Delivery("k0");
+        older = older with { Notification = older.Notification with { At = T0.AddMinutes(-5) } };
+        await store.EnqueueAsync([Delivery("k1"), Delivery("k2"), Delivery("k3"), Delivery("k4"), older], Ct);
+        var claimed = await store.ClaimDueAsync(T0, Lease, 4, Ct);
+        await store.CompleteAsync(claimed[0].DeliveryKey, NotificationDeliveryState.Delivered, "note 1", null, T0, Ct);
+        await store.CompleteAsync(claimed[1].DeliveryKey, NotificationDeliveryState.Delivered, "note 2", null, T0, Ct);
+        await store.CompleteAsync(claimed[2].DeliveryKey, NotificationDeliveryState.Failed, null, "given up", T0, Ct);
+        await store.RetryLaterAsync(claimed[3].DeliveryKey, T0.AddMinutes(1), "SOAR unreachable", Ct);
+
+        var statistics = await (await CreateStoreAsync()).ReadStatisticsAsync(Ct);
+
+        // Pending: k4 (retried later) and k0, whose event is the oldest.
+        Assert.Equal(new NotificationStatistics(Pending: 2, Delivered: 2, Failed: 1, OldestPendingRaisedAt: T0.AddMinutes(-5)), statistics);
+    }
 }

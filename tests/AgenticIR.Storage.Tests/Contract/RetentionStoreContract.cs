@@ -1,4 +1,5 @@
 using AgenticIR.Core.Bus;
+using AgenticIR.Core.Notifications;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.Retention;
 using AgenticIR.Core.State;
@@ -19,6 +20,9 @@ public abstract class RetentionStoreContract
 
     /// <summary>A state store, its outbox and the retention pass, on this test's (initialized, empty) database.</summary>
     protected abstract Task<(IStateStore Store, IMessageOutbox Outbox, IRetentionStore Retention)> CreateAsync();
+
+    /// <summary>The notification outbox on the same database as <see cref="CreateAsync"/>.</summary>
+    protected abstract Task<INotificationStore> CreateNotificationStoreAsync();
 
     [Fact]
     public async Task PruneAsync_MixedHistory_RemovesOnlyWhatIsPastRetentionAndNotInUse()
@@ -91,6 +95,46 @@ public abstract class RetentionStoreContract
 
         Assert.Equal((1201L, 1201L), (counts.Investigations, counts.Messages));
         Assert.Empty(await store.ListAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task PruneAsync_NotificationDeliveries_RemovesOldDeliveredAndFailedAndKeepsPending()
+    {
+        var (_, _, retention) = await CreateAsync();
+        var notifications = await CreateNotificationStoreAsync();
+        var old = Time.GetUtcNow();
+        await notifications.EnqueueAsync([NotificationDeliveryOf("old-delivered", old), NotificationDeliveryOf("old-failed", old), NotificationDeliveryOf("old-pending", old)], Ct);
+        await notifications.CompleteAsync(NotificationDeliveryOf("old-delivered", old).DeliveryKey, NotificationDeliveryState.Delivered, "note 1", null, old, Ct);
+        await notifications.CompleteAsync(NotificationDeliveryOf("old-failed", old).DeliveryKey, NotificationDeliveryState.Failed, null, "SOAR said no", old, Ct);
+        Time.Advance(TimeSpan.FromDays(10));
+        var recent = Time.GetUtcNow();
+        await notifications.EnqueueAsync([NotificationDeliveryOf("new-delivered", recent)], Ct);
+        await notifications.CompleteAsync(NotificationDeliveryOf("new-delivered", recent).DeliveryKey, NotificationDeliveryState.Delivered, "note 2", null, recent, Ct);
+        var cutoffs = new RetentionCutoffs { FinishedNotificationsBefore = recent.AddDays(-5) };
+
+        var dryRun = await retention.PruneAsync(cutoffs, dryRun: true, Ct);
+        Assert.Equal(4, (await notifications.ListAsync(null, 10, Ct)).Count);
+        var counts = await retention.PruneAsync(cutoffs, dryRun: false, Ct);
+
+        Assert.Equal(new RetentionCounts(0, 0, 0, 0, 0, Notifications: 2), dryRun);
+        Assert.Equal(dryRun, counts);
+        Assert.Equal(["new-delivered", "old-pending"], (await notifications.ListAsync(null, 10, Ct)).Select(d => d.Notification.Key).Order(StringComparer.Ordinal));
+        // Without a notifications cutoff nothing of them goes.
+        Assert.Equal(RetentionCounts.None, await retention.PruneAsync(new RetentionCutoffs { FinishedNotificationsBefore = null, DeliveredMessagesBefore = recent }, dryRun: false, Ct));
+    }
+
+    private static NotificationDelivery NotificationDeliveryOf(string key, DateTimeOffset at)
+    {
+        var notification = new Notification
+        {
+            Key = key, Kind = NotificationKind.KillSwitchEngaged, Severity = NotificationSeverity.Critical, Subject = "Kill switch engaged: global",
+            Body = "engaged by alice", At = at,
+        };
+        return new NotificationDelivery
+        {
+            DeliveryKey = NotificationDelivery.KeyOf(notification, NotificationTarget.Operations, "splunk_soar", "prod", null),
+            Notification = notification, Target = NotificationTarget.Operations, Platform = "splunk_soar", Instance = "prod", NextAttemptAt = at,
+        };
     }
 
     private RetentionCutoffs CutoffsFiveDaysAgo()

@@ -1,4 +1,5 @@
 using AgenticIR.Core.Bus;
+using AgenticIR.Core.Notifications;
 using AgenticIR.Core.Ports;
 using AgenticIR.Storage.Tests.Contract;
 using AgenticIR.Storage.Tests.Postgres;
@@ -16,6 +17,8 @@ public sealed class PostgresRetentionStoreTests : RetentionStoreContract, IAsync
         var backend = await _database.OpenAsync(Time);
         return (backend.CreateStateStore(), backend.CreateMessageOutbox(), backend.CreateRetention());
     }
+
+    protected override async Task<INotificationStore> CreateNotificationStoreAsync() => (await _database.OpenAsync(Time)).CreateNotificationStore();
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -1,6 +1,8 @@
 using AgenticIR.Core.Bus;
+using AgenticIR.Core.Notifications;
 using AgenticIR.Core.Ports;
 using AgenticIR.Storage.Sqlite;
+using AgenticIR.Storage.Sqlite.Notifications;
 using AgenticIR.Storage.Sqlite.Outbox;
 using AgenticIR.Storage.Sqlite.Retention;
 using AgenticIR.Storage.Tests.Contract;
@@ -18,6 +20,9 @@ public sealed class SqliteRetentionStoreTests : RetentionStoreContract, IDisposa
         var options = await _database.MigratedAsync(Time, TestContext.Current.CancellationToken);
         return (new SqliteStateStore(options, Time), new SqliteMessageOutbox(options, Time), new SqliteRetentionStore(options));
     }
+
+    protected override async Task<INotificationStore> CreateNotificationStoreAsync() =>
+        new SqliteNotificationStore(await _database.MigratedAsync(Time, TestContext.Current.CancellationToken));
 
     public void Dispose() => _database.Dispose();
 }

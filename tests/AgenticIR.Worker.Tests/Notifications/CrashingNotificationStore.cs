@@ -28,4 +28,6 @@ internal sealed class CrashingNotificationStore(INotificationStore inner, Crashi
 
     public Task<IReadOnlyList<NotificationDelivery>> ListAsync(string? notificationKey, int limit, CancellationToken cancellationToken) =>
         inner.ListAsync(notificationKey, limit, cancellationToken);
+
+    public Task<NotificationStatistics> ReadStatisticsAsync(CancellationToken cancellationToken) => inner.ReadStatisticsAsync(cancellationToken);
 }

@@ -83,6 +83,24 @@ public sealed class SplunkSoarNotificationTests
     }
 
     [Fact]
+    public async Task KillSwitch_EngagedAndDelivered_LoggedOnceByTheLogTarget()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start);
+        await using var h = await BridgeHarness.StartAsync(BridgeHarness.Entry("scans", "events", "assisted"),
+            (s, _) => s.AddSingleton<TimeProvider>(clock), simulatorTime: clock, cancellationToken: ct);
+        Assert.NotEmpty(h.Pipeline.Policy.KillSwitch.Notification);
+
+        await h.Pipeline.Get<KillSwitchService>().EngageAsync(KillSwitch.Global, "alice", "drill", ct);
+        await PassAsync(h, clock, ct);
+        await PassAsync(h, clock, ct);
+
+        // One line for the event (the policy's tiers are not each a line of their own), by the log target.
+        var line = Assert.Single(h.Logs.Lines, l => l.Message.Contains("Kill switch engaged: global", StringComparison.Ordinal));
+        Assert.Equal(1452, line.EventId);
+    }
+
+    [Fact]
     public async Task BreakerTrip_FailingAgent_NotedOnTheOperationsContainer()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -104,6 +104,11 @@ internal sealed class PostgresNotificationStore(PostgresDatabase database) : INo
         }, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<NotificationStatistics> ReadStatisticsAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(async connection => NotificationStatisticsRow.ToStatistics(await connection.QueryAsync<NotificationStatisticsRow>(
+            new CommandDefinition(NotificationStatisticsRow.Sql, cancellationToken: cancellationToken))), cancellationToken);
+
     private sealed class BinaryRow
     {
         public string DeliveryKey { get; set; } = "";

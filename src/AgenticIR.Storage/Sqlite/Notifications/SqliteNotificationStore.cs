@@ -109,4 +109,12 @@ public sealed class SqliteNotificationStore(SqliteStoreOptions options) : INotif
             """, new { notificationKey, limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToDelivery())];
     }
+
+    /// <inheritdoc />
+    public async Task<NotificationStatistics> ReadStatisticsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        return NotificationStatisticsRow.ToStatistics(await connection.QueryAsync<NotificationStatisticsRow>(
+            new CommandDefinition(NotificationStatisticsRow.Sql, cancellationToken: cancellationToken)));
+    }
 }

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace AgenticIR.Worker.Commands.Status;
 
 /// <summary><c>agentic-ir status [--json]</c>: inputs by outcome, investigations, consumer lag, workers and their
-/// heartbeats, which worker holds which lease, SOAR polling, kill switches. Exit 0 when healthy, 1 otherwise (a container
+/// heartbeats, which worker holds which lease, SOAR polling, notifications, kill switches. Exit 0 when healthy, 1 otherwise (a container
 /// health check): see <see cref="StatusReader"/> for what counts as unhealthy.</summary>
 internal static class StatusCommand
 {
@@ -19,7 +19,7 @@ internal static class StatusCommand
     internal static Command Create(IAnsiConsole? console)
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of tables" };
-        var command = new Command("status", "Show inputs by outcome, investigations, consumer lag, workers, the leases they hold, SOAR polling and kill switches; exit 1 when unhealthy") { json };
+        var command = new Command("status", "Show inputs by outcome, investigations, consumer lag, workers, the leases they hold, SOAR polling, notifications and kill switches; exit 1 when unhealthy") { json };
         command.SetAction(async (parse, ct) =>
         {
             var output = console ?? AnsiConsole.Console;
@@ -38,6 +38,9 @@ internal static class StatusCommand
         summary.AddRow("store", report.Store);
         summary.AddRow("inputs", Invariant($"{report.Inputs.Processed} processed, {report.Inputs.Merged} merged, {report.Inputs.DeadLettered} dead-lettered"));
         summary.AddRow("investigations", Invariant($"{report.Investigations.Total} total, {report.Investigations.Unfinished} unfinished, {report.Investigations.AwaitingApproval} awaiting approval"));
+        var n = report.Notifications;
+        summary.AddRow("notifications", Invariant($"{n.Pending} pending") + (n.OldestPendingAgeSeconds is { } age ? Invariant($" (oldest {Age(age)})") : "")
+            + Invariant($", {n.Delivered} delivered, ") + (n.Failed > 0 ? Invariant($"[yellow]{n.Failed} failed[/]") : "0 failed"));
         summary.AddRow("kill switches", report.KillSwitches.Count == 0 ? "none" : Markup.Escape(string.Join(", ", report.KillSwitches.Select(k => $"{k.Scope} by {k.EngagedBy}"))));
         summary.AddRow("health", report.Healthy ? "[green]healthy[/]" : "[red]" + Markup.Escape(string.Join("; ", report.Problems)) + "[/]");
         output.Write(summary);
@@ -79,6 +82,9 @@ internal static class StatusCommand
             output.Write(soar);
         }
     }
+
+    private static string Age(long seconds) =>
+        seconds < 120 ? Invariant($"{seconds}s") : seconds < 7200 ? Invariant($"{seconds / 60}m") : seconds < 172800 ? Invariant($"{seconds / 3600}h") : Invariant($"{seconds / 86400}d");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

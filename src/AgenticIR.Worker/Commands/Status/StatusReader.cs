@@ -1,4 +1,5 @@
 using AgenticIR.Core.Governance;
+using AgenticIR.Core.Notifications;
 using AgenticIR.Core.Policy;
 using AgenticIR.Core.Ports;
 using AgenticIR.Governance.Health;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Configuration;
 namespace AgenticIR.Worker.Commands.Status;
 
 /// <summary>Gathers the status report. Healthy means: the store answers, the Kafka brokers answer when Kafka is configured,
-/// and unfinished investigations are not left without a live worker to run them. Everything else (dead workers, engaged
-/// kill switches, lag) is reported but is not a failure.</summary>
+/// and unfinished investigations or pending notifications are not left without a live worker to run them. Everything
+/// else (dead workers, engaged kill switches, lag, dead-lettered inputs, notifications given up) is reported but is not a
+/// failure.</summary>
 internal static class StatusReader
 {
     private static readonly TimeSpan KafkaTimeout = TimeSpan.FromSeconds(10);
@@ -26,6 +28,7 @@ internal static class StatusReader
         IReadOnlyList<LeaseRecord> leases = [];
         IReadOnlyList<KillSwitch> switches = [];
         IReadOnlyList<AgentHealth> agents = [];
+        var notifications = NotificationStatistics.None;
         // An embedded store nobody created yet is empty: reading it must not create it.
         if (!settings.EmbeddedStoreMissing)
         {
@@ -42,6 +45,7 @@ internal static class StatusReader
                 // The window is the policy's default: status reads the store, not the policy file.
                 agents = await new AgentHealthReader(host.Resolve<IStateStore>(), controls)
                     .ReadAsync(time.GetUtcNow() - AgentHealthPolicy.Default.Window, cancellationToken);
+                notifications = await host.Resolve<INotificationStore>().ReadStatisticsAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -55,6 +59,8 @@ internal static class StatusReader
         var workerRows = workers.Select(w => new StatusWorker(w.Id, w.Host, w.Pid, w.StartedAt, w.LastSeen, w.StoppedAt, w.IsAlive(now, settings.Worker.WorkerTimeout))).ToList();
         if (statistics.Unfinished > 0 && !workerRows.Any(w => w.Alive))
             problems.Add($"{statistics.Unfinished} unfinished investigation(s) and no live worker to run them");
+        if (notifications.Pending > 0 && !workerRows.Any(w => w.Alive))
+            problems.Add($"{notifications.Pending} pending notification(s) and no live worker to deliver them");
 
         return new StatusReport(
             store,
@@ -73,6 +79,8 @@ internal static class StatusReader
             problems)
         {
             Agents = [.. agents.Select(a => new StatusAgent(a.Agent, a.State, a.Errors, a.Reason, a.Since))],
+            Notifications = new StatusNotifications(notifications.Pending, notifications.Delivered, notifications.Failed,
+                notifications.OldestPendingRaisedAt is { } oldest ? (long)Math.Max(0, (now - oldest).TotalSeconds) : null),
         };
     }
 

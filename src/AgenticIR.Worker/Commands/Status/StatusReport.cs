@@ -15,4 +15,7 @@ internal sealed record StatusReport(
 {
     /// <summary>Each agent's health (kill switch, breaker, recent failed stages).</summary>
     public IReadOnlyList<StatusAgent> Agents { get; init; } = [];
+
+    /// <summary>The notification outbox by state.</summary>
+    public StatusNotifications Notifications { get; init; } = new(0, 0, 0, null);
 }
