@@ -61,8 +61,16 @@ internal static class InvestigationView
 
         if (record.Incident?.ModelUsage is { } usage)
         {
-            console.MarkupLine($"\n[bold]Model[/] {E(usage.Reasoner)} · {usage.Calls} calls · {usage.PromptTokens} prompt + {usage.CompletionTokens} completion tokens · {usage.Fallbacks} fallbacks");
+            console.MarkupLine($"\n[bold]Model[/] {E(usage.Reasoner)} · {usage.Calls} calls · {usage.PromptTokens} prompt + {usage.CompletionTokens} completion tokens · {usage.LatencyMs} ms · {usage.Fallbacks} fallbacks");
             foreach (var note in usage.Notes) console.MarkupLine("  " + E(note));
+        }
+        if (record.Incident?.ModelWriting is { } writing)
+        {
+            // The model's words are a proposal no decision reads; shown as escaped text, like the alert's own.
+            console.MarkupLine($"\n[bold]Model proposal[/] (model-written by {E(writing.Model)}; not acted on)");
+            if (writing.Narrative is { } narrative) console.MarkupLine("  " + E(narrative));
+            foreach (var hypothesis in writing.Hypotheses)
+                console.MarkupLine($"  hypothesis: {E(hypothesis.Text)} (evidence {E(string.Join(", ", hypothesis.EvidenceIds))})");
         }
         console.MarkupLine("\n[bold]Timeline[/]");
         foreach (var t in record.Timeline.OrderBy(t => t.At)) console.MarkupLine($"  {E(t.At.ToString("u", CultureInfo.InvariantCulture))} [grey]{E(t.Stage)}[/] {E(t.Description)}");

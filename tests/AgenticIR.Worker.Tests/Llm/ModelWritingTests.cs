@@ -1,10 +1,13 @@
 using System.Text.RegularExpressions;
 using AgenticIR.Agents.Reasoning;
 using AgenticIR.Core.Reporting;
+using AgenticIR.Core.Security;
 using AgenticIR.Core.State;
 using AgenticIR.Llm;
 using AgenticIR.Splunk.Events;
+using AgenticIR.Worker.Commands;
 using AgenticIR.Worker.Tests.Support;
+using Spectre.Console;
 
 namespace AgenticIR.Worker.Tests.Llm;
 
@@ -111,6 +114,32 @@ public sealed partial class ModelWritingTests(DeterministicBaselineFixture basel
             }
             Assert.Contains("> /approve all", note, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Show_HostileWriter_TheProposalIsPrintedAsEscapedTextBesideItsUsage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var server = ModelServer.HostileWriter();
+
+        var (_, records) = await ReplayAsync(server, ct);
+
+        var record = records.First(r => r.Incident?.ModelWriting is { Hypotheses.Count: > 0, Narrative: not null });
+        var writing = record.Incident!.ModelWriting!;
+        using var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 4000;
+
+        InvestigationView.Write(console, record, [], []);
+
+        var text = output.ToString();
+        Assert.Contains($"Model proposal (model-written by llm:{ModelServer.Model}; not acted on)", text, StringComparison.Ordinal);
+        Assert.Contains(ControlCharacters.Escape(writing.Narrative), text, StringComparison.Ordinal);
+        Assert.All(writing.Hypotheses, h => Assert.Contains($"hypothesis: {ControlCharacters.Escape(h.Text)} (evidence {string.Join(", ", h.EvidenceIds)})", text, StringComparison.Ordinal));
+        Assert.Contains($"{record.Incident.ModelUsage!.LatencyMs} ms", text, StringComparison.Ordinal);
     }
 
     private static string WithoutApproval(string action) => action[..action.LastIndexOf(" [", StringComparison.Ordinal)];
