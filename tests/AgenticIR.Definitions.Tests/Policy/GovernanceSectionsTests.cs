@@ -1,35 +1,18 @@
 using AgenticIR.Core.Policy;
 using AgenticIR.Definitions.Policy;
-using AgenticIR.Definitions.Tests.Yaml;
-using AgenticIR.Testing;
 
 namespace AgenticIR.Definitions.Tests.Policy;
 
 /// <summary>The optional governance sections (issue 4/5): protected_targets, approvers, business_hours, graduation.</summary>
 public sealed class GovernanceSectionsTests
 {
-    private const string OurSections = "# AgenticIR: targets no autonomous action may touch.";
+    private static readonly ShippedPolicyPrefix Prefix = new("# AgenticIR: targets no autonomous action may touch.");
 
-    private static readonly string ShippedPath = Path.Combine(RepoPaths.Config, "governance.yaml");
+    private static readonly string ShippedPath = ShippedPolicyPrefix.ShippedPath;
 
-    // The shipped policy without our optional sections, so each test appends exactly the YAML it is about.
-    private static string Base()
-    {
-        var text = File.ReadAllText(ShippedPath);
-        var cut = text.IndexOf(OurSections, StringComparison.Ordinal);
-        Assert.True(cut > 0, "the shipped policy's optional sections moved; update OurSections");
-        return text[..cut];
-    }
+    private static (GovernancePolicy? Policy, string[] Errors) Load(string appended) => Prefix.Load(appended);
 
-    private static (GovernancePolicy? Policy, string[] Errors) Load(string appended)
-    {
-        using var scratch = new ScratchFolder();
-        var (policy, errors) = GovernancePolicyLoader.TryLoad(scratch.Write("governance.yaml", Base() + appended));
-        return (policy, ErrorLines.Of(errors));
-    }
-
-    private static int LineOf(string appended, string needle) =>
-        Base().Split('\n').Length - 1 + appended[..appended.IndexOf(needle, StringComparison.Ordinal)].Split('\n').Length;
+    private static int LineOf(string appended, string needle) => Prefix.LineOf(appended, needle);
 
     [Fact]
     public void Load_ShippedPolicy_ReadsTheOptionalSections()

@@ -1,35 +1,19 @@
 using AgenticIR.Core.Notifications;
 using AgenticIR.Core.Policy;
 using AgenticIR.Definitions.Policy;
-using AgenticIR.Definitions.Tests.Yaml;
-using AgenticIR.Testing;
 
 namespace AgenticIR.Definitions.Tests.Policy;
 
 /// <summary>The policy's <c>notifications</c> section: targets per kind, the operations item, mail and retries.</summary>
 public sealed class NotificationsSectionTests
 {
-    private const string Section = "# AgenticIR: notifications where people look";
+    private static readonly ShippedPolicyPrefix Prefix = new("# AgenticIR: notifications where people look");
 
-    private static readonly string ShippedPath = Path.Combine(RepoPaths.Config, "governance.yaml");
+    private static readonly string ShippedPath = ShippedPolicyPrefix.ShippedPath;
 
-    private static string Base()
-    {
-        var text = File.ReadAllText(ShippedPath);
-        var cut = text.IndexOf(Section, StringComparison.Ordinal);
-        Assert.True(cut > 0, "the shipped policy's notifications section moved; update Section");
-        return text[..cut];
-    }
+    private static (GovernancePolicy? Policy, string[] Errors) Load(string appended) => Prefix.Load(appended);
 
-    private static (GovernancePolicy? Policy, string[] Errors) Load(string appended)
-    {
-        using var scratch = new ScratchFolder();
-        var (policy, errors) = GovernancePolicyLoader.TryLoad(scratch.Write("governance.yaml", Base() + appended));
-        return (policy, ErrorLines.Of(errors));
-    }
-
-    private static int LineOf(string appended, string needle) =>
-        Base().Split('\n').Length - 1 + appended[..appended.IndexOf(needle, StringComparison.Ordinal)].Split('\n').Length;
+    private static int LineOf(string appended, string needle) => Prefix.LineOf(appended, needle);
 
     [Fact]
     public void Load_ShippedPolicy_SpellsOutTheDefaults()
