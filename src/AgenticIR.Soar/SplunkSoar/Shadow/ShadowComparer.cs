@@ -1,10 +1,8 @@
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Catalog;
-using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Playbooks;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Shadow;
-using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Api;
 using AgenticIR.Soar.SplunkSoar.Dispatch;
 
@@ -31,11 +29,9 @@ internal sealed class ShadowComparer(IActionCatalog catalog)
 
         var theirRuns = inputs.ActionRuns.Where(r => !r.Name.StartsWith(SoarDispatchNames.RunNamePrefix, StringComparison.Ordinal)).ToList();
         var (playbookActions, unmapped) = MapActions(theirRuns, inputs.Apps);
-        var agentActions = (record.Plan?.Actions ?? []).Where(a => a.Kind != ActionKind.Enrichment).Select(a => a.LogicalAction)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var agentActions = ShadowAgentSide.Actions(record);
 
-        var started = inputs.StageEvents.Where(e => e.Stage == InvestigationStage.Triaged).OrderBy(e => e.Version).Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
-        var decided = inputs.StageEvents.Where(e => e.Stage >= InvestigationStage.Planned).OrderBy(e => e.Version).Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
+        var (started, decided) = ShadowAgentSide.Times(inputs.StageEvents);
         var playbookEnd = inputs.PlaybookRuns.Where(r => r.Status is "success" or "failed" && r.UpdateTime is not null)
             .Select(r => r.UpdateTime).Min() ?? container.CloseTime;
 
@@ -56,7 +52,7 @@ internal sealed class ShadowComparer(IActionCatalog catalog)
             PlaybookActions = playbookActions,
             UnmappedPlaybookActions = unmapped,
             ActionOverlap = Jaccard(agentActions, playbookActions),
-            ExtraFindings = ExtraFindings(record.Report?.Findings ?? [], theirRuns),
+            ExtraFindings = ShadowAgentSide.ExtraFindings(record.Report?.Findings ?? [], theirRuns.SelectMany(r => r.Targets).SelectMany(t => t.Parameters).SelectMany(p => p.Values)),
             AgentsStartedAt = started,
             AgentsDecidedAt = decided,
             AgentDecisionSeconds = started is not null && decided is not null ? (decided.Value - started.Value).TotalSeconds : null,
@@ -120,16 +116,6 @@ internal sealed class ShadowComparer(IActionCatalog catalog)
         !given.TryGetValue(p.Key, out var value) ? 0
         : p.Value.Contains("${", StringComparison.Ordinal) || string.Equals(value, p.Value, StringComparison.OrdinalIgnoreCase) ? 1
         : -1);
-
-    private static List<string> ExtraFindings(IReadOnlyList<Finding> findings, IReadOnlyList<SoarActionRun> theirRuns)
-    {
-        var touched = theirRuns.SelectMany(r => r.Targets).SelectMany(t => t.Parameters).SelectMany(p => p.Values)
-            .Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
-        return [.. findings
-            .Where(f => f.Verdict >= Verdict.Suspicious && f.Subject is not null)
-            .Where(f => !touched.Any(v => v.Contains(f.Subject!.Value, StringComparison.OrdinalIgnoreCase)))
-            .Select(f => $"{f.Id} {f.Verdict.ToString().ToLowerInvariant()} {ObservableTypeNames.ToWire(f.Subject!.Type)}:{f.Subject.Value}: {f.Title}")];
-    }
 
     private static Dictionary<string, string> VerdictCef(SoarArtifact? artifact)
     {

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using AgenticIR.Core.Alerts;
 using AgenticIR.Core.Catalog;
-using AgenticIR.Core.Investigation;
 using AgenticIR.Core.Response;
 using AgenticIR.Core.Shadow;
-using AgenticIR.Core.State;
 using AgenticIR.Soar.SplunkSoar.Shadow;
 using AgenticIR.Soar.Xsoar.Api;
 
@@ -31,13 +29,11 @@ internal sealed class XsoarShadowComparer(IActionCatalog catalog)
         // of which only False Positive names a disposition; custom reasons (True Positive, Benign…) are read the same way.
         var analystDisposition = incident.Status == ClosedStatus ? ShadowDispositions.Normalize(incident.CloseReason) : null;
 
-        var agentActions = (record.Plan?.Actions ?? []).Where(a => a.Kind != ActionKind.Enrichment).Select(a => a.LogicalAction)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var agentActions = ShadowAgentSide.Actions(record);
         var ran = XsoarRanCommands.Of(inputs.Playbook, inputs.Entries, inputs.ApiUser);
         var (playbookActions, unmapped) = MapActions(ran, agentActions);
 
-        var started = inputs.StageEvents.Where(e => e.Stage == InvestigationStage.Triaged).OrderBy(e => e.Version).Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
-        var decided = inputs.StageEvents.Where(e => e.Stage >= InvestigationStage.Planned).OrderBy(e => e.Version).Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
+        var (started, decided) = ShadowAgentSide.Times(inputs.StageEvents);
         var final = incident.Status == ClosedStatus;
         var closedAt = final ? Date(incident.Raw, "closed") ?? incident.Modified : null;
         var playbookEnd = string.Equals(inputs.Playbook?.State, "completed", StringComparison.OrdinalIgnoreCase)
@@ -61,7 +57,7 @@ internal sealed class XsoarShadowComparer(IActionCatalog catalog)
             PlaybookActions = playbookActions,
             UnmappedPlaybookActions = unmapped,
             ActionOverlap = ShadowComparer.Jaccard(agentActions, playbookActions),
-            ExtraFindings = ExtraFindings(record.Report?.Findings ?? [], ran),
+            ExtraFindings = ShadowAgentSide.ExtraFindings(record.Report?.Findings ?? [], ran.SelectMany(c => c.Arguments.Values)),
             AgentsStartedAt = started,
             AgentsDecidedAt = decided,
             AgentDecisionSeconds = started is not null && decided is not null ? (decided.Value - started.Value).TotalSeconds : null,
@@ -132,15 +128,6 @@ internal sealed class XsoarShadowComparer(IActionCatalog catalog)
         !given.TryGetValue(a.Key, out var value) ? 0
         : a.Value.Contains("${", StringComparison.Ordinal) || string.Equals(value, a.Value, StringComparison.OrdinalIgnoreCase) ? 1
         : -1);
-
-    private static List<string> ExtraFindings(IReadOnlyList<Finding> findings, IReadOnlyList<XsoarRanCommand> ran)
-    {
-        var touched = ran.SelectMany(c => c.Arguments.Values).Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
-        return [.. findings
-            .Where(f => f.Verdict >= Verdict.Suspicious && f.Subject is not null)
-            .Where(f => !touched.Any(v => v.Contains(f.Subject!.Value, StringComparison.OrdinalIgnoreCase)))
-            .Select(f => $"{f.Id} {f.Verdict.ToString().ToLowerInvariant()} {ObservableTypeNames.ToWire(f.Subject!.Type)}:{f.Subject.Value}: {f.Title}")];
-    }
 
     private static string? String(JsonElement raw, string name) =>
         raw.ValueKind == JsonValueKind.Object && raw.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
