@@ -7,11 +7,11 @@ using AgenticIR.Core.State;
 namespace AgenticIR.Storage.Shared;
 
 /// <summary>How an investigation's state is kept in the <c>state</c> column on both back ends: a one-byte format tag, then
-/// its UTF-8 CoreJson document, Brotli-compressed once the investigation is finished (documented or closed) and plain
-/// before. A running investigation is saved several times and each save replaces the last, so compressing those would
-/// cost CPU on every stage for bytes that are overwritten moments later; the finished record is the one that stays, at
-/// about a fifth of its JSON size (an eighth when primed with the dictionary, below). Rows written before this column
-/// existed are still read from <c>state_json</c>.</summary>
+/// its UTF-8 CoreJson document, plain while the investigation runs and Zstandard-compressed with the state dictionary once
+/// it is finished (documented or closed). A running investigation is saved several times and each save replaces the last,
+/// so compressing those would cost CPU on every stage for bytes that are overwritten moments later; the finished record is
+/// the one that stays, at about an eighth of its JSON size. Rows in the earlier formats (Brotli alone, Brotli primed with
+/// the dictionary) and rows written before this column existed (read from <c>state_json</c>) stay readable.</summary>
 internal static class InvestigationStateCodec
 {
     /// <summary>Format tag of a plain UTF-8 CoreJson document.</summary>
@@ -22,33 +22,31 @@ internal static class InvestigationStateCodec
 
     /// <summary>Format tag of a UTF-8 CoreJson document compressed as the continuation of a Brotli stream that first
     /// carried <see cref="Dictionary"/>: the stored bytes follow <see cref="DictionaryStream"/>, and decompressing both
-    /// yields the dictionary and then the document. Every finished state shares the dictionary's property names and
-    /// recurring phrases, which a state compressed on its own pays for again; primed, a state takes ~40 % fewer bytes.</summary>
+    /// yields the dictionary and then the document. Written until <see cref="ZstdJson"/> replaced it; still read.</summary>
     public const byte PrimedBrotliJson = 2;
 
-    // Quality 4 with a 4 MB window: most of the ratio of the higher levels at a small share of their time (the state is
-    // compressed once per saved stage, inside the pipeline's time budget).
-    private const int Quality = 4;
-    private const int Window = 22;
+    /// <summary>Format tag of a UTF-8 CoreJson document in one Zstandard frame compressed with <see cref="Dictionary"/> as
+    /// its raw-content dictionary. Every finished state shares the dictionary's property names and recurring phrases,
+    /// which a state compressed on its own pays for again.</summary>
+    public const byte ZstdJson = 3;
 
     // One serialisation buffer per thread, reused across saves: a running investigation's state is ~30 KB of JSON and is
     // written at every stage, so a fresh buffer per save was most of the allocation of a save.
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
     [ThreadStatic] private static Utf8JsonWriter? _writer;
 
-    /// <summary>The priming text: the finished state of one sample investigation (a process alert with URL, address, hash,
+    /// <summary>The dictionary: the finished state of one sample investigation (a process alert with URL, address, hash,
     /// host and user observables, findings, a plan, an incident and feedback) as CoreJson wrote it.</summary>
     private static readonly byte[] Dictionary = Resource("InvestigationStateDictionary.json");
 
-    /// <summary>The exact Brotli stream (quality 4, window 22, flushed) that <see cref="Dictionary"/> compressed to when the
-    /// format was introduced. Decoding uses these bytes, so primed rows stay readable even if a later Brotli encodes the
-    /// dictionary differently; such an encoder is detected at start and writes <see cref="BrotliJson"/> instead.</summary>
+    /// <summary>The exact Brotli stream (quality 4, window 22, flushed) that <see cref="Dictionary"/> compressed to in the
+    /// primed format: decoding a <see cref="PrimedBrotliJson"/> row continues it.</summary>
     private static readonly byte[] DictionaryStream = Resource("InvestigationStateDictionary.br");
 
-    private static readonly bool CanPrime = PrimedStream().SequenceEqual(DictionaryStream);
+    private static readonly StateZstd Zstd = new(Dictionary);
 
-    /// <summary>Whether this process writes finished states in the primed format.</summary>
-    internal static bool WritesPrimed => CanPrime;
+    /// <summary>The dictionary text, for tests that build rows in the earlier formats.</summary>
+    internal static ReadOnlySpan<byte> DictionaryText => Dictionary;
 
     /// <summary>The stored form of <paramref name="record"/>.</summary>
     public static byte[] Encode(InvestigationRecord record)
@@ -65,52 +63,7 @@ internal static class InvestigationStateCodec
         writer.Flush();
         if (record.Stage is not (InvestigationStage.Documented or InvestigationStage.Closed)) return buffer.WrittenSpan.ToArray();
 
-        var json = buffer.WrittenSpan[1..];
-        var compressed = ArrayPool<byte>.Shared.Rent(Math.Max(BrotliEncoder.GetMaxCompressedLength(json.Length), BrotliEncoder.GetMaxCompressedLength(Dictionary.Length)) + 1);
-        try
-        {
-            var encoder = new BrotliEncoder(Quality, Window);
-            try
-            {
-                // Primed: the dictionary goes through the encoder first and its output (DictionaryStream) is dropped.
-                if (CanPrime) Prime(ref encoder, compressed);
-                var status = encoder.Compress(json, compressed.AsSpan(1), out _, out var written, isFinalBlock: true);
-                if (status != OperationStatus.Done) throw new InvalidOperationException($"Compressing an investigation's state failed ({status}).");
-                compressed[0] = CanPrime ? PrimedBrotliJson : BrotliJson;
-                return compressed.AsSpan(0, written + 1).ToArray();
-            }
-            finally
-            {
-                encoder.Dispose();
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(compressed);
-        }
-    }
-
-    private static int Prime(ref BrotliEncoder encoder, Span<byte> output)
-    {
-        var status = encoder.Compress(Dictionary, output, out var consumed, out var written, isFinalBlock: false);
-        if (status != OperationStatus.Done || consumed != Dictionary.Length) throw new InvalidOperationException($"Priming the state compressor failed ({status}).");
-        status = encoder.Flush(output[written..], out var flushed);
-        if (status != OperationStatus.Done) throw new InvalidOperationException($"Priming the state compressor failed ({status}).");
-        return written + flushed;
-    }
-
-    private static byte[] PrimedStream()
-    {
-        var output = new byte[BrotliEncoder.GetMaxCompressedLength(Dictionary.Length)];
-        var encoder = new BrotliEncoder(Quality, Window);
-        try
-        {
-            return output.AsSpan(0, Prime(ref encoder, output)).ToArray();
-        }
-        finally
-        {
-            encoder.Dispose();
-        }
+        return Zstd.Compress(buffer.WrittenSpan[1..], ZstdJson);
     }
 
     private static byte[] Resource(string name)
@@ -134,6 +87,7 @@ internal static class InvestigationStateCodec
     private static InvestigationRecord Decode(byte[] state)
     {
         if (state[0] == PlainJson) return Check(JsonSerializer.Deserialize<InvestigationRecord>(state.AsSpan(1), CoreJson.Options));
+        if (state[0] == ZstdJson) return Check(JsonSerializer.Deserialize<InvestigationRecord>(Zstd.Decompress(state.AsSpan(1)), CoreJson.Options));
         if (state[0] == BrotliJson)
         {
             using var input = new MemoryStream(state, 1, state.Length - 1, writable: false);
