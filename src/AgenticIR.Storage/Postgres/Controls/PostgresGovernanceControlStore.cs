@@ -15,17 +15,13 @@ internal sealed class PostgresGovernanceControlStore(PostgresDatabase database) 
         "scope AS Scope, engaged_by AS EngagedBy, reason AS Reason, engaged_at AS EngagedAt, released_by AS ReleasedBy, released_at AS ReleasedAt";
     private const string ActiveSql = $"SELECT {KillSwitchColumns} FROM kill_switches WHERE released_at IS NULL ORDER BY id;";
 
-    // The last read of the engaged switches, for ActiveAsync(maxAge), and the count of engagements and releases made
-    // through this store: a read is used only while no change was made here since it started. Ages are wall-clock time
-    // whatever clock the records are stamped with (tests give the stores a fake one).
-    private ActiveSnapshot? _snapshot;
-    private long _changes;
+    private readonly ActiveSwitchCache _active = new();
 
     /// <inheritdoc />
     public Task EngageAsync(KillSwitch killSwitch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(killSwitch);
-        return ChangeAsync(() => WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
+        return _active.ChangeAsync(() => WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO kill_switches (scope, engaged_by, reason, engaged_at) VALUES (@Scope, @EngagedBy, @Reason, @At)
             ON CONFLICT (scope) WHERE released_at IS NULL DO NOTHING;
@@ -36,7 +32,7 @@ internal sealed class PostgresGovernanceControlStore(PostgresDatabase database) 
 
     /// <inheritdoc />
     public Task<bool> ReleaseAsync(string scope, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ChangeAsync(() => WriteAsync(async (c, t) =>
+        _active.ChangeAsync(() => WriteAsync(async (c, t) =>
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE kill_switches SET released_by = @releasedBy, released_at = @at WHERE scope = @scope AND released_at IS NULL;",
             new { scope, releasedBy, at = StoreText.Timestamp(at) }, t, cancellationToken: cancellationToken)) > 0, cancellationToken));
@@ -45,16 +41,8 @@ internal sealed class PostgresGovernanceControlStore(PostgresDatabase database) 
     public Task<IReadOnlyList<KillSwitch>> ActiveAsync(CancellationToken cancellationToken) => QueryAsync(ActiveSql, null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<KillSwitch>> ActiveAsync(TimeSpan maxAge, CancellationToken cancellationToken)
-    {
-        var changes = Interlocked.Read(ref _changes);
-        if (Volatile.Read(ref _snapshot) is { } last && last.Changes == changes && TimeProvider.System.GetElapsedTime(last.ReadAt) < maxAge)
-            return last.Switches;
-        var readAt = TimeProvider.System.GetTimestamp();
-        var switches = await QueryAsync(ActiveSql, null, cancellationToken);
-        Volatile.Write(ref _snapshot, new ActiveSnapshot(switches, readAt, changes));
-        return switches;
-    }
+    public Task<IReadOnlyList<KillSwitch>> ActiveAsync(TimeSpan maxAge, CancellationToken cancellationToken) =>
+        _active.ReadAsync(maxAge, () => QueryAsync(ActiveSql, null, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<KillSwitch>> HistoryAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
@@ -125,24 +113,8 @@ internal sealed class PostgresGovernanceControlStore(PostgresDatabase database) 
         }, cancellationToken);
     }
 
-    // An engagement or release through this store: a read started before it finishes is not used afterwards.
-    private async Task<T> ChangeAsync<T>(Func<Task<T>> change)
-    {
-        Interlocked.Increment(ref _changes);
-        try
-        {
-            return await change();
-        }
-        finally
-        {
-            Interlocked.Increment(ref _changes);
-        }
-    }
-
     private Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         database.RunAsync(work, null, cancellationToken);
-
-    private sealed record ActiveSnapshot(IReadOnlyList<KillSwitch> Switches, long ReadAt, long Changes);
 
     private sealed class KillSwitchRow
     {

@@ -11,9 +11,10 @@ public sealed class SqliteGovernanceControlStore(SqliteStoreOptions options) : I
 {
     private const string FailureStreak = "consecutive_failures";
     private readonly SqliteConnectionFactory _connections = new(options);
+    private readonly ActiveSwitchCache _active = new();
 
     /// <inheritdoc />
-    public Task EngageAsync(KillSwitch killSwitch, CancellationToken cancellationToken) => WriteAsync(async (c, t) =>
+    public Task EngageAsync(KillSwitch killSwitch, CancellationToken cancellationToken) => _active.ChangeAsync(() => WriteAsync(async (c, t) =>
     {
         ArgumentNullException.ThrowIfNull(killSwitch);
         await c.ExecuteAsync(new CommandDefinition(
@@ -23,17 +24,21 @@ public sealed class SqliteGovernanceControlStore(SqliteStoreOptions options) : I
             """,
             new { killSwitch.Scope, killSwitch.EngagedBy, killSwitch.Reason, At = StoreText.Timestamp(killSwitch.EngagedAt) }, t, cancellationToken: cancellationToken));
         return 0;
-    }, cancellationToken);
+    }, cancellationToken));
 
     /// <inheritdoc />
-    public Task<bool> ReleaseAsync(string scope, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken) => WriteAsync(async (c, t) =>
+    public Task<bool> ReleaseAsync(string scope, string releasedBy, DateTimeOffset at, CancellationToken cancellationToken) => _active.ChangeAsync(() => WriteAsync(async (c, t) =>
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE kill_switches SET released_by = @releasedBy, released_at = @at WHERE scope = @scope AND released_at IS NULL;",
-            new { scope, releasedBy, at = StoreText.Timestamp(at) }, t, cancellationToken: cancellationToken)) > 0, cancellationToken);
+            new { scope, releasedBy, at = StoreText.Timestamp(at) }, t, cancellationToken: cancellationToken)) > 0, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<KillSwitch>> ActiveAsync(CancellationToken cancellationToken) =>
         QueryAsync("SELECT * FROM kill_switches WHERE released_at IS NULL ORDER BY id;", null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KillSwitch>> ActiveAsync(TimeSpan maxAge, CancellationToken cancellationToken) =>
+        _active.ReadAsync(maxAge, () => ActiveAsync(cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<KillSwitch>> HistoryAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
