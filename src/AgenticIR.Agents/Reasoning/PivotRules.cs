@@ -76,7 +76,9 @@ internal static class PivotRules
     {
         var publicIp = o.IsPublicAddress;
         var ip = o.Type is ObservableType.Ipv4 or ObservableType.Ipv6;
-        var sender = o.Role is not null && (o.Role.Contains("sender", StringComparison.OrdinalIgnoreCase) || o.Role.Contains("from", StringComparison.OrdinalIgnoreCase));
+        // Only a mailbox address can be a sender (every rule below that asks is about an email observable).
+        var sender = o.Type is ObservableType.Email && o.Role is not null
+            && (o.Role.Contains("sender", StringComparison.OrdinalIgnoreCase) || o.Role.Contains("from", StringComparison.OrdinalIgnoreCase));
         var hash = o.Type is ObservableType.Sha256 or ObservableType.Md5 or ObservableType.Sha1;
         var p = tool switch
         {

@@ -58,7 +58,10 @@ public sealed partial class MarkdownText
     private string Defang(string text)
     {
         for (var i = 0; i < _indicators.Length; i++)
-            text = text.Replace(_indicators[i], _defanged[i], StringComparison.OrdinalIgnoreCase);
+        {
+            // Most lines of a report are short cells that cannot hold the value: skip the search, not just the copy.
+            if (text.Length >= _indicators[i].Length) text = text.Replace(_indicators[i], _defanged[i], StringComparison.OrdinalIgnoreCase);
+        }
         // URLs that are no indicator (e.g. inside a title) must not become autolinks either.
         return WwwRegex().Replace(DefangSchemes(text), "www[.]");
     }
