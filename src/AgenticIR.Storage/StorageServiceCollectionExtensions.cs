@@ -40,7 +40,8 @@ public static class StorageServiceCollectionExtensions
             _ => throw new InvalidOperationException($"No storage back end {sp.GetRequiredService<IOptions<StorageOptions>>().Value}."),
         });
 
-        services.TryAddSingleton(sp => Backend(sp).CreateStateStore());
+        // The state store writes the stages' audit records in their saves when the audit trail is on its database.
+        services.TryAddSingleton(sp => Backend(sp).CreateStateStore(sp.GetService<IAuditTrail>()));
         services.TryAddSingleton(sp => Backend(sp).CreateMessageOutbox());
         services.TryAddSingleton(sp => Backend(sp).CreateRetention());
         services.TryAddSingleton(sp => Backend(sp).CreateAuditTrail());

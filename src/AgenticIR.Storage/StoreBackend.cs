@@ -12,6 +12,10 @@ internal abstract class StoreBackend
 {
     public abstract IStateStore CreateStateStore();
 
+    /// <summary>A state store that writes the audit records of the messages it saves to <paramref name="trail"/> in the
+    /// save's transaction when that trail is this back end's on the same database; otherwise like <see cref="CreateStateStore()"/>.</summary>
+    public virtual IStateStore CreateStateStore(IAuditTrail? trail) => CreateStateStore();
+
     /// <summary>One instance for both audit ports, so every append in the process goes through its one write gate.</summary>
     public abstract IAuditTrail CreateAuditTrail();
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AgenticIR.Agents.Orchestration;
+using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
@@ -36,6 +37,7 @@ public sealed class InProcessMessageBus(IStateStore store, IMessageOutbox outbox
     private readonly Lock _deliveredGate = new();
     private readonly SemaphoreSlim _pass = new(1, 1);
     private long _passes;
+    private volatile IAnnouncementAuditor? _saveAuditor;
 
     /// <inheritdoc />
     public void Subscribe(MessageType type, Func<BusMessage, CancellationToken, Task> handler) =>
@@ -43,6 +45,16 @@ public sealed class InProcessMessageBus(IStateStore store, IMessageOutbox outbox
 
     /// <inheritdoc />
     public bool HasSubscribers(MessageType type) => _handlers.ContainsKey(type);
+
+    /// <inheritdoc />
+    public void AuditInSave(IAnnouncementAuditor auditor)
+    {
+        ArgumentNullException.ThrowIfNull(auditor);
+        _saveAuditor = auditor;
+    }
+
+    /// <inheritdoc />
+    public IAnnouncementAuditor? SaveAuditor => _saveAuditor;
 
     /// <inheritdoc />
     public async Task PublishAsync(BusMessage message, CancellationToken cancellationToken)

@@ -27,4 +27,11 @@ public sealed record BusMessage
     /// the store saves it as already delivered, since delivering it to nobody would only cost a second write.</summary>
     [JsonIgnore]
     public bool Unsubscribed { get; init; }
+
+    /// <summary>The audit records written with this message in the transaction of its save (set by
+    /// <see cref="OutboxSaves"/> only for a store that does so, <see cref="Ports.IStateStore.AuditsInSave"/>); the auditor
+    /// named by the receipt then has nothing to do on delivery. Never persisted: a message read back from the store has
+    /// none, and its auditor finds the receipt the save kept.</summary>
+    [JsonIgnore]
+    public AnnouncementAudit? Audit { get; init; }
 }

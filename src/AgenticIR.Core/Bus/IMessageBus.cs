@@ -26,6 +26,16 @@ public interface IMessageBus
     /// many were delivered.</summary>
     Task<int> RedeliverAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
+    /// <summary>Registers the auditor whose records for a message are written in the message's save when the store can
+    /// (<see cref="Ports.IStateStore.AuditsInSave"/>); a bus that cannot hand it to <see cref="OutboxSaves"/> ignores it
+    /// (this default) and the auditor appends on delivery.</summary>
+    void AuditInSave(Audit.IAnnouncementAuditor auditor)
+    {
+    }
+
+    /// <summary>The auditor registered by <see cref="AuditInSave"/>, or null.</summary>
+    Audit.IAnnouncementAuditor? SaveAuditor => null;
+
     /// <summary>Writes the delivered marks still buffered (a bus may mark deliveries in batches).</summary>
     Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

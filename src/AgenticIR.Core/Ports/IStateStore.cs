@@ -36,6 +36,12 @@ public interface IStateStore
     /// <exception cref="ConcurrencyConflictException">Someone saved in between.</exception>
     Task<InvestigationRecord> SaveAsync(InvestigationRecord record, IntakeRecord? intake, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken);
 
+    /// <summary>True when <see cref="SaveAsync(InvestigationRecord, IntakeRecord?, IReadOnlyList{BusMessage}, CancellationToken)"/>
+    /// appends the audit records a message carries (<see cref="BusMessage.Audit"/>) to the audit trail, chained, with
+    /// their receipt, in the save's transaction: a version conflict or a failed append writes neither the state nor the
+    /// records. False (this default) for a store whose audit trail is elsewhere; the auditor then appends on delivery.</summary>
+    bool AuditsInSave => false;
+
     /// <summary>The newest unfinished-or-recent investigation with this fingerprint created at or after <paramref name="since"/>.</summary>
     Task<InvestigationRecord?> FindActiveByFingerprintAsync(string fingerprint, DateTimeOffset since, CancellationToken cancellationToken);
 

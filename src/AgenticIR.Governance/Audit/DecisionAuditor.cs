@@ -15,11 +15,16 @@ namespace AgenticIR.Governance.Audit;
 /// <summary>Turns the pipeline's announcements into audit records: each agent decision (triage, investigation
 /// conclusion, every planned action), the enrichment queries the investigation ran (one record listing each query in
 /// order), and each action outcome. Approval
-/// requests and answers, holds, kill switches and policy changes are audited where they happen. Idempotent: each
-/// message's records are appended with a <see cref="DeliveryReceipt"/> in the same transaction, so a message delivered
-/// again after a crash adds nothing.</summary>
-public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessageSubscriber
+/// requests and answers, holds, kill switches and policy changes are audited where they happen. The records are a
+/// function of the message and the investigation it announces (<see cref="IAnnouncementAuditor"/>), so a store that can
+/// writes them in the transaction of the save that announces them, and delivery then has nothing to do; otherwise they
+/// are appended on delivery. Either way they are kept with a <see cref="DeliveryReceipt"/> in the same transaction, so a
+/// message delivered again after a crash adds nothing.</summary>
+public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessageSubscriber, IAnnouncementAuditor
 {
+    private static readonly MessageType[] AuditedTypes =
+        [MessageType.TriageComplete, MessageType.InvestigationComplete, MessageType.PlanReady, MessageType.ActionExecuted, MessageType.DocumentationReady];
+
     /// <summary>The name its receipts carry.</summary>
     public const string SubscriberName = "decision_auditor";
 
@@ -31,22 +36,52 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
     // One query's line in the listing: tool, query and verdict are attacker-influenced, so each is bounded.
     private const int MaxQueryText = 500;
 
-    /// <summary>Subscribes to the announcements it audits.</summary>
+    /// <summary>Subscribes to the announcements it audits, and has the bus's saves write their records in the save.</summary>
     public void Attach(IMessageBus bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        bus.Subscribe(MessageType.TriageComplete, OnTriageAsync);
-        bus.Subscribe(MessageType.InvestigationComplete, OnInvestigationAsync);
-        bus.Subscribe(MessageType.PlanReady, OnPlanAsync);
-        bus.Subscribe(MessageType.ActionExecuted, OnActionExecutedAsync);
-        bus.Subscribe(MessageType.DocumentationReady, OnDocumentedAsync);
+        foreach (var type in AuditedTypes) bus.Subscribe(type, OnMessageAsync);
+        bus.AuditInSave(this);
+    }
+
+    /// <inheritdoc />
+    string IAnnouncementAuditor.SubscriberName => SubscriberName;
+
+    /// <inheritdoc />
+    public bool Audits(MessageType type) => AuditedTypes.Contains(type);
+
+    /// <inheritdoc />
+    public IReadOnlyList<AuditEntry> EntriesFor(BusMessage message, InvestigationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(record);
+        return message.Type switch
+        {
+            MessageType.TriageComplete => TriageEntries(record),
+            MessageType.InvestigationComplete => InvestigationEntries(record),
+            MessageType.PlanReady => PlanEntries(record),
+            MessageType.ActionExecuted => ActionExecutedEntries(message, record),
+            MessageType.DocumentationReady => DocumentedEntries(record),
+            _ => [],
+        };
+    }
+
+    // A message audited in its save carries its records and the receipt they were kept with: nothing is left to do, not
+    // even a look at the store. Others (published outside a save, or read back from the outbox after a crash) are audited
+    // here, once: a receipt kept before makes the append write nothing.
+    private async Task OnMessageAsync(BusMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Audit?.Receipt.Subscriber == SubscriberName) return;
+        if (await RecordAsync(message, cancellationToken) is not { } record) return;
+        var entries = EntriesFor(message, record);
+        if (entries.Count > 0) await AppendAllAsync(message, entries, cancellationToken);
     }
 
     // What a language model cost the investigation and where its answers were not used; nothing without a model.
-    private async Task OnDocumentedAsync(BusMessage message, CancellationToken cancellationToken)
+    private static IReadOnlyList<AuditEntry> DocumentedEntries(InvestigationRecord record)
     {
-        if (await RecordAsync(message, cancellationToken) is not { Incident.ModelUsage: { } usage } record) return;
-        await AppendAllAsync(message, [new AuditEntry
+        if (record is not { Incident.ModelUsage: { } usage }) return [];
+        return [new AuditEntry
         {
             AgentName = "reasoner",
             ActionType = "model_usage",
@@ -57,13 +92,13 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
             EvidenceHash = Hash(usage),
             InvestigationId = record.Id,
             Details = new Dictionary<string, string> { ["reasoner"] = usage.Reasoner },
-        }], cancellationToken);
+        }];
     }
 
-    private async Task OnTriageAsync(BusMessage message, CancellationToken cancellationToken)
+    private static IReadOnlyList<AuditEntry> TriageEntries(InvestigationRecord record)
     {
-        if (await RecordAsync(message, cancellationToken) is not { Triage: { } triage } record) return;
-        await AppendAllAsync(message, [new AuditEntry
+        if (record is not { Triage: { } triage }) return [];
+        return [new AuditEntry
         {
             AgentName = "triage_agent",
             ActionType = "decision",
@@ -75,12 +110,12 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
             Details = triage.SeverityProposal is { } proposal
                 ? new Dictionary<string, string> { ["mode"] = record.Mode.ToWire(), ["fingerprint"] = record.Fingerprint, ["severity_proposal"] = Bound(proposal) }
                 : new Dictionary<string, string> { ["mode"] = record.Mode.ToWire(), ["fingerprint"] = record.Fingerprint },
-        }], cancellationToken);
+        }];
     }
 
-    private async Task OnInvestigationAsync(BusMessage message, CancellationToken cancellationToken)
+    private static List<AuditEntry> InvestigationEntries(InvestigationRecord record)
     {
-        if (await RecordAsync(message, cancellationToken) is not { Report: { } report } record) return;
+        if (record is not { Report: { } report }) return [];
         var entries = new List<AuditEntry>(2);
         if (report.Steps.Count > 0) entries.Add(EnrichmentQueriesEntry(record.Id, report.Steps));
         entries.Add(new AuditEntry
@@ -93,13 +128,13 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
             EvidenceHash = Hash(report.Findings),
             InvestigationId = record.Id,
         });
-        await AppendAllAsync(message, entries, cancellationToken);
+        return entries;
     }
 
-    private async Task OnPlanAsync(BusMessage message, CancellationToken cancellationToken)
+    private static IReadOnlyList<AuditEntry> PlanEntries(InvestigationRecord record)
     {
-        if (await RecordAsync(message, cancellationToken) is not { Plan: { } plan } record) return;
-        await AppendAllAsync(message, [.. plan.Actions.Select(action => Cited(record, action)).Select(cited => new AuditEntry
+        if (record is not { Plan: { } plan }) return [];
+        return [.. plan.Actions.Select(action => Cited(record, action)).Select(cited => new AuditEntry
             {
                 AgentName = "response_orchestrator",
                 ActionType = "decision",
@@ -115,7 +150,7 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
                     ["risk"] = cited.Action.Risk.ToString().ToLowerInvariant(),
                     ["gate"] = Name(cited.Action.ApprovalClass),
                 },
-            })], cancellationToken);
+            })];
     }
 
     private static (ResponseAction Action, List<Finding> Findings) Cited(InvestigationRecord record, ResponseAction action) =>
@@ -132,9 +167,9 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
             $"{f.Id} ({f.Kind}, {f.Verdict.ToString().ToLowerInvariant()}, confidence {f.Confidence:0.00}): {f.Title}"))));
     }
 
-    private async Task OnActionExecutedAsync(BusMessage message, CancellationToken cancellationToken)
+    private static List<AuditEntry> ActionExecutedEntries(BusMessage message, InvestigationRecord record)
     {
-        if (await RecordAsync(message, cancellationToken) is not { Plan: { } plan } record) return;
+        if (record is not { Plan: { } plan }) return [];
         // The announcement names the run it reports; the action whose execution (or rollback) carries that id is audited.
         var externalId = message.Summary.Split(' ').LastOrDefault() ?? "";
         var entries = new List<AuditEntry>();
@@ -161,7 +196,7 @@ public sealed class DecisionAuditor(IStateStore store, IAuditLog audit) : IMessa
                 },
             });
         }
-        if (entries.Count > 0) await AppendAllAsync(message, entries, cancellationToken);
+        return entries;
     }
 
     /// <summary>The investigation's enrichment queries in one record: each step's tool, query (the observable, as

@@ -1,5 +1,6 @@
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.State;
+using AgenticIR.Storage.Postgres.Audit;
 using AgenticIR.Storage.Shared;
 using Dapper;
 using Npgsql;
@@ -113,7 +114,15 @@ internal sealed partial class PostgresStateStore
         var expected = record.Version;
         var next = record with { Version = expected + 1, UpdatedAt = time.GetUtcNow() };
         var state = InvestigationStateCodec.Encode(next);
-        return WriteAsync(async (connection, transaction) =>
+        var audits = audit is null ? [] : messages.Where(m => m.Audit is { Entries.Count: > 0 }).Select(m => m.Audit!).ToList();
+        if (audits.Count == 0) return WriteAsync((connection, transaction) => SaveRowsAsync(connection, transaction, null), cancellationToken, Landed);
+        // The announcements' audit records go in the same transaction: the stage, its messages and their records are one commit.
+        return audit!.AppendInSaveAsync(audits, append => WriteAsync((connection, transaction) => SaveRowsAsync(connection, transaction, append), cancellationToken, Landed),
+            cancellationToken);
+
+        Task<bool> Landed(NpgsqlConnection connection) => LandedAsync(connection, next.Id, next.Version, state, intake);
+
+        async Task<InvestigationRecord> SaveRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresSaveAppend? append)
         {
             // A concurrent save of the same row waits on its lock, then finds the version moved and changes nothing; the
             // stage's rows go in the same round trip and are rolled back with it then.
@@ -125,10 +134,17 @@ internal sealed partial class PostgresStateStore
                 """,
                 Text(next.Fingerprint), Text(StoreText.Stage(next.Stage)), Text(StoreText.Timestamp(next.UpdatedAt)), Blob(state), Text(next.Id),
                 new NpgsqlParameter<long> { TypedValue = expected });
-            int changed;
+            var (leading, trailing) = append is null ? ([], []) : await append.PrepareAsync(connection, transaction, cancellationToken);
+            await using var batch = StageRows(connection, transaction, [.. leading, update], next.Id, next.Version, next.Stage, next.UpdatedAt, intake, messages);
+            foreach (var command in trailing) batch.BatchCommands.Add(command);
             try
             {
-                changed = await WriteStageRowsAsync(connection, transaction, update, next.Id, next.Version, next.Stage, next.UpdatedAt, intake, messages, cancellationToken);
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException ex) when (append is not null && PostgresSaveAppend.IsRecordConflict(ex))
+            {
+                // An audit record's sequence is taken: the chain moved on without its head row.
+                throw new AuditChainMovedException(ex.MessageText, ex);
             }
             catch (PostgresException ex) when (PostgresErrors.IsDuplicateKey(ex) || ex.SqlState == PostgresErrorCodes.ForeignKeyViolation)
             {
@@ -136,9 +152,10 @@ internal sealed partial class PostgresStateStore
                 // this version wrote its stage event first, or the investigation is gone.
                 throw Conflict(next.Id, expected);
             }
-            if (changed == 0) throw Conflict(next.Id, expected);
+            if (update.RecordsAffected == 0) throw Conflict(next.Id, expected);
+            append?.Check();
             return next;
-        }, cancellationToken, connection => LandedAsync(connection, next.Id, next.Version, state, intake));
+        }
     }
 
     /// <inheritdoc />

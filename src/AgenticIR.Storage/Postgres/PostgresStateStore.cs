@@ -1,4 +1,5 @@
 using AgenticIR.Core.Ports;
+using AgenticIR.Storage.Postgres.Audit;
 using AgenticIR.Core.State;
 using Npgsql;
 
@@ -6,9 +7,13 @@ namespace AgenticIR.Storage.Postgres;
 
 /// <summary>The state store on PostgreSQL. Any number of workers may share the database: saves carry the version they
 /// read (<c>UPDATE … WHERE version = @expected</c>, which the row lock makes exact), the intake ledger's primary key makes
-/// an input count once, and every multi-row change is one transaction.</summary>
-internal sealed partial class PostgresStateStore(PostgresDatabase database, TimeProvider time, Action? afterCommit = null) : IStateStore
+/// an input count once, and every multi-row change is one transaction. With an audit log on the same database, the audit
+/// records a save's messages carry are appended in the save's transaction.</summary>
+internal sealed partial class PostgresStateStore(PostgresDatabase database, TimeProvider time, Action? afterCommit = null, PostgresAuditLog? audit = null) : IStateStore
 {
+    /// <inheritdoc />
+    public bool AuditsInSave => audit is not null;
+
     /// <inheritdoc />
     /// <exception cref="StoreUnavailableException">The server cannot be reached or refuses the connection.</exception>
     public async Task InitializeAsync(CancellationToken cancellationToken)

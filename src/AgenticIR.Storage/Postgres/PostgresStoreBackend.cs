@@ -45,6 +45,10 @@ internal sealed class PostgresStoreBackend : StoreBackend, IDisposable, IAsyncDi
 
     public override IStateStore CreateStateStore() => new PostgresStateStore(Database, _time, _options.AfterCommit);
 
+    // Only a log on this pool's database may append in the store's transactions.
+    public override IStateStore CreateStateStore(IAuditTrail? trail) => new PostgresStateStore(Database, _time, _options.AfterCommit,
+        trail is PostgresAuditLog log && string.Equals(log.Database.DataSource.ConnectionString, Database.DataSource.ConnectionString, StringComparison.Ordinal) ? log : null);
+
     public override IAuditTrail CreateAuditTrail() => new PostgresAuditLog(Database, _time);
 
     public override IMessageOutbox CreateMessageOutbox() => new PostgresMessageOutbox(Database, _time, _options.AfterCommit);

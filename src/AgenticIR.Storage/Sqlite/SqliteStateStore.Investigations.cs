@@ -1,6 +1,7 @@
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.State;
 using AgenticIR.Storage.Shared;
+using AgenticIR.Storage.Sqlite.Audit;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -87,6 +88,8 @@ public sealed partial class SqliteStateStore
         var expected = record.Version;
         var next = record with { Version = expected + 1, UpdatedAt = _time.GetUtcNow() };
         var state = InvestigationStateCodec.Encode(next);
+        var audits = _audit is null ? [] : messages.Where(m => m.Audit is not null).Select(m => m.Audit!).ToList();
+        var snapshots = SqliteAuditLog.Snapshots(audits);
         return WriteAsync(async (connection, transaction) =>
         {
             var changed = await connection.ExecuteAsync(new CommandDefinition(
@@ -121,6 +124,8 @@ public sealed partial class SqliteStateStore
                 }
             }
             foreach (var message in messages) await InsertMessageAsync(connection, transaction, message, cancellationToken);
+            // The announcements' audit records, in this transaction: the stage, its messages and their records are one commit.
+            if (audits.Count > 0) _audit!.AppendInTransaction(connection, transaction, audits, snapshots);
             return next;
         }, cancellationToken);
     }

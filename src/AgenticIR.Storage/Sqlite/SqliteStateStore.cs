@@ -1,5 +1,6 @@
 using AgenticIR.Core.Ports;
 using AgenticIR.Core.State;
+using AgenticIR.Storage.Sqlite.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace AgenticIR.Storage.Sqlite;
@@ -14,9 +15,19 @@ public sealed partial class SqliteStateStore : IStateStore
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeGate;
     private readonly Action? _afterCommit;
+    // The audit trail on this file, which the announcements' records are appended to in the save's transaction; null when
+    // the trail is elsewhere (the auditor then appends on delivery).
+    private readonly SqliteAuditLog? _audit;
 
     /// <summary>Creates a store over <see cref="SqliteStoreOptions.Path"/>; call <see cref="InitializeAsync"/> before use.</summary>
     public SqliteStateStore(SqliteStoreOptions options, TimeProvider time)
+        : this(options, time, null)
+    {
+    }
+
+    /// <summary>Creates a store that writes the audit records its saves' messages carry to <paramref name="audit"/> in the
+    /// save's transaction, when that log is on the same file (otherwise it behaves like the store without one).</summary>
+    public SqliteStateStore(SqliteStoreOptions options, TimeProvider time, SqliteAuditLog? audit)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -24,7 +35,11 @@ public sealed partial class SqliteStateStore : IStateStore
         _time = time;
         _writeGate = SqliteWriteGates.For(_connections.FilePath);
         _afterCommit = options.AfterCommit;
+        _audit = audit is not null && string.Equals(audit.FilePath, _connections.FilePath, StringComparison.Ordinal) ? audit : null;
     }
+
+    /// <inheritdoc />
+    public bool AuditsInSave => _audit is not null;
 
     /// <summary>Absolute path of the database file.</summary>
     public string FilePath => _connections.FilePath;

@@ -23,6 +23,8 @@ internal sealed class SqliteStoreBackend(SqliteStoreOptions options, TimeProvide
 {
     public override IStateStore CreateStateStore() => new SqliteStateStore(options, time);
 
+    public override IStateStore CreateStateStore(IAuditTrail? trail) => new SqliteStateStore(options, time, trail as SqliteAuditLog);
+
     public override IAuditTrail CreateAuditTrail() => new SqliteAuditLog(options, time);
 
     public override IMessageOutbox CreateMessageOutbox() => new SqliteMessageOutbox(options, time);

@@ -54,6 +54,49 @@ public sealed class DecisionAuditorTests
     }
 
     [Fact]
+    public async Task EntriesFor_RecordBeforeTheSaveStampsVersionAndTime_SameEntriesAsDeliveryOfTheSavedOne()
+    {
+        var before = Planned("kit signature");
+        var saved = before with { Version = before.Version + 1, UpdatedAt = before.UpdatedAt.AddMinutes(5) };
+        var (bus, log) = Attach(new InMemoryStateStore());
+        var auditor = new DecisionAuditor(new InMemoryStateStore(), new RecordingAuditLog());
+        MessageType[] types = [MessageType.TriageComplete, MessageType.InvestigationComplete, MessageType.PlanReady];
+
+        foreach (var type in types) await bus.DeliverAsync(Message(saved, type) with { Record = saved }, Ct);
+        var computed = types.SelectMany(type => auditor.EntriesFor(Message(saved, type), before)).ToList();
+
+        // Triage, the enrichment queries and the conclusion, and one decision per planned action: nothing else, in order.
+        Assert.Equal(5, log.Entries.Count);
+        Assert.Equal(log.Entries.Select(Text), computed.Select(Text));
+        Assert.True(auditor.Audits(MessageType.PlanReady));
+        Assert.False(auditor.Audits(MessageType.InvestigationUpdated));
+    }
+
+    [Fact]
+    public async Task Deliver_MessageAuditedInItsSave_AppendsNothingButAnotherAuditorsReceiptDoesNotCount()
+    {
+        var store = new InMemoryStateStore();
+        var (bus, log) = Attach(store);
+        var record = store.Put(Investigated());
+        var audited = Message(record, MessageType.TriageComplete) with
+        {
+            Audit = new AnnouncementAudit(new DeliveryReceipt(DecisionAuditor.SubscriberName, $"{record.Id}:TriageComplete:{record.Version}"), []),
+        };
+        var auditedByAnother = Message(record, MessageType.InvestigationComplete) with
+        {
+            Audit = new AnnouncementAudit(new DeliveryReceipt("another_auditor", $"{record.Id}:InvestigationComplete:{record.Version}"), []),
+        };
+
+        // The store holds the investigation, so an auditor that looked would find entries to append.
+        await bus.DeliverAsync(audited, Ct);
+        Assert.Empty(log.Batches);
+        await bus.DeliverAsync(auditedByAnother, Ct);
+
+        Assert.Equal([DecisionAuditor.EnrichmentQueries, "decision"], Assert.Single(log.Batches).Select(e => e.ActionType));
+        Assert.Equal([new DeliveryReceipt(DecisionAuditor.SubscriberName, auditedByAnother.Id)], log.Receipts);
+    }
+
+    [Fact]
     public async Task Deliver_RecordOfAnotherInvestigation_ReadsTheStoreInstead()
     {
         var store = new InMemoryStateStore();

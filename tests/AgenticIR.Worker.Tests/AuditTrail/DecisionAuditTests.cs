@@ -1,4 +1,6 @@
 using AgenticIR.Core.Audit;
+using AgenticIR.Core.Bus;
+using AgenticIR.Core.Ports;
 using AgenticIR.Governance.Audit;
 using AgenticIR.Testing;
 using AgenticIR.Worker.Tests.Support;
@@ -29,5 +31,26 @@ public sealed class DecisionAuditTests
         Assert.All(planned, r => Assert.Matches("^[0-9a-f]{64}$", r.Entry.EvidenceHash));
         Assert.All(planned, r => Assert.False(string.IsNullOrEmpty(r.Entry.Justification)));
         Assert.True((await trail.VerifyAsync(null, ct)).IsIntact);
+    }
+
+    [Fact]
+    public async Task Replay_EmbeddedStore_DecisionsWrittenInTheStagesSavesWithTheirReceipts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var harness = await ReplayHarness.CreateAsync(cancellationToken: ct);
+        var run = await harness.ReplayAsync([Path.Combine(RepoPaths.Samples, "alerts", "01-phish-url-credential-harvest.json")], ct);
+        var record = await harness.InvestigationAsync(Assert.Single(run.Lines).InvestigationId!, ct);
+        var trail = harness.Pipeline.Get<IAuditTrail>();
+
+        // The host's store appends the auditor's records in the save that announces them.
+        Assert.True(harness.Pipeline.Get<IStateStore>().AuditsInSave);
+        Assert.IsType<DecisionAuditor>(harness.Pipeline.Get<IMessageBus>().SaveAuditor);
+        // Each audited message's receipt was kept with its records: auditing it again (a redelivery) writes nothing.
+        var messages = await harness.Pipeline.Get<IStateStore>().ListMessagesAsync(record.Id, ct);
+        var triage = Assert.Single(messages, m => m.Type == MessageType.TriageComplete);
+        var before = await trail.ReadHeadAsync(ct);
+        Assert.Empty(await trail.AppendBatchAsync([new AuditEntry { AgentName = "triage_agent", ActionType = "decision" }],
+            new DeliveryReceipt(DecisionAuditor.SubscriberName, triage.Id), ct));
+        Assert.Equal(before, await trail.ReadHeadAsync(ct));
     }
 }

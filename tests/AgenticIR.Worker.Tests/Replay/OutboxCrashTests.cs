@@ -9,9 +9,10 @@ using Dapper;
 namespace AgenticIR.Worker.Tests.Replay;
 
 /// <summary>Kills the real executable (SIGKILL) at several points of a replay, wherever a commit of the state store or
-/// the outbox lands (between a stage's commit and its audit records, between those and the delivered marks…), reruns it
-/// to completion, and compares what left the store with an uninterrupted run: the audit trail is the same record for
-/// record and verifies, and the metrics file holds every event exactly once.</summary>
+/// the outbox lands (a stage's commit, which holds its decisions' audit records, before its messages are delivered;
+/// between deliveries and their delivered marks…), reruns it to completion, and compares what left the store with an
+/// uninterrupted run: the audit trail is the same record for record and verifies (a message redelivered after the kill
+/// finds the receipt its save kept and adds nothing), and the metrics file holds every event exactly once.</summary>
 public sealed class OutboxCrashTests
 {
     // Commits of each killed run (state store and outbox; see CrashInjection). Each run resumes what the last one left.

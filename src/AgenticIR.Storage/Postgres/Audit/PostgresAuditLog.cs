@@ -193,7 +193,7 @@ internal sealed partial class PostgresAuditLog(PostgresDatabase database, TimePr
         var moved = PostgresAuditHead.MoveIf(known, head);
         write.BatchCommands.Add(moved);
         var receipts = batch.Where(p => p.Receipt is not null).Select(p => p.Receipt!).ToList();
-        var keep = receipts.Count > 0 ? KeepReceipts(receipts) : null;
+        var keep = receipts.Count > 0 ? KeepReceipts(receipts, time) : null;
         if (keep is not null) write.BatchCommands.Add(keep);
         foreach (var record in records) write.BatchCommands.Add(PostgresAuditRow.Insert(record));
         try
@@ -222,9 +222,13 @@ internal sealed partial class PostgresAuditLog(PostgresDatabase database, TimePr
     }
 
     /// <summary>Keeps the batch's receipts; returns those kept now (a receipt kept before, or twice in the batch, is not).</summary>
-    private async Task<HashSet<(string, string)>> KeepReceiptsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingAppend> batch)
+    private Task<HashSet<(string, string)>> KeepReceiptsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<PendingAppend> batch) =>
+        KeepReceiptsAsync(connection, transaction, [.. batch.Where(p => p.Receipt is not null).Select(p => p.Receipt!)], time);
+
+    /// <summary>Keeps the receipts; returns those kept now (a receipt kept before, or twice in the list, is not).</summary>
+    internal static async Task<HashSet<(string, string)>> KeepReceiptsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        List<DeliveryReceipt> receipts, TimeProvider time)
     {
-        var receipts = batch.Where(p => p.Receipt is not null).Select(p => p.Receipt!).ToList();
         var kept = new HashSet<(string, string)>();
         if (receipts.Count == 0) return kept;
         await using var command = new NpgsqlCommand(
@@ -243,7 +247,7 @@ internal sealed partial class PostgresAuditLog(PostgresDatabase database, TimePr
     }
 
     /// <summary>A command keeping every receipt of the batch (those kept before are left as they are).</summary>
-    private NpgsqlBatchCommand KeepReceipts(List<DeliveryReceipt> receipts) => new(
+    internal static NpgsqlBatchCommand KeepReceipts(List<DeliveryReceipt> receipts, TimeProvider time) => new(
         """
         INSERT INTO delivery_receipts (subscriber, message_id, received_at)
         SELECT s, m, $3 FROM unnest($1::text[], $2::text[]) AS r (s, m)
@@ -260,7 +264,7 @@ internal sealed partial class PostgresAuditLog(PostgresDatabase database, TimePr
 
     /// <summary>The record an entry becomes at <paramref name="sequence"/>, stored at the canonical precision so the record
     /// handed back equals the one verify will read.</summary>
-    private static AuditRecord Chain(long sequence, DateTimeOffset now, AuditEntry entry, string previousHash)
+    internal static AuditRecord Chain(long sequence, DateTimeOffset now, AuditEntry entry, string previousHash)
     {
         var timestamp = AuditCanonicalEncoding.ToCanonical(now);
         return new AuditRecord(sequence, timestamp, entry, previousHash, AuditCanonicalEncoding.ComputeHash(sequence, timestamp, entry, previousHash));
