@@ -7,16 +7,14 @@ using AgenticIR.Core.State;
 namespace AgenticIR.Storage.Shared;
 
 /// <summary>How an investigation's state is kept in the <c>state</c> column on both back ends: a one-byte format tag, then
-/// its UTF-8 CoreJson document Zstandard-compressed with the state dictionary: at level 1 while the investigation runs and
-/// at level 3 once it is finished (documented or closed), the record that stays. A running state is ~30 KB of JSON saved
-/// at every stage, each save replacing the last: stored plain it spilled into ~15 overflow pages, which the database wrote
-/// to its log, read back to free and copied again at each checkpoint, costing more than compressing it to ~4 KB (about a
-/// tenth of a millisecond). Rows in the earlier formats (plain, Brotli alone, Brotli primed with the dictionary) and rows
-/// written before this column existed (read from <c>state_json</c>) stay readable.</summary>
+/// its UTF-8 CoreJson document, plain while the investigation runs and Zstandard-compressed with the state dictionary once
+/// it is finished (documented or closed). A running investigation is saved several times and each save replaces the last,
+/// so compressing those would cost CPU on every stage for bytes that are overwritten moments later; the finished record is
+/// the one that stays, at about an eighth of its JSON size. Rows in the earlier formats (Brotli alone, Brotli primed with
+/// the dictionary) and rows written before this column existed (read from <c>state_json</c>) stay readable.</summary>
 internal static class InvestigationStateCodec
 {
-    /// <summary>Format tag of a plain UTF-8 CoreJson document (running states were written so before
-    /// <see cref="ZstdJson"/>; still read).</summary>
+    /// <summary>Format tag of a plain UTF-8 CoreJson document.</summary>
     public const byte PlainJson = 0;
 
     /// <summary>Format tag of a Brotli-compressed UTF-8 CoreJson document.</summary>
@@ -45,10 +43,7 @@ internal static class InvestigationStateCodec
     /// primed format: decoding a <see cref="PrimedBrotliJson"/> row continues it.</summary>
     private static readonly byte[] DictionaryStream = Resource("InvestigationStateDictionary.br");
 
-    // A running state is compressed at every save and replaced by the next one, so speed matters most; the finished
-    // state stays, so the default level's few hundred bytes less are worth its extra time once.
-    private static readonly StateZstd RunningZstd = new(Dictionary, level: 1);
-    private static readonly StateZstd FinishedZstd = new(Dictionary, level: 3);
+    private static readonly StateZstd Zstd = new(Dictionary);
 
     /// <summary>The dictionary text, for tests that build rows in the earlier formats.</summary>
     internal static ReadOnlySpan<byte> DictionaryText => Dictionary;
@@ -59,12 +54,16 @@ internal static class InvestigationStateCodec
         ArgumentNullException.ThrowIfNull(record);
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(64 * 1024);
         buffer.ResetWrittenCount();
+        // The format tag goes first, so a plain state is the buffer as written.
+        buffer.GetSpan(1)[0] = PlainJson;
+        buffer.Advance(1);
         var writer = _writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CoreJson.Options.Encoder, Indented = false, SkipValidation = true });
         writer.Reset(buffer);
         JsonSerializer.Serialize(writer, record, CoreJson.Options);
         writer.Flush();
-        var finished = record.Stage is InvestigationStage.Documented or InvestigationStage.Closed;
-        return (finished ? FinishedZstd : RunningZstd).Compress(buffer.WrittenSpan, ZstdJson);
+        if (record.Stage is not (InvestigationStage.Documented or InvestigationStage.Closed)) return buffer.WrittenSpan.ToArray();
+
+        return Zstd.Compress(buffer.WrittenSpan[1..], ZstdJson);
     }
 
     private static byte[] Resource(string name)
@@ -88,8 +87,7 @@ internal static class InvestigationStateCodec
     private static InvestigationRecord Decode(byte[] state)
     {
         if (state[0] == PlainJson) return Check(JsonSerializer.Deserialize<InvestigationRecord>(state.AsSpan(1), CoreJson.Options));
-        // Frames of either level decompress alike: the level is not part of the format.
-        if (state[0] == ZstdJson) return Check(JsonSerializer.Deserialize<InvestigationRecord>(FinishedZstd.Decompress(state.AsSpan(1)), CoreJson.Options));
+        if (state[0] == ZstdJson) return Check(JsonSerializer.Deserialize<InvestigationRecord>(Zstd.Decompress(state.AsSpan(1)), CoreJson.Options));
         if (state[0] == BrotliJson)
         {
             using var input = new MemoryStream(state, 1, state.Length - 1, writable: false);

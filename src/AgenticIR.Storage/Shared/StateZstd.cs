@@ -5,25 +5,28 @@ using ZstdSharp.Unsafe;
 
 namespace AgenticIR.Storage.Shared;
 
-/// <summary>Zstandard with a dictionary at one level, for investigation states. The dictionary is digested once into a
-/// shared, read-only compression dictionary and each compression borrows a context from a small pool, so a state pays
-/// only for its own bytes (the primed Brotli format before it compressed the 28 KB dictionary again for every state, which
-/// was most of its time). Each instance lives for the process.</summary>
+/// <summary>Zstandard with a dictionary, for finished investigation states. The dictionary is digested once into a shared,
+/// read-only compression dictionary and each compression borrows a context from a small pool, so a state pays only for
+/// its own bytes (the primed Brotli format before it compressed the 28 KB dictionary again for every state, which was
+/// most of its time). One instance lives for the process.</summary>
 internal sealed unsafe class StateZstd
 {
+    // Zstandard's default level: with the dictionary a finished state takes about as many bytes as primed Brotli did.
+    private const int Level = 3;
+
     private readonly byte[] _dictionaryText;
     private readonly ZSTD_CDict_s* _dictionary;
     private readonly ConcurrentBag<nint> _contexts = [];
     // Contexts kept for reuse; any beyond this (a burst of parallel saves) are freed after use.
     private readonly int _maxPooled = Math.Max(2, Environment.ProcessorCount * 2);
 
-    public StateZstd(byte[] dictionaryText, int level)
+    public StateZstd(byte[] dictionaryText)
     {
         _dictionaryText = dictionaryText;
         fixed (byte* text = dictionaryText)
         {
             // The digested dictionary keeps its own copy of the text.
-            _dictionary = Methods.ZSTD_createCDict(text, (nuint)dictionaryText.Length, level);
+            _dictionary = Methods.ZSTD_createCDict(text, (nuint)dictionaryText.Length, Level);
         }
         if (_dictionary is null) throw new InvalidOperationException("Preparing the state compression dictionary failed.");
     }

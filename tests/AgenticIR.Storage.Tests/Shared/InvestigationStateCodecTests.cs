@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using AgenticIR.Core;
 using AgenticIR.Core.State;
@@ -59,26 +58,14 @@ public sealed class InvestigationStateCodecTests
     }
 
     [Fact]
-    public void Encode_RunningRecord_CompressedAndReadsBack()
+    public void Encode_RunningRecord_KeepsPlainJson()
     {
         var record = SampleRecords.Full("inv-running", Start) with { Stage = InvestigationStage.Triaged };
 
         var stored = InvestigationStateCodec.Encode(record);
 
-        Assert.Equal(InvestigationStateCodec.ZstdJson, stored[0]);
-        Assert.True(stored.Length * 3 < Encoding.UTF8.GetByteCount(Json(record)), $"{stored.Length} bytes for {Encoding.UTF8.GetByteCount(Json(record))} of JSON");
+        Assert.Equal(InvestigationStateCodec.PlainJson, stored[0]);
         Assert.Equal(Json(record), Json(InvestigationStateCodec.Decode(stored, null)));
-    }
-
-    [Fact]
-    public void Decode_RunningStateWrittenPlain_ReadsIt()
-    {
-        var record = SampleRecords.Full("inv-plain", Start) with { Stage = InvestigationStage.Investigating };
-        byte[] plain = [InvestigationStateCodec.PlainJson, .. JsonSerializer.SerializeToUtf8Bytes(record, CoreJson.Options)];
-
-        var read = InvestigationStateCodec.Decode(plain, null);
-
-        Assert.Equal(Json(record), Json(read));
     }
 
     // The format finished states had before Zstandard: the document compressed as the continuation of a Brotli stream
