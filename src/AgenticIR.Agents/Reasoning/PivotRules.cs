@@ -125,9 +125,10 @@ internal static class PivotRules
         IReadOnlyList<Observable> own, IReadOnlyList<Observable> known, IReadOnlyList<Finding> findings,
         ISet<string> done, ToolRegistry tools, string family, IReadOnlyList<string> hints, QueryKeys? keys = null)
     {
-        // The loop passes its own memo, so query keys, swept parents and hint matches are computed once per loop.
+        // The loop passes its own memo, so query keys, swept parents, hint matches and the opening offers of each
+        // observable are computed once per loop.
         keys ??= new QueryKeys(hints);
-        var ownSet = own.ToHashSet();
+        HashSet<Observable>? ownSet = null;
         var best = new Dictionary<string, StepChoice>(StringComparer.OrdinalIgnoreCase);
         // Whether a finding already found an observable benign is answered once per call rather than once per offer.
         var benign = findings.Where(f => f.Verdict == Verdict.Benign && f.Subject is not null).Select(f => f.Subject!).ToHashSet();
@@ -146,21 +147,31 @@ internal static class PivotRules
             if (looksBenign) because += BenignSuffix;
             best[key] = new StepChoice(tool, o, because, Math.Round(priority, 3));
         }
-
-        foreach (var o in known)
+        OpeningOffer[] OpeningsOf(Observable o)
         {
+            ownSet ??= own.ToHashSet();
+            var discovered = !ownSet.Contains(o);
+            var offers = new List<OpeningOffer>();
             foreach (var tool in tools.For(o.Type))
             {
                 var (p, because) = Opening(tool.Name, o, family);
-                var discovered = !ownSet.Contains(o);
                 if (discovered) p *= DiscoveredDiscount;
                 // A value found only in free text may be looked up, but after every structured entity: it is what
                 // somebody wrote, not what the alert is about, and it must not spend the step budget first.
                 if (o.FromPayloadSweep) p *= SweptDiscount;
                 else if (o.FromFreeText) p *= FreeTextDiscount;
-                var key = keys.For(tool.Name, o);
-                if (Score(key, tool.Name, o, p, out var looksBenign) is not { } score) continue;
-                best[key] = new StepChoice(tool.Name, o, OpeningReason(because, discovered, o.FromPayloadSweep, o.FromFreeText, looksBenign), Math.Round(score, 3));
+                // A pair no rule finds useful is never offered, at any step.
+                if (p > 0) offers.Add(new OpeningOffer(tool.Name, keys.For(tool.Name, o), p, because, discovered));
+            }
+            return [.. offers];
+        }
+
+        foreach (var o in known)
+        {
+            foreach (var offer in keys.Openings(o, OpeningsOf))
+            {
+                if (Score(offer.Key, offer.Tool, o, offer.Priority, out var looksBenign) is not { } score) continue;
+                best[offer.Key] = new StepChoice(offer.Tool, o, OpeningReason(offer.Because, offer.Discovered, o.FromPayloadSweep, o.FromFreeText, looksBenign), Math.Round(score, 3));
             }
         }
         foreach (var f in findings.Where(f => f.Verdict != Verdict.Informational || f.Kind is not null))

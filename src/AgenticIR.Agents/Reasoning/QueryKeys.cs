@@ -4,16 +4,26 @@ using AgenticIR.Core.Alerts;
 
 namespace AgenticIR.Agents.Reasoning;
 
-/// <summary>One investigation loop's memo of the strings its candidate scoring asks for at every step: the query key of
-/// each (tool, observable) offer, the keys of the mailbox sweeps of an observable's parent domains, and whether a triage
-/// hint names a value. Each depends only on the tool, the observable's type and value, and the loop's fixed hints, and the
-/// loop offers the same pairs again at every step, so each is computed once per loop instead of once per offer.</summary>
+/// <summary>One investigation loop's memo of what its candidate scoring asks for at every step: the query key of each
+/// (tool, observable) offer, the keys of the mailbox sweeps of an observable's parent domains, whether a triage hint names a
+/// value, and each observable's opening offers. Each depends only on the tool, the observable, and what is fixed for the
+/// loop (hints, tools, the alert's family and own observables), and the loop offers the same pairs again at every step, so
+/// each is computed once per loop instead of once per offer.</summary>
 internal sealed class QueryKeys(IReadOnlyList<string> hints)
 {
     private readonly IReadOnlyList<string> _hints = hints;
     private readonly Dictionary<(string Tool, ObservableType Type, string Value), string> _keys = [];
     private readonly Dictionary<(ObservableType Type, string Value), string[]> _sweptParents = [];
     private readonly Dictionary<string, bool> _hinted = new(StringComparer.Ordinal);
+    // By instance: two observables equal by type and value may differ in origin, which changes their offers' priority.
+    private readonly Dictionary<Observable, OpeningOffer[]> _openings = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The opening offers of <paramref name="o"/>, built by <paramref name="build"/> the first time it is asked.</summary>
+    public OpeningOffer[] Openings(Observable o, Func<Observable, OpeningOffer[]> build)
+    {
+        if (!_openings.TryGetValue(o, out var offers)) _openings[o] = offers = build(o);
+        return offers;
+    }
 
     /// <summary><see cref="PivotRules.QueryKey"/> of the pair.</summary>
     public string For(string tool, Observable o)
