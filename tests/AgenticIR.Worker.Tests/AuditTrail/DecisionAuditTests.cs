@@ -1,6 +1,7 @@
 using AgenticIR.Core.Audit;
 using AgenticIR.Core.Bus;
 using AgenticIR.Core.Ports;
+using AgenticIR.Core.State;
 using AgenticIR.Governance.Audit;
 using AgenticIR.Testing;
 using AgenticIR.Worker.Tests.Support;
@@ -14,8 +15,7 @@ public sealed class DecisionAuditTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var harness = await ReplayHarness.CreateAsync(cancellationToken: ct);
-        var run = await harness.ReplayAsync([Path.Combine(RepoPaths.Samples, "alerts", "01-phish-url-credential-harvest.json")], ct);
-        var record = await harness.InvestigationAsync(Assert.Single(run.Lines).InvestigationId!, ct);
+        var record = await ReplayPhishAsync(harness, ct);
         var trail = harness.Pipeline.Get<IAuditTrail>();
 
         var records = new List<AuditRecord>();
@@ -38,8 +38,7 @@ public sealed class DecisionAuditTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var harness = await ReplayHarness.CreateAsync(cancellationToken: ct);
-        var run = await harness.ReplayAsync([Path.Combine(RepoPaths.Samples, "alerts", "01-phish-url-credential-harvest.json")], ct);
-        var record = await harness.InvestigationAsync(Assert.Single(run.Lines).InvestigationId!, ct);
+        var record = await ReplayPhishAsync(harness, ct);
         var trail = harness.Pipeline.Get<IAuditTrail>();
 
         // The host's store appends the auditor's records in the save that announces them.
@@ -52,5 +51,12 @@ public sealed class DecisionAuditTests
         Assert.Empty(await trail.AppendBatchAsync([new AuditEntry { AgentName = "triage_agent", ActionType = "decision" }],
             new DeliveryReceipt(DecisionAuditor.SubscriberName, triage.Id), ct));
         Assert.Equal(before, await trail.ReadHeadAsync(ct));
+    }
+
+    // One alert of the samples replayed; its investigation as saved.
+    private static async Task<InvestigationRecord> ReplayPhishAsync(ReplayHarness harness, CancellationToken ct)
+    {
+        var run = await harness.ReplayAsync([Path.Combine(RepoPaths.Samples, "alerts", "01-phish-url-credential-harvest.json")], ct);
+        return await harness.InvestigationAsync(Assert.Single(run.Lines).InvestigationId!, ct);
     }
 }
