@@ -58,6 +58,18 @@ public sealed class InvestigationStateCodecTests
     }
 
     [Fact]
+    public void Decode_DamagedZstandardState_FailsWithAClearError()
+    {
+        var stored = InvestigationStateCodec.Encode(SampleRecords.Full("inv-damaged", Start) with { Stage = InvestigationStage.Documented });
+        var truncated = stored[..(stored.Length / 2)];
+        var flipped = (byte[])stored.Clone();
+        flipped[stored.Length / 2] ^= 0x01;
+
+        Assert.Contains("damaged", Assert.ThrowsAny<InvalidOperationException>(() => InvestigationStateCodec.Decode(truncated, null)).Message, StringComparison.Ordinal);
+        Assert.Contains("damaged", Assert.ThrowsAny<InvalidOperationException>(() => InvestigationStateCodec.Decode(flipped, null)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Encode_RunningRecord_KeepsPlainJson()
     {
         var record = SampleRecords.Full("inv-running", Start) with { Stage = InvestigationStage.Triaged };
