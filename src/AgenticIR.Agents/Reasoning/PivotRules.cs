@@ -168,7 +168,8 @@ internal static class PivotRules
 
         foreach (var o in known)
         {
-            foreach (var offer in keys.Openings(o, OpeningsOf))
+            if (!keys.TryGetOpenings(o, out var offers)) keys.SetOpenings(o, offers = OpeningsOf(o));
+            foreach (var offer in offers)
             {
                 if (Score(offer.Key, offer.Tool, o, offer.Priority, out var looksBenign) is not { } score) continue;
                 best[offer.Key] = new StepChoice(offer.Tool, o, OpeningReason(offer.Because, offer.Discovered, o.FromPayloadSweep, o.FromFreeText, looksBenign), Math.Round(score, 3));

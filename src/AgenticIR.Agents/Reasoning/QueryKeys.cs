@@ -18,12 +18,12 @@ internal sealed class QueryKeys(IReadOnlyList<string> hints)
     // By instance: two observables equal by type and value may differ in origin, which changes their offers' priority.
     private readonly Dictionary<Observable, OpeningOffer[]> _openings = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The opening offers of <paramref name="o"/>, built by <paramref name="build"/> the first time it is asked.</summary>
-    public OpeningOffer[] Openings(Observable o, Func<Observable, OpeningOffer[]> build)
-    {
-        if (!_openings.TryGetValue(o, out var offers)) _openings[o] = offers = build(o);
-        return offers;
-    }
+    /// <summary>The opening offers of <paramref name="o"/> when this loop priced them already.</summary>
+    public bool TryGetOpenings(Observable o, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OpeningOffer[]? offers) =>
+        _openings.TryGetValue(o, out offers);
+
+    /// <summary>Keeps the opening offers of <paramref name="o"/> for the rest of the loop.</summary>
+    public void SetOpenings(Observable o, OpeningOffer[] offers) => _openings[o] = offers;
 
     /// <summary><see cref="PivotRules.QueryKey"/> of the pair.</summary>
     public string For(string tool, Observable o)
