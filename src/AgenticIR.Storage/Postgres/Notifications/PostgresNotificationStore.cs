@@ -9,14 +9,6 @@ namespace AgenticIR.Storage.Postgres.Notifications;
 /// so two workers never claim the same delivery.</summary>
 internal sealed class PostgresNotificationStore(PostgresDatabase database) : INotificationStore
 {
-    private const string Columns =
-        """
-        delivery_key AS DeliveryKey, notification_key AS NotificationKey, kind AS Kind, severity AS Severity, subject AS Subject,
-        body AS Body, investigation_id AS InvestigationId, raised_at AS RaisedAt, target AS Target, platform AS Platform,
-        instance AS Instance, external_id AS ExternalId, state AS State, attempts AS Attempts, next_attempt_at AS NextAttemptAt,
-        completed_at AS CompletedAt, external_ref AS ExternalRef, last_error AS LastError
-        """;
-
     /// <inheritdoc />
     public async Task<int> EnqueueAsync(IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken)
     {
@@ -49,16 +41,16 @@ internal sealed class PostgresNotificationStore(PostgresDatabase database) : INo
         var at = StoreText.Timestamp(now);
         return await database.RunAsync<IReadOnlyList<NotificationDelivery>>(async (connection, transaction) =>
         {
-            var rows = await connection.QueryAsync<BinaryRow>(new CommandDefinition(
+            var rows = await connection.QueryAsync<NotificationDeliveryRow<byte[]>>(new CommandDefinition(
                 $"""
                 UPDATE notification_deliveries SET attempts = attempts + 1, claimed_until = @until
                 WHERE delivery_key IN (
                     SELECT delivery_key FROM notification_deliveries
                     WHERE state = 'pending' AND next_attempt_at <= @at AND (claimed_until IS NULL OR claimed_until <= @at)
                     ORDER BY seq LIMIT @max FOR UPDATE SKIP LOCKED)
-                RETURNING {Columns}, seq AS Seq;
+                RETURNING {NotificationRow.Columns}, seq AS Seq;
                 """, new { at, max, until = StoreText.Timestamp(now + lease) }, transaction, cancellationToken: cancellationToken));
-            return [.. rows.OrderBy(r => r.Seq).Select(r => r.ToRow().ToDelivery())];
+            return [.. rows.OrderBy(r => r.Seq).Select(r => r.ToDelivery(PostgresExactText.Text))];
         }, null, cancellationToken);
     }
 
@@ -95,12 +87,12 @@ internal sealed class PostgresNotificationStore(PostgresDatabase database) : INo
     {
         return await database.ReadAsync<IReadOnlyList<NotificationDelivery>>(async connection =>
         {
-            var rows = await connection.QueryAsync<BinaryRow>(new CommandDefinition(
+            var rows = await connection.QueryAsync<NotificationDeliveryRow<byte[]>>(new CommandDefinition(
                 $"""
-                SELECT {Columns}, seq AS Seq FROM notification_deliveries
+                SELECT {NotificationRow.Columns}, seq AS Seq FROM notification_deliveries
                 WHERE @notificationKey::text IS NULL OR notification_key = @notificationKey ORDER BY seq LIMIT @limit;
                 """, new { notificationKey, limit }, cancellationToken: cancellationToken));
-            return [.. rows.Select(r => r.ToRow().ToDelivery())];
+            return [.. rows.Select(r => r.ToDelivery(PostgresExactText.Text))];
         }, cancellationToken);
     }
 
@@ -108,36 +100,4 @@ internal sealed class PostgresNotificationStore(PostgresDatabase database) : INo
     public Task<NotificationStatistics> ReadStatisticsAsync(CancellationToken cancellationToken) =>
         database.ReadAsync(async connection => NotificationStatisticsRow.ToStatistics(await connection.QueryAsync<NotificationStatisticsRow>(
             new CommandDefinition(NotificationStatisticsRow.Sql, cancellationToken: cancellationToken))), cancellationToken);
-
-    private sealed class BinaryRow
-    {
-        public string DeliveryKey { get; set; } = "";
-        public string NotificationKey { get; set; } = "";
-        public string Kind { get; set; } = "";
-        public string Severity { get; set; } = "";
-        public byte[] Subject { get; set; } = [];
-        public byte[] Body { get; set; } = [];
-        public string? InvestigationId { get; set; }
-        public string RaisedAt { get; set; } = "";
-        public string Target { get; set; } = "";
-        public string Platform { get; set; } = "";
-        public string Instance { get; set; } = "";
-        public string? ExternalId { get; set; }
-        public string State { get; set; } = "";
-        public int Attempts { get; set; }
-        public string NextAttemptAt { get; set; } = "";
-        public string? CompletedAt { get; set; }
-        public string? ExternalRef { get; set; }
-        public byte[]? LastError { get; set; }
-        public long Seq { get; set; }
-
-        public NotificationRow ToRow() => new()
-        {
-            DeliveryKey = DeliveryKey, NotificationKey = NotificationKey, Kind = Kind, Severity = Severity,
-            Subject = PostgresExactText.Text(Subject), Body = PostgresExactText.Text(Body), InvestigationId = InvestigationId,
-            RaisedAt = RaisedAt, Target = Target, Platform = Platform, Instance = Instance, ExternalId = ExternalId, State = State,
-            Attempts = Attempts, NextAttemptAt = NextAttemptAt, CompletedAt = CompletedAt, ExternalRef = ExternalRef,
-            LastError = PostgresExactText.Text(LastError),
-        };
-    }
 }

@@ -55,10 +55,10 @@ public sealed class SqliteNotificationStore(SqliteStoreOptions options) : INotif
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE notification_deliveries SET attempts = attempts + 1, claimed_until = @until WHERE delivery_key = @key;",
                 new { key, until = StoreText.Timestamp(now + lease) }, transaction, cancellationToken: cancellationToken));
-            var row = await connection.QuerySingleAsync<NotificationRow>(new CommandDefinition(
+            var row = await connection.QuerySingleAsync<NotificationDeliveryRow<string>>(new CommandDefinition(
                 $"SELECT {NotificationRow.Columns} FROM notification_deliveries WHERE delivery_key = @key;",
                 new { key }, transaction, cancellationToken: cancellationToken));
-            claimed.Add(row.ToDelivery());
+            claimed.Add(row.ToDelivery(Text));
         }
         transaction.Commit();
         return claimed;
@@ -102,12 +102,12 @@ public sealed class SqliteNotificationStore(SqliteStoreOptions options) : INotif
     public async Task<IReadOnlyList<NotificationDelivery>> ListAsync(string? notificationKey, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await _connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<NotificationRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<NotificationDeliveryRow<string>>(new CommandDefinition(
             $"""
             SELECT {NotificationRow.Columns} FROM notification_deliveries
             WHERE @notificationKey IS NULL OR notification_key = @notificationKey ORDER BY seq LIMIT @limit;
             """, new { notificationKey, limit }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToDelivery())];
+        return [.. rows.Select(r => r.ToDelivery(Text))];
     }
 
     /// <inheritdoc />
@@ -117,4 +117,7 @@ public sealed class SqliteNotificationStore(SqliteStoreOptions options) : INotif
         return NotificationStatisticsRow.ToStatistics(await connection.QueryAsync<NotificationStatisticsRow>(
             new CommandDefinition(NotificationStatisticsRow.Sql, cancellationToken: cancellationToken)));
     }
+
+    // SQLite keeps the free text as text.
+    private static string Text(string text) => text;
 }
