@@ -22,13 +22,17 @@ public sealed class SplunkSoarNotificationTests
     // A Monday morning in London: inside business hours, so the standard approval timeout applies.
     private static readonly DateTimeOffset Start = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
 
+    // The assisted scans playbook, worker and simulator both on the test's clock.
+    private static Task<BridgeHarness> StartOnClockAsync(FakeTimeProvider clock, CancellationToken ct) =>
+        BridgeHarness.StartAsync(BridgeHarness.Entry("scans", "events", "assisted"),
+            (s, _) => s.AddSingleton<TimeProvider>(clock), simulatorTime: clock, cancellationToken: ct);
+
     [Fact]
     public async Task Escalation_PendingApprovalPastItsDeadline_OneNoteOnTheContainerAndAudited()
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(Start);
-        await using var h = await BridgeHarness.StartAsync(BridgeHarness.Entry("scans", "events", "assisted"),
-            (s, _) => s.AddSingleton<TimeProvider>(clock), simulatorTime: clock, cancellationToken: ct);
+        await using var h = await StartOnClockAsync(clock, ct);
         await EscalateEverySeverityAsync(h, null, ct);
         var container = h.SeedSample("02");
         await BridgeHarness.WithClockAsync(clock, h.CycleAsync(ct));
@@ -55,8 +59,7 @@ public sealed class SplunkSoarNotificationTests
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(Start);
-        await using var h = await BridgeHarness.StartAsync(BridgeHarness.Entry("scans", "events", "assisted"),
-            (s, _) => s.AddSingleton<TimeProvider>(clock), simulatorTime: clock, cancellationToken: ct);
+        await using var h = await StartOnClockAsync(clock, ct);
 
         await h.Pipeline.Get<KillSwitchService>().EngageAsync(KillSwitch.Global, "alice", "containment misfired on the lab", ct);
         await PassAsync(h, clock, ct);
@@ -87,8 +90,7 @@ public sealed class SplunkSoarNotificationTests
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(Start);
-        await using var h = await BridgeHarness.StartAsync(BridgeHarness.Entry("scans", "events", "assisted"),
-            (s, _) => s.AddSingleton<TimeProvider>(clock), simulatorTime: clock, cancellationToken: ct);
+        await using var h = await StartOnClockAsync(clock, ct);
         Assert.NotEmpty(h.Pipeline.Policy.KillSwitch.Notification);
 
         await h.Pipeline.Get<KillSwitchService>().EngageAsync(KillSwitch.Global, "alice", "drill", ct);
@@ -164,8 +166,7 @@ public sealed class SplunkSoarNotificationTests
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = new FakeTimeProvider(Start);
-        await using var h = await BridgeHarness.StartAsync(BridgeHarness.Entry("scans", "events", "assisted"),
-            (s, _) => s.AddSingleton<TimeProvider>(clock), simulatorTime: clock, cancellationToken: ct);
+        await using var h = await StartOnClockAsync(clock, ct);
         await h.Pipeline.Get<KillSwitchService>().EngageAsync(KillSwitch.Global, "alice", "drill", ct);
 
         h.Simulator.SetDown(true);
